@@ -1,0 +1,14 @@
+import type { ServerConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { MetaStore } from './storage/meta/meta-store.js';
+import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
+import type { AgentRegistry } from './ingest/agent-registry.js';
+
+/** Everything a route or the ingest gateway needs, built once at start. */
+export interface AppContext {
+  readonly config: ServerConfig;
+  readonly logger: Logger;
+  readonly meta: MetaStore;
+  readonly telemetry: TelemetryStore;
+  readonly agents: AgentRegistry;
+}

@@ -1,0 +1,59 @@
+/**
+ * One error type with stable codes for both the agent and the server (Fastify's lib/errors.js
+ * pattern). Tests assert `code`, never the message. `expose` says whether the message may be
+ * shown to a client; unexposed errors reach clients as a generic 500.
+ */
+
+export const ERROR_CATALOG = {
+  // Authentication and authorization
+  AUTH_MISSING_CREDENTIALS: { status: 401, message: 'Authentication required: send Authorization: Bearer <token> or X-API-Key' },
+  AUTH_INVALID_KEY: { status: 401, message: 'Invalid or revoked API key' },
+  AUTH_INVALID_TOKEN: { status: 401, message: 'Invalid or expired token' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Invalid email or password' },
+  AUTH_FORBIDDEN_SCOPE: { status: 403, message: 'This credential is not allowed to do that' },
+  AUTH_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
+  // Requests
+  VALIDATION_FAILED: { status: 400, message: 'Invalid request' },
+  BODY_MALFORMED: { status: 400, message: 'Request body is not valid JSON' },
+  BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },
+  // Wire protocol and ingestion
+  FRAME_MALFORMED: { status: 400, message: 'Frame could not be decoded' },
+  FRAME_TOO_LARGE: { status: 413, message: 'Frame exceeds the size limit' },
+  PROTOCOL_UNSUPPORTED_VERSION: { status: 400, message: 'Unsupported protocol version' },
+  PROTOCOL_HELLO_REQUIRED: { status: 400, message: 'The first message must be Hello' },
+  PROTOCOL_UNEXPECTED_MESSAGE: { status: 400, message: 'Unexpected message' },
+  INGEST_UNKNOWN_DATABASE: { status: 400, message: 'Batch names a database that was not announced in Hello' },
+  INGEST_BAD_BATCH: { status: 400, message: 'Batch is invalid' },
+  // Configuration (agent and server start-up)
+  CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
+  // Anything unexpected
+  INTERNAL: { status: 500, message: 'Internal server error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export class VigilError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Whether `message` is safe to show to a client (never true for unexpected failures). */
+  readonly expose: boolean;
+  /** Extra structured detail for clients, e.g. which param was wrong. Never holds secrets. */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, message?: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
+    const entry = ERROR_CATALOG[code];
+    super(message ?? entry.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'VigilError';
+    this.code = code;
+    this.status = entry.status;
+    this.expose = entry.status < 500;
+    this.details = options.details;
+  }
+}
+
+/** True for errors raised on purpose by Vigil code (as opposed to bugs and library failures). */
+export function isVigilError(err: unknown): err is VigilError {
+  return err instanceof VigilError;
+}

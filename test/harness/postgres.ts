@@ -1,0 +1,340 @@
+/**
+ * A real PostgreSQL for integration tests: initdb + pg_ctl in a temp dir on a free loopback port,
+ * with pg_stat_statements preloaded and the minimal monitoring role the agent documents.
+ * No pg_ctlcluster or systemd, so it runs the same on a laptop, in a container and in CI.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { access, appendFile, chown, constants, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface PgInstance {
+  readonly host: string;
+  readonly port: number;
+  /** server_version_num, e.g. 150014 */
+  readonly version: number;
+  readonly superuserUrl: string;
+  readonly monitorUrl: string;
+  readonly dataDir: string;
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  stop(): Promise<void>;
+}
+
+const PG_ROOT = '/usr/lib/postgresql';
+const MIN_MAJOR = 12;
+const HOST = '127.0.0.1';
+const MONITOR_ROLE = 'vigil_monitor';
+// Covers a first-run apt-get install on a fresh CI machine; a start on its own takes a few seconds.
+const SETUP_TIMEOUT_MS = 300_000;
+
+/** PostgreSQL is absent and cannot be installed here: a reason to skip locally, a failure in CI. */
+export class PostgresUnavailableError extends Error {
+  override readonly name = 'PostgresUnavailableError';
+}
+
+/** Starts a throwaway PostgreSQL (installing it with apt-get first when root and it is missing). */
+export async function startPostgres(): Promise<PgInstance> {
+  const binDir = await ensureServerBinaries();
+  // initdb and postgres refuse to run as root, so as root everything runs as the `postgres` OS user.
+  const owner = isRoot() ? await ensurePostgresUser() : undefined;
+  const baseDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-pg-'));
+  const dataDir = path.join(baseDir, 'data');
+  const logFile = path.join(baseDir, 'postgres.log');
+  try {
+    if (owner) await chown(baseDir, owner.uid, owner.gid);
+    await runAs(owner, path.join(binDir, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--no-locale'], baseDir);
+    const port = await freePort();
+    await appendFile(path.join(dataDir, 'postgresql.conf'), serverSettings(port, baseDir));
+    const pgCtl = path.join(binDir, 'pg_ctl');
+    await runAs(owner, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], baseDir).catch(async (err: unknown) => {
+      const log = await tail(logFile);
+      // A start that timed out may still come up: stop it so no server runs on a deleted directory.
+      await runAs(owner, pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => undefined);
+      throw new Error(`pg_ctl start failed: ${errorMessage(err)}\n--- tail of ${logFile} ---\n${log}`);
+    });
+    const instance = new LocalPostgres(binDir, owner, baseDir, dataDir, port);
+    try {
+      await instance.init();
+    } catch (err) {
+      await instance.stop();
+      throw err;
+    }
+    return instance;
+  } catch (err) {
+    // Once the instance exists its stop() owns the cleanup; removing twice is harmless.
+    await rm(baseDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+let shared: Promise<PgInstance> | undefined;
+let skipWarned = false;
+
+/** Mocha helper, called inside describe(): one PostgreSQL shared by the whole run, stopped after it. */
+export function usePostgres(): () => PgInstance {
+  let instance: PgInstance | undefined;
+  before(async function () {
+    this.timeout(SETUP_TIMEOUT_MS);
+    try {
+      instance = await sharedPostgres(this);
+    } catch (err) {
+      // A missing server must not pass silently in CI, but should not block a laptop without one.
+      if (!(err instanceof PostgresUnavailableError) || process.env.CI === 'true') throw err;
+      if (!skipWarned) process.stderr.write(`[pg harness] skipping PostgreSQL tests: ${err.message}\n`);
+      skipWarned = true;
+      this.skip();
+    }
+  });
+  return () => {
+    if (!instance) throw new Error('usePostgres(): PostgreSQL is not started yet; call the getter inside it() or a hook');
+    return instance;
+  };
+}
+
+function sharedPostgres(context: Mocha.Context): Promise<PgInstance> {
+  if (!shared) {
+    const started = startPostgres();
+    shared = started;
+    // Registered on the root suite so the server outlives every describe() that uses it.
+    rootSuite(context).afterAll('stop the shared PostgreSQL', async () => {
+      shared = undefined;
+      const instance = await started.catch(() => undefined);
+      await instance?.stop();
+    });
+  }
+  return shared;
+}
+
+function rootSuite(context: Mocha.Context): Mocha.Suite {
+  let suite = context.test?.parent;
+  if (!suite) throw new Error('usePostgres(): before() hook ran outside a suite');
+  while (suite.parent) suite = suite.parent;
+  return suite;
+}
+
+interface OsUser {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+class LocalPostgres implements PgInstance {
+  readonly host = HOST;
+  readonly superuserUrl: string;
+  readonly monitorUrl: string;
+  readonly #pgCtl: string;
+  readonly #owner: OsUser | undefined;
+  readonly #baseDir: string;
+  #version = 0;
+  #pool: pg.Pool | undefined;
+  #stopped = false;
+
+  constructor(
+    binDir: string,
+    owner: OsUser | undefined,
+    baseDir: string,
+    readonly dataDir: string,
+    readonly port: number,
+  ) {
+    this.#pgCtl = path.join(binDir, 'pg_ctl');
+    this.#owner = owner;
+    this.#baseDir = baseDir;
+    this.superuserUrl = `postgres://postgres@${HOST}:${port}/postgres`;
+    this.monitorUrl = `postgres://${MONITOR_ROLE}:${MONITOR_ROLE}@${HOST}:${port}/postgres`;
+    trackForExit(this);
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  async init(): Promise<void> {
+    const { rows } = await this.query("SELECT current_setting('server_version_num')::int AS version");
+    this.#version = rows[0].version;
+    await this.query(`
+      CREATE EXTENSION pg_stat_statements;
+      CREATE ROLE ${MONITOR_ROLE} LOGIN PASSWORD '${MONITOR_ROLE}';
+      GRANT pg_monitor TO ${MONITOR_ROLE};
+    `);
+  }
+
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult> {
+    this.#pool ??= new pg.Pool({ connectionString: this.superuserUrl, max: 4 });
+    return this.#pool.query(sql, params);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    live.delete(this);
+    try {
+      await this.#pool?.end();
+      await runAs(this.#owner, this.#pgCtl, ['-D', this.dataDir, '-m', 'immediate', 'stop'], this.#baseDir);
+    } finally {
+      await rm(this.#baseDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Synchronous because it runs from process 'exit' and signal handlers, where nothing async completes. */
+  stopSync(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const [command, args] = asOwner(this.#owner, this.#pgCtl, ['-D', this.dataDir, '-m', 'immediate', 'stop']);
+    spawnSync(command, args, { cwd: this.#baseDir, stdio: 'ignore' });
+    rmSync(this.#baseDir, { recursive: true, force: true });
+  }
+
+}
+
+// Servers still running when the test process dies (a crash, Ctrl-C, a CI timeout): stopped best effort
+// so no postmaster keeps a port and a temp dir behind.
+const live = new Set<LocalPostgres>();
+let exitHooksInstalled = false;
+
+function trackForExit(instance: LocalPostgres): void {
+  live.add(instance);
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.once('exit', stopAllSync);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stopAllSync();
+      // Our listener is gone now, so re-raising gives the default behaviour (and exit status) back.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+function stopAllSync(): void {
+  for (const instance of live) instance.stopSync();
+  live.clear();
+}
+
+function serverSettings(port: number, socketDir: string): string {
+  const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+  return `
+# vigil test harness
+listen_addresses = ${quote(HOST)}
+port = ${port}
+unix_socket_directories = ${quote(socketDir)}
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top
+max_connections = 100
+# Durability is worthless for a throwaway server; these make initdb-to-ready and DDL-heavy tests faster.
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+`;
+}
+
+/** The bin dir of the highest installed server major ≥ MIN_MAJOR; a client-only package has no initdb. */
+async function findServerBinaries(): Promise<string | undefined> {
+  const majors = (await readdir(PG_ROOT).catch(() => []))
+    .map(Number)
+    .filter((major) => Number.isInteger(major) && major >= MIN_MAJOR)
+    .sort((a, b) => b - a);
+  for (const major of majors) {
+    const binDir = path.join(PG_ROOT, String(major), 'bin');
+    if ((await isExecutable(path.join(binDir, 'initdb'))) && (await isExecutable(path.join(binDir, 'pg_ctl')))) return binDir;
+  }
+  return undefined;
+}
+
+async function ensureServerBinaries(): Promise<string> {
+  const found = await findServerBinaries();
+  if (found) return found;
+  if (!isRoot()) {
+    throw new PostgresUnavailableError(
+      `no PostgreSQL ${MIN_MAJOR}+ server under ${PG_ROOT}/<major>/bin and not root, so it cannot be installed here: apt-get install postgresql postgresql-contrib`,
+    );
+  }
+  process.stderr.write(`[pg harness] no PostgreSQL server under ${PG_ROOT}; installing postgresql and postgresql-contrib with apt-get\n`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('apt-get', ['update'], { env, echo: true });
+    await run('apt-get', ['install', '-y', 'postgresql', 'postgresql-contrib'], { env, echo: true });
+  } catch (err) {
+    throw new PostgresUnavailableError(`installing PostgreSQL with apt-get failed: ${errorMessage(err)}`);
+  }
+  const installed = await findServerBinaries();
+  if (!installed) throw new PostgresUnavailableError(`apt-get installed postgresql, but there is no ${MIN_MAJOR}+ server under ${PG_ROOT}`);
+  return installed;
+}
+
+/** The Debian package creates the `postgres` user; a server built some other way may not have. */
+async function ensurePostgresUser(): Promise<OsUser> {
+  const exists = spawnSync('id', ['-u', 'postgres'], { stdio: 'ignore' }).status === 0;
+  if (!exists) await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  return {
+    uid: Number(await run('id', ['-u', 'postgres'])),
+    gid: Number(await run('id', ['-g', 'postgres'])),
+  };
+}
+
+function asOwner(owner: OsUser | undefined, command: string, args: readonly string[]): [string, string[]] {
+  return owner ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]];
+}
+
+// cwd is the temp dir because the postgres user may not be allowed into the caller's working directory.
+function runAs(owner: OsUser | undefined, command: string, args: readonly string[], cwd: string): Promise<string> {
+  const [cmd, cmdArgs] = asOwner(owner, command, args);
+  return run(cmd, cmdArgs, { cwd });
+}
+
+interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Stream output to our stderr (long apt-get runs) instead of capturing it. */
+  readonly echo?: boolean;
+}
+
+/** Runs a command to completion; resolves with its trimmed output, rejects with it on a non-zero exit. */
+function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const output = options.echo ? 2 : 'pipe';
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', output, output] });
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('error', reject);
+    // 'close' waits for the pipes; pg_ctl -l sends the server's own output to the log file, so they do close.
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve(text.trim());
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}${text ? `: ${text.trim()}` : ''}`));
+    });
+  });
+}
+
+/** A loopback port that was free a moment ago (the kernel picks it; the race with other processes is tiny). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function tail(file: string, lines = 30): Promise<string> {
+  const text = await readFile(file, 'utf8').catch((err: unknown) => `(cannot read: ${errorMessage(err)})`);
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
