@@ -19,7 +19,8 @@ function bad(message: string): VigilError {
 
 function counter(value: number | null | undefined, field: string): number {
   const n = value ?? 0;
-  if (!Number.isFinite(n) || n < 0) throw bad(`${field}: must be a finite non-negative number`);
+  // The upper bound also catches a negative count wrapped into a uint64 on the wire.
+  if (!Number.isFinite(n) || n < 0 || n > Number.MAX_SAFE_INTEGER) throw bad(`${field}: must be a non-negative number below 2^53`);
   return n;
 }
 

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadServerConfig } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/logger.js';
+import { startServer, type VigilServer } from '../../server/src/app.js';
+
+/** A real Vigil server on a loopback port 0 with embedded stores in a temp dir. */
+export interface TestServer {
+  readonly server: VigilServer;
+  readonly baseUrl: string;
+  readonly wsUrl: string;
+  /** fetch against the server with JSON in and out. */
+  request(method: string, path: string, options?: { token?: string; apiKey?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any }>;
+  /** Signs up a fresh organization; returns its access token. */
+  signup(org?: string): Promise<{ accessToken: string; refreshToken: string; orgId: string }>;
+  /** Creates an API key of `scope` with `token`'s user. */
+  createKey(token: string, scope: 'agent' | 'read' | 'admin'): Promise<string>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-server-'));
+  const config = loadServerConfig({ VIGIL_PORT: '0', VIGIL_HOST: '127.0.0.1', VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: process.env.VIGIL_TEST_LOG_LEVEL ?? 'silent' });
+  const server = await startServer(config, createLogger(config.logLevel));
+  const baseUrl = `http://127.0.0.1:${server.port()}`;
+
+  const request: TestServer['request'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(baseUrl + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    server,
+    baseUrl,
+    wsUrl: `ws://127.0.0.1:${server.port()}`,
+    request,
+    async signup(org = `org-${++counter}`) {
+      const res = await request('POST', '/api/v1/auth/signup', { body: { email: `${org}-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Test User', org_name: org } });
+      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { accessToken: res.body.access_token, refreshToken: res.body.refresh_token, orgId: res.body.organization.id };
+    },
+    async createKey(token, scope) {
+      const res = await request('POST', '/api/v1/api-keys', { token, body: { name: `${scope} key`, scope } });
+      if (res.status !== 201) throw new Error(`create key failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.key as string;
+    },
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

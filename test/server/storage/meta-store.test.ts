@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { VigilError } from '@vigil/shared';
+import type { MetaStore } from '../../../server/src/storage/meta/meta-store.js';
+import { META_BACKENDS } from '../../helpers/backends.js';
+
+for (const backend of META_BACKENDS) {
+  describe(`meta store contract: ${backend.name}`, () => {
+    let store: MetaStore;
+    let dispose: () => Promise<void>;
+    before(async () => {
+      ({ store, dispose } = await backend.open());
+    });
+    after(async () => {
+      await dispose();
+    });
+
+    it('migrates idempotently', async () => {
+      await store.migrate();
+    });
+
+    it('creates an organization with its user and refuses a taken email', async () => {
+      const { org, user } = await store.createOrganizationWithUser({ orgName: 'Acme Corp', email: 'a@acme.io', name: 'A', passwordHash: 'h' });
+      expect(org.slug).to.match(/^acme-corp-/);
+      expect(await store.findUserByEmail('a@acme.io')).to.deep.include({ id: user.id, org_id: org.id });
+      const err = await store.createOrganizationWithUser({ orgName: 'Other', email: 'a@acme.io', name: 'B', passwordHash: 'h' }).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(VigilError);
+      expect((err as VigilError).code).to.equal('AUTH_EMAIL_TAKEN');
+    });
+
+    it('scopes keys and databases to their organization', async () => {
+      const a = await store.createOrganizationWithUser({ orgName: 'A', email: 'x@a.io', name: 'x', passwordHash: 'h' });
+      const b = await store.createOrganizationWithUser({ orgName: 'B', email: 'y@b.io', name: 'y', passwordHash: 'h' });
+      const key = await store.createApiKey({ orgId: a.org.id, name: 'k', scope: 'agent', prefix: 'vgl_abc', hash: 'hash-1' });
+      expect(await store.revokeApiKey(b.org.id, key.id)).to.equal(false);
+      expect(await store.findApiKeyByHash('hash-1')).to.deep.include({ id: key.id, scope: 'agent' });
+      expect(await store.revokeApiKey(a.org.id, key.id)).to.equal(true);
+      expect(await store.findApiKeyByHash('hash-1')).to.equal(undefined);
+      expect(await store.listApiKeys(a.org.id, false)).to.deep.equal([]);
+      expect(await store.listApiKeys(a.org.id, true)).to.have.length(1);
+
+      const at = new Date().toISOString();
+      const agent = await store.upsertAgent({ orgId: a.org.id, hostname: 'h1', agentVersion: '1', at });
+      const again = await store.upsertAgent({ orgId: a.org.id, hostname: 'h1', agentVersion: '2', at });
+      expect(again.id).to.equal(agent.id);
+      expect(again.agent_version).to.equal('2');
+      const db = await store.upsertDatabase({ orgId: a.org.id, name: 'main', engine: 'postgres', engineVersion: '15.4', agentId: agent.id, at });
+      const same = await store.upsertDatabase({ orgId: a.org.id, name: 'main', engine: 'postgres', engineVersion: null, agentId: agent.id, at });
+      expect(same.id).to.equal(db.id);
+      expect(same.engine_version).to.equal('15.4');
+      expect(await store.getDatabase(b.org.id, db.id)).to.equal(undefined);
+      expect(await store.listDatabases(b.org.id)).to.deep.equal([]);
+      expect((await store.listDatabases(a.org.id)).map((d) => d.name)).to.deep.equal(['main']);
+    });
+
+    it('records each batch id once', async () => {
+      const batch = { batch_id: '01890000-0000-7000-8000-000000000001', org_id: 'o', database_id: 'd', seq: 2 ** 40, rows: 3, ingested_at: new Date().toISOString() };
+      expect(await store.recordIngestedBatch(batch)).to.equal(true);
+      expect(await store.recordIngestedBatch(batch)).to.equal(false);
+      expect(await store.getIngestedBatch(batch.batch_id)).to.deep.equal(batch);
+    });
+
+    it('uses each refresh token once', async () => {
+      const { user } = await store.createOrganizationWithUser({ orgName: 'R', email: 'r@r.io', name: 'r', passwordHash: 'h' });
+      const token = await store.createRefreshToken({ userId: user.id, familyId: 'fam', hash: 'rt-1', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+      const now = new Date().toISOString();
+      expect(await store.markRefreshTokenUsed(token.id, now)).to.equal(true);
+      expect(await store.markRefreshTokenUsed(token.id, now)).to.equal(false);
+      await store.revokeRefreshFamily('fam', now);
+      expect((await store.findRefreshTokenByHash('rt-1'))?.revoked_at).to.equal(now);
+    });
+  });
+}
