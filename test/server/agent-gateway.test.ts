@@ -43,7 +43,7 @@ describe('server: agent gateway', () => {
     agent.send(hello(['orders']));
     const welcome = await agent.next();
     expect(welcome.kind).to.equal('welcome');
-    const dbId = welcome.welcome!.databases[0]!.id;
+    const dbId = welcome.welcome!.databases![0]!.id!;
 
     const dbs = await t.request('GET', '/api/v1/databases', { token });
     expect(dbs.body.databases).to.have.length(1);
@@ -142,7 +142,7 @@ describe('server: /queries params', () => {
     token = (await t.signup()).accessToken;
     const agent = await connectRawAgent(t.wsUrl, await t.createKey(token, 'agent'));
     agent.send(hello(['main']));
-    dbId = (await agent.next()).welcome!.databases[0]!.id;
+    dbId = (await agent.next()).welcome!.databases![0]!.id!;
     agent.send(batch('main', [{ hash: 'a', calls: 1 }, { hash: 'b', calls: 50 }, { hash: 'c', calls: 10 }]));
     await agent.next();
     agent.ws.close();

@@ -37,8 +37,8 @@ describe('frame codec', () => {
     const decoded = decodeAgentMessage(encodeAgentMessage(batch));
     expect(decoded.kind).to.equal('batch');
     expect(decoded.batch?.seq).to.equal(2 ** 40);
-    expect(decoded.batch?.statements[0]?.sharedBlksHit).to.equal(2 ** 35);
-    expect(decoded.batch?.statements[0]?.queryText).to.equal('SELECT $1');
+    expect(decoded.batch?.statements?.[0]?.sharedBlksHit).to.equal(2 ** 35);
+    expect(decoded.batch?.statements?.[0]?.queryText).to.equal('SELECT $1');
   });
 
   it('round-trips server messages', () => {
