@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, 'node_modules', '.bin');
-const out = join(here, 'gen');
+// An output dir argument lets the staleness test generate elsewhere and compare.
+const out = process.argv[2] ?? join(here, 'gen');
 mkdirSync(out, { recursive: true });
 
 const js = join(out, 'vigil.js');
