@@ -1,0 +1,212 @@
+import { AGENT_QUERY_MARKER } from '@vigil/shared';
+import type { StatementCounters, StatementRow, StatementsSnapshot, StatementsStatus } from '../../state/postgres-statements-state.js';
+import type { PgQueryClient } from './pg-query-client.js';
+
+/**
+ * What the extension offers, without trial and error: installed and shipped versions, whether
+ * the library is loaded (it defines pg_stat_statements.* settings only when preloaded), and
+ * whether this role may read other roles' statements. pg_settings hides settings a role may
+ * not read instead of failing, so a missing shared_preload_libraries row means "unknown".
+ */
+const PROBE_SQL = `${AGENT_QUERY_MARKER}
+SELECT current_setting('server_version_num')::int AS server_version_num,
+       e.extversion AS installed_version,
+       quote_ident(n.nspname) AS extension_schema,
+       (SELECT default_version FROM pg_available_extensions WHERE name = 'pg_stat_statements') AS default_version,
+       EXISTS (SELECT 1 FROM pg_settings WHERE name = 'pg_stat_statements.max') AS library_loaded,
+       (SELECT setting FROM pg_settings WHERE name = 'shared_preload_libraries') AS preload_libraries,
+       EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pg_read_all_stats' AND pg_has_role(oid, 'USAGE'))
+         OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS can_read_all_stats,
+       quote_ident(current_user) AS role
+  FROM (SELECT 1) AS one
+  LEFT JOIN pg_extension e ON e.extname = 'pg_stat_statements'
+  LEFT JOIN pg_namespace n ON n.oid = e.extnamespace`;
+
+/** pg_stat_statements_info exists from extension 1.9 (PostgreSQL 14). */
+const STATS_RESET_SQL = (schema: string): string => `${AGENT_QUERY_MARKER}
+SELECT (extract(epoch FROM stats_reset) * 1000)::float8 AS stats_reset_ms FROM ${schema}.pg_stat_statements_info`;
+
+/** Entries other roles ran show no queryid without pg_read_all_stats: they cannot be keyed, so they are skipped. */
+const STATEMENTS_SQL = (schema: string, c: VersionColumns): string => `${AGENT_QUERY_MARKER}
+SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, d.datname, r.rolname, s.query,
+       s.calls, ${c.execTime} AS total_exec_time, ${c.planTime} AS total_plan_time, s.rows,
+       s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written,
+       s.temp_blks_read, s.temp_blks_written, ${c.readTime} AS blk_read_time, ${c.writeTime} AS blk_write_time
+  FROM ${schema}.pg_stat_statements s
+  LEFT JOIN pg_database d ON d.oid = s.dbid
+  LEFT JOIN pg_roles r ON r.oid = s.userid
+ WHERE s.queryid IS NOT NULL`;
+
+interface VersionColumns {
+  readonly since: readonly [number, number];
+  readonly execTime: string;
+  readonly planTime: string;
+  readonly toplevel: string;
+  readonly readTime: string;
+  readonly writeTime: string;
+}
+
+/** Column names by extension version, newest first: 1.8 split planning from execution, 1.9 added toplevel, 1.11 renamed the I/O timings. */
+const COLUMNS_BY_VERSION: readonly VersionColumns[] = [
+  { since: [1, 11], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 's.toplevel', readTime: 's.shared_blk_read_time', writeTime: 's.shared_blk_write_time' },
+  { since: [1, 9], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 's.toplevel', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
+  { since: [1, 8], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 'true', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
+  // queryid arrived in 1.2; anything older cannot be keyed.
+  { since: [1, 2], execTime: 's.total_time', planTime: '0::float8', toplevel: 'true', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
+];
+
+const STATS_RESET_SINCE = [1, 9] as const;
+
+const CREATE_EXTENSION = 'CREATE EXTENSION pg_stat_statements;';
+const UPDATE_EXTENSION = 'ALTER EXTENSION pg_stat_statements UPDATE;';
+const RESTART_STEP = '-- restart PostgreSQL now: shared_preload_libraries is read only at server start';
+
+interface ProbeRow {
+  server_version_num: number;
+  installed_version: string | null;
+  extension_schema: string | null;
+  default_version: string | null;
+  library_loaded: boolean;
+  preload_libraries: string | null;
+  can_read_all_stats: boolean;
+  role: string;
+}
+
+function parseVersion(version: string): [number, number] {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return [major, minor];
+}
+
+function atLeast(version: readonly [number, number], since: readonly [number, number]): boolean {
+  return version[0] > since[0] || (version[0] === since[0] && version[1] >= since[1]);
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** ALTER SYSTEM keeping whatever else is preloaded (when this role may read the current list). */
+function preloadFix(current: string | null): string {
+  const libraries = (current ?? '').split(',').map((lib) => lib.trim()).filter((lib) => lib.length > 0);
+  const fix = `ALTER SYSTEM SET shared_preload_libraries = ${sqlString([...libraries, 'pg_stat_statements'].join(', '))};`;
+  return current === null ? `${fix} -- add any libraries already listed in SHOW shared_preload_libraries` : fix;
+}
+
+function unavailable(probe: ProbeRow): StatementsStatus | undefined {
+  if (probe.installed_version === null) {
+    return probe.library_loaded
+      ? {
+          code: 'extension_missing',
+          message: 'pg_stat_statements is not created in this database; run as a superuser:',
+          fixSql: [CREATE_EXTENSION],
+          restartRequired: false,
+        }
+      : {
+          code: 'extension_missing',
+          message: 'pg_stat_statements is neither preloaded nor created in this database; run as a superuser, restarting where shown:',
+          fixSql: [preloadFix(probe.preload_libraries), RESTART_STEP, CREATE_EXTENSION],
+          restartRequired: true,
+        };
+  }
+  if (!probe.library_loaded) {
+    return {
+      code: 'library_not_loaded',
+      message: 'pg_stat_statements is created but not in shared_preload_libraries, so it records nothing; run as a superuser, then restart:',
+      fixSql: [preloadFix(probe.preload_libraries), RESTART_STEP],
+      restartRequired: true,
+    };
+  }
+  return undefined;
+}
+
+function degraded(probe: ProbeRow, installed: [number, number]): StatementsStatus[] {
+  const statuses: StatementsStatus[] = [];
+  const shipped = probe.default_version;
+  if (shipped !== null && !atLeast(installed, parseVersion(shipped))) {
+    statuses.push({
+      code: 'extension_outdated',
+      message: `pg_stat_statements ${probe.installed_version} is installed but the server ships ${shipped}; run as a superuser:`,
+      fixSql: [UPDATE_EXTENSION],
+      restartRequired: false,
+    });
+  }
+  if (!probe.can_read_all_stats) {
+    statuses.push({
+      code: 'privilege_missing',
+      message: `role ${probe.role} sees only its own statements; grant it pg_monitor (includes pg_read_all_stats):`,
+      fixSql: [`GRANT pg_monitor TO ${probe.role};`],
+      restartRequired: false,
+    });
+  }
+  return statuses;
+}
+
+function toCounters(row: Record<string, unknown>): StatementCounters {
+  return {
+    calls: Number(row.calls),
+    totalExecTimeMs: Number(row.total_exec_time),
+    totalPlanTimeMs: Number(row.total_plan_time),
+    rows: Number(row.rows),
+    sharedBlksHit: Number(row.shared_blks_hit),
+    sharedBlksRead: Number(row.shared_blks_read),
+    sharedBlksDirtied: Number(row.shared_blks_dirtied),
+    sharedBlksWritten: Number(row.shared_blks_written),
+    tempBlksRead: Number(row.temp_blks_read),
+    tempBlksWritten: Number(row.temp_blks_written),
+    blkReadTimeMs: Number(row.blk_read_time),
+    blkWriteTimeMs: Number(row.blk_write_time),
+  };
+}
+
+function toRow(row: Record<string, unknown>): StatementRow {
+  return {
+    dbid: Number(row.dbid),
+    userid: Number(row.userid),
+    queryid: String(row.queryid),
+    toplevel: row.toplevel === true,
+    datname: typeof row.datname === 'string' ? row.datname : null,
+    rolname: typeof row.rolname === 'string' ? row.rolname : null,
+    query: typeof row.query === 'string' ? row.query : '',
+    counters: toCounters(row),
+  };
+}
+
+/** Reads pg_stat_statements totals for the whole server, minus the agent's own statements. */
+export async function collectStatements(client: PgQueryClient): Promise<StatementsSnapshot> {
+  const probe = (await client.query(PROBE_SQL)).rows[0] as unknown as ProbeRow;
+  const base = { serverVersionNum: probe.server_version_num, extensionVersion: probe.installed_version };
+  const blocker = unavailable(probe);
+  if (blocker || probe.installed_version === null || probe.extension_schema === null) {
+    return { ...base, statuses: blocker ? [blocker] : [], statsResetMs: null, rows: null };
+  }
+  const installed = parseVersion(probe.installed_version);
+  const statuses = degraded(probe, installed);
+  const columns = COLUMNS_BY_VERSION.find((candidate) => atLeast(installed, candidate.since));
+  if (!columns) {
+    const others = statuses.filter((status) => status.code !== 'extension_outdated');
+    return { ...base, statuses: [tooOld(probe.installed_version), ...others], statsResetMs: null, rows: null };
+  }
+  const schema = probe.extension_schema;
+  const statsResetMs = atLeast(installed, STATS_RESET_SINCE) ? await readStatsReset(client, schema) : null;
+  const { rows } = await client.query(STATEMENTS_SQL(schema, columns));
+  return {
+    ...base,
+    statuses,
+    statsResetMs,
+    rows: rows.map(toRow).filter((row) => !row.query.startsWith(AGENT_QUERY_MARKER)),
+  };
+}
+
+async function readStatsReset(client: PgQueryClient, schema: string): Promise<number | null> {
+  const value = (await client.query(STATS_RESET_SQL(schema))).rows[0]?.stats_reset_ms;
+  return typeof value === 'number' ? value : null;
+}
+
+function tooOld(version: string): StatementsStatus {
+  return {
+    code: 'extension_outdated',
+    message: `pg_stat_statements ${version} is too old to collect from (1.2 or later is needed); run as a superuser:`,
+    fixSql: [UPDATE_EXTENSION],
+    restartRequired: false,
+  };
+}

@@ -1,0 +1,411 @@
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import type { vigil } from '@vigil/proto';
+import {
+  AGENT_CONNECT_PATH,
+  DEFAULT_MAX_FRAME_BYTES,
+  PROTOCOL_MAJOR,
+  decodeServerMessage,
+  encodeAgentMessage,
+  isVigilError,
+  type AgentMessageInput,
+  type ServerMessage,
+} from '@vigil/shared';
+import type { Logger } from '../logging/agent-logger.js';
+import { describeError } from '../logging/describe-error.js';
+import { MemoryBatchQueue, type BatchQueue } from '../spool/batch-queue.js';
+
+/**
+ * The agent's one outbound connection. Protocol: Hello on open, nothing else until Welcome,
+ * then batches in seq order. A batch leaves the queue only on the server's Ack (or a refusal a
+ * retry cannot fix), so every reconnect re-sends whatever is unacknowledged: the server dedupes
+ * on batch_id, so a re-send never counts twice and nothing is lost.
+ */
+
+export interface ConnectionTiming {
+  /** First reconnect delay; doubles per failed attempt up to maxBackoffMs. */
+  readonly initialBackoffMs: number;
+  readonly maxBackoffMs: number;
+  /** After a 401/403 at upgrade: retrying sooner cannot help until someone fixes the key. */
+  readonly authRejectedBackoffMs: number;
+  /** After PROTOCOL_UNSUPPORTED_VERSION: only an agent or server upgrade helps. */
+  readonly unsupportedVersionBackoffMs: number;
+  /** TCP + TLS + HTTP upgrade. */
+  readonly handshakeTimeoutMs: number;
+  /** From Hello sent to Welcome received. */
+  readonly welcomeTimeoutMs: number;
+  /** Used until Welcome says otherwise. */
+  readonly heartbeatIntervalMs: number;
+  /** Stop handing batches to the socket while this much is still unsent. */
+  readonly maxBufferedBytes: number;
+  /** Before re-sending a batch the server failed to store (a transient error). */
+  readonly batchRetryDelayMs: number;
+}
+
+const DEFAULT_TIMING: ConnectionTiming = {
+  initialBackoffMs: 1000,
+  maxBackoffMs: 60_000,
+  authRejectedBackoffMs: 5 * 60_000,
+  unsupportedVersionBackoffMs: 60 * 60_000,
+  handshakeTimeoutMs: 15_000,
+  welcomeTimeoutMs: 15_000,
+  heartbeatIntervalMs: 30_000,
+  maxBufferedBytes: 1024 * 1024,
+  batchRetryDelayMs: 30_000,
+};
+
+/** Refusals about one batch that a re-send cannot fix. */
+const UNRETRYABLE_BATCH_CODES = new Set(['INGEST_BAD_BATCH', 'INGEST_UNKNOWN_DATABASE']);
+
+// Missing this many heartbeats' worth of traffic (messages or pongs) means the connection is dead.
+const DEAD_AFTER_INTERVALS = 2.5;
+
+const COMMAND_UNSUPPORTED = 'command not supported yet';
+
+type BackoffKind = 'normal' | 'auth' | 'unsupported';
+
+interface Failure {
+  readonly reason: string;
+  readonly backoff: BackoffKind;
+}
+
+export interface Disconnect {
+  /** Plain-language reason, safe to show: never holds the key. */
+  readonly reason: string;
+  /** Milliseconds until the next attempt. */
+  readonly retryInMs: number;
+}
+
+export interface AgentConnectionEvents {
+  welcome: [welcome: vigil.v1.Welcome.$Properties];
+  disconnected: [disconnect: Disconnect];
+}
+
+export interface AgentConnectionOptions {
+  /** Base URL from the config (ws:// or wss://); the connect path is appended. */
+  readonly serverUrl: string;
+  readonly apiKey: string;
+  /** Built on every connect, so a reconnect announces current database versions. */
+  readonly hello: () => vigil.v1.Hello.$Properties;
+  readonly queue: BatchQueue;
+  readonly logger: Logger;
+  readonly timing?: Partial<ConnectionTiming>;
+}
+
+/** The endpoint for a configured base URL: `ws://host:8080` → `ws://host:8080/api/v1/agent/connect`. */
+function agentConnectUrl(serverUrl: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}${AGENT_CONNECT_PATH}`;
+}
+
+/** Keeps one WebSocket to the server open, delivering queued batches until they are acknowledged. */
+export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
+  readonly #options: AgentConnectionOptions;
+  readonly #timing: ConnectionTiming;
+  readonly #log: Logger;
+  #ws: WebSocket | undefined;
+  #started = false;
+  #closing = false;
+  #failedAttempts = 0;
+  // Per connection: reset in #connect().
+  #welcomed = false;
+  #failure: Failure | undefined;
+  #sent = new Set<string>();
+  #lastSeenMs = 0;
+  #heartbeatMs = 0;
+  #timers = new Set<NodeJS.Timeout>();
+  // One drain loop at a time; #drainAgain records flush() calls made while it ran.
+  #draining = false;
+  #drainAgain = false;
+  #paused = false;
+
+  constructor(options: AgentConnectionOptions) {
+    super();
+    this.#options = options;
+    this.#timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.#log = options.logger.child({ component: 'transport' });
+  }
+
+  /** True between Welcome and the end of that connection. */
+  get ready(): boolean {
+    return this.#welcomed;
+  }
+
+  /** Opens the connection; reconnects on its own until close(). */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#connect();
+  }
+
+  /** Sends queued batches not yet sent on this connection; call after pushing to the queue. */
+  flush(): void {
+    if (this.#draining) {
+      this.#drainAgain = true;
+      return;
+    }
+    this.#draining = true;
+    this.#drain()
+      .catch((err: unknown) => this.#log.error({ reason: describeError(err) }, 'could not send queued batches'))
+      .finally(() => {
+        this.#draining = false;
+      });
+  }
+
+  /** Closes the connection and stops reconnecting; unacknowledged batches stay in the queue. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    this.#clearTimers();
+    const ws = this.#ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      ws.once('close', () => resolve());
+      if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+      else ws.close(1000, 'agent shutting down');
+      // A server that never answers the close handshake must not hold up shutdown.
+      setTimeout(() => ws.terminate(), 2000).unref();
+    });
+  }
+
+  #connect(): void {
+    this.#welcomed = false;
+    this.#failure = undefined;
+    this.#sent = new Set();
+    this.#paused = false;
+    this.#heartbeatMs = this.#timing.heartbeatIntervalMs;
+    const ws = new WebSocket(agentConnectUrl(this.#options.serverUrl), {
+      // The key goes only in this header: URLs end up in proxy and access logs.
+      headers: { authorization: `Bearer ${this.#options.apiKey}` },
+      handshakeTimeout: this.#timing.handshakeTimeoutMs,
+      maxPayload: DEFAULT_MAX_FRAME_BYTES + 1,
+      // Frames are already deflated by the codec when that pays off.
+      perMessageDeflate: false,
+      // A redirect would replay the Authorization header to wherever it points.
+      followRedirects: false,
+    });
+    this.#ws = ws;
+    ws.on('unexpected-response', (_req, res) => {
+      const status = res.statusCode ?? 0;
+      this.#fail(
+        status === 401 || status === 403
+          ? { reason: `server rejected the API key (HTTP ${status})`, backoff: 'auth' }
+          : { reason: `server answered HTTP ${status} instead of accepting the WebSocket (check server_url)`, backoff: 'normal' },
+      );
+      res.resume();
+      ws.terminate();
+    });
+    ws.on('open', () => this.#onOpen(ws));
+    ws.on('message', (data, isBinary) => this.#onMessage(ws, data, isBinary));
+    // Either side may ping; any traffic proves the connection is alive.
+    for (const event of ['ping', 'pong'] as const) {
+      ws.on(event, () => {
+        this.#lastSeenMs = Date.now();
+      });
+    }
+    // 'close' always follows 'error'; the reconnect is scheduled there.
+    ws.on('error', (err) => this.#fail({ reason: describeError(err), backoff: 'normal' }));
+    ws.on('close', (code, reason) => this.#onClose(ws, code, reason.toString()));
+  }
+
+  /** Records why this connection is failing; the first reason is the real one. */
+  #fail(failure: Failure): void {
+    this.#failure ??= failure;
+  }
+
+  #onOpen(ws: WebSocket): void {
+    this.#lastSeenMs = Date.now();
+    this.#send(ws, { hello: this.#options.hello() });
+    this.#after(this.#timing.welcomeTimeoutMs, () => {
+      if (this.#welcomed || ws !== this.#ws) return;
+      this.#fail({ reason: `server did not answer Hello within ${this.#timing.welcomeTimeoutMs / 1000}s`, backoff: 'normal' });
+      ws.terminate();
+    });
+  }
+
+  #onMessage(ws: WebSocket, data: WebSocket.RawData, isBinary: boolean): void {
+    if (ws !== this.#ws) return;
+    this.#lastSeenMs = Date.now();
+    if (!isBinary) {
+      this.#fail({ reason: 'server sent a text frame; the agent protocol is binary (check server_url)', backoff: 'normal' });
+      ws.terminate();
+      return;
+    }
+    let message: ServerMessage;
+    try {
+      message = decodeServerMessage(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data));
+    } catch (err) {
+      this.#fail({ reason: `server sent a frame the agent cannot read (${isVigilError(err) ? err.code : describeError(err)})`, backoff: 'normal' });
+      ws.terminate();
+      return;
+    }
+    switch (message.kind) {
+      case 'welcome':
+        this.#onWelcome(ws, message.welcome!);
+        return;
+      case 'ack':
+        void this.#forget(message.ack!.batchId ?? '');
+        return;
+      case 'command':
+        this.#send(ws, { commandResult: { requestId: message.command!.requestId ?? '', ok: false, error: COMMAND_UNSUPPORTED } });
+        return;
+      case 'error':
+        this.#onServerError(ws, message.error!);
+        return;
+    }
+  }
+
+  #onWelcome(ws: WebSocket, welcome: vigil.v1.Welcome.$Properties): void {
+    const major = welcome.protocolMajor ?? 0;
+    if (major !== PROTOCOL_MAJOR) {
+      this.#fail({ reason: `server speaks protocol ${major}, this agent ${PROTOCOL_MAJOR}: upgrade the agent`, backoff: 'unsupported' });
+      ws.close(1002, 'unsupported protocol version');
+      return;
+    }
+    this.#welcomed = true;
+    this.#failedAttempts = 0;
+    const heartbeatS = welcome.heartbeatIntervalS ?? 0;
+    if (heartbeatS > 0) this.#heartbeatMs = heartbeatS * 1000;
+    this.#log.info({ agentId: welcome.agentId, serverVersion: welcome.serverVersion }, 'connected to the server');
+    this.#scheduleHeartbeat(ws);
+    this.emit('welcome', welcome);
+    this.flush();
+  }
+
+  #onServerError(ws: WebSocket, error: vigil.v1.Error.$Properties): void {
+    const code = error.code ?? '';
+    const message = error.message ?? '';
+    const fatal = error.fatal === true;
+    const batchId = error.batchId ?? '';
+    if (batchId && UNRETRYABLE_BATCH_CODES.has(code)) {
+      this.#log.error({ code, batchId }, `server refused a batch and a retry cannot succeed, dropping it: ${message}`);
+      void this.#forget(batchId);
+    } else if (batchId) {
+      this.#log.warn({ code, batchId }, `server could not take a batch, retrying it later: ${message}`);
+      this.#after(this.#timing.batchRetryDelayMs, () => {
+        this.#sent.delete(batchId);
+        this.flush();
+      });
+    } else if (!fatal) {
+      this.#log.warn({ code }, `server reported: ${message}`);
+    }
+    if (fatal) {
+      // The server closes the connection itself after a fatal error; the reconnect is scheduled on close.
+      this.#fail({ reason: `server error ${code}: ${message}`, backoff: code === 'PROTOCOL_UNSUPPORTED_VERSION' ? 'unsupported' : 'normal' });
+      this.#after(5000, () => ws.terminate());
+    }
+  }
+
+  async #forget(batchId: string): Promise<void> {
+    try {
+      await this.#options.queue.ack(batchId);
+    } catch (err) {
+      this.#log.error({ batchId, reason: describeError(err) }, 'could not remove an acknowledged batch from the queue');
+    }
+    this.#sent.delete(batchId);
+  }
+
+  #scheduleHeartbeat(ws: WebSocket): void {
+    this.#after(this.#heartbeatMs, () => {
+      if (ws !== this.#ws || ws.readyState !== WebSocket.OPEN) return;
+      const silentMs = Date.now() - this.#lastSeenMs;
+      if (silentMs > this.#heartbeatMs * DEAD_AFTER_INTERVALS) {
+        this.#fail({ reason: `no message or pong from the server for ${Math.round(silentMs / 1000)}s`, backoff: 'normal' });
+        ws.terminate();
+        return;
+      }
+      void this.#options.queue.peekAll().then(
+        (pending) => {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          this.#send(ws, { heartbeat: { sentAtMs: Date.now(), pendingBatches: pending.length } });
+          ws.ping();
+        },
+        (err: unknown) => this.#log.error({ reason: describeError(err) }, 'could not read the batch queue'),
+      );
+      this.#scheduleHeartbeat(ws);
+    });
+  }
+
+  async #drain(): Promise<void> {
+    do {
+      this.#drainAgain = false;
+      const ws = this.#ws;
+      if (!ws || !this.#welcomed || ws.readyState !== WebSocket.OPEN) return;
+      this.#paused = false;
+      for (const batch of await this.#options.queue.peekAll()) {
+        if (ws !== this.#ws || ws.readyState !== WebSocket.OPEN) return;
+        if (this.#sent.has(batch.batchId)) continue;
+        if (ws.bufferedAmount >= this.#timing.maxBufferedBytes) {
+          // Resumed from a send callback once the socket has written out what it holds.
+          this.#paused = true;
+          return;
+        }
+        let frame: Buffer;
+        try {
+          frame = encodeAgentMessage({ batch });
+        } catch (err) {
+          if (!isVigilError(err) || err.code !== 'FRAME_TOO_LARGE') throw err;
+          this.#log.error({ batchId: batch.batchId }, `dropping a batch that can never be sent: ${err.message}`);
+          await this.#forget(batch.batchId);
+          continue;
+        }
+        this.#sent.add(batch.batchId);
+        ws.send(frame, (err) => {
+          if (!err && this.#paused) this.flush();
+        });
+      }
+    } while (this.#drainAgain);
+  }
+
+  #send(ws: WebSocket, message: AgentMessageInput): void {
+    ws.send(encodeAgentMessage(message));
+  }
+
+  #onClose(ws: WebSocket, code: number, reason: string): void {
+    if (ws !== this.#ws) return;
+    this.#clearTimers();
+    this.#welcomed = false;
+    this.#ws = undefined;
+    if (this.#closing) return;
+    const failure = this.#failure ?? { reason: `connection closed by the server (code ${code}${reason ? `: ${reason}` : ''})`, backoff: 'normal' };
+    const retryInMs = this.#backoff(failure.backoff);
+    this.#log.warn({ retryInMs }, `disconnected from the server: ${failure.reason}; retrying in ${Math.ceil(retryInMs / 1000)}s`);
+    this.#after(retryInMs, () => this.#connect());
+    this.emit('disconnected', { reason: failure.reason, retryInMs });
+  }
+
+  /** Exponential with equal jitter, so a fleet of agents does not reconnect in lockstep after a server restart. */
+  #backoff(kind: BackoffKind): number {
+    let base: number;
+    if (kind === 'auth') base = this.#timing.authRejectedBackoffMs;
+    else if (kind === 'unsupported') base = this.#timing.unsupportedVersionBackoffMs;
+    else base = Math.min(this.#timing.maxBackoffMs, this.#timing.initialBackoffMs * 2 ** this.#failedAttempts);
+    this.#failedAttempts++;
+    return Math.round(base / 2 + (Math.random() * base) / 2);
+  }
+
+  #after(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      fn();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  #clearTimers(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+}
+
+export type ServerCheck = { readonly ok: true; readonly welcome: vigil.v1.Welcome.$Properties } | { readonly ok: false; readonly reason: string };
+
+/** Connects once: Hello, then Welcome or the reason there was none. For `vigil-agent test`. */
+export async function checkServer(options: Omit<AgentConnectionOptions, 'queue'>): Promise<ServerCheck> {
+  const connection = new AgentConnection({ ...options, queue: new MemoryBatchQueue() });
+  const result = await new Promise<ServerCheck>((resolve) => {
+    connection.once('welcome', (welcome) => resolve({ ok: true, welcome }));
+    connection.once('disconnected', ({ reason }) => resolve({ ok: false, reason }));
+    connection.start();
+  });
+  await connection.close();
+  return result;
+}

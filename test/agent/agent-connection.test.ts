@@ -1,0 +1,177 @@
+import { Writable } from 'node:stream';
+import { expect } from 'chai';
+import { vigil } from '@vigil/proto';
+import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR } from '@vigil/shared';
+import { createAgentLogger } from '../../agent/src/logging/agent-logger.js';
+import { AgentConnection, checkServer, type Disconnect } from '../../agent/src/transport/agent-connection.js';
+import { MemoryBatchQueue, type QueuedBatch } from '../../agent/src/spool/batch-queue.js';
+import { MinimalServer, until } from './minimal-agent-server.ts';
+
+const API_KEY = 'vk_test_secret_key_123';
+
+function batch(seq: number): QueuedBatch {
+  return { batchId: `00000000-0000-7000-8000-${String(seq).padStart(12, '0')}`, seq, database: 'main', windowStartMs: 0, windowEndMs: 60_000, statements: [{ queryHash: '1', calls: seq }] };
+}
+
+/** The agent's logger, with its lines landing in `lines`. */
+function capturingLogger(lines: string[]) {
+  return createAgentLogger(
+    'debug',
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    }),
+  );
+}
+
+const silent = createAgentLogger('silent');
+
+describe('agent/transport/agent-connection', () => {
+  let server: MinimalServer;
+  let url: string;
+  let connection: AgentConnection | undefined;
+  let logLines: string[];
+  let queue: MemoryBatchQueue;
+
+  const hello = (): vigil.v1.Hello.$Properties => ({ protocolMajor: PROTOCOL_MAJOR, protocolMinor: 0, agentVersion: '0.0.0-test', hostname: 'test-host', databases: [{ name: 'main', engine: vigil.v1.Engine.POSTGRES, serverVersion: '15.8' }] });
+
+  function open(timing: Record<string, number> = {}): AgentConnection {
+    connection = new AgentConnection({
+      serverUrl: url,
+      apiKey: API_KEY,
+      hello,
+      queue,
+      logger: capturingLogger(logLines),
+      timing: { initialBackoffMs: 20, maxBackoffMs: 50, ...timing },
+    });
+    connection.start();
+    return connection;
+  }
+
+  beforeEach(async () => {
+    server = new MinimalServer();
+    url = await server.start();
+    logLines = [];
+    queue = new MemoryBatchQueue();
+  });
+
+  afterEach(async () => {
+    await connection?.close();
+    connection = undefined;
+    await server.stop();
+  });
+
+  it('sends the API key only in the Authorization header, and Hello first', async () => {
+    open();
+    const first = await until(() => server.connections[0]?.[0], 'a message');
+    expect(server.upgrades[0]).to.deep.equal({ url: AGENT_CONNECT_PATH, authorization: `Bearer ${API_KEY}` });
+    expect(server.upgrades[0]!.url).not.to.include(API_KEY);
+    expect(first!.kind).to.equal('hello');
+    expect(first!.hello).to.deep.include({ protocolMajor: PROTOCOL_MAJOR, agentVersion: '0.0.0-test', hostname: 'test-host' });
+    expect(first!.hello!.databases![0]).to.deep.include({ name: 'main', serverVersion: '15.8' });
+  });
+
+  it('appends the connect path to a base URL with a path of its own', async () => {
+    url = `${url}/vigil/`;
+    open();
+    await until(() => server.upgrades[0], 'the upgrade');
+    expect(server.upgrades[0]!.url).to.equal(`/vigil${AGENT_CONNECT_PATH}`);
+  });
+
+  it('sends batches only after Welcome, in seq order', async () => {
+    await queue.push(batch(2));
+    await queue.push(batch(1));
+    open();
+    await until(() => server.batchIds(0).length === 2, 'two batches');
+    expect(server.connections[0]!.map((m) => m.kind)).to.deep.equal(['hello', 'batch', 'batch']);
+    expect(server.batchIds(0)).to.deep.equal([batch(1).batchId, batch(2).batchId]);
+    await until(async () => (await queue.peekAll()).length === 0, 'the acks');
+  });
+
+  it('re-sends unacknowledged batches in seq order after a reconnect, and never an acknowledged one', async () => {
+    server.ack = (b) => b.seq === 2;
+    const conn = open();
+    for (const seq of [1, 2, 3]) await queue.push(batch(seq));
+    conn.flush();
+    await until(() => server.batchIds(0).length === 3, 'three batches');
+    await until(async () => (await queue.peekAll()).length === 2, 'the ack of batch 2');
+
+    server.ack = () => true;
+    server.sockets[0]!.terminate();
+    await until(() => server.batchIds(1).length === 2, 'the re-sent batches');
+    expect(server.batchIds(1)).to.deep.equal([batch(1).batchId, batch(3).batchId]);
+    expect(server.connections[1]![0]!.kind).to.equal('hello');
+    await until(async () => (await queue.peekAll()).length === 0, 'the acks');
+
+    // Everything acknowledged: a further reconnect sends nothing again.
+    server.sockets[1]!.terminate();
+    await until(() => server.connections[2]?.length, 'the third connection');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.batchIds(2)).to.deep.equal([]);
+  });
+
+  it('gives a plain reason for a 401 at upgrade and backs off long', async () => {
+    server.rejectStatus = 401;
+    const conn = open({ authRejectedBackoffMs: 60_000 });
+    const disconnect = await new Promise<Disconnect>((resolve) => conn.once('disconnected', resolve));
+    expect(disconnect.reason).to.include('server rejected the API key');
+    expect(disconnect.retryInMs).to.be.at.least(30_000);
+    const logged = logLines.join('');
+    expect(logged).to.include('server rejected the API key');
+    expect(logged).not.to.include(API_KEY);
+  });
+
+  it('drops a batch the server refuses for good, and keeps one it failed to store', async () => {
+    server.ack = () => false;
+    const conn = open({ batchRetryDelayMs: 50 });
+    await queue.push(batch(1));
+    await queue.push(batch(2));
+    conn.flush();
+    await until(() => server.batchIds(0).length === 2, 'two batches');
+    const ws = server.sockets[0]!;
+    server.send(ws, { error: { code: 'INGEST_UNKNOWN_DATABASE', message: 'no such database', batchId: batch(1).batchId } });
+    server.send(ws, { error: { code: 'INTERNAL', message: 'storage unavailable', batchId: batch(2).batchId } });
+    await until(async () => (await queue.peekAll()).length === 1, 'the refused batch to be dropped');
+    expect((await queue.peekAll())[0]!.batchId).to.equal(batch(2).batchId);
+    // The one that failed transiently goes out again on the same connection.
+    await until(() => server.batchIds(0).length === 3, 'the retry');
+    expect(server.batchIds(0)[2]).to.equal(batch(2).batchId);
+  });
+
+  it('refuses commands for now, sends heartbeats, and reconnects after a fatal error', async () => {
+    server.heartbeatIntervalS = 1;
+    const conn = open();
+    await until(() => conn.ready, 'Welcome');
+    const ws = server.sockets[0]!;
+    server.send(ws, { command: { requestId: 'r-1', kind: 'explain', argsJson: '{}' } });
+    const result = await until(() => server.connections[0]!.find((m) => m.kind === 'commandResult'), 'the command result');
+    expect(result.commandResult).to.deep.include({ requestId: 'r-1', ok: false, error: 'command not supported yet' });
+    const heartbeat = await until(() => server.connections[0]!.find((m) => m.kind === 'heartbeat'), 'a heartbeat', 3000);
+    expect(heartbeat.heartbeat!.pendingBatches).to.equal(0);
+
+    const disconnected = new Promise<Disconnect>((resolve) => conn.once('disconnected', resolve));
+    server.send(ws, { error: { code: 'PROTOCOL_UNEXPECTED_MESSAGE', message: 'nope', fatal: true } });
+    ws.close(1008, 'fatal');
+    expect((await disconnected).reason).to.include('PROTOCOL_UNEXPECTED_MESSAGE');
+    await until(() => server.connections[1]?.length, 'the reconnect');
+  });
+
+  it('checks a server once for `vigil-agent test`', async () => {
+    const ok = await checkServer({ serverUrl: url, apiKey: API_KEY, hello, logger: silent });
+    expect(ok).to.deep.include({ ok: true });
+    server.rejectStatus = 403;
+    expect(await checkServer({ serverUrl: url, apiKey: API_KEY, hello, logger: silent })).to.deep.equal({
+      ok: false,
+      reason: 'server rejected the API key (HTTP 403)',
+    });
+    await server.stop();
+    const refused = await checkServer({ serverUrl: url, apiKey: API_KEY, hello, logger: silent });
+    expect(refused.ok).to.equal(false);
+    expect(refused).to.have.property('reason').that.includes('connection refused');
+    // stop() again in afterEach is harmless once the listener is gone.
+    server = new MinimalServer();
+    await server.start();
+  });
+});
