@@ -177,4 +177,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// No top-level await: the single-binary build bundles this file as CommonJS (installers/build-agent.mjs).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

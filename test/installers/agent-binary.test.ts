@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { usePostgres } from '../harness/postgres.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const run = promisify(execFile);
+
+/** The agent as customers install it: one file, run with an empty environment (no Node on PATH). */
+describe('installers: the self-contained agent binary', function () {
+  this.timeout(180_000);
+  const pg = usePostgres();
+  let dir: string;
+  let binary: string;
+  let server: TestServer;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigil-binary-'));
+    const built = await run(process.execPath, ['installers/build-agent.mjs', '--out', dir]);
+    binary = built.stdout.trim();
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints its version with no environment at all', async () => {
+    const { stdout, stderr } = await run(binary, ['version'], { env: {} });
+    expect(stdout).to.match(/^vigil-agent \d+\.\d+\.\d+ \(protocol \d+\.\d+\)/);
+    expect(stderr).to.equal('');
+  });
+
+  it('connects to a real PostgreSQL and server from the bundle (pg, ws, protobuf inside)', async () => {
+    const { accessToken } = await server.signup('binary');
+    const key = await server.createKey(accessToken, 'agent');
+    const config = join(dir, 'agent.yaml');
+    writeFileSync(config, [`server_url: ${server.wsUrl}`, 'databases:', '  - name: binary-pg', '    engine: postgres', `    url: ${pg().monitorUrl}`].join('\n'));
+    const { stdout } = await run(binary, ['test', '--config', config], { env: { VIGIL_API_KEY: key } });
+    expect(stdout).to.contain('"hello"');
+    expect(stdout).to.not.contain(key);
+    const dbs = await server.request('GET', '/api/v1/databases', { token: accessToken });
+    expect(dbs.body.databases.map((d: { name: string }) => d.name)).to.deep.equal(['binary-pg']);
+  });
+});
