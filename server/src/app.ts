@@ -7,9 +7,7 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { errorHandler } from './api/error-handler.js';
-import { apiKeyRoutes } from './api/v1/api-keys.js';
-import { authRoutes } from './api/v1/auth.js';
-import { databaseRoutes } from './api/v1/databases.js';
+import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
 import { AgentRegistry } from './ingest/agent-registry.js';
 import { openStores } from './storage/open-stores.js';
@@ -45,9 +43,8 @@ function buildApp(ctx: AppContext): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: SERVER_VERSION });
   });
-  app.use('/api/v1/auth', authRoutes(ctx));
-  app.use('/api/v1/api-keys', apiKeyRoutes(ctx));
-  app.use('/api/v1/databases', databaseRoutes(ctx));
+  app.use('/api/v1', apiV1Router(ctx, { validateResponses: ctx.config.validateResponses }));
+  app.use('/docs', docsRouter());
   app.use((req, _res, next) => next(new VigilError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.logger));
   return app;

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   VIGIL_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_FRAME_BYTES),
+  VIGIL_VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
@@ -31,6 +32,8 @@ export interface ServerConfig {
   readonly refreshTokenTtlSeconds: number;
   /** How often agents send Heartbeat, told to them in Welcome. */
   readonly heartbeatIntervalSeconds: number;
+  /** Check every API response against its declared schema (on in tests; a mismatch is a 500). */
+  readonly validateResponses: boolean;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -62,6 +65,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     accessTokenTtlSeconds: 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     heartbeatIntervalSeconds: 30,
+    validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
   });
 }
 

@@ -23,7 +23,7 @@ let counter = 0;
 
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-server-'));
-  const config = loadServerConfig({ VIGIL_PORT: '0', VIGIL_HOST: '127.0.0.1', VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: process.env.VIGIL_TEST_LOG_LEVEL ?? 'silent' });
+  const config = loadServerConfig({ VIGIL_PORT: '0', VIGIL_HOST: '127.0.0.1', VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: process.env.VIGIL_TEST_LOG_LEVEL ?? 'silent', VIGIL_VALIDATE_RESPONSES: 'true' });
   const server = await startServer(config, createLogger(config.logLevel));
   const baseUrl = `http://127.0.0.1:${server.port()}`;
 

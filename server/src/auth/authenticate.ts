@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 import { VigilError } from '@vigil/shared';
 import type { ApiKeyScope, MetaStore } from '../storage/meta/meta-store.js';
 import { verifyAccessToken } from './access-tokens.js';
@@ -58,21 +57,4 @@ export function authorize(principal: Principal, access: Access): void {
   if (principal.kind === 'api_key' && !SCOPES_FOR[access].includes(principal.scope)) {
     throw new VigilError('AUTH_FORBIDDEN_SCOPE', `An API key with scope "${principal.scope}" cannot do this; it needs scope ${SCOPES_FOR[access].join(' or ')}`);
   }
-}
-
-/** Express middleware: authenticates, checks access, and leaves the principal in res.locals. */
-export function requireAuth(deps: AuthDeps, access: Access) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const principal = await authenticate(req.headers, deps);
-    authorize(principal, access);
-    res.locals.principal = principal;
-    next();
-  };
-}
-
-/** The principal set by requireAuth. */
-export function principalOf(res: Response): Principal {
-  const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new Error('route is missing requireAuth');
-  return principal;
 }

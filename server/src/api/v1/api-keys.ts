@@ -1,50 +1,78 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { principalOf, requireAuth } from '../../auth/authenticate.js';
 import { newApiKey } from '../../auth/secrets.js';
 import { API_KEY_SCOPES, type ApiKey } from '../../storage/meta/meta-store.js';
-import { parseInput } from '../validate.js';
+import { route, type RouteSpec } from '../route.js';
 
 const CreateBody = z.object({
   name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200),
-  scope: z.enum(API_KEY_SCOPES, { error: `must be one of ${API_KEY_SCOPES.join(', ')}` }).default('read'),
+  scope: z.enum(API_KEY_SCOPES, { error: `must be one of ${API_KEY_SCOPES.join(', ')}` }).default('read').describe('agent: connect and push only; read: the read API; admin: everything'),
 });
 const ListQuery = z.object({
-  include_revoked: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
+  include_revoked: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').describe('Include revoked keys'),
 });
 const KeyPath = z.object({ id: z.string() });
 
-function keyView(key: ApiKey) {
+const KeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(API_KEY_SCOPES),
+  prefix: z.string().describe('The first characters of the key, to tell keys apart'),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+const CreatedKey = KeyView.extend({ key: z.string().describe('The full key: shown only in this response') });
+
+function keyView(key: ApiKey): z.infer<typeof KeyView> {
   const { org_id: _org, ...view } = key;
   return view;
 }
 
-/** /api/v1/api-keys: create (secret shown once), list (never secrets), revoke. */
-export function apiKeyRoutes(ctx: AppContext): Router {
-  const router = Router();
-  router.use(requireAuth({ meta: ctx.meta, jwtSecret: ctx.config.jwtSecret }, 'admin'));
-
-  router.get('/', async (req, res) => {
-    const query = parseInput(ListQuery, req.query, 'query param');
-    const keys = await ctx.meta.listApiKeys(principalOf(res).orgId, query.include_revoked);
-    res.json({ api_keys: keys.map(keyView) });
-  });
-
-  router.post('/', async (req, res) => {
-    const body = parseInput(CreateBody, req.body, 'body field');
-    const secret = newApiKey();
-    const key = await ctx.meta.createApiKey({ orgId: principalOf(res).orgId, name: body.name, scope: body.scope, prefix: secret.prefix, hash: secret.hash });
-    res.status(201).json({ ...keyView(key), key: secret.key });
-  });
-
-  router.delete('/:id', async (req, res) => {
-    const { id } = parseInput(KeyPath, req.params, 'path param');
-    if (!(await ctx.meta.revokeApiKey(principalOf(res).orgId, id))) throw new VigilError('NOT_FOUND', 'No such API key');
-    ctx.agents.disconnectKey(id);
-    res.status(204).end();
-  });
-
-  return router;
+/** /api-keys: create (secret shown once), list (never secrets), revoke. */
+export function apiKeyRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api-keys',
+      summary: "List the organization's API keys",
+      tag: 'api-keys',
+      auth: 'admin',
+      query: ListQuery,
+      success: { status: 200, description: 'Keys, newest first, without secrets', schema: z.object({ api_keys: z.array(KeyView) }) },
+      async handler({ principal, query }) {
+        const keys = await ctx.meta.listApiKeys(principal.orgId, query.include_revoked === 'true');
+        return { body: { api_keys: keys.map(keyView) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api-keys',
+      summary: 'Create an API key (the key is shown once)',
+      tag: 'api-keys',
+      auth: 'admin',
+      body: CreateBody,
+      success: { status: 201, description: 'The key', schema: CreatedKey },
+      async handler({ principal, body }) {
+        const secret = newApiKey();
+        const key = await ctx.meta.createApiKey({ orgId: principal.orgId, name: body.name, scope: body.scope, prefix: secret.prefix, hash: secret.hash });
+        return { body: { ...keyView(key), key: secret.key } };
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/api-keys/{id}',
+      summary: "Revoke an API key (closes its agents' connections)",
+      tag: 'api-keys',
+      auth: 'admin',
+      params: KeyPath,
+      success: { status: 204, description: 'Revoked' },
+      async handler({ principal, params }) {
+        if (!(await ctx.meta.revokeApiKey(principal.orgId, params.id))) throw new VigilError('NOT_FOUND', 'No such API key');
+        ctx.agents.disconnectKey(params.id);
+        return { status: 204 };
+      },
+    }),
+  ];
 }

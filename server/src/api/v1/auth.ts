@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { signAccessToken } from '../../auth/access-tokens.js';
-import { principalOf, requireAuth } from '../../auth/authenticate.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { newRefreshToken, sha256 } from '../../auth/secrets.js';
 import type { Organization, User } from '../../storage/meta/meta-store.js';
-import { parseInput } from '../validate.js';
+import { route, type RouteSpec } from '../route.js';
 
 const email = z.email({ error: 'must be a valid email address' }).max(254).transform((e) => e.toLowerCase());
 const password = z.string({ error: 'is required' }).min(8, 'must be at least 8 characters').max(1024, 'must be at most 1024 characters');
@@ -21,23 +19,36 @@ const SignupBody = z.object({
 });
 const LoginBody = z.object({ email, password: z.string({ error: 'is required' }).min(1).max(1024) });
 const RefreshBody = z.object({ refresh_token: z.string({ error: 'is required' }).min(1).max(200) });
-const LogoutBody = z.object({ refresh_token: z.string().min(1).max(200).optional() });
+const LogoutBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
 
-function userView(user: User) {
+const Tokens = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().describe('Seconds until the access token expires'),
+});
+const UserView = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.string() });
+const OrganizationView = z.object({ id: z.string(), name: z.string(), slug: z.string(), plan: z.string(), verified: z.boolean() });
+const SignupResponse = Tokens.extend({ user: UserView, organization: OrganizationView });
+const MeResponse = z.union([
+  z.object({ user: UserView, organization: OrganizationView }),
+  z.object({ api_key: z.object({ id: z.string(), scope: z.enum(['agent', 'read', 'admin']) }), organization: OrganizationView }),
+]);
+
+function userView(user: User): z.infer<typeof UserView> {
   return { id: user.id, email: user.email, name: user.name, created_at: user.created_at };
 }
 
-function organizationView(org: Organization) {
+function organizationView(org: Organization): z.infer<typeof OrganizationView> {
   // Vigil has no email verification yet, so no account counts as verified.
   return { id: org.id, name: org.name, slug: org.slug, plan: org.plan, verified: false };
 }
 
-/** /api/v1/auth: signup, login, refresh (rotating), logout, me. */
-export function authRoutes(ctx: AppContext): Router {
-  const router = Router();
+/** /auth: signup, login, refresh (rotating), logout, me. */
+export function authRoutes(ctx: AppContext): RouteSpec[] {
   const { meta, config } = ctx;
 
-  async function issueTokens(user: User, familyId: string = randomUUID()) {
+  async function issueTokens(user: User, familyId: string = randomUUID()): Promise<z.infer<typeof Tokens>> {
     const refresh = newRefreshToken();
     await meta.createRefreshToken({
       userId: user.id,
@@ -53,61 +64,93 @@ export function authRoutes(ctx: AppContext): Router {
     };
   }
 
-  router.post('/signup', async (req, res) => {
-    const body = parseInput(SignupBody, req.body, 'body field');
-    const { org, user } = await meta.createOrganizationWithUser({
-      orgName: body.org_name,
-      email: body.email,
-      name: body.name,
-      passwordHash: await hashPassword(body.password),
-    });
-    res.status(201).json({ ...(await issueTokens(user)), user: userView(user), organization: organizationView(org) });
-  });
-
-  router.post('/login', async (req, res) => {
-    const body = parseInput(LoginBody, req.body, 'body field');
-    const user = await meta.findUserByEmail(body.email);
-    const valid = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_PASSWORD_HASH));
-    if (!user || !valid) throw new VigilError('AUTH_INVALID_CREDENTIALS');
-    res.json(await issueTokens(user));
-  });
-
-  router.post('/refresh', async (req, res) => {
-    const body = parseInput(RefreshBody, req.body, 'body field');
-    const now = new Date().toISOString();
-    const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
-    if (!token || token.revoked_at || token.expires_at <= now) throw new VigilError('AUTH_INVALID_TOKEN');
-    // A refresh token works once. Seeing it again means it leaked: end the whole family.
-    if (!(await meta.markRefreshTokenUsed(token.id, now))) {
-      await meta.revokeRefreshFamily(token.family_id, now);
-      throw new VigilError('AUTH_INVALID_TOKEN');
-    }
-    const user = await meta.getUser(token.user_id);
-    if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
-    res.json(await issueTokens(user, token.family_id));
-  });
-
-  router.post('/logout', async (req, res) => {
-    const body = parseInput(LogoutBody, req.body, 'body field');
-    if (body.refresh_token) {
-      const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
-      if (token) await meta.revokeRefreshFamily(token.family_id, new Date().toISOString());
-    }
-    res.status(204).end();
-  });
-
-  router.get('/me', requireAuth({ meta, jwtSecret: config.jwtSecret }, 'read'), async (_req, res) => {
-    const principal = principalOf(res);
-    const org = await meta.getOrganization(principal.orgId);
-    if (!org) throw new VigilError('AUTH_INVALID_TOKEN');
-    if (principal.kind === 'user') {
-      const user = await meta.getUser(principal.userId);
-      if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
-      res.json({ user: userView(user), organization: organizationView(org) });
-    } else {
-      res.json({ api_key: { id: principal.keyId, scope: principal.scope }, organization: organizationView(org) });
-    }
-  });
-
-  return router;
+  return [
+    route({
+      method: 'post',
+      path: '/auth/signup',
+      summary: 'Create an organization and its first user',
+      tag: 'auth',
+      auth: 'none',
+      body: SignupBody,
+      success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
+      async handler({ body }) {
+        const { org, user } = await meta.createOrganizationWithUser({
+          orgName: body.org_name,
+          email: body.email,
+          name: body.name,
+          passwordHash: await hashPassword(body.password),
+        });
+        return { body: { ...(await issueTokens(user)), user: userView(user), organization: organizationView(org) } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with email and password',
+      tag: 'auth',
+      auth: 'none',
+      body: LoginBody,
+      success: { status: 200, description: 'Tokens', schema: Tokens },
+      async handler({ body }) {
+        const user = await meta.findUserByEmail(body.email);
+        const valid = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_PASSWORD_HASH));
+        if (!user || !valid) throw new VigilError('AUTH_INVALID_CREDENTIALS');
+        return { body: await issueTokens(user) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/refresh',
+      summary: 'Trade a refresh token for new tokens (the old one stops working)',
+      tag: 'auth',
+      auth: 'none',
+      body: RefreshBody,
+      success: { status: 200, description: 'Tokens', schema: Tokens },
+      async handler({ body }) {
+        const now = new Date().toISOString();
+        const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
+        if (!token || token.revoked_at || token.expires_at <= now) throw new VigilError('AUTH_INVALID_TOKEN');
+        // A refresh token works once. Seeing it again means it leaked: end the whole family.
+        if (!(await meta.markRefreshTokenUsed(token.id, now))) {
+          await meta.revokeRefreshFamily(token.family_id, now);
+          throw new VigilError('AUTH_INVALID_TOKEN');
+        }
+        const user = await meta.getUser(token.user_id);
+        if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
+        return { body: await issueTokens(user, token.family_id) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'End a session: its refresh token and every token rotated from it stop working',
+      tag: 'auth',
+      auth: 'none',
+      body: LogoutBody,
+      success: { status: 204, description: 'Signed out' },
+      async handler({ body }) {
+        if (body?.refresh_token) {
+          const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
+          if (token) await meta.revokeRefreshFamily(token.family_id, new Date().toISOString());
+        }
+        return { status: 204 };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'The signed-in user (JWT) or the calling API key, with the organization',
+      tag: 'auth',
+      auth: 'read',
+      success: { status: 200, description: 'Who is calling', schema: MeResponse },
+      async handler({ principal }) {
+        const org = await meta.getOrganization(principal.orgId);
+        if (!org) throw new VigilError('AUTH_INVALID_TOKEN');
+        if (principal.kind === 'api_key') return { body: { api_key: { id: principal.keyId, scope: principal.scope }, organization: organizationView(org) } };
+        const user = await meta.getUser(principal.userId);
+        if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
+        return { body: { user: userView(user), organization: organizationView(org) } };
+      },
+    }),
+  ];
 }

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { RouteSpec } from './route.js';
+import { SERVER_VERSION } from '../version.js';
+
+/** JSON Schema for one zod schema, as OpenAPI 3.1 embeds it (inputs describe what clients send). */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+function parameters(spec: RouteSpec): unknown[] {
+  const list: unknown[] = [];
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = property;
+      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), ...(description ? { description } : {}), schema: rest });
+    }
+  }
+  return list;
+}
+
+const ERROR_RESPONSE = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+
+/** The OpenAPI 3.1 document for `routes`, served at /api/v1/openapi.json. */
+export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const responses: Record<string, unknown> = {
+      [spec.success.status]: spec.success.schema
+        ? { description: spec.success.description, content: { 'application/json': { schema: schemaOf(spec.success.schema, 'output') } } }
+        : { description: spec.success.description },
+      '400': ERROR_RESPONSE,
+      default: ERROR_RESPONSE,
+    };
+    if (spec.auth !== 'none') Object.assign(responses, { '401': ERROR_RESPONSE, '403': ERROR_RESPONSE, '404': ERROR_RESPONSE });
+    paths[spec.path] ??= {};
+    paths[spec.path]![spec.method] = {
+      summary: spec.summary,
+      tags: [spec.tag],
+      operationId: `${spec.method}${spec.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      parameters: parameters(spec),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      responses,
+      ...(spec.auth === 'none' ? { security: [] } : {}),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Vigil API', version: SERVER_VERSION, description: 'PostgreSQL and ClickHouse monitoring. Errors are {"error", "code"} with a stable code.' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }, { apiKey: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A JWT access token from /auth/login, or an API key' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'code'],
+          properties: { error: { type: 'string', description: 'What was wrong, in plain language' }, code: { type: 'string', description: 'Stable code from the error catalog' } },
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import express, { Router } from 'express';
+import type { AppContext } from '../../context.js';
+import { buildOpenApi } from '../openapi.js';
+import { mountRoutes, route, type RouteSpec } from '../route.js';
+import { apiKeyRoutes } from './api-keys.js';
+import { authRoutes } from './auth.js';
+import { databaseRoutes } from './databases.js';
+
+/** Every /api/v1 route declaration, in the order they are matched. */
+export function apiV1Routes(ctx: AppContext): RouteSpec[] {
+  return [...authRoutes(ctx), ...apiKeyRoutes(ctx), ...databaseRoutes(ctx)];
+}
+
+/** The /api/v1 router: the declared routes plus the OpenAPI document describing them. */
+export function apiV1Router(ctx: AppContext, options: { validateResponses: boolean }): Router {
+  const routes = apiV1Routes(ctx);
+  const openapiRoute = route({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This API as an OpenAPI 3.1 document',
+    tag: 'meta',
+    auth: 'none',
+    success: { status: 200, description: 'The OpenAPI document' },
+    async handler() {
+      return { body: document };
+    },
+  });
+  const document = buildOpenApi([...routes, openapiRoute]);
+  return mountRoutes(ctx, [...routes, openapiRoute], options);
+}
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Vigil API</title><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs', persistAuthorization: false });</script>
+</body>
+</html>`;
+
+/** Interactive API docs at /docs, served from the bundled swagger-ui-dist (no CDN). */
+export function docsRouter(): Router {
+  const router = Router();
+  const assets = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  router.get('/', (_req, res) => {
+    res.type('html').send(DOCS_PAGE);
+  });
+  router.use('/assets', express.static(assets, { index: false, maxAge: '1h' }));
+  return router;
+}
