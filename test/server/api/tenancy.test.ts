@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { connectRawAgent, hello } from '../../helpers/raw-agent.js';
+
+type Operation = { method: string; path: string; auth: boolean; params: string[] };
+
+/**
+ * Walks every documented operation, so a route added later is covered without editing this file:
+ * org A's credentials get 404 (never 403, never data) for org B's resources, and an agent key gets
+ * 403 on every read endpoint.
+ */
+describe('server: tenancy across every route', () => {
+  let t: TestServer;
+  let a: { token: string; agentKey: string; readKey: string };
+  let b: { token: string; databaseId: string; apiKeyId: string };
+  let operations: Operation[];
+
+  before(async () => {
+    t = await startTestServer();
+    const orgA = await t.signup('tenant-a');
+    a = { token: orgA.accessToken, agentKey: await t.createKey(orgA.accessToken, 'agent'), readKey: await t.createKey(orgA.accessToken, 'read') };
+    const orgB = await t.signup('tenant-b');
+    const agent = await connectRawAgent(t.wsUrl, await t.createKey(orgB.accessToken, 'agent'));
+    agent.send(hello(['b-db']));
+    const databaseId = (await agent.next()).welcome!.databases![0]!.id!;
+    agent.ws.close();
+    const keys = await t.request('GET', '/api/v1/api-keys', { token: orgB.accessToken });
+    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id };
+
+    const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method, path, auth: !(Array.isArray(op.security) && op.security.length === 0), params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) })),
+    );
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  /** Org B's id for a path parameter, by the resource the path names. */
+  function orgBValue(path: string, param: string): string {
+    if (path.startsWith('/api-keys/')) return b.apiKeyId;
+    if (param === 'id') return b.databaseId;
+    return 'x';
+  }
+
+  it("answers 404 to org A for every path naming org B's resources", async () => {
+    const scoped = operations.filter((op) => op.auth && op.params.length > 0);
+    expect(scoped.length).to.be.greaterThan(1);
+    for (const op of scoped) {
+      const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(orgBValue(op.path, name)));
+      const body = op.method === 'get' || op.method === 'delete' ? undefined : {};
+      const res = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.token, body });
+      // A write may refuse the empty body before looking the resource up; that reveals nothing.
+      const allowed = body === undefined ? [404] : [404, 400];
+      expect(res.status, `${op.method.toUpperCase()} ${op.path}`).to.be.oneOf(allowed);
+    }
+    // And org B still sees its own database: nothing above changed it.
+    expect((await t.request('GET', `/api/v1/databases/${b.databaseId}`, { token: b.token })).status).to.equal(200);
+  });
+
+  it('gives an agent key 403 on every authenticated endpoint, and a read key 403 on every admin one', async () => {
+    for (const op of operations.filter((o) => o.auth)) {
+      const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(orgBValue(op.path, name)));
+      const body = op.method === 'get' || op.method === 'delete' ? undefined : {};
+      const res = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { apiKey: a.agentKey, body });
+      expect(res.status, `${op.method.toUpperCase()} ${op.path}`).to.equal(403);
+      expect(res.body.code).to.equal('AUTH_FORBIDDEN_SCOPE');
+    }
+    const adminOnly = operations.filter((o) => o.path.startsWith('/api-keys'));
+    for (const op of adminOnly) {
+      const path = op.path.replace(/\{(\w+)\}/g, () => b.apiKeyId);
+      const res = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { apiKey: a.readKey, body: op.method === 'post' ? { name: 'x' } : undefined });
+      expect(res.status, `${op.method.toUpperCase()} ${op.path}`).to.equal(403);
+    }
+  });
+});
