@@ -16,6 +16,8 @@ export const ERROR_CATALOG = {
   VALIDATION_FAILED: { status: 400, message: 'Invalid request' },
   BODY_MALFORMED: { status: 400, message: 'Request body is not valid JSON' },
   BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
+  BODY_UNSUPPORTED_ENCODING: { status: 415, message: 'Unsupported request body encoding: send identity, gzip, deflate or br with a utf-8 charset' },
+  PATH_MALFORMED: { status: 400, message: 'Request path is not valid percent-encoding' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },
   // Wire protocol and ingestion
@@ -26,6 +28,12 @@ export const ERROR_CATALOG = {
   PROTOCOL_UNEXPECTED_MESSAGE: { status: 400, message: 'Unexpected message' },
   INGEST_UNKNOWN_DATABASE: { status: 400, message: 'Batch names a database that was not announced in Hello' },
   INGEST_BAD_BATCH: { status: 400, message: 'Batch is invalid' },
+  // Operations: readiness and graceful shutdown
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The server cannot take this request now; retry, another server may answer' },
+  // Monitored ClickHouse servers, as the agent reaches them over HTTP
+  CLICKHOUSE_QUERY_FAILED: { status: 502, message: 'ClickHouse rejected a query' },
+  CLICKHOUSE_BAD_RESPONSE: { status: 502, message: 'ClickHouse sent a response the agent cannot read' },
+  CLICKHOUSE_TIMEOUT: { status: 504, message: 'ClickHouse did not answer in time' },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected
