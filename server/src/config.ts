@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES, VigilError } from '@vigil/shared';
+import { ConnectionUrl } from './storage/connection-url.js';
 
 /**
  * The server's whole configuration, parsed once from the environment at start. Nothing else
@@ -15,23 +16,52 @@ const EnvSchema = z.object({
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIL_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   VIGIL_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_FRAME_BYTES),
+  VIGIL_HEARTBEAT_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
+  VIGIL_INGEST_QUEUE_MAX_BATCHES: z.coerce.number().int().min(1).default(5000),
+  VIGIL_INGEST_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  VIGIL_INGEST_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(100),
+  VIGIL_INGEST_FLUSH_ROWS: z.coerce.number().int().min(1).default(50_000),
+  VIGIL_INGEST_RATE_MESSAGES_PER_S: z.coerce.number().positive().default(100),
+  VIGIL_INGEST_RATE_BYTES_PER_S: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  VIGIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   VIGIL_VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
 
+/** The ingest queue and per-connection limits (see README, "Operations"). */
+export interface IngestConfig {
+  /** Backpressure starts when the queue holds this many batches or bytes of frames. */
+  readonly queueMaxBatches: number;
+  readonly queueMaxBytes: number;
+  /** Longest a received batch waits to be grouped with others into one insert. */
+  readonly flushDelayMs: number;
+  /** Rows that trigger an insert at once; also the most rows grouped into one insert. */
+  readonly flushRows: number;
+  /** Per-connection rates; a connection above them is slowed down, not dropped. */
+  readonly rateMessagesPerSecond: number;
+  readonly rateBytesPerSecond: number;
+}
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** PostgreSQL for metadata instead of SQLite in dataDir. Prints redacted: it may hold a password. */
+  readonly databaseUrl: ConnectionUrl | undefined;
+  /** A ClickHouse server for telemetry instead of chDB in dataDir. Prints redacted too. */
+  readonly clickhouseUrl: ConnectionUrl | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>['VIGIL_LOG_LEVEL'];
   readonly jwtSecret: string;
   readonly maxFrameBytes: number;
   /** Access tokens live 15 minutes (Basira's expires_in: 900). */
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
-  /** How often agents send Heartbeat, told to them in Welcome. */
+  /** How often agents send Heartbeat (told to them in Welcome) and the server pings each socket. */
   readonly heartbeatIntervalSeconds: number;
+  readonly ingest: IngestConfig;
+  /** Longest a graceful shutdown may take before remaining sockets are cut. */
+  readonly shutdownTimeoutMs: number;
   /** Check every API response against its declared schema (on in tests; a mismatch is a 500). */
   readonly validateResponses: boolean;
 }
@@ -45,26 +75,32 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     throw new VigilError('CONFIG_INVALID', `${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  for (const [name, purpose] of [
-    ['DATABASE_URL', 'PostgreSQL metadata storage'],
-    ['CLICKHOUSE_URL', 'ClickHouse telemetry storage'],
-  ] as const) {
-    if (e[name]) {
-      throw new VigilError('CONFIG_INVALID', `${name}: ${purpose} is not available in this version yet; unset it to use the embedded store`);
-    }
-  }
+  // Unset or empty means the embedded store; a bad URL fails naming the variable, never echoing it.
+  const databaseUrl = e.DATABASE_URL ? new ConnectionUrl('DATABASE_URL', e.DATABASE_URL, ['postgres:', 'postgresql:']) : undefined;
+  const clickhouseUrl = e.CLICKHOUSE_URL ? new ConnectionUrl('CLICKHOUSE_URL', e.CLICKHOUSE_URL, ['http:', 'https:']) : undefined;
   const dataDir = resolve(e.VIGIL_DATA_DIR);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return Object.freeze({
     port: e.VIGIL_PORT,
     host: e.VIGIL_HOST,
     dataDir,
+    databaseUrl,
+    clickhouseUrl,
     logLevel: e.VIGIL_LOG_LEVEL,
     jwtSecret: e.VIGIL_JWT_SECRET ?? persistedSecret(dataDir),
     maxFrameBytes: e.VIGIL_MAX_FRAME_BYTES,
     accessTokenTtlSeconds: 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
-    heartbeatIntervalSeconds: 30,
+    heartbeatIntervalSeconds: e.VIGIL_HEARTBEAT_INTERVAL_S,
+    ingest: Object.freeze({
+      queueMaxBatches: e.VIGIL_INGEST_QUEUE_MAX_BATCHES,
+      queueMaxBytes: e.VIGIL_INGEST_QUEUE_MAX_BYTES,
+      flushDelayMs: e.VIGIL_INGEST_FLUSH_MS,
+      flushRows: e.VIGIL_INGEST_FLUSH_ROWS,
+      rateMessagesPerSecond: e.VIGIL_INGEST_RATE_MESSAGES_PER_S,
+      rateBytesPerSecond: e.VIGIL_INGEST_RATE_BYTES_PER_S,
+    }),
+    shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
   });
 }

@@ -6,12 +6,13 @@ import { META_BACKENDS } from '../../helpers/backends.js';
 for (const backend of META_BACKENDS) {
   describe(`meta store contract: ${backend.name}`, () => {
     let store: MetaStore;
-    let dispose: () => Promise<void>;
+    let dispose: (() => Promise<void>) | undefined;
+    const open = backend.setup();
     before(async () => {
-      ({ store, dispose } = await backend.open());
+      ({ store, dispose } = await open());
     });
     after(async () => {
-      await dispose();
+      await dispose?.();
     });
 
     it('migrates idempotently', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { VigilError } from '@vigil/shared';
 import type { MetaSchema } from './schema.js';
 import { metaMigrations } from './migrations.js';
@@ -45,6 +45,10 @@ export class KyselyMetaStore implements MetaStore {
 
   async close(): Promise<void> {
     await this.#db.destroy();
+  }
+
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.#db);
   }
 
   async createOrganizationWithUser(input: { orgName: string; email: string; name: string; passwordHash: string }): Promise<{ org: Organization; user: User }> {

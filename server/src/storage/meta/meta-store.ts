@@ -81,6 +81,8 @@ export interface MetaStore {
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** A cheap round trip proving the store answers (readiness checks). */
+  ping(): Promise<void>;
 
   /** Creates an organization and its first user; throws AUTH_EMAIL_TAKEN when the email exists. */
   createOrganizationWithUser(input: { orgName: string; email: string; name: string; passwordHash: string }): Promise<{ org: Organization; user: User }>;

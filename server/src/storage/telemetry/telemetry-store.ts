@@ -1,6 +1,7 @@
 /**
- * Telemetry storage: every time series the agents send, in ClickHouse SQL. One interface,
- * one implementation per backend folder (chdb/ embedded now, clickhouse/ server next).
+ * Telemetry storage: every time series the agents send, in ClickHouse SQL. One interface, one
+ * implementation (sql-telemetry-store.ts) over one client per backend folder: chdb/ (embedded,
+ * in-process) and clickhouse/ (a server over HTTP, CLICKHOUSE_URL).
  */
 
 /** One statement's counters over one batch window, as stored. */
@@ -59,11 +60,28 @@ export interface QueryStat {
   readonly cache_hit_ratio: number | null;
 }
 
+/** Which server the store talks to and what its schema is, for diagnostics and the contract tests. */
+export interface TelemetrySchemaStatus {
+  /** ClickHouse's version(), e.g. "18.16.1" for Debian's server or "26.7.2.1" for chDB. */
+  readonly serverVersion: string;
+  /** Applied schema migrations, ascending. */
+  readonly migrations: readonly number[];
+  /** Newer-server features the schema uses here (DateTime64, LowCardinality, codecs, fsync_after_insert). */
+  readonly features: readonly string[];
+}
+
 export interface TelemetryStore {
-  /** Creates or upgrades the schema; safe on every start. */
+  /** Creates or upgrades the schema (versioned migrations); safe on every start and from several processes. */
   migrate(): Promise<void>;
+  /** The schema as migrate() left it; throws before migrate(). */
+  schemaStatus(): Promise<TelemetrySchemaStatus>;
   close(): Promise<void>;
-  /** Writes rows durably: when this resolves, the rows survive a crash. */
+  /** A cheap round trip proving the store answers (readiness checks). */
+  ping(): Promise<void>;
+  /**
+   * Writes rows durably: when this resolves, the rows survive a crash (on servers without the
+   * fsync_after_insert setting, such as Debian's 18.16, a process crash but not a power loss).
+   */
   insertStatements(rows: readonly StatementRow[]): Promise<void>;
   topQueries(request: TopQueriesRequest): Promise<QueryStat[]>;
 }

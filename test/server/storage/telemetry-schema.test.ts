@@ -1,0 +1,114 @@
+import { expect } from 'chai';
+import { rawSql, sql } from '../../../server/src/storage/telemetry/clickhouse-sql.js';
+import { SqlTelemetryStore } from '../../../server/src/storage/telemetry/sql-telemetry-store.js';
+import {
+  detectFeatures,
+  migrateTelemetrySchema,
+  parseVersion,
+  TELEMETRY_MIGRATIONS,
+  UINT64_MS,
+  type TelemetryMigration,
+} from '../../../server/src/storage/telemetry/telemetry-schema.js';
+import type { TelemetrySqlClient } from '../../../server/src/storage/telemetry/telemetry-sql-client.js';
+import { TELEMETRY_SQL_BACKENDS } from '../../helpers/backends.js';
+
+describe('telemetry schema', () => {
+  describe('feature detection', () => {
+    it('reads versions of every shape ClickHouse reports', () => {
+      expect(parseVersion('18.16.1')).to.deep.equal({ major: 18, minor: 16 });
+      expect(parseVersion('26.7.2.1')).to.deep.equal({ major: 26, minor: 7 });
+      expect(() => parseVersion('dev')).to.throw(/cannot read ClickHouse version/);
+    });
+
+    it('uses newer types only from 20.1 and fsync only where the server lists the settings', () => {
+      expect(detectFeatures('18.16.1', [])).to.deep.include({ dateTime64: false, lowCardinality: false, codecs: false, fsyncOnInsert: false });
+      expect(detectFeatures('19.17.4', [])).to.deep.include({ dateTime64: false, codecs: false });
+      expect(detectFeatures('20.1.2', ['fsync_after_insert'])).to.deep.include({ dateTime64: true, lowCardinality: true, codecs: true, fsyncOnInsert: false });
+      expect(detectFeatures('26.7.2.1', ['fsync_after_insert', 'fsync_part_directory'])).to.deep.include({ dateTime64: true, fsyncOnInsert: true });
+    });
+  });
+
+  for (const backend of TELEMETRY_SQL_BACKENDS) {
+    describe(`migrations on ${backend.name}`, () => {
+      let client: TelemetrySqlClient;
+      let dispose: (() => Promise<void>) | undefined;
+      const open = backend.setup();
+      beforeEach(async () => {
+        ({ store: client, dispose } = await open());
+      });
+      afterEach(async () => {
+        await dispose?.();
+        dispose = undefined;
+      });
+
+      async function recorded(): Promise<number[]> {
+        const rows = await client.select<{ version: number | string }>(sql`SELECT version FROM schema_migrations ORDER BY version`);
+        return rows.map((r) => Number(r.version));
+      }
+
+      async function tsType(): Promise<string | undefined> {
+        const rows = await client.select<{ type: string }>(
+          sql`SELECT type FROM system.columns WHERE database = currentDatabase() AND table = 'statement_stats' AND name = 'ts'`,
+        );
+        return rows[0]?.type;
+      }
+
+      it('applies each migration once, however often it runs', async () => {
+        const first = await migrateTelemetrySchema(client);
+        const second = await migrateTelemetrySchema(client);
+        expect(first.applied).to.deep.equal([1]);
+        expect(second.applied).to.deep.equal([1]);
+        expect(await recorded()).to.deep.equal([1]);
+      });
+
+      it('stores time as DateTime64 where the server has it, else as UInt64 milliseconds', async () => {
+        const { features } = await migrateTelemetrySchema(client);
+        expect(await tsType()).to.equal(features.dateTime64 ? "DateTime64(3, 'UTC')" : 'UInt64');
+      });
+
+      it('runs a newer migration once, after the ones before it', async () => {
+        await migrateTelemetrySchema(client);
+        // No IF NOT EXISTS: running it a second time would fail, so passing twice proves it ran once.
+        const next: TelemetryMigration = { version: 2, name: 'probe', statements: () => [rawSql('CREATE TABLE migration_probe (a UInt8) ENGINE = Memory')] };
+        const migrations = [...TELEMETRY_MIGRATIONS, next];
+        expect((await migrateTelemetrySchema(client, migrations)).applied).to.deep.equal([1, 2]);
+        expect((await migrateTelemetrySchema(client, migrations)).applied).to.deep.equal([1, 2]);
+        expect(await recorded()).to.deep.equal([1, 2]);
+      });
+
+      it('refuses a schema that a newer server has migrated further', async () => {
+        await migrateTelemetrySchema(client);
+        await client.command(sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${99}, ${'from the future'}, now())`);
+        const err = await migrateTelemetrySchema(client).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(Error);
+        expect((err as Error).message).to.match(/migration 99/);
+      });
+
+      it('survives two processes migrating at once', async () => {
+        const results = await Promise.all([migrateTelemetrySchema(client), migrateTelemetrySchema(client)]);
+        expect(results.map((r) => r.applied)).to.deep.equal([[1], [1]]);
+        expect(await tsType()).to.be.a('string');
+      });
+
+      it('keeps reading and writing tables an older server created (an upgraded 18.16)', async () => {
+        // The 18.16 shape, whatever this server is: UInt64 milliseconds, no newer types, no codecs.
+        const legacy = detectFeatures('18.16.1', []);
+        for (const statement of TELEMETRY_MIGRATIONS[0]!.statements(legacy, UINT64_MS)) await client.command(statement);
+        const store = new SqlTelemetryStore(client);
+        await store.migrate();
+        expect(await tsType()).to.equal('UInt64');
+        const ts = Date.parse('2026-11-01T00:00:00Z');
+        await store.insertStatements([
+          {
+            org_id: 'o', database_id: 'd', batch_id: 'b', ts, window_start: ts - 60_000, query_hash: 'q', query_text: 'SELECT 1',
+            dbid: 1, userid: 1, username: 'u', toplevel: true, calls: 3, total_time_ms: 6, rows: 3,
+            shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
+            blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0,
+          },
+        ]);
+        const stats = await store.topQueries({ orgId: 'o', databaseId: 'd', since: ts, until: ts + 1, limit: 10, sortBy: 'calls' });
+        expect(stats.map((s) => [s.query_hash, s.total_calls, s.mean_time_ms])).to.deep.equal([['q', 3, 2]]);
+      });
+    });
+  }
+});
