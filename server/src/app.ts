@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
@@ -10,53 +9,89 @@ import { errorHandler } from './api/error-handler.js';
 import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
 import { AgentRegistry } from './ingest/agent-registry.js';
+import { IngestQueue } from './ingest/ingest-queue.js';
+import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
+import { httpObserver, routeBase } from './ops/http-observer.js';
+import { ServerMetrics } from './ops/metrics.js';
+import { readinessHandler } from './ops/readiness.js';
+import type { MetaStore } from './storage/meta/meta-store.js';
 import { openStores } from './storage/open-stores.js';
+import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import { SERVER_VERSION } from './version.js';
 
 export interface VigilServer {
   readonly app: Express;
   readonly http: Server;
   readonly context: AppContext;
+  readonly metrics: ServerMetrics;
+  readonly ingestQueue: IngestQueue;
   /** The bound port (useful with port 0). */
   port(): number;
-  /** Stops accepting, closes agent sockets, then the stores. */
+  /**
+   * Graceful shutdown, bounded by `shutdownTimeoutMs`: stop accepting, drain the ingest queue
+   * (acking what was written), close agent sockets with 1001, then the stores.
+   */
   close(): Promise<void>;
 }
 
-function buildApp(ctx: AppContext): Express {
+interface Ops {
+  readonly metrics: ServerMetrics;
+  readonly isShuttingDown: () => boolean;
+}
+
+function buildApp(ctx: AppContext, ops: Ops): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use((req, res, next) => {
-    const requestId = randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      // Path only: query strings can carry tokens.
-      ctx.logger.info({ req_id: requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
-    });
-    next();
-  });
+  app.use(httpObserver(ctx.logger, ops.metrics));
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: SERVER_VERSION });
   });
-  app.use('/api/v1', apiV1Router(ctx, { validateResponses: ctx.config.validateResponses }));
-  app.use('/docs', docsRouter());
+  app.get('/readyz', readinessHandler({ meta: ctx.meta, telemetry: ctx.telemetry }, ops.isShuttingDown, ctx.logger));
+  // Unauthenticated like /healthz: labels hold no tenant data (no ids, paths or names).
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await ops.metrics.render();
+    res.type(contentType).send(body);
+  });
+  app.use('/api/v1', routeBase, apiV1Router(ctx, { validateResponses: ctx.config.validateResponses }));
+  app.use('/docs', routeBase, docsRouter());
   app.use((req, _res, next) => next(new VigilError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.logger));
   return app;
 }
 
+/** Resolves true if `work` settled within `ms`, false if the time ran out first. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface StartOptions {
+  /** Already opened and migrated stores to serve instead of the configured ones; the server closes them. */
+  readonly stores?: { readonly meta: MetaStore; readonly telemetry: TelemetryStore };
+}
+
 /** Opens the stores, builds the API and the agent gateway on one HTTP server, and listens. */
-export async function startServer(config: ServerConfig, logger: Logger): Promise<VigilServer> {
-  const stores = await openStores(config);
+export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<VigilServer> {
+  const stores = options.stores ?? (await openStores(config, logger));
   const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry() };
-  const app = buildApp(context);
+  const metrics = new ServerMetrics();
+  const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger });
+  const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);
+  const gateway = new AgentGateway(context, { queue: ingestQueue, metrics, lastSeen });
+  metrics.observe({ queueDepth: () => ingestQueue.depth, connectedAgents: () => context.agents.size });
+  let shuttingDown = false;
+  const app = buildApp(context, { metrics, isShuttingDown: () => shuttingDown });
   const http = createServer(app);
-  const gateway = new AgentGateway(context);
 
   http.on('upgrade', (req, socket, head) => {
     if (AgentGateway.matches(req)) return gateway.handleUpgrade(req, socket, head);
@@ -73,17 +108,42 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const port = (): number => (http.address() as AddressInfo).port;
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
 
+  let closing: Promise<void> | undefined;
+  async function shutdown(): Promise<void> {
+    shuttingDown = true;
+    const started = Date.now();
+    // Stops listening; in-flight requests finish, idle keep-alive connections close.
+    const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const graceful = within(
+      gateway.shutdown().then(() => httpClosed),
+      config.shutdownTimeoutMs,
+    );
+    lastSeen.stop();
+    if (await graceful) {
+      await lastSeen.flush();
+      logger.info({ ms: Date.now() - started }, 'shutdown complete: queue drained, agents told to reconnect');
+    } else {
+      // Whatever was not acknowledged is still in the agents' spools: they re-send it elsewhere.
+      logger.warn({ timeout_ms: config.shutdownTimeoutMs, queued: ingestQueue.depth }, 'shutdown timed out: cutting remaining connections');
+      gateway.terminate();
+      http.closeAllConnections();
+    }
+    ingestQueue.close();
+    await stores.meta.close();
+    await stores.telemetry.close();
+  }
+
   return {
     app,
     http,
     context,
+    metrics,
+    ingestQueue,
     port,
-    async close() {
-      gateway.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await stores.meta.close();
-      await stores.telemetry.close();
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
 }

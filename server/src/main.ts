@@ -17,9 +17,13 @@ async function main(): Promise<void> {
   const server = await startServer(config, logger);
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal means "now": skip the rest of the drain (agents still hold unacked batches).
+      logger.warn({ signal }, 'second signal: exiting without finishing the shutdown');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, timeout_ms: config.shutdownTimeoutMs }, 'shutting down: draining the ingest queue');
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR, decodeServerMessage, encodeAgentMessage, type AgentMessageInput, type ServerMessage } from '@vigil/shared';
+import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR, decodeServerMessage, encodeAgentMessage, uuidv7, type AgentMessageInput, type ServerMessage } from '@vigil/shared';
 
 /** A hand-driven agent socket for protocol tests: send frames, await server messages and the close. */
 export interface RawAgent {
@@ -7,11 +7,18 @@ export interface RawAgent {
   send(message: AgentMessageInput): void;
   sendRaw(data: Buffer | string, binary?: boolean): void;
   next(): Promise<ServerMessage>;
+  /** Messages received and not yet taken with next(). */
+  buffered(): number;
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function connectRawAgent(wsUrl: string, apiKey: string): Promise<RawAgent> {
-  const ws = new WebSocket(wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${apiKey}` } });
+export interface RawAgentOptions {
+  /** false: never answer the server's pings (a dead peer, for heartbeat tests). */
+  readonly autoPong?: boolean;
+}
+
+export function connectRawAgent(wsUrl: string, apiKey: string, options: RawAgentOptions = {}): Promise<RawAgent> {
+  const ws = new WebSocket(wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${apiKey}` }, autoPong: options.autoPong ?? true });
   const inbox: ServerMessage[] = [];
   const waiters: Array<(m: ServerMessage) => void> = [];
   ws.on('message', (data: Buffer) => {
@@ -24,19 +31,45 @@ export function connectRawAgent(wsUrl: string, apiKey: string): Promise<RawAgent
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
     ws.once('error', reject);
-    ws.once('open', () =>
+    ws.once('open', () => {
+      // After open, a reset socket (the server cut it) shows up as 'close'; without a listener 'error' would throw.
+      ws.on('error', () => undefined);
       resolve({
         ws,
         send: (message) => ws.send(encodeAgentMessage(message)),
         sendRaw: (data, binary = true) => ws.send(data, { binary }),
         next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((r) => waiters.push(r))),
+        buffered: () => inbox.length,
         closed,
-      }),
-    );
+      });
+    });
   });
 }
 
 /** A Hello announcing `databases` (all PostgreSQL). */
-export function hello(databases: string[], protocolMajor = PROTOCOL_MAJOR): AgentMessageInput {
-  return { hello: { protocolMajor, protocolMinor: 0, agentVersion: 'test', hostname: 'test-host', databases: databases.map((name) => ({ name, engine: 1, serverVersion: '15.0' })) } };
+export function hello(databases: string[], protocolMajor = PROTOCOL_MAJOR, hostname = 'test-host'): AgentMessageInput {
+  return { hello: { protocolMajor, protocolMinor: 0, agentVersion: 'test', hostname, databases: databases.map((name) => ({ name, engine: 1, serverVersion: '15.0' })) } };
+}
+
+/** A Batch of pg_stat_statements rows for `database`: `calls` each, with rows = calls and 9 hits + 1 read per statement. */
+export function statementBatch(database: string, statements: ReadonlyArray<{ hash: string; calls: number; text?: string }>, options: { batchId?: string; seq?: number; windowEndMs?: number } = {}): AgentMessageInput {
+  const end = options.windowEndMs ?? Date.now();
+  return {
+    batch: {
+      batchId: options.batchId ?? uuidv7(),
+      seq: options.seq ?? 1,
+      database,
+      windowStartMs: end - 60_000,
+      windowEndMs: end,
+      statements: statements.map((s) => ({
+        queryHash: s.hash,
+        queryText: s.text ?? `SELECT * FROM t${s.hash} WHERE id = $1`,
+        calls: s.calls,
+        totalTimeMs: s.calls * 2,
+        rows: s.calls,
+        sharedBlksHit: 9,
+        sharedBlksRead: 1,
+      })),
+    },
+  };
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { loadServerConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startServer, type VigilServer } from '../../server/src/app.js';
+import type { MetaStore } from '../../server/src/storage/meta/meta-store.js';
+import { openStores } from '../../server/src/storage/open-stores.js';
+import type { TelemetryStore } from '../../server/src/storage/telemetry/telemetry-store.js';
 
 /** A real Vigil server on a loopback port 0 with embedded stores in a temp dir. */
 export interface TestServer {
@@ -19,12 +22,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** More server variables (VIGIL_INGEST_…, VIGIL_HEARTBEAT_INTERVAL_S, …) over the test defaults. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Where log lines go (at VIGIL_LOG_LEVEL, default silent), for tests that read them back. */
+  readonly logStream?: Parameters<typeof createLogger>[1];
+  /** Wraps the real embedded stores before the server uses them (a gate, a counter, a switchable fault). */
+  readonly wrapStores?: (stores: { meta: MetaStore; telemetry: TelemetryStore }) => { meta: MetaStore; telemetry: TelemetryStore };
+}
+
 let counter = 0;
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-server-'));
-  const config = loadServerConfig({ VIGIL_PORT: '0', VIGIL_HOST: '127.0.0.1', VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: process.env.VIGIL_TEST_LOG_LEVEL ?? 'silent', VIGIL_VALIDATE_RESPONSES: 'true' });
-  const server = await startServer(config, createLogger(config.logLevel));
+  const config = loadServerConfig({
+    VIGIL_PORT: '0',
+    VIGIL_HOST: '127.0.0.1',
+    VIGIL_DATA_DIR: dataDir,
+    VIGIL_LOG_LEVEL: process.env.VIGIL_TEST_LOG_LEVEL ?? 'silent',
+    VIGIL_VALIDATE_RESPONSES: 'true',
+    ...options.env,
+  });
+  const logger = createLogger(config.logLevel, options.logStream);
+  const stores = options.wrapStores ? options.wrapStores(await openStores(config, logger)) : undefined;
+  const server = await startServer(config, logger, stores ? { stores } : {});
   const baseUrl = `http://127.0.0.1:${server.port()}`;
 
   const request: TestServer['request'] = async (method, path, options = {}) => {
