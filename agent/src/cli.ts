@@ -1,17 +1,15 @@
 #!/usr/bin/env tsx
-import { PROTOCOL_MAJOR, PROTOCOL_MINOR, agentMessageToJson, isVigilError } from '@vigil/shared';
+import { PROTOCOL_MAJOR, PROTOCOL_MINOR, agentMessageToJson, isVigilError, uuidv7 } from '@vigil/shared';
 import { AGENT_VERSION } from './agent-version.js';
-import { collectStatements } from './collectors/postgres/statements-collector.js';
 import { loadAgentConfig, type AgentConfig, type DatabaseConfig } from './config/agent-config.js';
 import { redactText, redactUrl, secretsInConfig } from './config/secret-redaction.js';
-import { totalsAsDeltas } from './diff/statements-diff.js';
 import { createAgentLogger } from './logging/agent-logger.js';
 import { describeError } from './logging/describe-error.js';
-import { buildStatementBatches } from './runner/batch-builder.js';
-import { buildHello } from './runner/hello-builder.js';
 import { AgentRunner } from './runner/agent-runner.js';
-import { PostgresSession } from './runner/postgres-session.js';
-import { statementsToWire } from './transform/statements-transform.js';
+import { buildBatches } from './runner/batch-builder.js';
+import type { RunContext } from './runner/database-session.js';
+import { ENGINE_DRIVERS } from './runner/engine-drivers.js';
+import { buildHello } from './runner/hello-builder.js';
 import { checkServer } from './transport/agent-connection.js';
 
 const USAGE = `Usage: vigil-agent <command>
@@ -21,7 +19,8 @@ Commands:
   test --config FILE   check every database and the server once; print what would be sent (JSON on stdout)
   version              print the agent and protocol versions
 
-Environment: VIGIL_SERVER_URL and VIGIL_API_KEY override server_url and api_key in FILE.
+Environment: VIGIL_SERVER_URL and VIGIL_API_KEY override server_url and api_key in FILE;
+HTTPS_PROXY (wss://) or HTTP_PROXY (ws://) and NO_PROXY choose an HTTP proxy for the server.
 `;
 
 const EXIT_OK = 0;
@@ -76,33 +75,60 @@ async function run(config: AgentConfig): Promise<number> {
 
 interface DatabaseCheck {
   readonly serverVersion: string;
-  /** What a batch of the current totals looks like, as JSON. */
+  /** What each task would send now, as JSON batches. */
   readonly batches: readonly Record<string, unknown>[];
+  readonly ok: boolean;
 }
 
-/** Checks one PostgreSQL database; undefined (after saying why) when it cannot be monitored. */
-async function testPostgres(database: DatabaseConfig, secrets: readonly string[]): Promise<DatabaseCheck | undefined> {
-  const session = new PostgresSession(database);
+// Generous: `test` is run by a person waiting for an answer, not on a schedule.
+const TEST_TASK_TIMEOUT_MS = 30_000;
+
+/**
+ * Runs every collector task of one database once, saying for each what it found. A task that
+ * throws, or that reports problems and collected nothing at all, fails the check.
+ */
+async function testDatabase(database: DatabaseConfig, config: AgentConfig, secrets: readonly string[]): Promise<DatabaseCheck> {
   const label = `database "${database.name}" (${redactUrl(database.url)})`;
+  const driver = ENGINE_DRIVERS[database.engine];
+  if (!driver) {
+    say(`skip ${label}: no ${database.engine} collectors in this agent version`);
+    return { serverVersion: '', batches: [], ok: true };
+  }
+  const session = driver.openSession(database, { statementTimeoutMs: config.queryTimeoutMs });
+  const run = (): RunContext => ({ signal: AbortSignal.timeout(TEST_TASK_TIMEOUT_MS), statementTimeoutMs: config.queryTimeoutMs });
+  const batches: Record<string, unknown>[] = [];
+  let ok = true;
   try {
-    const snapshot = await collectStatements(await session.client());
-    const blocking = snapshot.rows === null;
-    for (const status of snapshot.statuses) {
-      say(`${blocking ? 'FAIL' : 'WARN'} ${label}: ${status.message}`);
-      for (const line of status.fixSql) say(`       ${line}`);
+    try {
+      await session.client(run());
+    } catch (err) {
+      say(`FAIL ${label}: ${redactText(describeError(err), secrets)}`);
+      return { serverVersion: '', batches, ok: false };
     }
-    if (snapshot.rows === null) return undefined;
-    const statements = statementsToWire(totalsAsDeltas(snapshot.rows));
-    const now = Date.now();
-    // Totals count from the last reset, so that is where this illustrative window starts.
-    const window = { database: database.name, windowStartMs: snapshot.statsResetMs ?? now, windowEndMs: now, statements };
+    say(`ok   ${label}: ${database.engine} ${session.serverVersion ?? ''}`);
     let seq = 1;
-    const batches = buildStatementBatches(window, () => seq++).map((batch) => agentMessageToJson({ batch }));
-    say(`ok   ${label}: PostgreSQL ${session.serverVersion}, pg_stat_statements ${snapshot.extensionVersion}, ${statements.length} statements`);
-    return { serverVersion: session.serverVersion ?? '', batches };
-  } catch (err) {
-    say(`FAIL ${label}: ${redactText(describeError(err), secrets)}`);
-    return undefined;
+    for (const task of driver.tasks) {
+      const context = run();
+      try {
+        const nowMs = Date.now();
+        const result = await task.run({ client: await session.client(context), previous: undefined, nowMs, signal: context.signal });
+        const built = buildBatches({ database: database.name, windowStartMs: nowMs, windowEndMs: nowMs }, result.records);
+        for (const content of built.batches) batches.push(agentMessageToJson({ batch: { ...content, batchId: uuidv7(), seq: seq++ } }));
+        const records = Object.values(result.records).reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
+        const blocked = result.statuses.length > 0 && records === 0 && result.persisted === undefined;
+        for (const status of result.statuses) {
+          say(`${blocked ? 'FAIL' : 'WARN'} ${label} ${task.name}: ${status.message}${status.restartRequired ? ' (takes effect after a restart)' : ''}`);
+          if (status.fixSql) for (const line of status.fixSql.split('\n')) say(`       ${line}`);
+        }
+        if (blocked) ok = false;
+        else say(`ok   ${label} ${task.name}: ${records > 0 ? `${records} records` : result.persisted === undefined ? 'nothing to report now' : 'baseline taken; changes are reported from the next interval'}`);
+      } catch (err) {
+        ok = false;
+        say(`FAIL ${label} ${task.name}: ${redactText(describeError(err), secrets)}`);
+        session.failed(err);
+      }
+    }
+    return { serverVersion: session.serverVersion ?? '', batches, ok };
   } finally {
     await session.close();
   }
@@ -115,28 +141,29 @@ async function test(config: AgentConfig): Promise<number> {
   const versions = new Map<string, string>();
   const batches: Record<string, unknown>[] = [];
   for (const database of config.databases) {
-    if (database.engine === 'clickhouse') {
-      say(`skip database "${database.name}": ClickHouse collectors come in a later release`);
-      continue;
-    }
-    const result = await testPostgres(database, secrets);
-    if (!result) {
-      failed = true;
-      continue;
-    }
-    versions.set(database.name, result.serverVersion);
+    const result = await testDatabase(database, config, secrets);
+    if (!result.ok) failed = true;
+    if (result.serverVersion) versions.set(database.name, result.serverVersion);
     batches.push(...result.batches);
   }
   const hello = buildHello(config.databases, (name) => versions.get(name));
   for (const message of [agentMessageToJson({ hello }), ...batches]) process.stdout.write(`${JSON.stringify(message, null, 2)}\n`);
 
-  const server = await checkServer({ serverUrl: config.serverUrl, apiKey: config.apiKey, hello: () => hello, logger: createAgentLogger('silent') });
+  const server = await checkServer({
+    serverUrl: config.serverUrl,
+    apiKey: config.apiKey,
+    hello: () => hello,
+    logger: createAgentLogger('silent'),
+    proxyUrl: config.proxy?.url,
+    tlsCa: config.tlsCa,
+  });
+  const via = config.proxy ? ` via the proxy from ${config.proxy.source}` : '';
   if (server.ok) {
     const registered = (server.welcome.databases ?? []).map((db) => db.name).join(', ');
-    say(`ok   server ${config.serverUrl}: accepted the agent (agent id ${server.welcome.agentId}${registered ? `; databases ${registered}` : ''})`);
+    say(`ok   server ${config.serverUrl}${via}: accepted the agent (agent id ${server.welcome.agentId}${registered ? `; databases ${registered}` : ''})`);
   } else {
     failed = true;
-    say(`FAIL server ${config.serverUrl}: ${redactText(server.reason, secrets)}`);
+    say(`FAIL server ${config.serverUrl}${via}: ${redactText(server.reason, secrets)}`);
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

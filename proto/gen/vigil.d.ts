@@ -476,6 +476,57 @@ export namespace vigil {
             /** Batch statements. */
             statements: vigil.v1.StatementStat.$Properties[];
 
+            /** Batch statementTexts. */
+            statementTexts: vigil.v1.StatementText.$Properties[];
+
+            /** Batch pgActivity. */
+            pgActivity: vigil.v1.PgActivitySnapshot.$Properties[];
+
+            /** Batch pgLocks. */
+            pgLocks: vigil.v1.PgLockSnapshot.$Properties[];
+
+            /** Batch pgWaitEvents. */
+            pgWaitEvents: vigil.v1.PgWaitEventPeriod.$Properties[];
+
+            /** Batch pgDatabaseObjects. */
+            pgDatabaseObjects: vigil.v1.PgDatabaseObjects.$Properties[];
+
+            /** Batch pgReplication. */
+            pgReplication: vigil.v1.PgReplicationSnapshot.$Properties[];
+
+            /** Batch pgServer. */
+            pgServer: vigil.v1.PgServerSnapshot.$Properties[];
+
+            /** Batch clickhouseQueries. */
+            clickhouseQueries: vigil.v1.ClickHouseQueryStat.$Properties[];
+
+            /** Batch clickhouseParts. */
+            clickhouseParts: vigil.v1.ClickHousePartsSnapshot.$Properties[];
+
+            /** Batch clickhouseMerges. */
+            clickhouseMerges: vigil.v1.ClickHouseMergesSnapshot.$Properties[];
+
+            /** Batch clickhouseMutations. */
+            clickhouseMutations: vigil.v1.ClickHouseMutationsSnapshot.$Properties[];
+
+            /** Batch clickhouseReplicas. */
+            clickhouseReplicas: vigil.v1.ClickHouseReplicasSnapshot.$Properties[];
+
+            /** Batch clickhouseReplicationQueue. */
+            clickhouseReplicationQueue: vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties[];
+
+            /** Batch clickhouseDisks. */
+            clickhouseDisks: vigil.v1.ClickHouseDisksSnapshot.$Properties[];
+
+            /** Batch clickhouseErrors. */
+            clickhouseErrors: vigil.v1.ClickHouseErrorsSnapshot.$Properties[];
+
+            /** Batch clickhouseServer. */
+            clickhouseServer: vigil.v1.ClickHouseServerSnapshot.$Properties[];
+
+            /** Batch clickhouseProcesses. */
+            clickhouseProcesses: vigil.v1.ClickHouseProcessesSnapshot.$Properties[];
+
             /**
              * Creates a new Batch instance using the specified properties.
              * @param [properties] Properties to set
@@ -578,6 +629,57 @@ export namespace vigil {
                 /** Batch statements */
                 statements?: (vigil.v1.StatementStat.$Properties[]|null);
 
+                /** Batch statementTexts */
+                statementTexts?: (vigil.v1.StatementText.$Properties[]|null);
+
+                /** Batch pgActivity */
+                pgActivity?: (vigil.v1.PgActivitySnapshot.$Properties[]|null);
+
+                /** Batch pgLocks */
+                pgLocks?: (vigil.v1.PgLockSnapshot.$Properties[]|null);
+
+                /** Batch pgWaitEvents */
+                pgWaitEvents?: (vigil.v1.PgWaitEventPeriod.$Properties[]|null);
+
+                /** Batch pgDatabaseObjects */
+                pgDatabaseObjects?: (vigil.v1.PgDatabaseObjects.$Properties[]|null);
+
+                /** Batch pgReplication */
+                pgReplication?: (vigil.v1.PgReplicationSnapshot.$Properties[]|null);
+
+                /** Batch pgServer */
+                pgServer?: (vigil.v1.PgServerSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseQueries */
+                clickhouseQueries?: (vigil.v1.ClickHouseQueryStat.$Properties[]|null);
+
+                /** Batch clickhouseParts */
+                clickhouseParts?: (vigil.v1.ClickHousePartsSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseMerges */
+                clickhouseMerges?: (vigil.v1.ClickHouseMergesSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseMutations */
+                clickhouseMutations?: (vigil.v1.ClickHouseMutationsSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseReplicas */
+                clickhouseReplicas?: (vigil.v1.ClickHouseReplicasSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseReplicationQueue */
+                clickhouseReplicationQueue?: (vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseDisks */
+                clickhouseDisks?: (vigil.v1.ClickHouseDisksSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseErrors */
+                clickhouseErrors?: (vigil.v1.ClickHouseErrorsSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseServer */
+                clickhouseServer?: (vigil.v1.ClickHouseServerSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseProcesses */
+                clickhouseProcesses?: (vigil.v1.ClickHouseProcessesSnapshot.$Properties[]|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -658,6 +760,45 @@ export namespace vigil {
 
             /** StatementStat totalPlanTimeMs. */
             totalPlanTimeMs: number;
+
+            /** StatementStat datname. */
+            datname: string;
+
+            /** StatementStat plans. */
+            plans: number;
+
+            /** StatementStat localBlksHit. */
+            localBlksHit: number;
+
+            /** StatementStat localBlksRead. */
+            localBlksRead: number;
+
+            /** StatementStat localBlksDirtied. */
+            localBlksDirtied: number;
+
+            /** StatementStat localBlksWritten. */
+            localBlksWritten: number;
+
+            /** StatementStat tempBlkReadTimeMs. */
+            tempBlkReadTimeMs: number;
+
+            /** StatementStat tempBlkWriteTimeMs. */
+            tempBlkWriteTimeMs: number;
+
+            /** StatementStat localBlkReadTimeMs. */
+            localBlkReadTimeMs: number;
+
+            /** StatementStat localBlkWriteTimeMs. */
+            localBlkWriteTimeMs: number;
+
+            /** StatementStat walRecords. */
+            walRecords: number;
+
+            /** StatementStat walFpi. */
+            walFpi: number;
+
+            /** StatementStat walBytes. */
+            walBytes: number;
 
             /**
              * Creates a new StatementStat instance using the specified properties.
@@ -797,12 +938,7381 @@ export namespace vigil {
                 /** StatementStat totalPlanTimeMs */
                 totalPlanTimeMs?: (number|null);
 
+                /** StatementStat datname */
+                datname?: (string|null);
+
+                /** StatementStat plans */
+                plans?: (number|null);
+
+                /** StatementStat localBlksHit */
+                localBlksHit?: (number|null);
+
+                /** StatementStat localBlksRead */
+                localBlksRead?: (number|null);
+
+                /** StatementStat localBlksDirtied */
+                localBlksDirtied?: (number|null);
+
+                /** StatementStat localBlksWritten */
+                localBlksWritten?: (number|null);
+
+                /** StatementStat tempBlkReadTimeMs */
+                tempBlkReadTimeMs?: (number|null);
+
+                /** StatementStat tempBlkWriteTimeMs */
+                tempBlkWriteTimeMs?: (number|null);
+
+                /** StatementStat localBlkReadTimeMs */
+                localBlkReadTimeMs?: (number|null);
+
+                /** StatementStat localBlkWriteTimeMs */
+                localBlkWriteTimeMs?: (number|null);
+
+                /** StatementStat walRecords */
+                walRecords?: (number|null);
+
+                /** StatementStat walFpi */
+                walFpi?: (number|null);
+
+                /** StatementStat walBytes */
+                walBytes?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a StatementStat. */
             type $Shape = vigil.v1.StatementStat.$Properties;
+        }
+
+        /**
+         * Properties of a StatementText.
+         * @deprecated Use vigil.v1.StatementText.$Properties instead.
+         */
+        interface IStatementText extends vigil.v1.StatementText.$Properties {
+        }
+
+        /** Represents a StatementText. */
+        class StatementText {
+
+            /**
+             * Constructs a new StatementText.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.StatementText.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** StatementText queryHash. */
+            queryHash: string;
+
+            /** StatementText queryText. */
+            queryText: string;
+
+            /**
+             * Creates a new StatementText instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns StatementText instance
+             */
+            static create(properties: vigil.v1.StatementText.$Shape): vigil.v1.StatementText & vigil.v1.StatementText.$Shape;
+            static create(properties?: vigil.v1.StatementText.$Properties): vigil.v1.StatementText;
+
+            /**
+             * Encodes the specified StatementText message. Does not implicitly {@link vigil.v1.StatementText.verify|verify} messages.
+             * @param m StatementText message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.StatementText.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified StatementText message, length delimited. Does not implicitly {@link vigil.v1.StatementText.verify|verify} messages.
+             * @param message StatementText message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.StatementText.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a StatementText message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.StatementText & vigil.v1.StatementText.$Shape} StatementText
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.StatementText & vigil.v1.StatementText.$Shape;
+
+            /**
+             * Decodes a StatementText message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.StatementText & vigil.v1.StatementText.$Shape} StatementText
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.StatementText & vigil.v1.StatementText.$Shape;
+
+            /**
+             * Verifies a StatementText message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a StatementText message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns StatementText
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.StatementText;
+
+            /**
+             * Creates a plain object from a StatementText message. Also converts values to other types if specified.
+             * @param m StatementText
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.StatementText, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this StatementText to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for StatementText
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StatementText {
+
+            /** Properties of a StatementText. */
+            interface $Properties {
+
+                /** StatementText queryHash */
+                queryHash?: (string|null);
+
+                /** StatementText queryText */
+                queryText?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a StatementText. */
+            type $Shape = vigil.v1.StatementText.$Properties;
+        }
+
+        /**
+         * Properties of a PgActivitySnapshot.
+         * @deprecated Use vigil.v1.PgActivitySnapshot.$Properties instead.
+         */
+        interface IPgActivitySnapshot extends vigil.v1.PgActivitySnapshot.$Properties {
+        }
+
+        /** Represents a PgActivitySnapshot. */
+        class PgActivitySnapshot {
+
+            /**
+             * Constructs a new PgActivitySnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgActivitySnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgActivitySnapshot tsMs. */
+            tsMs: number;
+
+            /** PgActivitySnapshot sessions. */
+            sessions: vigil.v1.PgSession.$Properties[];
+
+            /** PgActivitySnapshot sessionsOmitted. */
+            sessionsOmitted: number;
+
+            /** PgActivitySnapshot stateCounts. */
+            stateCounts: vigil.v1.PgStateCount.$Properties[];
+
+            /** PgActivitySnapshot longestTransactionMs. */
+            longestTransactionMs: number;
+
+            /** PgActivitySnapshot longestTransactionPid. */
+            longestTransactionPid: number;
+
+            /** PgActivitySnapshot longestIdleInTransactionMs. */
+            longestIdleInTransactionMs: number;
+
+            /** PgActivitySnapshot longestIdleInTransactionPid. */
+            longestIdleInTransactionPid: number;
+
+            /** PgActivitySnapshot waitingOnLocks. */
+            waitingOnLocks: number;
+
+            /**
+             * Creates a new PgActivitySnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgActivitySnapshot instance
+             */
+            static create(properties: vigil.v1.PgActivitySnapshot.$Shape): vigil.v1.PgActivitySnapshot & vigil.v1.PgActivitySnapshot.$Shape;
+            static create(properties?: vigil.v1.PgActivitySnapshot.$Properties): vigil.v1.PgActivitySnapshot;
+
+            /**
+             * Encodes the specified PgActivitySnapshot message. Does not implicitly {@link vigil.v1.PgActivitySnapshot.verify|verify} messages.
+             * @param m PgActivitySnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgActivitySnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgActivitySnapshot message, length delimited. Does not implicitly {@link vigil.v1.PgActivitySnapshot.verify|verify} messages.
+             * @param message PgActivitySnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgActivitySnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgActivitySnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgActivitySnapshot & vigil.v1.PgActivitySnapshot.$Shape} PgActivitySnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgActivitySnapshot & vigil.v1.PgActivitySnapshot.$Shape;
+
+            /**
+             * Decodes a PgActivitySnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgActivitySnapshot & vigil.v1.PgActivitySnapshot.$Shape} PgActivitySnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgActivitySnapshot & vigil.v1.PgActivitySnapshot.$Shape;
+
+            /**
+             * Verifies a PgActivitySnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgActivitySnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgActivitySnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgActivitySnapshot;
+
+            /**
+             * Creates a plain object from a PgActivitySnapshot message. Also converts values to other types if specified.
+             * @param m PgActivitySnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgActivitySnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgActivitySnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgActivitySnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgActivitySnapshot {
+
+            /** Properties of a PgActivitySnapshot. */
+            interface $Properties {
+
+                /** PgActivitySnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** PgActivitySnapshot sessions */
+                sessions?: (vigil.v1.PgSession.$Properties[]|null);
+
+                /** PgActivitySnapshot sessionsOmitted */
+                sessionsOmitted?: (number|null);
+
+                /** PgActivitySnapshot stateCounts */
+                stateCounts?: (vigil.v1.PgStateCount.$Properties[]|null);
+
+                /** PgActivitySnapshot longestTransactionMs */
+                longestTransactionMs?: (number|null);
+
+                /** PgActivitySnapshot longestTransactionPid */
+                longestTransactionPid?: (number|null);
+
+                /** PgActivitySnapshot longestIdleInTransactionMs */
+                longestIdleInTransactionMs?: (number|null);
+
+                /** PgActivitySnapshot longestIdleInTransactionPid */
+                longestIdleInTransactionPid?: (number|null);
+
+                /** PgActivitySnapshot waitingOnLocks */
+                waitingOnLocks?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgActivitySnapshot. */
+            type $Shape = vigil.v1.PgActivitySnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a PgStateCount.
+         * @deprecated Use vigil.v1.PgStateCount.$Properties instead.
+         */
+        interface IPgStateCount extends vigil.v1.PgStateCount.$Properties {
+        }
+
+        /** Represents a PgStateCount. */
+        class PgStateCount {
+
+            /**
+             * Constructs a new PgStateCount.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgStateCount.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgStateCount state. */
+            state: string;
+
+            /** PgStateCount count. */
+            count: number;
+
+            /**
+             * Creates a new PgStateCount instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgStateCount instance
+             */
+            static create(properties: vigil.v1.PgStateCount.$Shape): vigil.v1.PgStateCount & vigil.v1.PgStateCount.$Shape;
+            static create(properties?: vigil.v1.PgStateCount.$Properties): vigil.v1.PgStateCount;
+
+            /**
+             * Encodes the specified PgStateCount message. Does not implicitly {@link vigil.v1.PgStateCount.verify|verify} messages.
+             * @param m PgStateCount message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgStateCount.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgStateCount message, length delimited. Does not implicitly {@link vigil.v1.PgStateCount.verify|verify} messages.
+             * @param message PgStateCount message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgStateCount.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgStateCount message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgStateCount & vigil.v1.PgStateCount.$Shape} PgStateCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgStateCount & vigil.v1.PgStateCount.$Shape;
+
+            /**
+             * Decodes a PgStateCount message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgStateCount & vigil.v1.PgStateCount.$Shape} PgStateCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgStateCount & vigil.v1.PgStateCount.$Shape;
+
+            /**
+             * Verifies a PgStateCount message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgStateCount message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgStateCount
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgStateCount;
+
+            /**
+             * Creates a plain object from a PgStateCount message. Also converts values to other types if specified.
+             * @param m PgStateCount
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgStateCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgStateCount to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgStateCount
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgStateCount {
+
+            /** Properties of a PgStateCount. */
+            interface $Properties {
+
+                /** PgStateCount state */
+                state?: (string|null);
+
+                /** PgStateCount count */
+                count?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgStateCount. */
+            type $Shape = vigil.v1.PgStateCount.$Properties;
+        }
+
+        /**
+         * Properties of a PgSession.
+         * @deprecated Use vigil.v1.PgSession.$Properties instead.
+         */
+        interface IPgSession extends vigil.v1.PgSession.$Properties {
+        }
+
+        /** Represents a PgSession. */
+        class PgSession {
+
+            /**
+             * Constructs a new PgSession.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgSession.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgSession pid. */
+            pid: number;
+
+            /** PgSession datname. */
+            datname: string;
+
+            /** PgSession usename. */
+            usename: string;
+
+            /** PgSession applicationName. */
+            applicationName: string;
+
+            /** PgSession clientAddr. */
+            clientAddr: string;
+
+            /** PgSession backendType. */
+            backendType: string;
+
+            /** PgSession state. */
+            state: string;
+
+            /** PgSession waitEventType. */
+            waitEventType: string;
+
+            /** PgSession waitEvent. */
+            waitEvent: string;
+
+            /** PgSession queryStartMs. */
+            queryStartMs: number;
+
+            /** PgSession queryDurationMs. */
+            queryDurationMs: number;
+
+            /** PgSession xactStartMs. */
+            xactStartMs: number;
+
+            /** PgSession xactDurationMs. */
+            xactDurationMs: number;
+
+            /** PgSession stateDurationMs. */
+            stateDurationMs: number;
+
+            /** PgSession backendXidAge. */
+            backendXidAge: number;
+
+            /** PgSession backendXminAge. */
+            backendXminAge: number;
+
+            /** PgSession blockingPids. */
+            blockingPids: number[];
+
+            /** PgSession query. */
+            query: string;
+
+            /** PgSession queryHash. */
+            queryHash: string;
+
+            /**
+             * Creates a new PgSession instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgSession instance
+             */
+            static create(properties: vigil.v1.PgSession.$Shape): vigil.v1.PgSession & vigil.v1.PgSession.$Shape;
+            static create(properties?: vigil.v1.PgSession.$Properties): vigil.v1.PgSession;
+
+            /**
+             * Encodes the specified PgSession message. Does not implicitly {@link vigil.v1.PgSession.verify|verify} messages.
+             * @param m PgSession message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgSession.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgSession message, length delimited. Does not implicitly {@link vigil.v1.PgSession.verify|verify} messages.
+             * @param message PgSession message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgSession.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgSession message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgSession & vigil.v1.PgSession.$Shape} PgSession
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgSession & vigil.v1.PgSession.$Shape;
+
+            /**
+             * Decodes a PgSession message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgSession & vigil.v1.PgSession.$Shape} PgSession
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgSession & vigil.v1.PgSession.$Shape;
+
+            /**
+             * Verifies a PgSession message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgSession message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgSession
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgSession;
+
+            /**
+             * Creates a plain object from a PgSession message. Also converts values to other types if specified.
+             * @param m PgSession
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgSession, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgSession to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgSession
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgSession {
+
+            /** Properties of a PgSession. */
+            interface $Properties {
+
+                /** PgSession pid */
+                pid?: (number|null);
+
+                /** PgSession datname */
+                datname?: (string|null);
+
+                /** PgSession usename */
+                usename?: (string|null);
+
+                /** PgSession applicationName */
+                applicationName?: (string|null);
+
+                /** PgSession clientAddr */
+                clientAddr?: (string|null);
+
+                /** PgSession backendType */
+                backendType?: (string|null);
+
+                /** PgSession state */
+                state?: (string|null);
+
+                /** PgSession waitEventType */
+                waitEventType?: (string|null);
+
+                /** PgSession waitEvent */
+                waitEvent?: (string|null);
+
+                /** PgSession queryStartMs */
+                queryStartMs?: (number|null);
+
+                /** PgSession queryDurationMs */
+                queryDurationMs?: (number|null);
+
+                /** PgSession xactStartMs */
+                xactStartMs?: (number|null);
+
+                /** PgSession xactDurationMs */
+                xactDurationMs?: (number|null);
+
+                /** PgSession stateDurationMs */
+                stateDurationMs?: (number|null);
+
+                /** PgSession backendXidAge */
+                backendXidAge?: (number|null);
+
+                /** PgSession backendXminAge */
+                backendXminAge?: (number|null);
+
+                /** PgSession blockingPids */
+                blockingPids?: (number[]|null);
+
+                /** PgSession query */
+                query?: (string|null);
+
+                /** PgSession queryHash */
+                queryHash?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgSession. */
+            type $Shape = vigil.v1.PgSession.$Properties;
+        }
+
+        /**
+         * Properties of a PgLockSnapshot.
+         * @deprecated Use vigil.v1.PgLockSnapshot.$Properties instead.
+         */
+        interface IPgLockSnapshot extends vigil.v1.PgLockSnapshot.$Properties {
+        }
+
+        /** Represents a PgLockSnapshot. */
+        class PgLockSnapshot {
+
+            /**
+             * Constructs a new PgLockSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgLockSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgLockSnapshot tsMs. */
+            tsMs: number;
+
+            /** PgLockSnapshot locks. */
+            locks: vigil.v1.PgLock.$Properties[];
+
+            /** PgLockSnapshot locksOmitted. */
+            locksOmitted: number;
+
+            /** PgLockSnapshot counts. */
+            counts: vigil.v1.PgLockCount.$Properties[];
+
+            /**
+             * Creates a new PgLockSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgLockSnapshot instance
+             */
+            static create(properties: vigil.v1.PgLockSnapshot.$Shape): vigil.v1.PgLockSnapshot & vigil.v1.PgLockSnapshot.$Shape;
+            static create(properties?: vigil.v1.PgLockSnapshot.$Properties): vigil.v1.PgLockSnapshot;
+
+            /**
+             * Encodes the specified PgLockSnapshot message. Does not implicitly {@link vigil.v1.PgLockSnapshot.verify|verify} messages.
+             * @param m PgLockSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgLockSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgLockSnapshot message, length delimited. Does not implicitly {@link vigil.v1.PgLockSnapshot.verify|verify} messages.
+             * @param message PgLockSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgLockSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgLockSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgLockSnapshot & vigil.v1.PgLockSnapshot.$Shape} PgLockSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgLockSnapshot & vigil.v1.PgLockSnapshot.$Shape;
+
+            /**
+             * Decodes a PgLockSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgLockSnapshot & vigil.v1.PgLockSnapshot.$Shape} PgLockSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgLockSnapshot & vigil.v1.PgLockSnapshot.$Shape;
+
+            /**
+             * Verifies a PgLockSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgLockSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgLockSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgLockSnapshot;
+
+            /**
+             * Creates a plain object from a PgLockSnapshot message. Also converts values to other types if specified.
+             * @param m PgLockSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgLockSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgLockSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgLockSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgLockSnapshot {
+
+            /** Properties of a PgLockSnapshot. */
+            interface $Properties {
+
+                /** PgLockSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** PgLockSnapshot locks */
+                locks?: (vigil.v1.PgLock.$Properties[]|null);
+
+                /** PgLockSnapshot locksOmitted */
+                locksOmitted?: (number|null);
+
+                /** PgLockSnapshot counts */
+                counts?: (vigil.v1.PgLockCount.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgLockSnapshot. */
+            type $Shape = vigil.v1.PgLockSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a PgLock.
+         * @deprecated Use vigil.v1.PgLock.$Properties instead.
+         */
+        interface IPgLock extends vigil.v1.PgLock.$Properties {
+        }
+
+        /** Represents a PgLock. */
+        class PgLock {
+
+            /**
+             * Constructs a new PgLock.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgLock.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgLock pid. */
+            pid: number;
+
+            /** PgLock locktype. */
+            locktype: string;
+
+            /** PgLock mode. */
+            mode: string;
+
+            /** PgLock granted. */
+            granted: boolean;
+
+            /** PgLock fastpath. */
+            fastpath: boolean;
+
+            /** PgLock datname. */
+            datname: string;
+
+            /** PgLock relation. */
+            relation: string;
+
+            /** PgLock relationOid. */
+            relationOid: number;
+
+            /** PgLock page. */
+            page: number;
+
+            /** PgLock tuple. */
+            tuple: number;
+
+            /** PgLock virtualxid. */
+            virtualxid: string;
+
+            /** PgLock transactionid. */
+            transactionid: string;
+
+            /** PgLock classid. */
+            classid: number;
+
+            /** PgLock objid. */
+            objid: number;
+
+            /** PgLock objsubid. */
+            objsubid: number;
+
+            /** PgLock blockingPids. */
+            blockingPids: number[];
+
+            /** PgLock waitDurationMs. */
+            waitDurationMs: number;
+
+            /**
+             * Creates a new PgLock instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgLock instance
+             */
+            static create(properties: vigil.v1.PgLock.$Shape): vigil.v1.PgLock & vigil.v1.PgLock.$Shape;
+            static create(properties?: vigil.v1.PgLock.$Properties): vigil.v1.PgLock;
+
+            /**
+             * Encodes the specified PgLock message. Does not implicitly {@link vigil.v1.PgLock.verify|verify} messages.
+             * @param m PgLock message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgLock.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgLock message, length delimited. Does not implicitly {@link vigil.v1.PgLock.verify|verify} messages.
+             * @param message PgLock message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgLock.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgLock message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgLock & vigil.v1.PgLock.$Shape} PgLock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgLock & vigil.v1.PgLock.$Shape;
+
+            /**
+             * Decodes a PgLock message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgLock & vigil.v1.PgLock.$Shape} PgLock
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgLock & vigil.v1.PgLock.$Shape;
+
+            /**
+             * Verifies a PgLock message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgLock message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgLock
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgLock;
+
+            /**
+             * Creates a plain object from a PgLock message. Also converts values to other types if specified.
+             * @param m PgLock
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgLock, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgLock to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgLock
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgLock {
+
+            /** Properties of a PgLock. */
+            interface $Properties {
+
+                /** PgLock pid */
+                pid?: (number|null);
+
+                /** PgLock locktype */
+                locktype?: (string|null);
+
+                /** PgLock mode */
+                mode?: (string|null);
+
+                /** PgLock granted */
+                granted?: (boolean|null);
+
+                /** PgLock fastpath */
+                fastpath?: (boolean|null);
+
+                /** PgLock datname */
+                datname?: (string|null);
+
+                /** PgLock relation */
+                relation?: (string|null);
+
+                /** PgLock relationOid */
+                relationOid?: (number|null);
+
+                /** PgLock page */
+                page?: (number|null);
+
+                /** PgLock tuple */
+                tuple?: (number|null);
+
+                /** PgLock virtualxid */
+                virtualxid?: (string|null);
+
+                /** PgLock transactionid */
+                transactionid?: (string|null);
+
+                /** PgLock classid */
+                classid?: (number|null);
+
+                /** PgLock objid */
+                objid?: (number|null);
+
+                /** PgLock objsubid */
+                objsubid?: (number|null);
+
+                /** PgLock blockingPids */
+                blockingPids?: (number[]|null);
+
+                /** PgLock waitDurationMs */
+                waitDurationMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgLock. */
+            type $Shape = vigil.v1.PgLock.$Properties;
+        }
+
+        /**
+         * Properties of a PgLockCount.
+         * @deprecated Use vigil.v1.PgLockCount.$Properties instead.
+         */
+        interface IPgLockCount extends vigil.v1.PgLockCount.$Properties {
+        }
+
+        /** Represents a PgLockCount. */
+        class PgLockCount {
+
+            /**
+             * Constructs a new PgLockCount.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgLockCount.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgLockCount locktype. */
+            locktype: string;
+
+            /** PgLockCount mode. */
+            mode: string;
+
+            /** PgLockCount granted. */
+            granted: boolean;
+
+            /** PgLockCount count. */
+            count: number;
+
+            /**
+             * Creates a new PgLockCount instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgLockCount instance
+             */
+            static create(properties: vigil.v1.PgLockCount.$Shape): vigil.v1.PgLockCount & vigil.v1.PgLockCount.$Shape;
+            static create(properties?: vigil.v1.PgLockCount.$Properties): vigil.v1.PgLockCount;
+
+            /**
+             * Encodes the specified PgLockCount message. Does not implicitly {@link vigil.v1.PgLockCount.verify|verify} messages.
+             * @param m PgLockCount message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgLockCount.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgLockCount message, length delimited. Does not implicitly {@link vigil.v1.PgLockCount.verify|verify} messages.
+             * @param message PgLockCount message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgLockCount.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgLockCount message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgLockCount & vigil.v1.PgLockCount.$Shape} PgLockCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgLockCount & vigil.v1.PgLockCount.$Shape;
+
+            /**
+             * Decodes a PgLockCount message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgLockCount & vigil.v1.PgLockCount.$Shape} PgLockCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgLockCount & vigil.v1.PgLockCount.$Shape;
+
+            /**
+             * Verifies a PgLockCount message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgLockCount message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgLockCount
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgLockCount;
+
+            /**
+             * Creates a plain object from a PgLockCount message. Also converts values to other types if specified.
+             * @param m PgLockCount
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgLockCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgLockCount to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgLockCount
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgLockCount {
+
+            /** Properties of a PgLockCount. */
+            interface $Properties {
+
+                /** PgLockCount locktype */
+                locktype?: (string|null);
+
+                /** PgLockCount mode */
+                mode?: (string|null);
+
+                /** PgLockCount granted */
+                granted?: (boolean|null);
+
+                /** PgLockCount count */
+                count?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgLockCount. */
+            type $Shape = vigil.v1.PgLockCount.$Properties;
+        }
+
+        /**
+         * Properties of a PgWaitEventPeriod.
+         * @deprecated Use vigil.v1.PgWaitEventPeriod.$Properties instead.
+         */
+        interface IPgWaitEventPeriod extends vigil.v1.PgWaitEventPeriod.$Properties {
+        }
+
+        /** Represents a PgWaitEventPeriod. */
+        class PgWaitEventPeriod {
+
+            /**
+             * Constructs a new PgWaitEventPeriod.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgWaitEventPeriod.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgWaitEventPeriod periodStartMs. */
+            periodStartMs: number;
+
+            /** PgWaitEventPeriod periodEndMs. */
+            periodEndMs: number;
+
+            /** PgWaitEventPeriod samples. */
+            samples: number;
+
+            /** PgWaitEventPeriod events. */
+            events: vigil.v1.PgWaitEventCount.$Properties[];
+
+            /**
+             * Creates a new PgWaitEventPeriod instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgWaitEventPeriod instance
+             */
+            static create(properties: vigil.v1.PgWaitEventPeriod.$Shape): vigil.v1.PgWaitEventPeriod & vigil.v1.PgWaitEventPeriod.$Shape;
+            static create(properties?: vigil.v1.PgWaitEventPeriod.$Properties): vigil.v1.PgWaitEventPeriod;
+
+            /**
+             * Encodes the specified PgWaitEventPeriod message. Does not implicitly {@link vigil.v1.PgWaitEventPeriod.verify|verify} messages.
+             * @param m PgWaitEventPeriod message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgWaitEventPeriod.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgWaitEventPeriod message, length delimited. Does not implicitly {@link vigil.v1.PgWaitEventPeriod.verify|verify} messages.
+             * @param message PgWaitEventPeriod message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgWaitEventPeriod.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgWaitEventPeriod message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgWaitEventPeriod & vigil.v1.PgWaitEventPeriod.$Shape} PgWaitEventPeriod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgWaitEventPeriod & vigil.v1.PgWaitEventPeriod.$Shape;
+
+            /**
+             * Decodes a PgWaitEventPeriod message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgWaitEventPeriod & vigil.v1.PgWaitEventPeriod.$Shape} PgWaitEventPeriod
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgWaitEventPeriod & vigil.v1.PgWaitEventPeriod.$Shape;
+
+            /**
+             * Verifies a PgWaitEventPeriod message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgWaitEventPeriod message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgWaitEventPeriod
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgWaitEventPeriod;
+
+            /**
+             * Creates a plain object from a PgWaitEventPeriod message. Also converts values to other types if specified.
+             * @param m PgWaitEventPeriod
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgWaitEventPeriod, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgWaitEventPeriod to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgWaitEventPeriod
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgWaitEventPeriod {
+
+            /** Properties of a PgWaitEventPeriod. */
+            interface $Properties {
+
+                /** PgWaitEventPeriod periodStartMs */
+                periodStartMs?: (number|null);
+
+                /** PgWaitEventPeriod periodEndMs */
+                periodEndMs?: (number|null);
+
+                /** PgWaitEventPeriod samples */
+                samples?: (number|null);
+
+                /** PgWaitEventPeriod events */
+                events?: (vigil.v1.PgWaitEventCount.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgWaitEventPeriod. */
+            type $Shape = vigil.v1.PgWaitEventPeriod.$Properties;
+        }
+
+        /**
+         * Properties of a PgWaitEventCount.
+         * @deprecated Use vigil.v1.PgWaitEventCount.$Properties instead.
+         */
+        interface IPgWaitEventCount extends vigil.v1.PgWaitEventCount.$Properties {
+        }
+
+        /** Represents a PgWaitEventCount. */
+        class PgWaitEventCount {
+
+            /**
+             * Constructs a new PgWaitEventCount.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgWaitEventCount.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgWaitEventCount waitEventType. */
+            waitEventType: string;
+
+            /** PgWaitEventCount waitEvent. */
+            waitEvent: string;
+
+            /** PgWaitEventCount count. */
+            count: number;
+
+            /**
+             * Creates a new PgWaitEventCount instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgWaitEventCount instance
+             */
+            static create(properties: vigil.v1.PgWaitEventCount.$Shape): vigil.v1.PgWaitEventCount & vigil.v1.PgWaitEventCount.$Shape;
+            static create(properties?: vigil.v1.PgWaitEventCount.$Properties): vigil.v1.PgWaitEventCount;
+
+            /**
+             * Encodes the specified PgWaitEventCount message. Does not implicitly {@link vigil.v1.PgWaitEventCount.verify|verify} messages.
+             * @param m PgWaitEventCount message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgWaitEventCount.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgWaitEventCount message, length delimited. Does not implicitly {@link vigil.v1.PgWaitEventCount.verify|verify} messages.
+             * @param message PgWaitEventCount message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgWaitEventCount.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgWaitEventCount message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgWaitEventCount & vigil.v1.PgWaitEventCount.$Shape} PgWaitEventCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgWaitEventCount & vigil.v1.PgWaitEventCount.$Shape;
+
+            /**
+             * Decodes a PgWaitEventCount message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgWaitEventCount & vigil.v1.PgWaitEventCount.$Shape} PgWaitEventCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgWaitEventCount & vigil.v1.PgWaitEventCount.$Shape;
+
+            /**
+             * Verifies a PgWaitEventCount message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgWaitEventCount message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgWaitEventCount
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgWaitEventCount;
+
+            /**
+             * Creates a plain object from a PgWaitEventCount message. Also converts values to other types if specified.
+             * @param m PgWaitEventCount
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgWaitEventCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgWaitEventCount to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgWaitEventCount
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgWaitEventCount {
+
+            /** Properties of a PgWaitEventCount. */
+            interface $Properties {
+
+                /** PgWaitEventCount waitEventType */
+                waitEventType?: (string|null);
+
+                /** PgWaitEventCount waitEvent */
+                waitEvent?: (string|null);
+
+                /** PgWaitEventCount count */
+                count?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgWaitEventCount. */
+            type $Shape = vigil.v1.PgWaitEventCount.$Properties;
+        }
+
+        /**
+         * Properties of a PgDatabaseObjects.
+         * @deprecated Use vigil.v1.PgDatabaseObjects.$Properties instead.
+         */
+        interface IPgDatabaseObjects extends vigil.v1.PgDatabaseObjects.$Properties {
+        }
+
+        /** Represents a PgDatabaseObjects. */
+        class PgDatabaseObjects {
+
+            /**
+             * Constructs a new PgDatabaseObjects.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgDatabaseObjects.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgDatabaseObjects datname. */
+            datname: string;
+
+            /** PgDatabaseObjects tsMs. */
+            tsMs: number;
+
+            /** PgDatabaseObjects windowStartMs. */
+            windowStartMs: number;
+
+            /** PgDatabaseObjects tables. */
+            tables: vigil.v1.PgTableStat.$Properties[];
+
+            /** PgDatabaseObjects tablesOmitted. */
+            tablesOmitted: number;
+
+            /** PgDatabaseObjects indexes. */
+            indexes: vigil.v1.PgIndexStat.$Properties[];
+
+            /** PgDatabaseObjects sequences. */
+            sequences: vigil.v1.PgSequenceUsage.$Properties[];
+
+            /**
+             * Creates a new PgDatabaseObjects instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgDatabaseObjects instance
+             */
+            static create(properties: vigil.v1.PgDatabaseObjects.$Shape): vigil.v1.PgDatabaseObjects & vigil.v1.PgDatabaseObjects.$Shape;
+            static create(properties?: vigil.v1.PgDatabaseObjects.$Properties): vigil.v1.PgDatabaseObjects;
+
+            /**
+             * Encodes the specified PgDatabaseObjects message. Does not implicitly {@link vigil.v1.PgDatabaseObjects.verify|verify} messages.
+             * @param m PgDatabaseObjects message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgDatabaseObjects.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgDatabaseObjects message, length delimited. Does not implicitly {@link vigil.v1.PgDatabaseObjects.verify|verify} messages.
+             * @param message PgDatabaseObjects message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgDatabaseObjects.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgDatabaseObjects message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgDatabaseObjects & vigil.v1.PgDatabaseObjects.$Shape} PgDatabaseObjects
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgDatabaseObjects & vigil.v1.PgDatabaseObjects.$Shape;
+
+            /**
+             * Decodes a PgDatabaseObjects message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgDatabaseObjects & vigil.v1.PgDatabaseObjects.$Shape} PgDatabaseObjects
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgDatabaseObjects & vigil.v1.PgDatabaseObjects.$Shape;
+
+            /**
+             * Verifies a PgDatabaseObjects message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgDatabaseObjects message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgDatabaseObjects
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgDatabaseObjects;
+
+            /**
+             * Creates a plain object from a PgDatabaseObjects message. Also converts values to other types if specified.
+             * @param m PgDatabaseObjects
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgDatabaseObjects, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgDatabaseObjects to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgDatabaseObjects
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgDatabaseObjects {
+
+            /** Properties of a PgDatabaseObjects. */
+            interface $Properties {
+
+                /** PgDatabaseObjects datname */
+                datname?: (string|null);
+
+                /** PgDatabaseObjects tsMs */
+                tsMs?: (number|null);
+
+                /** PgDatabaseObjects windowStartMs */
+                windowStartMs?: (number|null);
+
+                /** PgDatabaseObjects tables */
+                tables?: (vigil.v1.PgTableStat.$Properties[]|null);
+
+                /** PgDatabaseObjects tablesOmitted */
+                tablesOmitted?: (number|null);
+
+                /** PgDatabaseObjects indexes */
+                indexes?: (vigil.v1.PgIndexStat.$Properties[]|null);
+
+                /** PgDatabaseObjects sequences */
+                sequences?: (vigil.v1.PgSequenceUsage.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgDatabaseObjects. */
+            type $Shape = vigil.v1.PgDatabaseObjects.$Properties;
+        }
+
+        /**
+         * Properties of a PgTableStat.
+         * @deprecated Use vigil.v1.PgTableStat.$Properties instead.
+         */
+        interface IPgTableStat extends vigil.v1.PgTableStat.$Properties {
+        }
+
+        /** Represents a PgTableStat. */
+        class PgTableStat {
+
+            /**
+             * Constructs a new PgTableStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgTableStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgTableStat relid. */
+            relid: number;
+
+            /** PgTableStat schema. */
+            schema: string;
+
+            /** PgTableStat name. */
+            name: string;
+
+            /** PgTableStat hasSizes. */
+            hasSizes: boolean;
+
+            /** PgTableStat totalBytes. */
+            totalBytes: number;
+
+            /** PgTableStat tableBytes. */
+            tableBytes: number;
+
+            /** PgTableStat indexesBytes. */
+            indexesBytes: number;
+
+            /** PgTableStat toastBytes. */
+            toastBytes: number;
+
+            /** PgTableStat nLiveTup. */
+            nLiveTup: number;
+
+            /** PgTableStat nDeadTup. */
+            nDeadTup: number;
+
+            /** PgTableStat nModSinceAnalyze. */
+            nModSinceAnalyze: number;
+
+            /** PgTableStat nInsSinceVacuum. */
+            nInsSinceVacuum: number;
+
+            /** PgTableStat lastVacuumMs. */
+            lastVacuumMs: number;
+
+            /** PgTableStat lastAutovacuumMs. */
+            lastAutovacuumMs: number;
+
+            /** PgTableStat lastAnalyzeMs. */
+            lastAnalyzeMs: number;
+
+            /** PgTableStat lastAutoanalyzeMs. */
+            lastAutoanalyzeMs: number;
+
+            /** PgTableStat xidAge. */
+            xidAge: number;
+
+            /** PgTableStat mxidAge. */
+            mxidAge: number;
+
+            /** PgTableStat hasDeltas. */
+            hasDeltas: boolean;
+
+            /** PgTableStat seqScan. */
+            seqScan: number;
+
+            /** PgTableStat seqTupRead. */
+            seqTupRead: number;
+
+            /** PgTableStat idxScan. */
+            idxScan: number;
+
+            /** PgTableStat idxTupFetch. */
+            idxTupFetch: number;
+
+            /** PgTableStat nTupIns. */
+            nTupIns: number;
+
+            /** PgTableStat nTupUpd. */
+            nTupUpd: number;
+
+            /** PgTableStat nTupDel. */
+            nTupDel: number;
+
+            /** PgTableStat nTupHotUpd. */
+            nTupHotUpd: number;
+
+            /** PgTableStat nTupNewpageUpd. */
+            nTupNewpageUpd: number;
+
+            /** PgTableStat heapBlksRead. */
+            heapBlksRead: number;
+
+            /** PgTableStat heapBlksHit. */
+            heapBlksHit: number;
+
+            /** PgTableStat idxBlksRead. */
+            idxBlksRead: number;
+
+            /** PgTableStat idxBlksHit. */
+            idxBlksHit: number;
+
+            /** PgTableStat toastBlksRead. */
+            toastBlksRead: number;
+
+            /** PgTableStat toastBlksHit. */
+            toastBlksHit: number;
+
+            /** PgTableStat tidxBlksRead. */
+            tidxBlksRead: number;
+
+            /** PgTableStat tidxBlksHit. */
+            tidxBlksHit: number;
+
+            /** PgTableStat vacuumCount. */
+            vacuumCount: number;
+
+            /** PgTableStat autovacuumCount. */
+            autovacuumCount: number;
+
+            /** PgTableStat analyzeCount. */
+            analyzeCount: number;
+
+            /** PgTableStat autoanalyzeCount. */
+            autoanalyzeCount: number;
+
+            /**
+             * Creates a new PgTableStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgTableStat instance
+             */
+            static create(properties: vigil.v1.PgTableStat.$Shape): vigil.v1.PgTableStat & vigil.v1.PgTableStat.$Shape;
+            static create(properties?: vigil.v1.PgTableStat.$Properties): vigil.v1.PgTableStat;
+
+            /**
+             * Encodes the specified PgTableStat message. Does not implicitly {@link vigil.v1.PgTableStat.verify|verify} messages.
+             * @param m PgTableStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgTableStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgTableStat message, length delimited. Does not implicitly {@link vigil.v1.PgTableStat.verify|verify} messages.
+             * @param message PgTableStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgTableStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgTableStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgTableStat & vigil.v1.PgTableStat.$Shape} PgTableStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgTableStat & vigil.v1.PgTableStat.$Shape;
+
+            /**
+             * Decodes a PgTableStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgTableStat & vigil.v1.PgTableStat.$Shape} PgTableStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgTableStat & vigil.v1.PgTableStat.$Shape;
+
+            /**
+             * Verifies a PgTableStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgTableStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgTableStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgTableStat;
+
+            /**
+             * Creates a plain object from a PgTableStat message. Also converts values to other types if specified.
+             * @param m PgTableStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgTableStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgTableStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgTableStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgTableStat {
+
+            /** Properties of a PgTableStat. */
+            interface $Properties {
+
+                /** PgTableStat relid */
+                relid?: (number|null);
+
+                /** PgTableStat schema */
+                schema?: (string|null);
+
+                /** PgTableStat name */
+                name?: (string|null);
+
+                /** PgTableStat hasSizes */
+                hasSizes?: (boolean|null);
+
+                /** PgTableStat totalBytes */
+                totalBytes?: (number|null);
+
+                /** PgTableStat tableBytes */
+                tableBytes?: (number|null);
+
+                /** PgTableStat indexesBytes */
+                indexesBytes?: (number|null);
+
+                /** PgTableStat toastBytes */
+                toastBytes?: (number|null);
+
+                /** PgTableStat nLiveTup */
+                nLiveTup?: (number|null);
+
+                /** PgTableStat nDeadTup */
+                nDeadTup?: (number|null);
+
+                /** PgTableStat nModSinceAnalyze */
+                nModSinceAnalyze?: (number|null);
+
+                /** PgTableStat nInsSinceVacuum */
+                nInsSinceVacuum?: (number|null);
+
+                /** PgTableStat lastVacuumMs */
+                lastVacuumMs?: (number|null);
+
+                /** PgTableStat lastAutovacuumMs */
+                lastAutovacuumMs?: (number|null);
+
+                /** PgTableStat lastAnalyzeMs */
+                lastAnalyzeMs?: (number|null);
+
+                /** PgTableStat lastAutoanalyzeMs */
+                lastAutoanalyzeMs?: (number|null);
+
+                /** PgTableStat xidAge */
+                xidAge?: (number|null);
+
+                /** PgTableStat mxidAge */
+                mxidAge?: (number|null);
+
+                /** PgTableStat hasDeltas */
+                hasDeltas?: (boolean|null);
+
+                /** PgTableStat seqScan */
+                seqScan?: (number|null);
+
+                /** PgTableStat seqTupRead */
+                seqTupRead?: (number|null);
+
+                /** PgTableStat idxScan */
+                idxScan?: (number|null);
+
+                /** PgTableStat idxTupFetch */
+                idxTupFetch?: (number|null);
+
+                /** PgTableStat nTupIns */
+                nTupIns?: (number|null);
+
+                /** PgTableStat nTupUpd */
+                nTupUpd?: (number|null);
+
+                /** PgTableStat nTupDel */
+                nTupDel?: (number|null);
+
+                /** PgTableStat nTupHotUpd */
+                nTupHotUpd?: (number|null);
+
+                /** PgTableStat nTupNewpageUpd */
+                nTupNewpageUpd?: (number|null);
+
+                /** PgTableStat heapBlksRead */
+                heapBlksRead?: (number|null);
+
+                /** PgTableStat heapBlksHit */
+                heapBlksHit?: (number|null);
+
+                /** PgTableStat idxBlksRead */
+                idxBlksRead?: (number|null);
+
+                /** PgTableStat idxBlksHit */
+                idxBlksHit?: (number|null);
+
+                /** PgTableStat toastBlksRead */
+                toastBlksRead?: (number|null);
+
+                /** PgTableStat toastBlksHit */
+                toastBlksHit?: (number|null);
+
+                /** PgTableStat tidxBlksRead */
+                tidxBlksRead?: (number|null);
+
+                /** PgTableStat tidxBlksHit */
+                tidxBlksHit?: (number|null);
+
+                /** PgTableStat vacuumCount */
+                vacuumCount?: (number|null);
+
+                /** PgTableStat autovacuumCount */
+                autovacuumCount?: (number|null);
+
+                /** PgTableStat analyzeCount */
+                analyzeCount?: (number|null);
+
+                /** PgTableStat autoanalyzeCount */
+                autoanalyzeCount?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgTableStat. */
+            type $Shape = vigil.v1.PgTableStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgIndexStat.
+         * @deprecated Use vigil.v1.PgIndexStat.$Properties instead.
+         */
+        interface IPgIndexStat extends vigil.v1.PgIndexStat.$Properties {
+        }
+
+        /** Represents a PgIndexStat. */
+        class PgIndexStat {
+
+            /**
+             * Constructs a new PgIndexStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgIndexStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgIndexStat indexrelid. */
+            indexrelid: number;
+
+            /** PgIndexStat relid. */
+            relid: number;
+
+            /** PgIndexStat schema. */
+            schema: string;
+
+            /** PgIndexStat table. */
+            table: string;
+
+            /** PgIndexStat name. */
+            name: string;
+
+            /** PgIndexStat hasSize. */
+            hasSize: boolean;
+
+            /** PgIndexStat sizeBytes. */
+            sizeBytes: number;
+
+            /** PgIndexStat valid. */
+            valid: boolean;
+
+            /** PgIndexStat unique. */
+            unique: boolean;
+
+            /** PgIndexStat primary. */
+            primary: boolean;
+
+            /** PgIndexStat definition. */
+            definition: string;
+
+            /** PgIndexStat lastIdxScanMs. */
+            lastIdxScanMs: number;
+
+            /** PgIndexStat hasDeltas. */
+            hasDeltas: boolean;
+
+            /** PgIndexStat idxScan. */
+            idxScan: number;
+
+            /** PgIndexStat idxTupRead. */
+            idxTupRead: number;
+
+            /** PgIndexStat idxTupFetch. */
+            idxTupFetch: number;
+
+            /** PgIndexStat idxBlksRead. */
+            idxBlksRead: number;
+
+            /** PgIndexStat idxBlksHit. */
+            idxBlksHit: number;
+
+            /**
+             * Creates a new PgIndexStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgIndexStat instance
+             */
+            static create(properties: vigil.v1.PgIndexStat.$Shape): vigil.v1.PgIndexStat & vigil.v1.PgIndexStat.$Shape;
+            static create(properties?: vigil.v1.PgIndexStat.$Properties): vigil.v1.PgIndexStat;
+
+            /**
+             * Encodes the specified PgIndexStat message. Does not implicitly {@link vigil.v1.PgIndexStat.verify|verify} messages.
+             * @param m PgIndexStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgIndexStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgIndexStat message, length delimited. Does not implicitly {@link vigil.v1.PgIndexStat.verify|verify} messages.
+             * @param message PgIndexStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgIndexStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgIndexStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgIndexStat & vigil.v1.PgIndexStat.$Shape} PgIndexStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgIndexStat & vigil.v1.PgIndexStat.$Shape;
+
+            /**
+             * Decodes a PgIndexStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgIndexStat & vigil.v1.PgIndexStat.$Shape} PgIndexStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgIndexStat & vigil.v1.PgIndexStat.$Shape;
+
+            /**
+             * Verifies a PgIndexStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgIndexStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgIndexStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgIndexStat;
+
+            /**
+             * Creates a plain object from a PgIndexStat message. Also converts values to other types if specified.
+             * @param m PgIndexStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgIndexStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgIndexStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgIndexStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgIndexStat {
+
+            /** Properties of a PgIndexStat. */
+            interface $Properties {
+
+                /** PgIndexStat indexrelid */
+                indexrelid?: (number|null);
+
+                /** PgIndexStat relid */
+                relid?: (number|null);
+
+                /** PgIndexStat schema */
+                schema?: (string|null);
+
+                /** PgIndexStat table */
+                table?: (string|null);
+
+                /** PgIndexStat name */
+                name?: (string|null);
+
+                /** PgIndexStat hasSize */
+                hasSize?: (boolean|null);
+
+                /** PgIndexStat sizeBytes */
+                sizeBytes?: (number|null);
+
+                /** PgIndexStat valid */
+                valid?: (boolean|null);
+
+                /** PgIndexStat unique */
+                unique?: (boolean|null);
+
+                /** PgIndexStat primary */
+                primary?: (boolean|null);
+
+                /** PgIndexStat definition */
+                definition?: (string|null);
+
+                /** PgIndexStat lastIdxScanMs */
+                lastIdxScanMs?: (number|null);
+
+                /** PgIndexStat hasDeltas */
+                hasDeltas?: (boolean|null);
+
+                /** PgIndexStat idxScan */
+                idxScan?: (number|null);
+
+                /** PgIndexStat idxTupRead */
+                idxTupRead?: (number|null);
+
+                /** PgIndexStat idxTupFetch */
+                idxTupFetch?: (number|null);
+
+                /** PgIndexStat idxBlksRead */
+                idxBlksRead?: (number|null);
+
+                /** PgIndexStat idxBlksHit */
+                idxBlksHit?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgIndexStat. */
+            type $Shape = vigil.v1.PgIndexStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgSequenceUsage.
+         * @deprecated Use vigil.v1.PgSequenceUsage.$Properties instead.
+         */
+        interface IPgSequenceUsage extends vigil.v1.PgSequenceUsage.$Properties {
+        }
+
+        /** Represents a PgSequenceUsage. */
+        class PgSequenceUsage {
+
+            /**
+             * Constructs a new PgSequenceUsage.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgSequenceUsage.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgSequenceUsage schema. */
+            schema: string;
+
+            /** PgSequenceUsage name. */
+            name: string;
+
+            /** PgSequenceUsage dataType. */
+            dataType: string;
+
+            /** PgSequenceUsage lastValue. */
+            lastValue: number;
+
+            /** PgSequenceUsage minValue. */
+            minValue: number;
+
+            /** PgSequenceUsage maxValue. */
+            maxValue: number;
+
+            /** PgSequenceUsage incrementBy. */
+            incrementBy: number;
+
+            /** PgSequenceUsage cycle. */
+            cycle: boolean;
+
+            /** PgSequenceUsage ownedBy. */
+            ownedBy: string;
+
+            /** PgSequenceUsage columnType. */
+            columnType: string;
+
+            /** PgSequenceUsage usedFraction. */
+            usedFraction: number;
+
+            /**
+             * Creates a new PgSequenceUsage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgSequenceUsage instance
+             */
+            static create(properties: vigil.v1.PgSequenceUsage.$Shape): vigil.v1.PgSequenceUsage & vigil.v1.PgSequenceUsage.$Shape;
+            static create(properties?: vigil.v1.PgSequenceUsage.$Properties): vigil.v1.PgSequenceUsage;
+
+            /**
+             * Encodes the specified PgSequenceUsage message. Does not implicitly {@link vigil.v1.PgSequenceUsage.verify|verify} messages.
+             * @param m PgSequenceUsage message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgSequenceUsage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgSequenceUsage message, length delimited. Does not implicitly {@link vigil.v1.PgSequenceUsage.verify|verify} messages.
+             * @param message PgSequenceUsage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgSequenceUsage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgSequenceUsage message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgSequenceUsage & vigil.v1.PgSequenceUsage.$Shape} PgSequenceUsage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgSequenceUsage & vigil.v1.PgSequenceUsage.$Shape;
+
+            /**
+             * Decodes a PgSequenceUsage message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgSequenceUsage & vigil.v1.PgSequenceUsage.$Shape} PgSequenceUsage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgSequenceUsage & vigil.v1.PgSequenceUsage.$Shape;
+
+            /**
+             * Verifies a PgSequenceUsage message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgSequenceUsage message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgSequenceUsage
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgSequenceUsage;
+
+            /**
+             * Creates a plain object from a PgSequenceUsage message. Also converts values to other types if specified.
+             * @param m PgSequenceUsage
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgSequenceUsage, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgSequenceUsage to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgSequenceUsage
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgSequenceUsage {
+
+            /** Properties of a PgSequenceUsage. */
+            interface $Properties {
+
+                /** PgSequenceUsage schema */
+                schema?: (string|null);
+
+                /** PgSequenceUsage name */
+                name?: (string|null);
+
+                /** PgSequenceUsage dataType */
+                dataType?: (string|null);
+
+                /** PgSequenceUsage lastValue */
+                lastValue?: (number|null);
+
+                /** PgSequenceUsage minValue */
+                minValue?: (number|null);
+
+                /** PgSequenceUsage maxValue */
+                maxValue?: (number|null);
+
+                /** PgSequenceUsage incrementBy */
+                incrementBy?: (number|null);
+
+                /** PgSequenceUsage cycle */
+                cycle?: (boolean|null);
+
+                /** PgSequenceUsage ownedBy */
+                ownedBy?: (string|null);
+
+                /** PgSequenceUsage columnType */
+                columnType?: (string|null);
+
+                /** PgSequenceUsage usedFraction */
+                usedFraction?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgSequenceUsage. */
+            type $Shape = vigil.v1.PgSequenceUsage.$Properties;
+        }
+
+        /**
+         * Properties of a PgReplicationSnapshot.
+         * @deprecated Use vigil.v1.PgReplicationSnapshot.$Properties instead.
+         */
+        interface IPgReplicationSnapshot extends vigil.v1.PgReplicationSnapshot.$Properties {
+        }
+
+        /** Represents a PgReplicationSnapshot. */
+        class PgReplicationSnapshot {
+
+            /**
+             * Constructs a new PgReplicationSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgReplicationSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgReplicationSnapshot tsMs. */
+            tsMs: number;
+
+            /** PgReplicationSnapshot inRecovery. */
+            inRecovery: boolean;
+
+            /** PgReplicationSnapshot upstreamHost. */
+            upstreamHost: string;
+
+            /** PgReplicationSnapshot upstreamPort. */
+            upstreamPort: number;
+
+            /** PgReplicationSnapshot receiverStatus. */
+            receiverStatus: string;
+
+            /** PgReplicationSnapshot receiveLagBytes. */
+            receiveLagBytes: number;
+
+            /** PgReplicationSnapshot replayLagBytes. */
+            replayLagBytes: number;
+
+            /** PgReplicationSnapshot replayLagMs. */
+            replayLagMs: number;
+
+            /** PgReplicationSnapshot upstreamLastMsgAgeMs. */
+            upstreamLastMsgAgeMs: number;
+
+            /** PgReplicationSnapshot standbys. */
+            standbys: vigil.v1.PgStandby.$Properties[];
+
+            /** PgReplicationSnapshot slots. */
+            slots: vigil.v1.PgReplicationSlot.$Properties[];
+
+            /**
+             * Creates a new PgReplicationSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgReplicationSnapshot instance
+             */
+            static create(properties: vigil.v1.PgReplicationSnapshot.$Shape): vigil.v1.PgReplicationSnapshot & vigil.v1.PgReplicationSnapshot.$Shape;
+            static create(properties?: vigil.v1.PgReplicationSnapshot.$Properties): vigil.v1.PgReplicationSnapshot;
+
+            /**
+             * Encodes the specified PgReplicationSnapshot message. Does not implicitly {@link vigil.v1.PgReplicationSnapshot.verify|verify} messages.
+             * @param m PgReplicationSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgReplicationSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgReplicationSnapshot message, length delimited. Does not implicitly {@link vigil.v1.PgReplicationSnapshot.verify|verify} messages.
+             * @param message PgReplicationSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgReplicationSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgReplicationSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgReplicationSnapshot & vigil.v1.PgReplicationSnapshot.$Shape} PgReplicationSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgReplicationSnapshot & vigil.v1.PgReplicationSnapshot.$Shape;
+
+            /**
+             * Decodes a PgReplicationSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgReplicationSnapshot & vigil.v1.PgReplicationSnapshot.$Shape} PgReplicationSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgReplicationSnapshot & vigil.v1.PgReplicationSnapshot.$Shape;
+
+            /**
+             * Verifies a PgReplicationSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgReplicationSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgReplicationSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgReplicationSnapshot;
+
+            /**
+             * Creates a plain object from a PgReplicationSnapshot message. Also converts values to other types if specified.
+             * @param m PgReplicationSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgReplicationSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgReplicationSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgReplicationSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgReplicationSnapshot {
+
+            /** Properties of a PgReplicationSnapshot. */
+            interface $Properties {
+
+                /** PgReplicationSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** PgReplicationSnapshot inRecovery */
+                inRecovery?: (boolean|null);
+
+                /** PgReplicationSnapshot upstreamHost */
+                upstreamHost?: (string|null);
+
+                /** PgReplicationSnapshot upstreamPort */
+                upstreamPort?: (number|null);
+
+                /** PgReplicationSnapshot receiverStatus */
+                receiverStatus?: (string|null);
+
+                /** PgReplicationSnapshot receiveLagBytes */
+                receiveLagBytes?: (number|null);
+
+                /** PgReplicationSnapshot replayLagBytes */
+                replayLagBytes?: (number|null);
+
+                /** PgReplicationSnapshot replayLagMs */
+                replayLagMs?: (number|null);
+
+                /** PgReplicationSnapshot upstreamLastMsgAgeMs */
+                upstreamLastMsgAgeMs?: (number|null);
+
+                /** PgReplicationSnapshot standbys */
+                standbys?: (vigil.v1.PgStandby.$Properties[]|null);
+
+                /** PgReplicationSnapshot slots */
+                slots?: (vigil.v1.PgReplicationSlot.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgReplicationSnapshot. */
+            type $Shape = vigil.v1.PgReplicationSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a PgStandby.
+         * @deprecated Use vigil.v1.PgStandby.$Properties instead.
+         */
+        interface IPgStandby extends vigil.v1.PgStandby.$Properties {
+        }
+
+        /** Represents a PgStandby. */
+        class PgStandby {
+
+            /**
+             * Constructs a new PgStandby.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgStandby.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgStandby pid. */
+            pid: number;
+
+            /** PgStandby applicationName. */
+            applicationName: string;
+
+            /** PgStandby clientAddr. */
+            clientAddr: string;
+
+            /** PgStandby state. */
+            state: string;
+
+            /** PgStandby syncState. */
+            syncState: string;
+
+            /** PgStandby sentLagBytes. */
+            sentLagBytes: number;
+
+            /** PgStandby writeLagBytes. */
+            writeLagBytes: number;
+
+            /** PgStandby flushLagBytes. */
+            flushLagBytes: number;
+
+            /** PgStandby replayLagBytes. */
+            replayLagBytes: number;
+
+            /** PgStandby writeLagMs. */
+            writeLagMs: number;
+
+            /** PgStandby flushLagMs. */
+            flushLagMs: number;
+
+            /** PgStandby replayLagMs. */
+            replayLagMs: number;
+
+            /**
+             * Creates a new PgStandby instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgStandby instance
+             */
+            static create(properties: vigil.v1.PgStandby.$Shape): vigil.v1.PgStandby & vigil.v1.PgStandby.$Shape;
+            static create(properties?: vigil.v1.PgStandby.$Properties): vigil.v1.PgStandby;
+
+            /**
+             * Encodes the specified PgStandby message. Does not implicitly {@link vigil.v1.PgStandby.verify|verify} messages.
+             * @param m PgStandby message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgStandby.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgStandby message, length delimited. Does not implicitly {@link vigil.v1.PgStandby.verify|verify} messages.
+             * @param message PgStandby message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgStandby.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgStandby message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgStandby & vigil.v1.PgStandby.$Shape} PgStandby
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgStandby & vigil.v1.PgStandby.$Shape;
+
+            /**
+             * Decodes a PgStandby message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgStandby & vigil.v1.PgStandby.$Shape} PgStandby
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgStandby & vigil.v1.PgStandby.$Shape;
+
+            /**
+             * Verifies a PgStandby message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgStandby message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgStandby
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgStandby;
+
+            /**
+             * Creates a plain object from a PgStandby message. Also converts values to other types if specified.
+             * @param m PgStandby
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgStandby, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgStandby to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgStandby
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgStandby {
+
+            /** Properties of a PgStandby. */
+            interface $Properties {
+
+                /** PgStandby pid */
+                pid?: (number|null);
+
+                /** PgStandby applicationName */
+                applicationName?: (string|null);
+
+                /** PgStandby clientAddr */
+                clientAddr?: (string|null);
+
+                /** PgStandby state */
+                state?: (string|null);
+
+                /** PgStandby syncState */
+                syncState?: (string|null);
+
+                /** PgStandby sentLagBytes */
+                sentLagBytes?: (number|null);
+
+                /** PgStandby writeLagBytes */
+                writeLagBytes?: (number|null);
+
+                /** PgStandby flushLagBytes */
+                flushLagBytes?: (number|null);
+
+                /** PgStandby replayLagBytes */
+                replayLagBytes?: (number|null);
+
+                /** PgStandby writeLagMs */
+                writeLagMs?: (number|null);
+
+                /** PgStandby flushLagMs */
+                flushLagMs?: (number|null);
+
+                /** PgStandby replayLagMs */
+                replayLagMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgStandby. */
+            type $Shape = vigil.v1.PgStandby.$Properties;
+        }
+
+        /**
+         * Properties of a PgReplicationSlot.
+         * @deprecated Use vigil.v1.PgReplicationSlot.$Properties instead.
+         */
+        interface IPgReplicationSlot extends vigil.v1.PgReplicationSlot.$Properties {
+        }
+
+        /** Represents a PgReplicationSlot. */
+        class PgReplicationSlot {
+
+            /**
+             * Constructs a new PgReplicationSlot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgReplicationSlot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgReplicationSlot slotName. */
+            slotName: string;
+
+            /** PgReplicationSlot slotType. */
+            slotType: string;
+
+            /** PgReplicationSlot plugin. */
+            plugin: string;
+
+            /** PgReplicationSlot datname. */
+            datname: string;
+
+            /** PgReplicationSlot active. */
+            active: boolean;
+
+            /** PgReplicationSlot activePid. */
+            activePid: number;
+
+            /** PgReplicationSlot temporary. */
+            temporary: boolean;
+
+            /** PgReplicationSlot retainedBytes. */
+            retainedBytes: number;
+
+            /** PgReplicationSlot walStatus. */
+            walStatus: string;
+
+            /** PgReplicationSlot hasSafeWalSize. */
+            hasSafeWalSize: boolean;
+
+            /** PgReplicationSlot safeWalSizeBytes. */
+            safeWalSizeBytes: number;
+
+            /** PgReplicationSlot confirmedFlushLagBytes. */
+            confirmedFlushLagBytes: number;
+
+            /** PgReplicationSlot xminAge. */
+            xminAge: number;
+
+            /** PgReplicationSlot catalogXminAge. */
+            catalogXminAge: number;
+
+            /**
+             * Creates a new PgReplicationSlot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgReplicationSlot instance
+             */
+            static create(properties: vigil.v1.PgReplicationSlot.$Shape): vigil.v1.PgReplicationSlot & vigil.v1.PgReplicationSlot.$Shape;
+            static create(properties?: vigil.v1.PgReplicationSlot.$Properties): vigil.v1.PgReplicationSlot;
+
+            /**
+             * Encodes the specified PgReplicationSlot message. Does not implicitly {@link vigil.v1.PgReplicationSlot.verify|verify} messages.
+             * @param m PgReplicationSlot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgReplicationSlot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgReplicationSlot message, length delimited. Does not implicitly {@link vigil.v1.PgReplicationSlot.verify|verify} messages.
+             * @param message PgReplicationSlot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgReplicationSlot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgReplicationSlot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgReplicationSlot & vigil.v1.PgReplicationSlot.$Shape} PgReplicationSlot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgReplicationSlot & vigil.v1.PgReplicationSlot.$Shape;
+
+            /**
+             * Decodes a PgReplicationSlot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgReplicationSlot & vigil.v1.PgReplicationSlot.$Shape} PgReplicationSlot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgReplicationSlot & vigil.v1.PgReplicationSlot.$Shape;
+
+            /**
+             * Verifies a PgReplicationSlot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgReplicationSlot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgReplicationSlot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgReplicationSlot;
+
+            /**
+             * Creates a plain object from a PgReplicationSlot message. Also converts values to other types if specified.
+             * @param m PgReplicationSlot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgReplicationSlot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgReplicationSlot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgReplicationSlot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgReplicationSlot {
+
+            /** Properties of a PgReplicationSlot. */
+            interface $Properties {
+
+                /** PgReplicationSlot slotName */
+                slotName?: (string|null);
+
+                /** PgReplicationSlot slotType */
+                slotType?: (string|null);
+
+                /** PgReplicationSlot plugin */
+                plugin?: (string|null);
+
+                /** PgReplicationSlot datname */
+                datname?: (string|null);
+
+                /** PgReplicationSlot active */
+                active?: (boolean|null);
+
+                /** PgReplicationSlot activePid */
+                activePid?: (number|null);
+
+                /** PgReplicationSlot temporary */
+                temporary?: (boolean|null);
+
+                /** PgReplicationSlot retainedBytes */
+                retainedBytes?: (number|null);
+
+                /** PgReplicationSlot walStatus */
+                walStatus?: (string|null);
+
+                /** PgReplicationSlot hasSafeWalSize */
+                hasSafeWalSize?: (boolean|null);
+
+                /** PgReplicationSlot safeWalSizeBytes */
+                safeWalSizeBytes?: (number|null);
+
+                /** PgReplicationSlot confirmedFlushLagBytes */
+                confirmedFlushLagBytes?: (number|null);
+
+                /** PgReplicationSlot xminAge */
+                xminAge?: (number|null);
+
+                /** PgReplicationSlot catalogXminAge */
+                catalogXminAge?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgReplicationSlot. */
+            type $Shape = vigil.v1.PgReplicationSlot.$Properties;
+        }
+
+        /**
+         * Properties of a PgServerSnapshot.
+         * @deprecated Use vigil.v1.PgServerSnapshot.$Properties instead.
+         */
+        interface IPgServerSnapshot extends vigil.v1.PgServerSnapshot.$Properties {
+        }
+
+        /** Represents a PgServerSnapshot. */
+        class PgServerSnapshot {
+
+            /**
+             * Constructs a new PgServerSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgServerSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgServerSnapshot tsMs. */
+            tsMs: number;
+
+            /** PgServerSnapshot windowStartMs. */
+            windowStartMs: number;
+
+            /** PgServerSnapshot connections. */
+            connections: number;
+
+            /** PgServerSnapshot maxConnections. */
+            maxConnections: number;
+
+            /** PgServerSnapshot superuserReservedConnections. */
+            superuserReservedConnections: number;
+
+            /** PgServerSnapshot reservedConnections. */
+            reservedConnections: number;
+
+            /** PgServerSnapshot databases. */
+            databases: vigil.v1.PgDatabaseStat.$Properties[];
+
+            /** PgServerSnapshot checkpointer. */
+            checkpointer?: (vigil.v1.PgCheckpointerStat.$Properties|null);
+
+            /** PgServerSnapshot wal. */
+            wal?: (vigil.v1.PgWalStat.$Properties|null);
+
+            /** PgServerSnapshot io. */
+            io: vigil.v1.PgIoStat.$Properties[];
+
+            /** PgServerSnapshot settings. */
+            settings: vigil.v1.PgSetting.$Properties[];
+
+            /** PgServerSnapshot postmasterStartMs. */
+            postmasterStartMs: number;
+
+            /**
+             * Creates a new PgServerSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgServerSnapshot instance
+             */
+            static create(properties: vigil.v1.PgServerSnapshot.$Shape): vigil.v1.PgServerSnapshot & vigil.v1.PgServerSnapshot.$Shape;
+            static create(properties?: vigil.v1.PgServerSnapshot.$Properties): vigil.v1.PgServerSnapshot;
+
+            /**
+             * Encodes the specified PgServerSnapshot message. Does not implicitly {@link vigil.v1.PgServerSnapshot.verify|verify} messages.
+             * @param m PgServerSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgServerSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgServerSnapshot message, length delimited. Does not implicitly {@link vigil.v1.PgServerSnapshot.verify|verify} messages.
+             * @param message PgServerSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgServerSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgServerSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgServerSnapshot & vigil.v1.PgServerSnapshot.$Shape} PgServerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgServerSnapshot & vigil.v1.PgServerSnapshot.$Shape;
+
+            /**
+             * Decodes a PgServerSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgServerSnapshot & vigil.v1.PgServerSnapshot.$Shape} PgServerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgServerSnapshot & vigil.v1.PgServerSnapshot.$Shape;
+
+            /**
+             * Verifies a PgServerSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgServerSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgServerSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgServerSnapshot;
+
+            /**
+             * Creates a plain object from a PgServerSnapshot message. Also converts values to other types if specified.
+             * @param m PgServerSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgServerSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgServerSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgServerSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgServerSnapshot {
+
+            /** Properties of a PgServerSnapshot. */
+            interface $Properties {
+
+                /** PgServerSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** PgServerSnapshot windowStartMs */
+                windowStartMs?: (number|null);
+
+                /** PgServerSnapshot connections */
+                connections?: (number|null);
+
+                /** PgServerSnapshot maxConnections */
+                maxConnections?: (number|null);
+
+                /** PgServerSnapshot superuserReservedConnections */
+                superuserReservedConnections?: (number|null);
+
+                /** PgServerSnapshot reservedConnections */
+                reservedConnections?: (number|null);
+
+                /** PgServerSnapshot databases */
+                databases?: (vigil.v1.PgDatabaseStat.$Properties[]|null);
+
+                /** PgServerSnapshot checkpointer */
+                checkpointer?: (vigil.v1.PgCheckpointerStat.$Properties|null);
+
+                /** PgServerSnapshot wal */
+                wal?: (vigil.v1.PgWalStat.$Properties|null);
+
+                /** PgServerSnapshot io */
+                io?: (vigil.v1.PgIoStat.$Properties[]|null);
+
+                /** PgServerSnapshot settings */
+                settings?: (vigil.v1.PgSetting.$Properties[]|null);
+
+                /** PgServerSnapshot postmasterStartMs */
+                postmasterStartMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgServerSnapshot. */
+            type $Shape = vigil.v1.PgServerSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a PgDatabaseStat.
+         * @deprecated Use vigil.v1.PgDatabaseStat.$Properties instead.
+         */
+        interface IPgDatabaseStat extends vigil.v1.PgDatabaseStat.$Properties {
+        }
+
+        /** Represents a PgDatabaseStat. */
+        class PgDatabaseStat {
+
+            /**
+             * Constructs a new PgDatabaseStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgDatabaseStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgDatabaseStat datname. */
+            datname: string;
+
+            /** PgDatabaseStat sizeBytes. */
+            sizeBytes: number;
+
+            /** PgDatabaseStat numbackends. */
+            numbackends: number;
+
+            /** PgDatabaseStat xidAge. */
+            xidAge: number;
+
+            /** PgDatabaseStat mxidAge. */
+            mxidAge: number;
+
+            /** PgDatabaseStat hasDeltas. */
+            hasDeltas: boolean;
+
+            /** PgDatabaseStat xactCommit. */
+            xactCommit: number;
+
+            /** PgDatabaseStat xactRollback. */
+            xactRollback: number;
+
+            /** PgDatabaseStat blksRead. */
+            blksRead: number;
+
+            /** PgDatabaseStat blksHit. */
+            blksHit: number;
+
+            /** PgDatabaseStat tupReturned. */
+            tupReturned: number;
+
+            /** PgDatabaseStat tupFetched. */
+            tupFetched: number;
+
+            /** PgDatabaseStat tupInserted. */
+            tupInserted: number;
+
+            /** PgDatabaseStat tupUpdated. */
+            tupUpdated: number;
+
+            /** PgDatabaseStat tupDeleted. */
+            tupDeleted: number;
+
+            /** PgDatabaseStat conflicts. */
+            conflicts: number;
+
+            /** PgDatabaseStat tempFiles. */
+            tempFiles: number;
+
+            /** PgDatabaseStat tempBytes. */
+            tempBytes: number;
+
+            /** PgDatabaseStat deadlocks. */
+            deadlocks: number;
+
+            /** PgDatabaseStat checksumFailures. */
+            checksumFailures: number;
+
+            /** PgDatabaseStat blkReadTimeMs. */
+            blkReadTimeMs: number;
+
+            /** PgDatabaseStat blkWriteTimeMs. */
+            blkWriteTimeMs: number;
+
+            /** PgDatabaseStat sessionTimeMs. */
+            sessionTimeMs: number;
+
+            /** PgDatabaseStat activeTimeMs. */
+            activeTimeMs: number;
+
+            /** PgDatabaseStat idleInTransactionTimeMs. */
+            idleInTransactionTimeMs: number;
+
+            /** PgDatabaseStat sessions. */
+            sessions: number;
+
+            /** PgDatabaseStat sessionsAbandoned. */
+            sessionsAbandoned: number;
+
+            /** PgDatabaseStat sessionsFatal. */
+            sessionsFatal: number;
+
+            /** PgDatabaseStat sessionsKilled. */
+            sessionsKilled: number;
+
+            /**
+             * Creates a new PgDatabaseStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgDatabaseStat instance
+             */
+            static create(properties: vigil.v1.PgDatabaseStat.$Shape): vigil.v1.PgDatabaseStat & vigil.v1.PgDatabaseStat.$Shape;
+            static create(properties?: vigil.v1.PgDatabaseStat.$Properties): vigil.v1.PgDatabaseStat;
+
+            /**
+             * Encodes the specified PgDatabaseStat message. Does not implicitly {@link vigil.v1.PgDatabaseStat.verify|verify} messages.
+             * @param m PgDatabaseStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgDatabaseStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgDatabaseStat message, length delimited. Does not implicitly {@link vigil.v1.PgDatabaseStat.verify|verify} messages.
+             * @param message PgDatabaseStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgDatabaseStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgDatabaseStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgDatabaseStat & vigil.v1.PgDatabaseStat.$Shape} PgDatabaseStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgDatabaseStat & vigil.v1.PgDatabaseStat.$Shape;
+
+            /**
+             * Decodes a PgDatabaseStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgDatabaseStat & vigil.v1.PgDatabaseStat.$Shape} PgDatabaseStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgDatabaseStat & vigil.v1.PgDatabaseStat.$Shape;
+
+            /**
+             * Verifies a PgDatabaseStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgDatabaseStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgDatabaseStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgDatabaseStat;
+
+            /**
+             * Creates a plain object from a PgDatabaseStat message. Also converts values to other types if specified.
+             * @param m PgDatabaseStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgDatabaseStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgDatabaseStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgDatabaseStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgDatabaseStat {
+
+            /** Properties of a PgDatabaseStat. */
+            interface $Properties {
+
+                /** PgDatabaseStat datname */
+                datname?: (string|null);
+
+                /** PgDatabaseStat sizeBytes */
+                sizeBytes?: (number|null);
+
+                /** PgDatabaseStat numbackends */
+                numbackends?: (number|null);
+
+                /** PgDatabaseStat xidAge */
+                xidAge?: (number|null);
+
+                /** PgDatabaseStat mxidAge */
+                mxidAge?: (number|null);
+
+                /** PgDatabaseStat hasDeltas */
+                hasDeltas?: (boolean|null);
+
+                /** PgDatabaseStat xactCommit */
+                xactCommit?: (number|null);
+
+                /** PgDatabaseStat xactRollback */
+                xactRollback?: (number|null);
+
+                /** PgDatabaseStat blksRead */
+                blksRead?: (number|null);
+
+                /** PgDatabaseStat blksHit */
+                blksHit?: (number|null);
+
+                /** PgDatabaseStat tupReturned */
+                tupReturned?: (number|null);
+
+                /** PgDatabaseStat tupFetched */
+                tupFetched?: (number|null);
+
+                /** PgDatabaseStat tupInserted */
+                tupInserted?: (number|null);
+
+                /** PgDatabaseStat tupUpdated */
+                tupUpdated?: (number|null);
+
+                /** PgDatabaseStat tupDeleted */
+                tupDeleted?: (number|null);
+
+                /** PgDatabaseStat conflicts */
+                conflicts?: (number|null);
+
+                /** PgDatabaseStat tempFiles */
+                tempFiles?: (number|null);
+
+                /** PgDatabaseStat tempBytes */
+                tempBytes?: (number|null);
+
+                /** PgDatabaseStat deadlocks */
+                deadlocks?: (number|null);
+
+                /** PgDatabaseStat checksumFailures */
+                checksumFailures?: (number|null);
+
+                /** PgDatabaseStat blkReadTimeMs */
+                blkReadTimeMs?: (number|null);
+
+                /** PgDatabaseStat blkWriteTimeMs */
+                blkWriteTimeMs?: (number|null);
+
+                /** PgDatabaseStat sessionTimeMs */
+                sessionTimeMs?: (number|null);
+
+                /** PgDatabaseStat activeTimeMs */
+                activeTimeMs?: (number|null);
+
+                /** PgDatabaseStat idleInTransactionTimeMs */
+                idleInTransactionTimeMs?: (number|null);
+
+                /** PgDatabaseStat sessions */
+                sessions?: (number|null);
+
+                /** PgDatabaseStat sessionsAbandoned */
+                sessionsAbandoned?: (number|null);
+
+                /** PgDatabaseStat sessionsFatal */
+                sessionsFatal?: (number|null);
+
+                /** PgDatabaseStat sessionsKilled */
+                sessionsKilled?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgDatabaseStat. */
+            type $Shape = vigil.v1.PgDatabaseStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgCheckpointerStat.
+         * @deprecated Use vigil.v1.PgCheckpointerStat.$Properties instead.
+         */
+        interface IPgCheckpointerStat extends vigil.v1.PgCheckpointerStat.$Properties {
+        }
+
+        /** Represents a PgCheckpointerStat. */
+        class PgCheckpointerStat {
+
+            /**
+             * Constructs a new PgCheckpointerStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgCheckpointerStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgCheckpointerStat checkpointsTimed. */
+            checkpointsTimed: number;
+
+            /** PgCheckpointerStat checkpointsRequested. */
+            checkpointsRequested: number;
+
+            /** PgCheckpointerStat checkpointWriteTimeMs. */
+            checkpointWriteTimeMs: number;
+
+            /** PgCheckpointerStat checkpointSyncTimeMs. */
+            checkpointSyncTimeMs: number;
+
+            /** PgCheckpointerStat buffersCheckpoint. */
+            buffersCheckpoint: number;
+
+            /** PgCheckpointerStat buffersClean. */
+            buffersClean: number;
+
+            /** PgCheckpointerStat maxwrittenClean. */
+            maxwrittenClean: number;
+
+            /** PgCheckpointerStat buffersAlloc. */
+            buffersAlloc: number;
+
+            /** PgCheckpointerStat buffersBackend. */
+            buffersBackend: number;
+
+            /** PgCheckpointerStat buffersBackendFsync. */
+            buffersBackendFsync: number;
+
+            /** PgCheckpointerStat restartpointsTimed. */
+            restartpointsTimed: number;
+
+            /** PgCheckpointerStat restartpointsRequested. */
+            restartpointsRequested: number;
+
+            /** PgCheckpointerStat restartpointsDone. */
+            restartpointsDone: number;
+
+            /**
+             * Creates a new PgCheckpointerStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgCheckpointerStat instance
+             */
+            static create(properties: vigil.v1.PgCheckpointerStat.$Shape): vigil.v1.PgCheckpointerStat & vigil.v1.PgCheckpointerStat.$Shape;
+            static create(properties?: vigil.v1.PgCheckpointerStat.$Properties): vigil.v1.PgCheckpointerStat;
+
+            /**
+             * Encodes the specified PgCheckpointerStat message. Does not implicitly {@link vigil.v1.PgCheckpointerStat.verify|verify} messages.
+             * @param m PgCheckpointerStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgCheckpointerStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgCheckpointerStat message, length delimited. Does not implicitly {@link vigil.v1.PgCheckpointerStat.verify|verify} messages.
+             * @param message PgCheckpointerStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgCheckpointerStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgCheckpointerStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgCheckpointerStat & vigil.v1.PgCheckpointerStat.$Shape} PgCheckpointerStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgCheckpointerStat & vigil.v1.PgCheckpointerStat.$Shape;
+
+            /**
+             * Decodes a PgCheckpointerStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgCheckpointerStat & vigil.v1.PgCheckpointerStat.$Shape} PgCheckpointerStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgCheckpointerStat & vigil.v1.PgCheckpointerStat.$Shape;
+
+            /**
+             * Verifies a PgCheckpointerStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgCheckpointerStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgCheckpointerStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgCheckpointerStat;
+
+            /**
+             * Creates a plain object from a PgCheckpointerStat message. Also converts values to other types if specified.
+             * @param m PgCheckpointerStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgCheckpointerStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgCheckpointerStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgCheckpointerStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgCheckpointerStat {
+
+            /** Properties of a PgCheckpointerStat. */
+            interface $Properties {
+
+                /** PgCheckpointerStat checkpointsTimed */
+                checkpointsTimed?: (number|null);
+
+                /** PgCheckpointerStat checkpointsRequested */
+                checkpointsRequested?: (number|null);
+
+                /** PgCheckpointerStat checkpointWriteTimeMs */
+                checkpointWriteTimeMs?: (number|null);
+
+                /** PgCheckpointerStat checkpointSyncTimeMs */
+                checkpointSyncTimeMs?: (number|null);
+
+                /** PgCheckpointerStat buffersCheckpoint */
+                buffersCheckpoint?: (number|null);
+
+                /** PgCheckpointerStat buffersClean */
+                buffersClean?: (number|null);
+
+                /** PgCheckpointerStat maxwrittenClean */
+                maxwrittenClean?: (number|null);
+
+                /** PgCheckpointerStat buffersAlloc */
+                buffersAlloc?: (number|null);
+
+                /** PgCheckpointerStat buffersBackend */
+                buffersBackend?: (number|null);
+
+                /** PgCheckpointerStat buffersBackendFsync */
+                buffersBackendFsync?: (number|null);
+
+                /** PgCheckpointerStat restartpointsTimed */
+                restartpointsTimed?: (number|null);
+
+                /** PgCheckpointerStat restartpointsRequested */
+                restartpointsRequested?: (number|null);
+
+                /** PgCheckpointerStat restartpointsDone */
+                restartpointsDone?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgCheckpointerStat. */
+            type $Shape = vigil.v1.PgCheckpointerStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgWalStat.
+         * @deprecated Use vigil.v1.PgWalStat.$Properties instead.
+         */
+        interface IPgWalStat extends vigil.v1.PgWalStat.$Properties {
+        }
+
+        /** Represents a PgWalStat. */
+        class PgWalStat {
+
+            /**
+             * Constructs a new PgWalStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgWalStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgWalStat walRecords. */
+            walRecords: number;
+
+            /** PgWalStat walFpi. */
+            walFpi: number;
+
+            /** PgWalStat walBytes. */
+            walBytes: number;
+
+            /** PgWalStat walBuffersFull. */
+            walBuffersFull: number;
+
+            /** PgWalStat walWrite. */
+            walWrite: number;
+
+            /** PgWalStat walSync. */
+            walSync: number;
+
+            /** PgWalStat walWriteTimeMs. */
+            walWriteTimeMs: number;
+
+            /** PgWalStat walSyncTimeMs. */
+            walSyncTimeMs: number;
+
+            /**
+             * Creates a new PgWalStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgWalStat instance
+             */
+            static create(properties: vigil.v1.PgWalStat.$Shape): vigil.v1.PgWalStat & vigil.v1.PgWalStat.$Shape;
+            static create(properties?: vigil.v1.PgWalStat.$Properties): vigil.v1.PgWalStat;
+
+            /**
+             * Encodes the specified PgWalStat message. Does not implicitly {@link vigil.v1.PgWalStat.verify|verify} messages.
+             * @param m PgWalStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgWalStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgWalStat message, length delimited. Does not implicitly {@link vigil.v1.PgWalStat.verify|verify} messages.
+             * @param message PgWalStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgWalStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgWalStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgWalStat & vigil.v1.PgWalStat.$Shape} PgWalStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgWalStat & vigil.v1.PgWalStat.$Shape;
+
+            /**
+             * Decodes a PgWalStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgWalStat & vigil.v1.PgWalStat.$Shape} PgWalStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgWalStat & vigil.v1.PgWalStat.$Shape;
+
+            /**
+             * Verifies a PgWalStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgWalStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgWalStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgWalStat;
+
+            /**
+             * Creates a plain object from a PgWalStat message. Also converts values to other types if specified.
+             * @param m PgWalStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgWalStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgWalStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgWalStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgWalStat {
+
+            /** Properties of a PgWalStat. */
+            interface $Properties {
+
+                /** PgWalStat walRecords */
+                walRecords?: (number|null);
+
+                /** PgWalStat walFpi */
+                walFpi?: (number|null);
+
+                /** PgWalStat walBytes */
+                walBytes?: (number|null);
+
+                /** PgWalStat walBuffersFull */
+                walBuffersFull?: (number|null);
+
+                /** PgWalStat walWrite */
+                walWrite?: (number|null);
+
+                /** PgWalStat walSync */
+                walSync?: (number|null);
+
+                /** PgWalStat walWriteTimeMs */
+                walWriteTimeMs?: (number|null);
+
+                /** PgWalStat walSyncTimeMs */
+                walSyncTimeMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgWalStat. */
+            type $Shape = vigil.v1.PgWalStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgIoStat.
+         * @deprecated Use vigil.v1.PgIoStat.$Properties instead.
+         */
+        interface IPgIoStat extends vigil.v1.PgIoStat.$Properties {
+        }
+
+        /** Represents a PgIoStat. */
+        class PgIoStat {
+
+            /**
+             * Constructs a new PgIoStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgIoStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgIoStat backendType. */
+            backendType: string;
+
+            /** PgIoStat object. */
+            object: string;
+
+            /** PgIoStat context. */
+            context: string;
+
+            /** PgIoStat reads. */
+            reads: number;
+
+            /** PgIoStat readTimeMs. */
+            readTimeMs: number;
+
+            /** PgIoStat writes. */
+            writes: number;
+
+            /** PgIoStat writeTimeMs. */
+            writeTimeMs: number;
+
+            /** PgIoStat writebacks. */
+            writebacks: number;
+
+            /** PgIoStat writebackTimeMs. */
+            writebackTimeMs: number;
+
+            /** PgIoStat extends. */
+            extends: number;
+
+            /** PgIoStat extendTimeMs. */
+            extendTimeMs: number;
+
+            /** PgIoStat hits. */
+            hits: number;
+
+            /** PgIoStat evictions. */
+            evictions: number;
+
+            /** PgIoStat reuses. */
+            reuses: number;
+
+            /** PgIoStat fsyncs. */
+            fsyncs: number;
+
+            /** PgIoStat fsyncTimeMs. */
+            fsyncTimeMs: number;
+
+            /** PgIoStat opBytes. */
+            opBytes: number;
+
+            /**
+             * Creates a new PgIoStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgIoStat instance
+             */
+            static create(properties: vigil.v1.PgIoStat.$Shape): vigil.v1.PgIoStat & vigil.v1.PgIoStat.$Shape;
+            static create(properties?: vigil.v1.PgIoStat.$Properties): vigil.v1.PgIoStat;
+
+            /**
+             * Encodes the specified PgIoStat message. Does not implicitly {@link vigil.v1.PgIoStat.verify|verify} messages.
+             * @param m PgIoStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgIoStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgIoStat message, length delimited. Does not implicitly {@link vigil.v1.PgIoStat.verify|verify} messages.
+             * @param message PgIoStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgIoStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgIoStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgIoStat & vigil.v1.PgIoStat.$Shape} PgIoStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgIoStat & vigil.v1.PgIoStat.$Shape;
+
+            /**
+             * Decodes a PgIoStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgIoStat & vigil.v1.PgIoStat.$Shape} PgIoStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgIoStat & vigil.v1.PgIoStat.$Shape;
+
+            /**
+             * Verifies a PgIoStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgIoStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgIoStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgIoStat;
+
+            /**
+             * Creates a plain object from a PgIoStat message. Also converts values to other types if specified.
+             * @param m PgIoStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgIoStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgIoStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgIoStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgIoStat {
+
+            /** Properties of a PgIoStat. */
+            interface $Properties {
+
+                /** PgIoStat backendType */
+                backendType?: (string|null);
+
+                /** PgIoStat object */
+                object?: (string|null);
+
+                /** PgIoStat context */
+                context?: (string|null);
+
+                /** PgIoStat reads */
+                reads?: (number|null);
+
+                /** PgIoStat readTimeMs */
+                readTimeMs?: (number|null);
+
+                /** PgIoStat writes */
+                writes?: (number|null);
+
+                /** PgIoStat writeTimeMs */
+                writeTimeMs?: (number|null);
+
+                /** PgIoStat writebacks */
+                writebacks?: (number|null);
+
+                /** PgIoStat writebackTimeMs */
+                writebackTimeMs?: (number|null);
+
+                /** PgIoStat extends */
+                "extends"?: (number|null);
+
+                /** PgIoStat extendTimeMs */
+                extendTimeMs?: (number|null);
+
+                /** PgIoStat hits */
+                hits?: (number|null);
+
+                /** PgIoStat evictions */
+                evictions?: (number|null);
+
+                /** PgIoStat reuses */
+                reuses?: (number|null);
+
+                /** PgIoStat fsyncs */
+                fsyncs?: (number|null);
+
+                /** PgIoStat fsyncTimeMs */
+                fsyncTimeMs?: (number|null);
+
+                /** PgIoStat opBytes */
+                opBytes?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgIoStat. */
+            type $Shape = vigil.v1.PgIoStat.$Properties;
+        }
+
+        /**
+         * Properties of a PgSetting.
+         * @deprecated Use vigil.v1.PgSetting.$Properties instead.
+         */
+        interface IPgSetting extends vigil.v1.PgSetting.$Properties {
+        }
+
+        /** Represents a PgSetting. */
+        class PgSetting {
+
+            /**
+             * Constructs a new PgSetting.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.PgSetting.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PgSetting name. */
+            name: string;
+
+            /** PgSetting setting. */
+            setting: string;
+
+            /** PgSetting unit. */
+            unit: string;
+
+            /** PgSetting source. */
+            source: string;
+
+            /** PgSetting pendingRestart. */
+            pendingRestart: boolean;
+
+            /**
+             * Creates a new PgSetting instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PgSetting instance
+             */
+            static create(properties: vigil.v1.PgSetting.$Shape): vigil.v1.PgSetting & vigil.v1.PgSetting.$Shape;
+            static create(properties?: vigil.v1.PgSetting.$Properties): vigil.v1.PgSetting;
+
+            /**
+             * Encodes the specified PgSetting message. Does not implicitly {@link vigil.v1.PgSetting.verify|verify} messages.
+             * @param m PgSetting message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.PgSetting.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PgSetting message, length delimited. Does not implicitly {@link vigil.v1.PgSetting.verify|verify} messages.
+             * @param message PgSetting message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.PgSetting.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PgSetting message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.PgSetting & vigil.v1.PgSetting.$Shape} PgSetting
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.PgSetting & vigil.v1.PgSetting.$Shape;
+
+            /**
+             * Decodes a PgSetting message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.PgSetting & vigil.v1.PgSetting.$Shape} PgSetting
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.PgSetting & vigil.v1.PgSetting.$Shape;
+
+            /**
+             * Verifies a PgSetting message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PgSetting message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PgSetting
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.PgSetting;
+
+            /**
+             * Creates a plain object from a PgSetting message. Also converts values to other types if specified.
+             * @param m PgSetting
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.PgSetting, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PgSetting to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PgSetting
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PgSetting {
+
+            /** Properties of a PgSetting. */
+            interface $Properties {
+
+                /** PgSetting name */
+                name?: (string|null);
+
+                /** PgSetting setting */
+                setting?: (string|null);
+
+                /** PgSetting unit */
+                unit?: (string|null);
+
+                /** PgSetting source */
+                source?: (string|null);
+
+                /** PgSetting pendingRestart */
+                pendingRestart?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PgSetting. */
+            type $Shape = vigil.v1.PgSetting.$Properties;
+        }
+
+        /** ClickHouseQueryHashSource enum. */
+        enum ClickHouseQueryHashSource {
+
+            /** CLICKHOUSE_QUERY_HASH_SOURCE_UNSPECIFIED value */
+            CLICKHOUSE_QUERY_HASH_SOURCE_UNSPECIFIED = 0,
+
+            /** CLICKHOUSE_QUERY_HASH_SOURCE_SERVER value */
+            CLICKHOUSE_QUERY_HASH_SOURCE_SERVER = 1,
+
+            /** CLICKHOUSE_QUERY_HASH_SOURCE_AGENT value */
+            CLICKHOUSE_QUERY_HASH_SOURCE_AGENT = 2
+        }
+
+        /**
+         * Properties of a ClickHouseQueryStat.
+         * @deprecated Use vigil.v1.ClickHouseQueryStat.$Properties instead.
+         */
+        interface IClickHouseQueryStat extends vigil.v1.ClickHouseQueryStat.$Properties {
+        }
+
+        /** Represents a ClickHouseQueryStat. */
+        class ClickHouseQueryStat {
+
+            /**
+             * Constructs a new ClickHouseQueryStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseQueryStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseQueryStat minuteStartMs. */
+            minuteStartMs: number;
+
+            /** ClickHouseQueryStat queryHash. */
+            queryHash: string;
+
+            /** ClickHouseQueryStat hashSource. */
+            hashSource: vigil.v1.ClickHouseQueryHashSource;
+
+            /** ClickHouseQueryStat queryText. */
+            queryText: string;
+
+            /** ClickHouseQueryStat calls. */
+            calls: number;
+
+            /** ClickHouseQueryStat errors. */
+            errors: number;
+
+            /** ClickHouseQueryStat errorsByCode. */
+            errorsByCode: vigil.v1.ClickHouseErrorCount.$Properties[];
+
+            /** ClickHouseQueryStat totalDurationMs. */
+            totalDurationMs: number;
+
+            /** ClickHouseQueryStat meanDurationMs. */
+            meanDurationMs: number;
+
+            /** ClickHouseQueryStat p50DurationMs. */
+            p50DurationMs: number;
+
+            /** ClickHouseQueryStat p95DurationMs. */
+            p95DurationMs: number;
+
+            /** ClickHouseQueryStat p99DurationMs. */
+            p99DurationMs: number;
+
+            /** ClickHouseQueryStat readRows. */
+            readRows: number;
+
+            /** ClickHouseQueryStat readBytes. */
+            readBytes: number;
+
+            /** ClickHouseQueryStat writtenRows. */
+            writtenRows: number;
+
+            /** ClickHouseQueryStat writtenBytes. */
+            writtenBytes: number;
+
+            /** ClickHouseQueryStat resultRows. */
+            resultRows: number;
+
+            /** ClickHouseQueryStat peakMemoryBytes. */
+            peakMemoryBytes: number;
+
+            /** ClickHouseQueryStat totalMemoryBytes. */
+            totalMemoryBytes: number;
+
+            /**
+             * Creates a new ClickHouseQueryStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseQueryStat instance
+             */
+            static create(properties: vigil.v1.ClickHouseQueryStat.$Shape): vigil.v1.ClickHouseQueryStat & vigil.v1.ClickHouseQueryStat.$Shape;
+            static create(properties?: vigil.v1.ClickHouseQueryStat.$Properties): vigil.v1.ClickHouseQueryStat;
+
+            /**
+             * Encodes the specified ClickHouseQueryStat message. Does not implicitly {@link vigil.v1.ClickHouseQueryStat.verify|verify} messages.
+             * @param m ClickHouseQueryStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseQueryStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseQueryStat message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseQueryStat.verify|verify} messages.
+             * @param message ClickHouseQueryStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseQueryStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseQueryStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseQueryStat & vigil.v1.ClickHouseQueryStat.$Shape} ClickHouseQueryStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseQueryStat & vigil.v1.ClickHouseQueryStat.$Shape;
+
+            /**
+             * Decodes a ClickHouseQueryStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseQueryStat & vigil.v1.ClickHouseQueryStat.$Shape} ClickHouseQueryStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseQueryStat & vigil.v1.ClickHouseQueryStat.$Shape;
+
+            /**
+             * Verifies a ClickHouseQueryStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseQueryStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseQueryStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseQueryStat;
+
+            /**
+             * Creates a plain object from a ClickHouseQueryStat message. Also converts values to other types if specified.
+             * @param m ClickHouseQueryStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseQueryStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseQueryStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseQueryStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseQueryStat {
+
+            /** Properties of a ClickHouseQueryStat. */
+            interface $Properties {
+
+                /** ClickHouseQueryStat minuteStartMs */
+                minuteStartMs?: (number|null);
+
+                /** ClickHouseQueryStat queryHash */
+                queryHash?: (string|null);
+
+                /** ClickHouseQueryStat hashSource */
+                hashSource?: (vigil.v1.ClickHouseQueryHashSource|null);
+
+                /** ClickHouseQueryStat queryText */
+                queryText?: (string|null);
+
+                /** ClickHouseQueryStat calls */
+                calls?: (number|null);
+
+                /** ClickHouseQueryStat errors */
+                errors?: (number|null);
+
+                /** ClickHouseQueryStat errorsByCode */
+                errorsByCode?: (vigil.v1.ClickHouseErrorCount.$Properties[]|null);
+
+                /** ClickHouseQueryStat totalDurationMs */
+                totalDurationMs?: (number|null);
+
+                /** ClickHouseQueryStat meanDurationMs */
+                meanDurationMs?: (number|null);
+
+                /** ClickHouseQueryStat p50DurationMs */
+                p50DurationMs?: (number|null);
+
+                /** ClickHouseQueryStat p95DurationMs */
+                p95DurationMs?: (number|null);
+
+                /** ClickHouseQueryStat p99DurationMs */
+                p99DurationMs?: (number|null);
+
+                /** ClickHouseQueryStat readRows */
+                readRows?: (number|null);
+
+                /** ClickHouseQueryStat readBytes */
+                readBytes?: (number|null);
+
+                /** ClickHouseQueryStat writtenRows */
+                writtenRows?: (number|null);
+
+                /** ClickHouseQueryStat writtenBytes */
+                writtenBytes?: (number|null);
+
+                /** ClickHouseQueryStat resultRows */
+                resultRows?: (number|null);
+
+                /** ClickHouseQueryStat peakMemoryBytes */
+                peakMemoryBytes?: (number|null);
+
+                /** ClickHouseQueryStat totalMemoryBytes */
+                totalMemoryBytes?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseQueryStat. */
+            type $Shape = vigil.v1.ClickHouseQueryStat.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseErrorCount.
+         * @deprecated Use vigil.v1.ClickHouseErrorCount.$Properties instead.
+         */
+        interface IClickHouseErrorCount extends vigil.v1.ClickHouseErrorCount.$Properties {
+        }
+
+        /** Represents a ClickHouseErrorCount. */
+        class ClickHouseErrorCount {
+
+            /**
+             * Constructs a new ClickHouseErrorCount.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseErrorCount.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseErrorCount code. */
+            code: number;
+
+            /** ClickHouseErrorCount count. */
+            count: number;
+
+            /**
+             * Creates a new ClickHouseErrorCount instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseErrorCount instance
+             */
+            static create(properties: vigil.v1.ClickHouseErrorCount.$Shape): vigil.v1.ClickHouseErrorCount & vigil.v1.ClickHouseErrorCount.$Shape;
+            static create(properties?: vigil.v1.ClickHouseErrorCount.$Properties): vigil.v1.ClickHouseErrorCount;
+
+            /**
+             * Encodes the specified ClickHouseErrorCount message. Does not implicitly {@link vigil.v1.ClickHouseErrorCount.verify|verify} messages.
+             * @param m ClickHouseErrorCount message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseErrorCount.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseErrorCount message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseErrorCount.verify|verify} messages.
+             * @param message ClickHouseErrorCount message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseErrorCount.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseErrorCount message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseErrorCount & vigil.v1.ClickHouseErrorCount.$Shape} ClickHouseErrorCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseErrorCount & vigil.v1.ClickHouseErrorCount.$Shape;
+
+            /**
+             * Decodes a ClickHouseErrorCount message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseErrorCount & vigil.v1.ClickHouseErrorCount.$Shape} ClickHouseErrorCount
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseErrorCount & vigil.v1.ClickHouseErrorCount.$Shape;
+
+            /**
+             * Verifies a ClickHouseErrorCount message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseErrorCount message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseErrorCount
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseErrorCount;
+
+            /**
+             * Creates a plain object from a ClickHouseErrorCount message. Also converts values to other types if specified.
+             * @param m ClickHouseErrorCount
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseErrorCount, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseErrorCount to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseErrorCount
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseErrorCount {
+
+            /** Properties of a ClickHouseErrorCount. */
+            interface $Properties {
+
+                /** ClickHouseErrorCount code */
+                code?: (number|null);
+
+                /** ClickHouseErrorCount count */
+                count?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseErrorCount. */
+            type $Shape = vigil.v1.ClickHouseErrorCount.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHousePartsSnapshot.
+         * @deprecated Use vigil.v1.ClickHousePartsSnapshot.$Properties instead.
+         */
+        interface IClickHousePartsSnapshot extends vigil.v1.ClickHousePartsSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHousePartsSnapshot. */
+        class ClickHousePartsSnapshot {
+
+            /**
+             * Constructs a new ClickHousePartsSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHousePartsSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHousePartsSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHousePartsSnapshot tables. */
+            tables: vigil.v1.ClickHouseTableParts.$Properties[];
+
+            /** ClickHousePartsSnapshot hasDetached. */
+            hasDetached: boolean;
+
+            /** ClickHousePartsSnapshot detached. */
+            detached: vigil.v1.ClickHouseDetachedParts.$Properties[];
+
+            /**
+             * Creates a new ClickHousePartsSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHousePartsSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHousePartsSnapshot.$Shape): vigil.v1.ClickHousePartsSnapshot & vigil.v1.ClickHousePartsSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHousePartsSnapshot.$Properties): vigil.v1.ClickHousePartsSnapshot;
+
+            /**
+             * Encodes the specified ClickHousePartsSnapshot message. Does not implicitly {@link vigil.v1.ClickHousePartsSnapshot.verify|verify} messages.
+             * @param m ClickHousePartsSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHousePartsSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHousePartsSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHousePartsSnapshot.verify|verify} messages.
+             * @param message ClickHousePartsSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHousePartsSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHousePartsSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHousePartsSnapshot & vigil.v1.ClickHousePartsSnapshot.$Shape} ClickHousePartsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHousePartsSnapshot & vigil.v1.ClickHousePartsSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHousePartsSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHousePartsSnapshot & vigil.v1.ClickHousePartsSnapshot.$Shape} ClickHousePartsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHousePartsSnapshot & vigil.v1.ClickHousePartsSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHousePartsSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHousePartsSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHousePartsSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHousePartsSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHousePartsSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHousePartsSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHousePartsSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHousePartsSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHousePartsSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHousePartsSnapshot {
+
+            /** Properties of a ClickHousePartsSnapshot. */
+            interface $Properties {
+
+                /** ClickHousePartsSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHousePartsSnapshot tables */
+                tables?: (vigil.v1.ClickHouseTableParts.$Properties[]|null);
+
+                /** ClickHousePartsSnapshot hasDetached */
+                hasDetached?: (boolean|null);
+
+                /** ClickHousePartsSnapshot detached */
+                detached?: (vigil.v1.ClickHouseDetachedParts.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHousePartsSnapshot. */
+            type $Shape = vigil.v1.ClickHousePartsSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseTableParts.
+         * @deprecated Use vigil.v1.ClickHouseTableParts.$Properties instead.
+         */
+        interface IClickHouseTableParts extends vigil.v1.ClickHouseTableParts.$Properties {
+        }
+
+        /** Represents a ClickHouseTableParts. */
+        class ClickHouseTableParts {
+
+            /**
+             * Constructs a new ClickHouseTableParts.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseTableParts.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseTableParts database. */
+            database: string;
+
+            /** ClickHouseTableParts table. */
+            table: string;
+
+            /** ClickHouseTableParts partitions. */
+            partitions: number;
+
+            /** ClickHouseTableParts activeParts. */
+            activeParts: number;
+
+            /** ClickHouseTableParts maxPartsInPartition. */
+            maxPartsInPartition: number;
+
+            /** ClickHouseTableParts rows. */
+            rows: number;
+
+            /** ClickHouseTableParts bytesOnDisk. */
+            bytesOnDisk: number;
+
+            /** ClickHouseTableParts dataCompressedBytes. */
+            dataCompressedBytes: number;
+
+            /** ClickHouseTableParts dataUncompressedBytes. */
+            dataUncompressedBytes: number;
+
+            /** ClickHouseTableParts partitionStats. */
+            partitionStats: vigil.v1.ClickHousePartition.$Properties[];
+
+            /**
+             * Creates a new ClickHouseTableParts instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseTableParts instance
+             */
+            static create(properties: vigil.v1.ClickHouseTableParts.$Shape): vigil.v1.ClickHouseTableParts & vigil.v1.ClickHouseTableParts.$Shape;
+            static create(properties?: vigil.v1.ClickHouseTableParts.$Properties): vigil.v1.ClickHouseTableParts;
+
+            /**
+             * Encodes the specified ClickHouseTableParts message. Does not implicitly {@link vigil.v1.ClickHouseTableParts.verify|verify} messages.
+             * @param m ClickHouseTableParts message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseTableParts.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseTableParts message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseTableParts.verify|verify} messages.
+             * @param message ClickHouseTableParts message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseTableParts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseTableParts message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseTableParts & vigil.v1.ClickHouseTableParts.$Shape} ClickHouseTableParts
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseTableParts & vigil.v1.ClickHouseTableParts.$Shape;
+
+            /**
+             * Decodes a ClickHouseTableParts message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseTableParts & vigil.v1.ClickHouseTableParts.$Shape} ClickHouseTableParts
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseTableParts & vigil.v1.ClickHouseTableParts.$Shape;
+
+            /**
+             * Verifies a ClickHouseTableParts message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseTableParts message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseTableParts
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseTableParts;
+
+            /**
+             * Creates a plain object from a ClickHouseTableParts message. Also converts values to other types if specified.
+             * @param m ClickHouseTableParts
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseTableParts, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseTableParts to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseTableParts
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseTableParts {
+
+            /** Properties of a ClickHouseTableParts. */
+            interface $Properties {
+
+                /** ClickHouseTableParts database */
+                database?: (string|null);
+
+                /** ClickHouseTableParts table */
+                table?: (string|null);
+
+                /** ClickHouseTableParts partitions */
+                partitions?: (number|null);
+
+                /** ClickHouseTableParts activeParts */
+                activeParts?: (number|null);
+
+                /** ClickHouseTableParts maxPartsInPartition */
+                maxPartsInPartition?: (number|null);
+
+                /** ClickHouseTableParts rows */
+                rows?: (number|null);
+
+                /** ClickHouseTableParts bytesOnDisk */
+                bytesOnDisk?: (number|null);
+
+                /** ClickHouseTableParts dataCompressedBytes */
+                dataCompressedBytes?: (number|null);
+
+                /** ClickHouseTableParts dataUncompressedBytes */
+                dataUncompressedBytes?: (number|null);
+
+                /** ClickHouseTableParts partitionStats */
+                partitionStats?: (vigil.v1.ClickHousePartition.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseTableParts. */
+            type $Shape = vigil.v1.ClickHouseTableParts.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHousePartition.
+         * @deprecated Use vigil.v1.ClickHousePartition.$Properties instead.
+         */
+        interface IClickHousePartition extends vigil.v1.ClickHousePartition.$Properties {
+        }
+
+        /** Represents a ClickHousePartition. */
+        class ClickHousePartition {
+
+            /**
+             * Constructs a new ClickHousePartition.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHousePartition.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHousePartition partitionId. */
+            partitionId: string;
+
+            /** ClickHousePartition partition. */
+            partition: string;
+
+            /** ClickHousePartition activeParts. */
+            activeParts: number;
+
+            /** ClickHousePartition rows. */
+            rows: number;
+
+            /** ClickHousePartition bytesOnDisk. */
+            bytesOnDisk: number;
+
+            /** ClickHousePartition dataCompressedBytes. */
+            dataCompressedBytes: number;
+
+            /** ClickHousePartition dataUncompressedBytes. */
+            dataUncompressedBytes: number;
+
+            /**
+             * Creates a new ClickHousePartition instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHousePartition instance
+             */
+            static create(properties: vigil.v1.ClickHousePartition.$Shape): vigil.v1.ClickHousePartition & vigil.v1.ClickHousePartition.$Shape;
+            static create(properties?: vigil.v1.ClickHousePartition.$Properties): vigil.v1.ClickHousePartition;
+
+            /**
+             * Encodes the specified ClickHousePartition message. Does not implicitly {@link vigil.v1.ClickHousePartition.verify|verify} messages.
+             * @param m ClickHousePartition message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHousePartition.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHousePartition message, length delimited. Does not implicitly {@link vigil.v1.ClickHousePartition.verify|verify} messages.
+             * @param message ClickHousePartition message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHousePartition.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHousePartition message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHousePartition & vigil.v1.ClickHousePartition.$Shape} ClickHousePartition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHousePartition & vigil.v1.ClickHousePartition.$Shape;
+
+            /**
+             * Decodes a ClickHousePartition message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHousePartition & vigil.v1.ClickHousePartition.$Shape} ClickHousePartition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHousePartition & vigil.v1.ClickHousePartition.$Shape;
+
+            /**
+             * Verifies a ClickHousePartition message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHousePartition message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHousePartition
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHousePartition;
+
+            /**
+             * Creates a plain object from a ClickHousePartition message. Also converts values to other types if specified.
+             * @param m ClickHousePartition
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHousePartition, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHousePartition to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHousePartition
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHousePartition {
+
+            /** Properties of a ClickHousePartition. */
+            interface $Properties {
+
+                /** ClickHousePartition partitionId */
+                partitionId?: (string|null);
+
+                /** ClickHousePartition partition */
+                partition?: (string|null);
+
+                /** ClickHousePartition activeParts */
+                activeParts?: (number|null);
+
+                /** ClickHousePartition rows */
+                rows?: (number|null);
+
+                /** ClickHousePartition bytesOnDisk */
+                bytesOnDisk?: (number|null);
+
+                /** ClickHousePartition dataCompressedBytes */
+                dataCompressedBytes?: (number|null);
+
+                /** ClickHousePartition dataUncompressedBytes */
+                dataUncompressedBytes?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHousePartition. */
+            type $Shape = vigil.v1.ClickHousePartition.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseDetachedParts.
+         * @deprecated Use vigil.v1.ClickHouseDetachedParts.$Properties instead.
+         */
+        interface IClickHouseDetachedParts extends vigil.v1.ClickHouseDetachedParts.$Properties {
+        }
+
+        /** Represents a ClickHouseDetachedParts. */
+        class ClickHouseDetachedParts {
+
+            /**
+             * Constructs a new ClickHouseDetachedParts.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseDetachedParts.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseDetachedParts database. */
+            database: string;
+
+            /** ClickHouseDetachedParts table. */
+            table: string;
+
+            /** ClickHouseDetachedParts reason. */
+            reason: string;
+
+            /** ClickHouseDetachedParts parts. */
+            parts: number;
+
+            /**
+             * Creates a new ClickHouseDetachedParts instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseDetachedParts instance
+             */
+            static create(properties: vigil.v1.ClickHouseDetachedParts.$Shape): vigil.v1.ClickHouseDetachedParts & vigil.v1.ClickHouseDetachedParts.$Shape;
+            static create(properties?: vigil.v1.ClickHouseDetachedParts.$Properties): vigil.v1.ClickHouseDetachedParts;
+
+            /**
+             * Encodes the specified ClickHouseDetachedParts message. Does not implicitly {@link vigil.v1.ClickHouseDetachedParts.verify|verify} messages.
+             * @param m ClickHouseDetachedParts message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseDetachedParts.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseDetachedParts message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseDetachedParts.verify|verify} messages.
+             * @param message ClickHouseDetachedParts message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseDetachedParts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseDetachedParts message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseDetachedParts & vigil.v1.ClickHouseDetachedParts.$Shape} ClickHouseDetachedParts
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseDetachedParts & vigil.v1.ClickHouseDetachedParts.$Shape;
+
+            /**
+             * Decodes a ClickHouseDetachedParts message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseDetachedParts & vigil.v1.ClickHouseDetachedParts.$Shape} ClickHouseDetachedParts
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseDetachedParts & vigil.v1.ClickHouseDetachedParts.$Shape;
+
+            /**
+             * Verifies a ClickHouseDetachedParts message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseDetachedParts message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseDetachedParts
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseDetachedParts;
+
+            /**
+             * Creates a plain object from a ClickHouseDetachedParts message. Also converts values to other types if specified.
+             * @param m ClickHouseDetachedParts
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseDetachedParts, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseDetachedParts to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseDetachedParts
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseDetachedParts {
+
+            /** Properties of a ClickHouseDetachedParts. */
+            interface $Properties {
+
+                /** ClickHouseDetachedParts database */
+                database?: (string|null);
+
+                /** ClickHouseDetachedParts table */
+                table?: (string|null);
+
+                /** ClickHouseDetachedParts reason */
+                reason?: (string|null);
+
+                /** ClickHouseDetachedParts parts */
+                parts?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseDetachedParts. */
+            type $Shape = vigil.v1.ClickHouseDetachedParts.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseMergesSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseMergesSnapshot.$Properties instead.
+         */
+        interface IClickHouseMergesSnapshot extends vigil.v1.ClickHouseMergesSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseMergesSnapshot. */
+        class ClickHouseMergesSnapshot {
+
+            /**
+             * Constructs a new ClickHouseMergesSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseMergesSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseMergesSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseMergesSnapshot merges. */
+            merges: vigil.v1.ClickHouseMerge.$Properties[];
+
+            /**
+             * Creates a new ClickHouseMergesSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseMergesSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseMergesSnapshot.$Shape): vigil.v1.ClickHouseMergesSnapshot & vigil.v1.ClickHouseMergesSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseMergesSnapshot.$Properties): vigil.v1.ClickHouseMergesSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseMergesSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseMergesSnapshot.verify|verify} messages.
+             * @param m ClickHouseMergesSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseMergesSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseMergesSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseMergesSnapshot.verify|verify} messages.
+             * @param message ClickHouseMergesSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseMergesSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseMergesSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseMergesSnapshot & vigil.v1.ClickHouseMergesSnapshot.$Shape} ClickHouseMergesSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseMergesSnapshot & vigil.v1.ClickHouseMergesSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseMergesSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseMergesSnapshot & vigil.v1.ClickHouseMergesSnapshot.$Shape} ClickHouseMergesSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseMergesSnapshot & vigil.v1.ClickHouseMergesSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseMergesSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseMergesSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseMergesSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseMergesSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseMergesSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseMergesSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseMergesSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseMergesSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseMergesSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseMergesSnapshot {
+
+            /** Properties of a ClickHouseMergesSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseMergesSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseMergesSnapshot merges */
+                merges?: (vigil.v1.ClickHouseMerge.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseMergesSnapshot. */
+            type $Shape = vigil.v1.ClickHouseMergesSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseMerge.
+         * @deprecated Use vigil.v1.ClickHouseMerge.$Properties instead.
+         */
+        interface IClickHouseMerge extends vigil.v1.ClickHouseMerge.$Properties {
+        }
+
+        /** Represents a ClickHouseMerge. */
+        class ClickHouseMerge {
+
+            /**
+             * Constructs a new ClickHouseMerge.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseMerge.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseMerge database. */
+            database: string;
+
+            /** ClickHouseMerge table. */
+            table: string;
+
+            /** ClickHouseMerge partitionId. */
+            partitionId: string;
+
+            /** ClickHouseMerge resultPartName. */
+            resultPartName: string;
+
+            /** ClickHouseMerge elapsedS. */
+            elapsedS: number;
+
+            /** ClickHouseMerge progress. */
+            progress: number;
+
+            /** ClickHouseMerge numParts. */
+            numParts: number;
+
+            /** ClickHouseMerge totalSizeBytesCompressed. */
+            totalSizeBytesCompressed: number;
+
+            /** ClickHouseMerge rowsRead. */
+            rowsRead: number;
+
+            /** ClickHouseMerge rowsWritten. */
+            rowsWritten: number;
+
+            /** ClickHouseMerge bytesReadUncompressed. */
+            bytesReadUncompressed: number;
+
+            /** ClickHouseMerge bytesWrittenUncompressed. */
+            bytesWrittenUncompressed: number;
+
+            /** ClickHouseMerge memoryBytes. */
+            memoryBytes: number;
+
+            /** ClickHouseMerge isMutation. */
+            isMutation: boolean;
+
+            /** ClickHouseMerge mergeType. */
+            mergeType: string;
+
+            /**
+             * Creates a new ClickHouseMerge instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseMerge instance
+             */
+            static create(properties: vigil.v1.ClickHouseMerge.$Shape): vigil.v1.ClickHouseMerge & vigil.v1.ClickHouseMerge.$Shape;
+            static create(properties?: vigil.v1.ClickHouseMerge.$Properties): vigil.v1.ClickHouseMerge;
+
+            /**
+             * Encodes the specified ClickHouseMerge message. Does not implicitly {@link vigil.v1.ClickHouseMerge.verify|verify} messages.
+             * @param m ClickHouseMerge message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseMerge.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseMerge message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseMerge.verify|verify} messages.
+             * @param message ClickHouseMerge message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseMerge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseMerge message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseMerge & vigil.v1.ClickHouseMerge.$Shape} ClickHouseMerge
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseMerge & vigil.v1.ClickHouseMerge.$Shape;
+
+            /**
+             * Decodes a ClickHouseMerge message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseMerge & vigil.v1.ClickHouseMerge.$Shape} ClickHouseMerge
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseMerge & vigil.v1.ClickHouseMerge.$Shape;
+
+            /**
+             * Verifies a ClickHouseMerge message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseMerge message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseMerge
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseMerge;
+
+            /**
+             * Creates a plain object from a ClickHouseMerge message. Also converts values to other types if specified.
+             * @param m ClickHouseMerge
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseMerge, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseMerge to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseMerge
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseMerge {
+
+            /** Properties of a ClickHouseMerge. */
+            interface $Properties {
+
+                /** ClickHouseMerge database */
+                database?: (string|null);
+
+                /** ClickHouseMerge table */
+                table?: (string|null);
+
+                /** ClickHouseMerge partitionId */
+                partitionId?: (string|null);
+
+                /** ClickHouseMerge resultPartName */
+                resultPartName?: (string|null);
+
+                /** ClickHouseMerge elapsedS */
+                elapsedS?: (number|null);
+
+                /** ClickHouseMerge progress */
+                progress?: (number|null);
+
+                /** ClickHouseMerge numParts */
+                numParts?: (number|null);
+
+                /** ClickHouseMerge totalSizeBytesCompressed */
+                totalSizeBytesCompressed?: (number|null);
+
+                /** ClickHouseMerge rowsRead */
+                rowsRead?: (number|null);
+
+                /** ClickHouseMerge rowsWritten */
+                rowsWritten?: (number|null);
+
+                /** ClickHouseMerge bytesReadUncompressed */
+                bytesReadUncompressed?: (number|null);
+
+                /** ClickHouseMerge bytesWrittenUncompressed */
+                bytesWrittenUncompressed?: (number|null);
+
+                /** ClickHouseMerge memoryBytes */
+                memoryBytes?: (number|null);
+
+                /** ClickHouseMerge isMutation */
+                isMutation?: (boolean|null);
+
+                /** ClickHouseMerge mergeType */
+                mergeType?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseMerge. */
+            type $Shape = vigil.v1.ClickHouseMerge.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseMutationsSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseMutationsSnapshot.$Properties instead.
+         */
+        interface IClickHouseMutationsSnapshot extends vigil.v1.ClickHouseMutationsSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseMutationsSnapshot. */
+        class ClickHouseMutationsSnapshot {
+
+            /**
+             * Constructs a new ClickHouseMutationsSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseMutationsSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseMutationsSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseMutationsSnapshot mutations. */
+            mutations: vigil.v1.ClickHouseMutation.$Properties[];
+
+            /**
+             * Creates a new ClickHouseMutationsSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseMutationsSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseMutationsSnapshot.$Shape): vigil.v1.ClickHouseMutationsSnapshot & vigil.v1.ClickHouseMutationsSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseMutationsSnapshot.$Properties): vigil.v1.ClickHouseMutationsSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseMutationsSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseMutationsSnapshot.verify|verify} messages.
+             * @param m ClickHouseMutationsSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseMutationsSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseMutationsSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseMutationsSnapshot.verify|verify} messages.
+             * @param message ClickHouseMutationsSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseMutationsSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseMutationsSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseMutationsSnapshot & vigil.v1.ClickHouseMutationsSnapshot.$Shape} ClickHouseMutationsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseMutationsSnapshot & vigil.v1.ClickHouseMutationsSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseMutationsSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseMutationsSnapshot & vigil.v1.ClickHouseMutationsSnapshot.$Shape} ClickHouseMutationsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseMutationsSnapshot & vigil.v1.ClickHouseMutationsSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseMutationsSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseMutationsSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseMutationsSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseMutationsSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseMutationsSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseMutationsSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseMutationsSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseMutationsSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseMutationsSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseMutationsSnapshot {
+
+            /** Properties of a ClickHouseMutationsSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseMutationsSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseMutationsSnapshot mutations */
+                mutations?: (vigil.v1.ClickHouseMutation.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseMutationsSnapshot. */
+            type $Shape = vigil.v1.ClickHouseMutationsSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseMutation.
+         * @deprecated Use vigil.v1.ClickHouseMutation.$Properties instead.
+         */
+        interface IClickHouseMutation extends vigil.v1.ClickHouseMutation.$Properties {
+        }
+
+        /** Represents a ClickHouseMutation. */
+        class ClickHouseMutation {
+
+            /**
+             * Constructs a new ClickHouseMutation.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseMutation.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseMutation database. */
+            database: string;
+
+            /** ClickHouseMutation table. */
+            table: string;
+
+            /** ClickHouseMutation mutationId. */
+            mutationId: string;
+
+            /** ClickHouseMutation command. */
+            command: string;
+
+            /** ClickHouseMutation createTimeMs. */
+            createTimeMs: number;
+
+            /** ClickHouseMutation ageS. */
+            ageS: number;
+
+            /** ClickHouseMutation partsToDo. */
+            partsToDo: number;
+
+            /** ClickHouseMutation isKilled. */
+            isKilled: boolean;
+
+            /** ClickHouseMutation latestFailedPart. */
+            latestFailedPart: string;
+
+            /** ClickHouseMutation latestFailTimeMs. */
+            latestFailTimeMs: number;
+
+            /** ClickHouseMutation latestFailReason. */
+            latestFailReason: string;
+
+            /**
+             * Creates a new ClickHouseMutation instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseMutation instance
+             */
+            static create(properties: vigil.v1.ClickHouseMutation.$Shape): vigil.v1.ClickHouseMutation & vigil.v1.ClickHouseMutation.$Shape;
+            static create(properties?: vigil.v1.ClickHouseMutation.$Properties): vigil.v1.ClickHouseMutation;
+
+            /**
+             * Encodes the specified ClickHouseMutation message. Does not implicitly {@link vigil.v1.ClickHouseMutation.verify|verify} messages.
+             * @param m ClickHouseMutation message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseMutation.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseMutation message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseMutation.verify|verify} messages.
+             * @param message ClickHouseMutation message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseMutation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseMutation message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseMutation & vigil.v1.ClickHouseMutation.$Shape} ClickHouseMutation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseMutation & vigil.v1.ClickHouseMutation.$Shape;
+
+            /**
+             * Decodes a ClickHouseMutation message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseMutation & vigil.v1.ClickHouseMutation.$Shape} ClickHouseMutation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseMutation & vigil.v1.ClickHouseMutation.$Shape;
+
+            /**
+             * Verifies a ClickHouseMutation message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseMutation message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseMutation
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseMutation;
+
+            /**
+             * Creates a plain object from a ClickHouseMutation message. Also converts values to other types if specified.
+             * @param m ClickHouseMutation
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseMutation, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseMutation to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseMutation
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseMutation {
+
+            /** Properties of a ClickHouseMutation. */
+            interface $Properties {
+
+                /** ClickHouseMutation database */
+                database?: (string|null);
+
+                /** ClickHouseMutation table */
+                table?: (string|null);
+
+                /** ClickHouseMutation mutationId */
+                mutationId?: (string|null);
+
+                /** ClickHouseMutation command */
+                command?: (string|null);
+
+                /** ClickHouseMutation createTimeMs */
+                createTimeMs?: (number|null);
+
+                /** ClickHouseMutation ageS */
+                ageS?: (number|null);
+
+                /** ClickHouseMutation partsToDo */
+                partsToDo?: (number|null);
+
+                /** ClickHouseMutation isKilled */
+                isKilled?: (boolean|null);
+
+                /** ClickHouseMutation latestFailedPart */
+                latestFailedPart?: (string|null);
+
+                /** ClickHouseMutation latestFailTimeMs */
+                latestFailTimeMs?: (number|null);
+
+                /** ClickHouseMutation latestFailReason */
+                latestFailReason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseMutation. */
+            type $Shape = vigil.v1.ClickHouseMutation.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseReplicasSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseReplicasSnapshot.$Properties instead.
+         */
+        interface IClickHouseReplicasSnapshot extends vigil.v1.ClickHouseReplicasSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseReplicasSnapshot. */
+        class ClickHouseReplicasSnapshot {
+
+            /**
+             * Constructs a new ClickHouseReplicasSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseReplicasSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseReplicasSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseReplicasSnapshot replicas. */
+            replicas: vigil.v1.ClickHouseReplica.$Properties[];
+
+            /**
+             * Creates a new ClickHouseReplicasSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseReplicasSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseReplicasSnapshot.$Shape): vigil.v1.ClickHouseReplicasSnapshot & vigil.v1.ClickHouseReplicasSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseReplicasSnapshot.$Properties): vigil.v1.ClickHouseReplicasSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseReplicasSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseReplicasSnapshot.verify|verify} messages.
+             * @param m ClickHouseReplicasSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseReplicasSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseReplicasSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseReplicasSnapshot.verify|verify} messages.
+             * @param message ClickHouseReplicasSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseReplicasSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseReplicasSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseReplicasSnapshot & vigil.v1.ClickHouseReplicasSnapshot.$Shape} ClickHouseReplicasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseReplicasSnapshot & vigil.v1.ClickHouseReplicasSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseReplicasSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseReplicasSnapshot & vigil.v1.ClickHouseReplicasSnapshot.$Shape} ClickHouseReplicasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseReplicasSnapshot & vigil.v1.ClickHouseReplicasSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseReplicasSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseReplicasSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseReplicasSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseReplicasSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseReplicasSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseReplicasSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseReplicasSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseReplicasSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseReplicasSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseReplicasSnapshot {
+
+            /** Properties of a ClickHouseReplicasSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseReplicasSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseReplicasSnapshot replicas */
+                replicas?: (vigil.v1.ClickHouseReplica.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseReplicasSnapshot. */
+            type $Shape = vigil.v1.ClickHouseReplicasSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseReplica.
+         * @deprecated Use vigil.v1.ClickHouseReplica.$Properties instead.
+         */
+        interface IClickHouseReplica extends vigil.v1.ClickHouseReplica.$Properties {
+        }
+
+        /** Represents a ClickHouseReplica. */
+        class ClickHouseReplica {
+
+            /**
+             * Constructs a new ClickHouseReplica.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseReplica.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseReplica database. */
+            database: string;
+
+            /** ClickHouseReplica table. */
+            table: string;
+
+            /** ClickHouseReplica isLeader. */
+            isLeader: boolean;
+
+            /** ClickHouseReplica isReadonly. */
+            isReadonly: boolean;
+
+            /** ClickHouseReplica isSessionExpired. */
+            isSessionExpired: boolean;
+
+            /** ClickHouseReplica absoluteDelayS. */
+            absoluteDelayS: number;
+
+            /** ClickHouseReplica queueSize. */
+            queueSize: number;
+
+            /** ClickHouseReplica insertsInQueue. */
+            insertsInQueue: number;
+
+            /** ClickHouseReplica mergesInQueue. */
+            mergesInQueue: number;
+
+            /** ClickHouseReplica partMutationsInQueue. */
+            partMutationsInQueue: number;
+
+            /** ClickHouseReplica futureParts. */
+            futureParts: number;
+
+            /** ClickHouseReplica partsToCheck. */
+            partsToCheck: number;
+
+            /** ClickHouseReplica queueOldestTimeMs. */
+            queueOldestTimeMs: number;
+
+            /** ClickHouseReplica lastQueueUpdateMs. */
+            lastQueueUpdateMs: number;
+
+            /**
+             * Creates a new ClickHouseReplica instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseReplica instance
+             */
+            static create(properties: vigil.v1.ClickHouseReplica.$Shape): vigil.v1.ClickHouseReplica & vigil.v1.ClickHouseReplica.$Shape;
+            static create(properties?: vigil.v1.ClickHouseReplica.$Properties): vigil.v1.ClickHouseReplica;
+
+            /**
+             * Encodes the specified ClickHouseReplica message. Does not implicitly {@link vigil.v1.ClickHouseReplica.verify|verify} messages.
+             * @param m ClickHouseReplica message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseReplica.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseReplica message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseReplica.verify|verify} messages.
+             * @param message ClickHouseReplica message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseReplica.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseReplica message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseReplica & vigil.v1.ClickHouseReplica.$Shape} ClickHouseReplica
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseReplica & vigil.v1.ClickHouseReplica.$Shape;
+
+            /**
+             * Decodes a ClickHouseReplica message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseReplica & vigil.v1.ClickHouseReplica.$Shape} ClickHouseReplica
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseReplica & vigil.v1.ClickHouseReplica.$Shape;
+
+            /**
+             * Verifies a ClickHouseReplica message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseReplica message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseReplica
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseReplica;
+
+            /**
+             * Creates a plain object from a ClickHouseReplica message. Also converts values to other types if specified.
+             * @param m ClickHouseReplica
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseReplica, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseReplica to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseReplica
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseReplica {
+
+            /** Properties of a ClickHouseReplica. */
+            interface $Properties {
+
+                /** ClickHouseReplica database */
+                database?: (string|null);
+
+                /** ClickHouseReplica table */
+                table?: (string|null);
+
+                /** ClickHouseReplica isLeader */
+                isLeader?: (boolean|null);
+
+                /** ClickHouseReplica isReadonly */
+                isReadonly?: (boolean|null);
+
+                /** ClickHouseReplica isSessionExpired */
+                isSessionExpired?: (boolean|null);
+
+                /** ClickHouseReplica absoluteDelayS */
+                absoluteDelayS?: (number|null);
+
+                /** ClickHouseReplica queueSize */
+                queueSize?: (number|null);
+
+                /** ClickHouseReplica insertsInQueue */
+                insertsInQueue?: (number|null);
+
+                /** ClickHouseReplica mergesInQueue */
+                mergesInQueue?: (number|null);
+
+                /** ClickHouseReplica partMutationsInQueue */
+                partMutationsInQueue?: (number|null);
+
+                /** ClickHouseReplica futureParts */
+                futureParts?: (number|null);
+
+                /** ClickHouseReplica partsToCheck */
+                partsToCheck?: (number|null);
+
+                /** ClickHouseReplica queueOldestTimeMs */
+                queueOldestTimeMs?: (number|null);
+
+                /** ClickHouseReplica lastQueueUpdateMs */
+                lastQueueUpdateMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseReplica. */
+            type $Shape = vigil.v1.ClickHouseReplica.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseReplicationQueueSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties instead.
+         */
+        interface IClickHouseReplicationQueueSnapshot extends vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseReplicationQueueSnapshot. */
+        class ClickHouseReplicationQueueSnapshot {
+
+            /**
+             * Constructs a new ClickHouseReplicationQueueSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseReplicationQueueSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseReplicationQueueSnapshot groups. */
+            groups: vigil.v1.ClickHouseReplicationQueueGroup.$Properties[];
+
+            /**
+             * Creates a new ClickHouseReplicationQueueSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseReplicationQueueSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape): vigil.v1.ClickHouseReplicationQueueSnapshot & vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties): vigil.v1.ClickHouseReplicationQueueSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseReplicationQueueSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseReplicationQueueSnapshot.verify|verify} messages.
+             * @param m ClickHouseReplicationQueueSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseReplicationQueueSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseReplicationQueueSnapshot.verify|verify} messages.
+             * @param message ClickHouseReplicationQueueSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseReplicationQueueSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseReplicationQueueSnapshot & vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape} ClickHouseReplicationQueueSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseReplicationQueueSnapshot & vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseReplicationQueueSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseReplicationQueueSnapshot & vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape} ClickHouseReplicationQueueSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseReplicationQueueSnapshot & vigil.v1.ClickHouseReplicationQueueSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseReplicationQueueSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseReplicationQueueSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseReplicationQueueSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseReplicationQueueSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseReplicationQueueSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseReplicationQueueSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseReplicationQueueSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseReplicationQueueSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseReplicationQueueSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseReplicationQueueSnapshot {
+
+            /** Properties of a ClickHouseReplicationQueueSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseReplicationQueueSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseReplicationQueueSnapshot groups */
+                groups?: (vigil.v1.ClickHouseReplicationQueueGroup.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseReplicationQueueSnapshot. */
+            type $Shape = vigil.v1.ClickHouseReplicationQueueSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseReplicationQueueGroup.
+         * @deprecated Use vigil.v1.ClickHouseReplicationQueueGroup.$Properties instead.
+         */
+        interface IClickHouseReplicationQueueGroup extends vigil.v1.ClickHouseReplicationQueueGroup.$Properties {
+        }
+
+        /** Represents a ClickHouseReplicationQueueGroup. */
+        class ClickHouseReplicationQueueGroup {
+
+            /**
+             * Constructs a new ClickHouseReplicationQueueGroup.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseReplicationQueueGroup.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseReplicationQueueGroup database. */
+            database: string;
+
+            /** ClickHouseReplicationQueueGroup table. */
+            table: string;
+
+            /** ClickHouseReplicationQueueGroup type. */
+            type: string;
+
+            /** ClickHouseReplicationQueueGroup entries. */
+            entries: number;
+
+            /** ClickHouseReplicationQueueGroup executing. */
+            executing: number;
+
+            /** ClickHouseReplicationQueueGroup maxNumTries. */
+            maxNumTries: number;
+
+            /** ClickHouseReplicationQueueGroup entriesWithException. */
+            entriesWithException: number;
+
+            /** ClickHouseReplicationQueueGroup numPostponed. */
+            numPostponed: number;
+
+            /** ClickHouseReplicationQueueGroup oldestCreateTimeMs. */
+            oldestCreateTimeMs: number;
+
+            /** ClickHouseReplicationQueueGroup lastException. */
+            lastException: string;
+
+            /** ClickHouseReplicationQueueGroup lastExceptionTimeMs. */
+            lastExceptionTimeMs: number;
+
+            /**
+             * Creates a new ClickHouseReplicationQueueGroup instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseReplicationQueueGroup instance
+             */
+            static create(properties: vigil.v1.ClickHouseReplicationQueueGroup.$Shape): vigil.v1.ClickHouseReplicationQueueGroup & vigil.v1.ClickHouseReplicationQueueGroup.$Shape;
+            static create(properties?: vigil.v1.ClickHouseReplicationQueueGroup.$Properties): vigil.v1.ClickHouseReplicationQueueGroup;
+
+            /**
+             * Encodes the specified ClickHouseReplicationQueueGroup message. Does not implicitly {@link vigil.v1.ClickHouseReplicationQueueGroup.verify|verify} messages.
+             * @param m ClickHouseReplicationQueueGroup message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseReplicationQueueGroup.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseReplicationQueueGroup message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseReplicationQueueGroup.verify|verify} messages.
+             * @param message ClickHouseReplicationQueueGroup message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseReplicationQueueGroup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseReplicationQueueGroup message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseReplicationQueueGroup & vigil.v1.ClickHouseReplicationQueueGroup.$Shape} ClickHouseReplicationQueueGroup
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseReplicationQueueGroup & vigil.v1.ClickHouseReplicationQueueGroup.$Shape;
+
+            /**
+             * Decodes a ClickHouseReplicationQueueGroup message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseReplicationQueueGroup & vigil.v1.ClickHouseReplicationQueueGroup.$Shape} ClickHouseReplicationQueueGroup
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseReplicationQueueGroup & vigil.v1.ClickHouseReplicationQueueGroup.$Shape;
+
+            /**
+             * Verifies a ClickHouseReplicationQueueGroup message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseReplicationQueueGroup message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseReplicationQueueGroup
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseReplicationQueueGroup;
+
+            /**
+             * Creates a plain object from a ClickHouseReplicationQueueGroup message. Also converts values to other types if specified.
+             * @param m ClickHouseReplicationQueueGroup
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseReplicationQueueGroup, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseReplicationQueueGroup to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseReplicationQueueGroup
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseReplicationQueueGroup {
+
+            /** Properties of a ClickHouseReplicationQueueGroup. */
+            interface $Properties {
+
+                /** ClickHouseReplicationQueueGroup database */
+                database?: (string|null);
+
+                /** ClickHouseReplicationQueueGroup table */
+                table?: (string|null);
+
+                /** ClickHouseReplicationQueueGroup type */
+                type?: (string|null);
+
+                /** ClickHouseReplicationQueueGroup entries */
+                entries?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup executing */
+                executing?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup maxNumTries */
+                maxNumTries?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup entriesWithException */
+                entriesWithException?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup numPostponed */
+                numPostponed?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup oldestCreateTimeMs */
+                oldestCreateTimeMs?: (number|null);
+
+                /** ClickHouseReplicationQueueGroup lastException */
+                lastException?: (string|null);
+
+                /** ClickHouseReplicationQueueGroup lastExceptionTimeMs */
+                lastExceptionTimeMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseReplicationQueueGroup. */
+            type $Shape = vigil.v1.ClickHouseReplicationQueueGroup.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseDisksSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseDisksSnapshot.$Properties instead.
+         */
+        interface IClickHouseDisksSnapshot extends vigil.v1.ClickHouseDisksSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseDisksSnapshot. */
+        class ClickHouseDisksSnapshot {
+
+            /**
+             * Constructs a new ClickHouseDisksSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseDisksSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseDisksSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseDisksSnapshot disks. */
+            disks: vigil.v1.ClickHouseDisk.$Properties[];
+
+            /**
+             * Creates a new ClickHouseDisksSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseDisksSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseDisksSnapshot.$Shape): vigil.v1.ClickHouseDisksSnapshot & vigil.v1.ClickHouseDisksSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseDisksSnapshot.$Properties): vigil.v1.ClickHouseDisksSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseDisksSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseDisksSnapshot.verify|verify} messages.
+             * @param m ClickHouseDisksSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseDisksSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseDisksSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseDisksSnapshot.verify|verify} messages.
+             * @param message ClickHouseDisksSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseDisksSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseDisksSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseDisksSnapshot & vigil.v1.ClickHouseDisksSnapshot.$Shape} ClickHouseDisksSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseDisksSnapshot & vigil.v1.ClickHouseDisksSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseDisksSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseDisksSnapshot & vigil.v1.ClickHouseDisksSnapshot.$Shape} ClickHouseDisksSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseDisksSnapshot & vigil.v1.ClickHouseDisksSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseDisksSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseDisksSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseDisksSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseDisksSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseDisksSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseDisksSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseDisksSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseDisksSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseDisksSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseDisksSnapshot {
+
+            /** Properties of a ClickHouseDisksSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseDisksSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseDisksSnapshot disks */
+                disks?: (vigil.v1.ClickHouseDisk.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseDisksSnapshot. */
+            type $Shape = vigil.v1.ClickHouseDisksSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseDisk.
+         * @deprecated Use vigil.v1.ClickHouseDisk.$Properties instead.
+         */
+        interface IClickHouseDisk extends vigil.v1.ClickHouseDisk.$Properties {
+        }
+
+        /** Represents a ClickHouseDisk. */
+        class ClickHouseDisk {
+
+            /**
+             * Constructs a new ClickHouseDisk.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseDisk.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseDisk name. */
+            name: string;
+
+            /** ClickHouseDisk path. */
+            path: string;
+
+            /** ClickHouseDisk type. */
+            type: string;
+
+            /** ClickHouseDisk freeBytes. */
+            freeBytes: number;
+
+            /** ClickHouseDisk totalBytes. */
+            totalBytes: number;
+
+            /** ClickHouseDisk unreservedBytes. */
+            unreservedBytes: number;
+
+            /** ClickHouseDisk keepFreeBytes. */
+            keepFreeBytes: number;
+
+            /**
+             * Creates a new ClickHouseDisk instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseDisk instance
+             */
+            static create(properties: vigil.v1.ClickHouseDisk.$Shape): vigil.v1.ClickHouseDisk & vigil.v1.ClickHouseDisk.$Shape;
+            static create(properties?: vigil.v1.ClickHouseDisk.$Properties): vigil.v1.ClickHouseDisk;
+
+            /**
+             * Encodes the specified ClickHouseDisk message. Does not implicitly {@link vigil.v1.ClickHouseDisk.verify|verify} messages.
+             * @param m ClickHouseDisk message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseDisk.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseDisk message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseDisk.verify|verify} messages.
+             * @param message ClickHouseDisk message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseDisk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseDisk message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseDisk & vigil.v1.ClickHouseDisk.$Shape} ClickHouseDisk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseDisk & vigil.v1.ClickHouseDisk.$Shape;
+
+            /**
+             * Decodes a ClickHouseDisk message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseDisk & vigil.v1.ClickHouseDisk.$Shape} ClickHouseDisk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseDisk & vigil.v1.ClickHouseDisk.$Shape;
+
+            /**
+             * Verifies a ClickHouseDisk message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseDisk message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseDisk
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseDisk;
+
+            /**
+             * Creates a plain object from a ClickHouseDisk message. Also converts values to other types if specified.
+             * @param m ClickHouseDisk
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseDisk, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseDisk to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseDisk
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseDisk {
+
+            /** Properties of a ClickHouseDisk. */
+            interface $Properties {
+
+                /** ClickHouseDisk name */
+                name?: (string|null);
+
+                /** ClickHouseDisk path */
+                path?: (string|null);
+
+                /** ClickHouseDisk type */
+                type?: (string|null);
+
+                /** ClickHouseDisk freeBytes */
+                freeBytes?: (number|null);
+
+                /** ClickHouseDisk totalBytes */
+                totalBytes?: (number|null);
+
+                /** ClickHouseDisk unreservedBytes */
+                unreservedBytes?: (number|null);
+
+                /** ClickHouseDisk keepFreeBytes */
+                keepFreeBytes?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseDisk. */
+            type $Shape = vigil.v1.ClickHouseDisk.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseErrorsSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseErrorsSnapshot.$Properties instead.
+         */
+        interface IClickHouseErrorsSnapshot extends vigil.v1.ClickHouseErrorsSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseErrorsSnapshot. */
+        class ClickHouseErrorsSnapshot {
+
+            /**
+             * Constructs a new ClickHouseErrorsSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseErrorsSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseErrorsSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseErrorsSnapshot windowStartMs. */
+            windowStartMs: number;
+
+            /** ClickHouseErrorsSnapshot errors. */
+            errors: vigil.v1.ClickHouseErrorStat.$Properties[];
+
+            /**
+             * Creates a new ClickHouseErrorsSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseErrorsSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseErrorsSnapshot.$Shape): vigil.v1.ClickHouseErrorsSnapshot & vigil.v1.ClickHouseErrorsSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseErrorsSnapshot.$Properties): vigil.v1.ClickHouseErrorsSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseErrorsSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseErrorsSnapshot.verify|verify} messages.
+             * @param m ClickHouseErrorsSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseErrorsSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseErrorsSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseErrorsSnapshot.verify|verify} messages.
+             * @param message ClickHouseErrorsSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseErrorsSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseErrorsSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseErrorsSnapshot & vigil.v1.ClickHouseErrorsSnapshot.$Shape} ClickHouseErrorsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseErrorsSnapshot & vigil.v1.ClickHouseErrorsSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseErrorsSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseErrorsSnapshot & vigil.v1.ClickHouseErrorsSnapshot.$Shape} ClickHouseErrorsSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseErrorsSnapshot & vigil.v1.ClickHouseErrorsSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseErrorsSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseErrorsSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseErrorsSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseErrorsSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseErrorsSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseErrorsSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseErrorsSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseErrorsSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseErrorsSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseErrorsSnapshot {
+
+            /** Properties of a ClickHouseErrorsSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseErrorsSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseErrorsSnapshot windowStartMs */
+                windowStartMs?: (number|null);
+
+                /** ClickHouseErrorsSnapshot errors */
+                errors?: (vigil.v1.ClickHouseErrorStat.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseErrorsSnapshot. */
+            type $Shape = vigil.v1.ClickHouseErrorsSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseErrorStat.
+         * @deprecated Use vigil.v1.ClickHouseErrorStat.$Properties instead.
+         */
+        interface IClickHouseErrorStat extends vigil.v1.ClickHouseErrorStat.$Properties {
+        }
+
+        /** Represents a ClickHouseErrorStat. */
+        class ClickHouseErrorStat {
+
+            /**
+             * Constructs a new ClickHouseErrorStat.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseErrorStat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseErrorStat name. */
+            name: string;
+
+            /** ClickHouseErrorStat code. */
+            code: number;
+
+            /** ClickHouseErrorStat remote. */
+            remote: boolean;
+
+            /** ClickHouseErrorStat count. */
+            count: number;
+
+            /** ClickHouseErrorStat lastErrorTimeMs. */
+            lastErrorTimeMs: number;
+
+            /** ClickHouseErrorStat lastErrorMessage. */
+            lastErrorMessage: string;
+
+            /**
+             * Creates a new ClickHouseErrorStat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseErrorStat instance
+             */
+            static create(properties: vigil.v1.ClickHouseErrorStat.$Shape): vigil.v1.ClickHouseErrorStat & vigil.v1.ClickHouseErrorStat.$Shape;
+            static create(properties?: vigil.v1.ClickHouseErrorStat.$Properties): vigil.v1.ClickHouseErrorStat;
+
+            /**
+             * Encodes the specified ClickHouseErrorStat message. Does not implicitly {@link vigil.v1.ClickHouseErrorStat.verify|verify} messages.
+             * @param m ClickHouseErrorStat message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseErrorStat.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseErrorStat message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseErrorStat.verify|verify} messages.
+             * @param message ClickHouseErrorStat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseErrorStat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseErrorStat message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseErrorStat & vigil.v1.ClickHouseErrorStat.$Shape} ClickHouseErrorStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseErrorStat & vigil.v1.ClickHouseErrorStat.$Shape;
+
+            /**
+             * Decodes a ClickHouseErrorStat message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseErrorStat & vigil.v1.ClickHouseErrorStat.$Shape} ClickHouseErrorStat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseErrorStat & vigil.v1.ClickHouseErrorStat.$Shape;
+
+            /**
+             * Verifies a ClickHouseErrorStat message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseErrorStat message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseErrorStat
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseErrorStat;
+
+            /**
+             * Creates a plain object from a ClickHouseErrorStat message. Also converts values to other types if specified.
+             * @param m ClickHouseErrorStat
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseErrorStat, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseErrorStat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseErrorStat
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseErrorStat {
+
+            /** Properties of a ClickHouseErrorStat. */
+            interface $Properties {
+
+                /** ClickHouseErrorStat name */
+                name?: (string|null);
+
+                /** ClickHouseErrorStat code */
+                code?: (number|null);
+
+                /** ClickHouseErrorStat remote */
+                remote?: (boolean|null);
+
+                /** ClickHouseErrorStat count */
+                count?: (number|null);
+
+                /** ClickHouseErrorStat lastErrorTimeMs */
+                lastErrorTimeMs?: (number|null);
+
+                /** ClickHouseErrorStat lastErrorMessage */
+                lastErrorMessage?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseErrorStat. */
+            type $Shape = vigil.v1.ClickHouseErrorStat.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseServerSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseServerSnapshot.$Properties instead.
+         */
+        interface IClickHouseServerSnapshot extends vigil.v1.ClickHouseServerSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseServerSnapshot. */
+        class ClickHouseServerSnapshot {
+
+            /**
+             * Constructs a new ClickHouseServerSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseServerSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseServerSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseServerSnapshot windowStartMs. */
+            windowStartMs: number;
+
+            /** ClickHouseServerSnapshot uptimeS. */
+            uptimeS: number;
+
+            /** ClickHouseServerSnapshot queriesRunning. */
+            queriesRunning: number;
+
+            /** ClickHouseServerSnapshot mergesRunning. */
+            mergesRunning: number;
+
+            /** ClickHouseServerSnapshot tcpConnections. */
+            tcpConnections: number;
+
+            /** ClickHouseServerSnapshot httpConnections. */
+            httpConnections: number;
+
+            /** ClickHouseServerSnapshot interserverConnections. */
+            interserverConnections: number;
+
+            /** ClickHouseServerSnapshot memoryTrackingBytes. */
+            memoryTrackingBytes: number;
+
+            /** ClickHouseServerSnapshot memoryResidentBytes. */
+            memoryResidentBytes: number;
+
+            /** ClickHouseServerSnapshot readonlyReplicas. */
+            readonlyReplicas: number;
+
+            /** ClickHouseServerSnapshot maxPartsInPartition. */
+            maxPartsInPartition: number;
+
+            /** ClickHouseServerSnapshot hasDeltas. */
+            hasDeltas: boolean;
+
+            /** ClickHouseServerSnapshot queries. */
+            queries: number;
+
+            /** ClickHouseServerSnapshot selectQueries. */
+            selectQueries: number;
+
+            /** ClickHouseServerSnapshot insertQueries. */
+            insertQueries: number;
+
+            /** ClickHouseServerSnapshot failedQueries. */
+            failedQueries: number;
+
+            /** ClickHouseServerSnapshot failedSelectQueries. */
+            failedSelectQueries: number;
+
+            /** ClickHouseServerSnapshot failedInsertQueries. */
+            failedInsertQueries: number;
+
+            /** ClickHouseServerSnapshot insertedRows. */
+            insertedRows: number;
+
+            /** ClickHouseServerSnapshot insertedBytes. */
+            insertedBytes: number;
+
+            /** ClickHouseServerSnapshot delayedInserts. */
+            delayedInserts: number;
+
+            /** ClickHouseServerSnapshot rejectedInserts. */
+            rejectedInserts: number;
+
+            /**
+             * Creates a new ClickHouseServerSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseServerSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseServerSnapshot.$Shape): vigil.v1.ClickHouseServerSnapshot & vigil.v1.ClickHouseServerSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseServerSnapshot.$Properties): vigil.v1.ClickHouseServerSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseServerSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseServerSnapshot.verify|verify} messages.
+             * @param m ClickHouseServerSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseServerSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseServerSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseServerSnapshot.verify|verify} messages.
+             * @param message ClickHouseServerSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseServerSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseServerSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseServerSnapshot & vigil.v1.ClickHouseServerSnapshot.$Shape} ClickHouseServerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseServerSnapshot & vigil.v1.ClickHouseServerSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseServerSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseServerSnapshot & vigil.v1.ClickHouseServerSnapshot.$Shape} ClickHouseServerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseServerSnapshot & vigil.v1.ClickHouseServerSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseServerSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseServerSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseServerSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseServerSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseServerSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseServerSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseServerSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseServerSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseServerSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseServerSnapshot {
+
+            /** Properties of a ClickHouseServerSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseServerSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseServerSnapshot windowStartMs */
+                windowStartMs?: (number|null);
+
+                /** ClickHouseServerSnapshot uptimeS */
+                uptimeS?: (number|null);
+
+                /** ClickHouseServerSnapshot queriesRunning */
+                queriesRunning?: (number|null);
+
+                /** ClickHouseServerSnapshot mergesRunning */
+                mergesRunning?: (number|null);
+
+                /** ClickHouseServerSnapshot tcpConnections */
+                tcpConnections?: (number|null);
+
+                /** ClickHouseServerSnapshot httpConnections */
+                httpConnections?: (number|null);
+
+                /** ClickHouseServerSnapshot interserverConnections */
+                interserverConnections?: (number|null);
+
+                /** ClickHouseServerSnapshot memoryTrackingBytes */
+                memoryTrackingBytes?: (number|null);
+
+                /** ClickHouseServerSnapshot memoryResidentBytes */
+                memoryResidentBytes?: (number|null);
+
+                /** ClickHouseServerSnapshot readonlyReplicas */
+                readonlyReplicas?: (number|null);
+
+                /** ClickHouseServerSnapshot maxPartsInPartition */
+                maxPartsInPartition?: (number|null);
+
+                /** ClickHouseServerSnapshot hasDeltas */
+                hasDeltas?: (boolean|null);
+
+                /** ClickHouseServerSnapshot queries */
+                queries?: (number|null);
+
+                /** ClickHouseServerSnapshot selectQueries */
+                selectQueries?: (number|null);
+
+                /** ClickHouseServerSnapshot insertQueries */
+                insertQueries?: (number|null);
+
+                /** ClickHouseServerSnapshot failedQueries */
+                failedQueries?: (number|null);
+
+                /** ClickHouseServerSnapshot failedSelectQueries */
+                failedSelectQueries?: (number|null);
+
+                /** ClickHouseServerSnapshot failedInsertQueries */
+                failedInsertQueries?: (number|null);
+
+                /** ClickHouseServerSnapshot insertedRows */
+                insertedRows?: (number|null);
+
+                /** ClickHouseServerSnapshot insertedBytes */
+                insertedBytes?: (number|null);
+
+                /** ClickHouseServerSnapshot delayedInserts */
+                delayedInserts?: (number|null);
+
+                /** ClickHouseServerSnapshot rejectedInserts */
+                rejectedInserts?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseServerSnapshot. */
+            type $Shape = vigil.v1.ClickHouseServerSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseProcessesSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseProcessesSnapshot.$Properties instead.
+         */
+        interface IClickHouseProcessesSnapshot extends vigil.v1.ClickHouseProcessesSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseProcessesSnapshot. */
+        class ClickHouseProcessesSnapshot {
+
+            /**
+             * Constructs a new ClickHouseProcessesSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseProcessesSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseProcessesSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseProcessesSnapshot queries. */
+            queries: vigil.v1.ClickHouseRunningQuery.$Properties[];
+
+            /** ClickHouseProcessesSnapshot queriesOmitted. */
+            queriesOmitted: number;
+
+            /**
+             * Creates a new ClickHouseProcessesSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseProcessesSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseProcessesSnapshot.$Shape): vigil.v1.ClickHouseProcessesSnapshot & vigil.v1.ClickHouseProcessesSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseProcessesSnapshot.$Properties): vigil.v1.ClickHouseProcessesSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseProcessesSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseProcessesSnapshot.verify|verify} messages.
+             * @param m ClickHouseProcessesSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseProcessesSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseProcessesSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseProcessesSnapshot.verify|verify} messages.
+             * @param message ClickHouseProcessesSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseProcessesSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseProcessesSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseProcessesSnapshot & vigil.v1.ClickHouseProcessesSnapshot.$Shape} ClickHouseProcessesSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseProcessesSnapshot & vigil.v1.ClickHouseProcessesSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseProcessesSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseProcessesSnapshot & vigil.v1.ClickHouseProcessesSnapshot.$Shape} ClickHouseProcessesSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseProcessesSnapshot & vigil.v1.ClickHouseProcessesSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseProcessesSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseProcessesSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseProcessesSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseProcessesSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseProcessesSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseProcessesSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseProcessesSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseProcessesSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseProcessesSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseProcessesSnapshot {
+
+            /** Properties of a ClickHouseProcessesSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseProcessesSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseProcessesSnapshot queries */
+                queries?: (vigil.v1.ClickHouseRunningQuery.$Properties[]|null);
+
+                /** ClickHouseProcessesSnapshot queriesOmitted */
+                queriesOmitted?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseProcessesSnapshot. */
+            type $Shape = vigil.v1.ClickHouseProcessesSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseRunningQuery.
+         * @deprecated Use vigil.v1.ClickHouseRunningQuery.$Properties instead.
+         */
+        interface IClickHouseRunningQuery extends vigil.v1.ClickHouseRunningQuery.$Properties {
+        }
+
+        /** Represents a ClickHouseRunningQuery. */
+        class ClickHouseRunningQuery {
+
+            /**
+             * Constructs a new ClickHouseRunningQuery.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseRunningQuery.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseRunningQuery queryId. */
+            queryId: string;
+
+            /** ClickHouseRunningQuery user. */
+            user: string;
+
+            /** ClickHouseRunningQuery isInitialQuery. */
+            isInitialQuery: boolean;
+
+            /** ClickHouseRunningQuery queryHash. */
+            queryHash: string;
+
+            /** ClickHouseRunningQuery hashSource. */
+            hashSource: vigil.v1.ClickHouseQueryHashSource;
+
+            /** ClickHouseRunningQuery queryText. */
+            queryText: string;
+
+            /** ClickHouseRunningQuery elapsedS. */
+            elapsedS: number;
+
+            /** ClickHouseRunningQuery memoryBytes. */
+            memoryBytes: number;
+
+            /** ClickHouseRunningQuery peakMemoryBytes. */
+            peakMemoryBytes: number;
+
+            /** ClickHouseRunningQuery readRows. */
+            readRows: number;
+
+            /** ClickHouseRunningQuery readBytes. */
+            readBytes: number;
+
+            /** ClickHouseRunningQuery writtenRows. */
+            writtenRows: number;
+
+            /** ClickHouseRunningQuery writtenBytes. */
+            writtenBytes: number;
+
+            /** ClickHouseRunningQuery totalRowsApprox. */
+            totalRowsApprox: number;
+
+            /**
+             * Creates a new ClickHouseRunningQuery instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseRunningQuery instance
+             */
+            static create(properties: vigil.v1.ClickHouseRunningQuery.$Shape): vigil.v1.ClickHouseRunningQuery & vigil.v1.ClickHouseRunningQuery.$Shape;
+            static create(properties?: vigil.v1.ClickHouseRunningQuery.$Properties): vigil.v1.ClickHouseRunningQuery;
+
+            /**
+             * Encodes the specified ClickHouseRunningQuery message. Does not implicitly {@link vigil.v1.ClickHouseRunningQuery.verify|verify} messages.
+             * @param m ClickHouseRunningQuery message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseRunningQuery.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseRunningQuery message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseRunningQuery.verify|verify} messages.
+             * @param message ClickHouseRunningQuery message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseRunningQuery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseRunningQuery message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseRunningQuery & vigil.v1.ClickHouseRunningQuery.$Shape} ClickHouseRunningQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseRunningQuery & vigil.v1.ClickHouseRunningQuery.$Shape;
+
+            /**
+             * Decodes a ClickHouseRunningQuery message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseRunningQuery & vigil.v1.ClickHouseRunningQuery.$Shape} ClickHouseRunningQuery
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseRunningQuery & vigil.v1.ClickHouseRunningQuery.$Shape;
+
+            /**
+             * Verifies a ClickHouseRunningQuery message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseRunningQuery message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseRunningQuery
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseRunningQuery;
+
+            /**
+             * Creates a plain object from a ClickHouseRunningQuery message. Also converts values to other types if specified.
+             * @param m ClickHouseRunningQuery
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseRunningQuery, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseRunningQuery to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseRunningQuery
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseRunningQuery {
+
+            /** Properties of a ClickHouseRunningQuery. */
+            interface $Properties {
+
+                /** ClickHouseRunningQuery queryId */
+                queryId?: (string|null);
+
+                /** ClickHouseRunningQuery user */
+                user?: (string|null);
+
+                /** ClickHouseRunningQuery isInitialQuery */
+                isInitialQuery?: (boolean|null);
+
+                /** ClickHouseRunningQuery queryHash */
+                queryHash?: (string|null);
+
+                /** ClickHouseRunningQuery hashSource */
+                hashSource?: (vigil.v1.ClickHouseQueryHashSource|null);
+
+                /** ClickHouseRunningQuery queryText */
+                queryText?: (string|null);
+
+                /** ClickHouseRunningQuery elapsedS */
+                elapsedS?: (number|null);
+
+                /** ClickHouseRunningQuery memoryBytes */
+                memoryBytes?: (number|null);
+
+                /** ClickHouseRunningQuery peakMemoryBytes */
+                peakMemoryBytes?: (number|null);
+
+                /** ClickHouseRunningQuery readRows */
+                readRows?: (number|null);
+
+                /** ClickHouseRunningQuery readBytes */
+                readBytes?: (number|null);
+
+                /** ClickHouseRunningQuery writtenRows */
+                writtenRows?: (number|null);
+
+                /** ClickHouseRunningQuery writtenBytes */
+                writtenBytes?: (number|null);
+
+                /** ClickHouseRunningQuery totalRowsApprox */
+                totalRowsApprox?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseRunningQuery. */
+            type $Shape = vigil.v1.ClickHouseRunningQuery.$Properties;
         }
 
         /**
@@ -829,6 +8339,9 @@ export namespace vigil {
 
             /** Heartbeat pendingBatches. */
             pendingBatches: number;
+
+            /** Heartbeat droppedBatches. */
+            droppedBatches: number;
 
             /**
              * Creates a new Heartbeat instance using the specified properties.
@@ -919,6 +8432,9 @@ export namespace vigil {
 
                 /** Heartbeat pendingBatches */
                 pendingBatches?: (number|null);
+
+                /** Heartbeat droppedBatches */
+                droppedBatches?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

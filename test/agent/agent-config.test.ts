@@ -51,9 +51,11 @@ describe('agent/config/agent-config', () => {
       serverUrl: 'wss://vigil.example.com',
       apiKey: API_KEY,
       spoolDir: '/etc/vigil/vigil-spool',
+      spoolMaxBytes: 256 * 1024 * 1024,
+      queryTimeoutMs: 5000,
       logLevel: 'info',
       databases: VALID.databases,
-      intervals: { statements: 60_000 },
+      intervals: {},
     });
     expect(Object.isFrozen(config)).to.equal(true);
     expect(Object.isFrozen(config.databases[0])).to.equal(true);

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { vigil } from '@vigil/proto';
 import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR } from '@vigil/shared';
 import { createAgentLogger } from '../../agent/src/logging/agent-logger.js';
-import { AgentConnection, checkServer, type Disconnect } from '../../agent/src/transport/agent-connection.js';
+import { AgentConnection, checkServer, parseRetryAfter, reconnectDelayMs, type ConnectionTiming, type Disconnect } from '../../agent/src/transport/agent-connection.js';
 import { MemoryBatchQueue, type QueuedBatch } from '../../agent/src/spool/batch-queue.js';
 import { MinimalServer, until } from './minimal-agent-server.ts';
 
@@ -87,7 +87,7 @@ describe('agent/transport/agent-connection', () => {
     await until(() => server.batchIds(0).length === 2, 'two batches');
     expect(server.connections[0]!.map((m) => m.kind)).to.deep.equal(['hello', 'batch', 'batch']);
     expect(server.batchIds(0)).to.deep.equal([batch(1).batchId, batch(2).batchId]);
-    await until(async () => (await queue.peekAll()).length === 0, 'the acks');
+    await until(() => queue.entries().length === 0, 'the acks');
   });
 
   it('re-sends unacknowledged batches in seq order after a reconnect, and never an acknowledged one', async () => {
@@ -96,14 +96,14 @@ describe('agent/transport/agent-connection', () => {
     for (const seq of [1, 2, 3]) await queue.push(batch(seq));
     conn.flush();
     await until(() => server.batchIds(0).length === 3, 'three batches');
-    await until(async () => (await queue.peekAll()).length === 2, 'the ack of batch 2');
+    await until(() => queue.entries().length === 2, 'the ack of batch 2');
 
     server.ack = () => true;
     server.sockets[0]!.terminate();
     await until(() => server.batchIds(1).length === 2, 'the re-sent batches');
     expect(server.batchIds(1)).to.deep.equal([batch(1).batchId, batch(3).batchId]);
     expect(server.connections[1]![0]!.kind).to.equal('hello');
-    await until(async () => (await queue.peekAll()).length === 0, 'the acks');
+    await until(() => queue.entries().length === 0, 'the acks');
 
     // Everything acknowledged: a further reconnect sends nothing again.
     server.sockets[1]!.terminate();
@@ -133,8 +133,8 @@ describe('agent/transport/agent-connection', () => {
     const ws = server.sockets[0]!;
     server.send(ws, { error: { code: 'INGEST_UNKNOWN_DATABASE', message: 'no such database', batchId: batch(1).batchId } });
     server.send(ws, { error: { code: 'INTERNAL', message: 'storage unavailable', batchId: batch(2).batchId } });
-    await until(async () => (await queue.peekAll()).length === 1, 'the refused batch to be dropped');
-    expect((await queue.peekAll())[0]!.batchId).to.equal(batch(2).batchId);
+    await until(() => queue.entries().length === 1, 'the refused batch to be dropped');
+    expect(queue.entries()[0]!.batchId).to.equal(batch(2).batchId);
     // The one that failed transiently goes out again on the same connection.
     await until(() => server.batchIds(0).length === 3, 'the retry');
     expect(server.batchIds(0)[2]).to.equal(batch(2).batchId);
@@ -158,6 +158,33 @@ describe('agent/transport/agent-connection', () => {
     await until(() => server.connections[1]?.length, 'the reconnect');
   });
 
+  it('waits longer after any other 4xx at upgrade, and no less than a Retry-After', async () => {
+    server.rejectStatus = 404;
+    let conn = open({ clientErrorBackoffMs: 40_000 });
+    let disconnect = await new Promise<Disconnect>((resolve) => conn.once('disconnected', resolve));
+    expect(disconnect.reason).to.include('HTTP 404').and.include('check server_url');
+    expect(disconnect.retryInMs).to.be.at.least(20_000);
+    await conn.close();
+
+    server.rejectStatus = 429;
+    server.rejectHeaders = { 'retry-after': '120' };
+    conn = open({ clientErrorBackoffMs: 1000 });
+    disconnect = await new Promise<Disconnect>((resolve) => conn.once('disconnected', resolve));
+    expect(disconnect.reason).to.include('rate limiting');
+    expect(disconnect.retryInMs).to.be.at.least(120_000);
+  });
+
+  it('reports pending and dropped batches in its heartbeat', async () => {
+    const text = 'x'.repeat(2000);
+    queue = new MemoryBatchQueue({ maxBytes: 3000 });
+    server.ack = () => false;
+    server.heartbeatIntervalS = 1;
+    for (const seq of [1, 2, 3]) await queue.push({ ...batch(seq), statements: [{ queryHash: String(seq), queryText: text }] });
+    open();
+    const heartbeat = await until(() => server.connections[0]?.find((m) => m.kind === 'heartbeat'), 'a heartbeat', 3000);
+    expect(heartbeat.heartbeat).to.deep.include({ pendingBatches: 1, droppedBatches: 2 });
+  });
+
   it('checks a server once for `vigil-agent test`', async () => {
     const ok = await checkServer({ serverUrl: url, apiKey: API_KEY, hello, logger: silent });
     expect(ok).to.deep.include({ ok: true });
@@ -173,5 +200,48 @@ describe('agent/transport/agent-connection', () => {
     // stop() again in afterEach is harmless once the listener is gone.
     server = new MinimalServer();
     await server.start();
+  });
+});
+
+describe('agent/transport/agent-connection reconnect delays', () => {
+  const timing: ConnectionTiming = {
+    initialBackoffMs: 1000,
+    maxBackoffMs: 60_000,
+    authRejectedBackoffMs: 300_000,
+    clientErrorBackoffMs: 60_000,
+    unsupportedVersionBackoffMs: 3_600_000,
+    handshakeTimeoutMs: 15_000,
+    welcomeTimeoutMs: 15_000,
+    heartbeatIntervalMs: 30_000,
+    maxBufferedBytes: 1 << 20,
+    batchRetryDelayMs: 30_000,
+  };
+  const normal = { reason: 'refused', backoff: 'normal' } as const;
+
+  it('doubles per failed attempt up to the cap, with equal jitter between half and all of it', () => {
+    const low = () => 0;
+    const high = () => 1;
+    expect([0, 1, 2, 3, 10].map((attempts) => reconnectDelayMs(normal, attempts, timing, high))).to.deep.equal([1000, 2000, 4000, 8000, 60_000]);
+    expect([0, 1, 2, 3, 10].map((attempts) => reconnectDelayMs(normal, attempts, timing, low))).to.deep.equal([500, 1000, 2000, 4000, 30_000]);
+    // Real jitter spreads a fleet: many draws, many different delays.
+    const draws = new Set(Array.from({ length: 50 }, () => reconnectDelayMs(normal, 5, timing)));
+    expect(draws.size).to.be.greaterThan(10);
+  });
+
+  it('stays away longer after a refusal a quick retry cannot fix', () => {
+    expect(reconnectDelayMs({ reason: '', backoff: 'auth' }, 0, timing, () => 0)).to.equal(150_000);
+    expect(reconnectDelayMs({ reason: '', backoff: 'client' }, 0, timing, () => 0)).to.equal(30_000);
+    expect(reconnectDelayMs({ reason: '', backoff: 'unsupported' }, 0, timing, () => 0)).to.equal(1_800_000);
+    expect(reconnectDelayMs({ reason: '', backoff: 'normal', retryAfterMs: 45_000 }, 0, timing, () => 1)).to.equal(45_000);
+    // A Retry-After past an hour is treated as an hour.
+    expect(reconnectDelayMs({ reason: '', backoff: 'normal', retryAfterMs: 10 * 3_600_000 }, 0, timing, () => 1)).to.equal(3_600_000);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('30', now)).to.equal(30_000);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:02:00 GMT', now)).to.equal(120_000);
+    expect(parseRetryAfter('soon', now)).to.equal(undefined);
+    expect(parseRetryAfter(undefined, now)).to.equal(undefined);
   });
 });

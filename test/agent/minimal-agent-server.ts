@@ -1,5 +1,6 @@
 /** Test doubles for the agent's transport tests: a minimal protocol server and a polling wait. */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { vigil } from '@vigil/proto';
@@ -20,22 +21,32 @@ export class MinimalServer {
   readonly connections: AgentMessage[][] = [];
   readonly sockets: WebSocket[] = [];
   rejectStatus: number | undefined;
+  rejectHeaders: Record<string, string> = {};
   ack: (batch: vigil.v1.Batch.$Properties) => boolean = () => true;
   heartbeatIntervalS = 30;
-  readonly #http = http.createServer();
+  readonly #http: http.Server;
   readonly #wss = new WebSocketServer({ noServer: true });
+  readonly #scheme: 'ws' | 'wss';
 
-  async start(): Promise<string> {
+  /** With `tls`, serves wss:// with that key and certificate. */
+  constructor(options: { tls?: { key: string; cert: string } } = {}) {
+    this.#http = options.tls ? https.createServer(options.tls) : http.createServer();
+    this.#scheme = options.tls ? 'wss' : 'ws';
+  }
+
+  /** Listens on loopback (`port`, or any free one) and returns the base URL; `host` names it in the URL. */
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
     this.#http.on('upgrade', (req, socket, head) => {
       this.upgrades.push({ url: req.url ?? '', authorization: req.headers.authorization });
       if (this.rejectStatus) {
-        socket.end(`HTTP/1.1 ${this.rejectStatus} ${http.STATUS_CODES[this.rejectStatus]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+        const headers = Object.entries(this.rejectHeaders).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+        socket.end(`HTTP/1.1 ${this.rejectStatus} ${http.STATUS_CODES[this.rejectStatus]}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
         return;
       }
       this.#wss.handleUpgrade(req, socket, head, (ws) => this.#serve(ws));
     });
-    await new Promise<void>((resolve) => this.#http.listen(0, '127.0.0.1', resolve));
-    return `ws://127.0.0.1:${(this.#http.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => this.#http.listen(port, '127.0.0.1', resolve));
+    return `${this.#scheme}://${host}:${(this.#http.address() as AddressInfo).port}`;
   }
 
   #serve(ws: WebSocket): void {

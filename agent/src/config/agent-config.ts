@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ENGINES, VigilError, type EngineName } from '@vigil/shared';
+import { TASK_NAMES } from '../runner/task-tables.js';
+import { proxyForTarget, type ProxySettings } from '../transport/proxy-env.js';
 
 /**
  * The agent's whole configuration: one YAML file plus VIGIL_SERVER_URL / VIGIL_API_KEY, parsed
@@ -16,12 +18,15 @@ export interface DatabaseConfig {
   readonly engine: EngineName;
   /** Connection URL; holds a password, so only ever log it through `redactUrl`. */
   readonly url: string;
+  /**
+   * PostgreSQL only: the databases of the server whose tables, indexes and sequences are
+   * collected, `all` (every one that accepts connections) or a list. Absent: only the one in `url`.
+   */
+  readonly databases?: 'all' | readonly string[];
 }
 
-export interface CollectionIntervals {
-  /** pg_stat_statements collection period, in milliseconds. */
-  readonly statements: number;
-}
+/** Collection periods in milliseconds, by task name (statements, activity, ...): only those the file sets; tasks default their own. */
+export type CollectionIntervals = Readonly<Record<string, number>>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -35,6 +40,14 @@ export interface AgentConfig {
   readonly logLevel: LogLevel;
   readonly databases: readonly DatabaseConfig[];
   readonly intervals: CollectionIntervals;
+  /** Cap on the disk spool; the oldest batches are evicted (and counted) beyond it. */
+  readonly spoolMaxBytes: number;
+  /** Server-side limit on each collector query (statement_timeout), in milliseconds. */
+  readonly queryTimeoutMs: number;
+  /** Extra CA certificates (PEM text) to trust for wss://, read from tls_ca_file. */
+  readonly tlsCa?: string;
+  /** The HTTP proxy for server_url, from HTTPS_PROXY / HTTP_PROXY unless NO_PROXY exempts it. */
+  readonly proxy?: ProxySettings;
 }
 
 /** What the environment may override, and the config key each variable replaces. */
@@ -52,6 +65,35 @@ export function parseDuration(text: string): number | undefined {
 
 // Collecting faster than this costs the monitored server more than the extra resolution is worth.
 const MIN_INTERVAL_MS = 1000;
+
+const SIZE = /^(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?$/i;
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+
+/** Bytes for a size such as `256MiB`, `1GB` or a plain number of bytes; undefined when malformed. */
+export function parseByteSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  const match = SIZE.exec(value.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * UNIT_BYTES[(match[2] ?? 'b').toLowerCase()]!;
+}
+
+// Below this the spool could not hold even a few intervals of a busy server.
+const MIN_SPOOL_BYTES = 1024 * 1024;
+
+const ByteSize = z
+  .union([z.string(), z.number()])
+  .refine((value) => parseByteSize(value) !== undefined, 'expected a size such as 256MiB, 1GiB or a number of bytes')
+  .transform((value) => parseByteSize(value)!)
+  .refine((bytes) => bytes >= MIN_SPOOL_BYTES, 'must be at least 1MiB');
+
+/** `intervals:` keys are task names from the collector tables, so a typo fails start-up instead of being ignored. */
+function intervalsFor(taskNames: readonly string[]) {
+  return z.record(z.string(), Interval).superRefine((intervals, ctx) => {
+    for (const name of Object.keys(intervals)) {
+      if (!taskNames.includes(name)) ctx.addIssue({ code: 'custom', path: [name], message: `unknown key (collectors: ${[...taskNames].sort().join(', ')})` });
+    }
+  });
+}
 
 const Interval = z
   .string()
@@ -91,19 +133,36 @@ const Database = z
     name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
     engine: z.enum(ENGINES, { error: `expected one of ${ENGINES.join(', ')}` }),
     url: z.string().min(1, 'must not be empty'),
+    databases: z
+      .union([z.literal('all'), z.array(z.string().min(1, 'must not be empty')).min(1, 'must list at least one database')], {
+        error: 'expected "all" or a list of database names',
+      })
+      .optional(),
   })
   .superRefine((db, ctx) => {
     const result = urlWithScheme(DATABASE_URL_SCHEMES[db.engine]).safeParse(db.url);
     if (!result.success) ctx.addIssue({ code: 'custom', path: ['url'], message: `${result.error.issues[0]!.message} for engine ${db.engine}` });
+    // One ClickHouse connection already sees every database; PostgreSQL's sees only its own.
+    if (db.databases !== undefined && db.engine !== 'postgres') ctx.addIssue({ code: 'custom', path: ['databases'], message: 'only applies to engine postgres' });
+    if (Array.isArray(db.databases)) {
+      const seen = new Set<string>();
+      db.databases.forEach((name, index) => {
+        if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['databases', index], message: `duplicate database "${name}"` });
+        seen.add(name);
+      });
+    }
   });
 
-const ConfigFile = z.strictObject({
+const configFile = (taskNames: readonly string[]) => z.strictObject({
   server_url: ServerUrl,
   api_key: z
     .string()
     .min(1, 'must not be empty')
     .refine((key) => !/\s/.test(key), 'must not contain whitespace'),
   spool_dir: z.string().min(1, 'must not be empty').default('./vigil-spool'),
+  spool_max_bytes: ByteSize.prefault('256MiB'),
+  query_timeout: Interval.prefault('5s'),
+  tls_ca_file: z.string().min(1, 'must not be empty').optional(),
   log_level: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   databases: z
     .array(Database)
@@ -115,7 +174,7 @@ const ConfigFile = z.strictObject({
         seen.add(db.name);
       });
     }),
-  intervals: z.strictObject({ statements: Interval.prefault('60s') }).prefault({}),
+  intervals: intervalsFor(taskNames).prefault({}),
 });
 
 /** `databases[0].engine` from ['databases', 0, 'engine']. */
@@ -136,8 +195,10 @@ function describeIssue(issue: z.core.$ZodIssue, envSources: ReadonlyMap<string, 
 export interface ParseOptions {
   /** Environment to take overrides from; the only place the agent reads process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Directory relative paths (spool_dir) are resolved against. */
+  /** Directory relative paths (spool_dir, tls_ca_file) are resolved against. */
   readonly baseDir?: string;
+  /** Names `intervals:` accepts; the collector tables' task names by default. */
+  readonly taskNames?: readonly string[];
 }
 
 /** Validates a parsed config document plus env overrides; throws CONFIG_INVALID naming the bad key. */
@@ -156,7 +217,7 @@ export function parseAgentConfig(document: unknown, options: ParseOptions = {}):
       envSources.set(key, variable);
     }
   }
-  const parsed = ConfigFile.safeParse(merged, {
+  const parsed = configFile(options.taskNames ?? TASK_NAMES).safeParse(merged, {
     error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
   });
   if (!parsed.success) {
@@ -165,13 +226,21 @@ export function parseAgentConfig(document: unknown, options: ParseOptions = {}):
     throw new VigilError('CONFIG_INVALID', message);
   }
   const c = parsed.data;
+  const baseDir = options.baseDir ?? process.cwd();
+  const serverUrl = c.server_url.replace(/\/+$/, '');
+  const proxy = proxyForTarget(new URL(serverUrl), env);
+  const tlsCa = c.tls_ca_file === undefined ? undefined : readCaFile(path.resolve(baseDir, c.tls_ca_file));
   return deepFreeze({
-    serverUrl: c.server_url.replace(/\/+$/, ''),
+    serverUrl,
     apiKey: c.api_key,
-    spoolDir: path.resolve(options.baseDir ?? process.cwd(), c.spool_dir),
+    spoolDir: path.resolve(baseDir, c.spool_dir),
     logLevel: c.log_level,
-    databases: c.databases.map((db) => ({ name: db.name, engine: db.engine, url: db.url })),
-    intervals: { statements: c.intervals.statements },
+    databases: c.databases.map((db) => ({ name: db.name, engine: db.engine, url: db.url, ...(db.databases !== undefined && { databases: db.databases }) })),
+    intervals: { ...c.intervals },
+    spoolMaxBytes: c.spool_max_bytes,
+    queryTimeoutMs: c.query_timeout,
+    ...(tlsCa !== undefined && { tlsCa }),
+    ...(proxy && { proxy }),
   });
 }
 
@@ -194,6 +263,20 @@ export function loadAgentConfig(file: string, env: Readonly<Record<string, strin
     throw new VigilError('CONFIG_INVALID', `config file ${file}: invalid YAML${where} (${syntaxError.code})`);
   }
   return parseAgentConfig(document.toJS(), { env, baseDir: path.dirname(path.resolve(file)) });
+}
+
+/** The PEM text of tls_ca_file; CONFIG_INVALID when it cannot be read or holds no certificate. */
+function readCaFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    throw new VigilError('CONFIG_INVALID', `tls_ca_file: ${file}: ${reason}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new VigilError('CONFIG_INVALID', `tls_ca_file: ${file}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return text;
 }
 
 function deepFreeze<T>(value: T): T {

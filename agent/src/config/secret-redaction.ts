@@ -57,7 +57,11 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Every secret the config holds: the API key and whatever the database URLs carry. */
-export function secretsInConfig(config: { readonly apiKey: string; readonly databases: readonly { readonly url: string }[] }): string[] {
-  return [config.apiKey, ...config.databases.flatMap((db) => secretsInUrl(db.url))];
+/** Every secret the config holds: the API key and whatever the database and proxy URLs carry. */
+export function secretsInConfig(config: {
+  readonly apiKey: string;
+  readonly databases: readonly { readonly url: string }[];
+  readonly proxy?: { readonly url: string };
+}): string[] {
+  return [config.apiKey, ...config.databases.flatMap((db) => secretsInUrl(db.url)), ...(config.proxy ? secretsInUrl(config.proxy.url) : [])];
 }

@@ -1,5 +1,6 @@
 import {
   COUNTER_NAMES,
+  OPTIONAL_COUNTER_NAMES,
   statementKey,
   type StatementCounters,
   type StatementDelta,
@@ -22,14 +23,20 @@ export interface StatementsReading {
   readonly rows: readonly StatementRow[];
 }
 
+/** Optional counters present on both sides: one missing from either (an older extension or baseline) has no delta. */
+function sharedOptional(current: StatementCounters, previous: StatementCounters): (typeof OPTIONAL_COUNTER_NAMES)[number][] {
+  return OPTIONAL_COUNTER_NAMES.filter((name) => current[name] !== undefined && previous[name] !== undefined);
+}
+
 function subtract(current: StatementCounters, previous: StatementCounters): StatementCounters {
   const out = {} as Record<keyof StatementCounters, number>;
   for (const name of COUNTER_NAMES) out[name] = current[name] - previous[name];
+  for (const name of sharedOptional(current, previous)) out[name] = current[name]! - previous[name]!;
   return out;
 }
 
 function anyDecreased(current: StatementCounters, previous: StatementCounters): boolean {
-  return COUNTER_NAMES.some((name) => current[name] < previous[name]);
+  return COUNTER_NAMES.some((name) => current[name] < previous[name]) || sharedOptional(current, previous).some((name) => current[name]! < previous[name]!);
 }
 
 function delta(row: StatementRow, counters: StatementCounters): StatementDelta {

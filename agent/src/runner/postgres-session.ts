@@ -1,26 +1,44 @@
 import pg from 'pg';
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { PgQueryClient } from '../collectors/postgres/pg-query-client.js';
+import type { PgDatabaseScope, PgOtherDatabases, PgQueryClient, PgTaskClient } from '../collectors/postgres/pg-query-client.js';
 import type { DatabaseConfig } from '../config/agent-config.js';
+import { RunCancelledError, raceAbort, type DatabaseSession, type RunContext, type SessionOptions } from './database-session.js';
 
 const SERVER_VERSION_SQL = `${AGENT_QUERY_MARKER} SELECT current_setting('server_version') AS server_version`;
 
-// Per session: a collector query must never weigh on a busy server for long.
-const STATEMENT_TIMEOUT_MS = 5000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/**
- * The agent's one connection to a monitored PostgreSQL database: opened on first use, dropped
- * after any failure and reopened on the next use, so a database that goes away and comes back
- * needs nothing from the operator.
- */
-export class PostgresSession {
-  readonly #database: DatabaseConfig;
-  #client: Promise<pg.Client> | undefined;
-  #serverVersion: string | undefined;
+// SQLSTATE classes after which the connection itself is gone: connection exceptions and operator intervention (shutdown, crash recovery).
+const CONNECTION_LOST = /^(08|57P)/;
 
-  constructor(database: DatabaseConfig) {
+interface Connection {
+  readonly client: pg.Client;
+  /** The statement_timeout the session has now, so it is set again only when a run needs another. */
+  statementTimeoutMs: number | undefined;
+}
+
+export interface PostgresSessionOptions extends SessionOptions {
+  /** The entry's `databases:` setting, when it covers databases beyond the one in its URL. */
+  readonly scope?: PgDatabaseScope;
+}
+
+/**
+ * The agent's one connection to a monitored PostgreSQL server: opened on first use, dropped
+ * after a connection failure and reopened on the next use, so a server that goes away and
+ * comes back needs nothing from the operator. Tasks share it; pg runs their queries one at a
+ * time, which is what a monitoring agent should cost the server.
+ */
+export class PostgresSession implements DatabaseSession<PgTaskClient> {
+  readonly #database: DatabaseConfig;
+  readonly #options: PostgresSessionOptions;
+  #connection: Promise<Connection> | undefined;
+  #serverVersion: string | undefined;
+  // Other databases are visited one at a time, each on a short-lived connection.
+  #otherDatabaseTurn: Promise<unknown> = Promise.resolve();
+
+  constructor(database: DatabaseConfig, options: PostgresSessionOptions) {
     this.#database = database;
+    this.#options = options;
   }
 
   /** The server's version string as of the last connect, e.g. "15.8"; undefined before the first. */
@@ -28,50 +46,97 @@ export class PostgresSession {
     return this.#serverVersion;
   }
 
-  /** The open connection, connecting first when there is none. */
-  client(): Promise<PgQueryClient> {
-    this.#client ??= this.#connect();
-    return this.#client;
+  async client(run: RunContext): Promise<PgTaskClient> {
+    this.#connection ??= this.#connect();
+    const connection = await raceAbort(this.#connection, run.signal);
+    const client: PgTaskClient = { query: (text, values) => this.#query(connection, run, text, values) };
+    if (this.#options.scope === undefined) return client;
+    const otherDatabases: PgOtherDatabases = { scope: this.#options.scope, withDatabase: (dbname, use) => this.#withDatabase(dbname, run, use) };
+    return { ...client, otherDatabases };
   }
 
-  /** Drops the connection (after a failure); the next client() call reconnects. */
-  reset(): void {
-    const client = this.#client;
-    this.#client = undefined;
-    void client?.then((c) => c.end()).catch(() => undefined);
+  failed(err: unknown): void {
+    const code = (err as { code?: unknown } | null)?.code;
+    // A query PostgreSQL refused (syntax, privilege, statement timeout) leaves the connection fine.
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !CONNECTION_LOST.test(code)) return;
+    if (err instanceof RunCancelledError) return;
+    this.#reset();
   }
 
   /** Closes the connection for good (at shutdown). */
   async close(): Promise<void> {
-    const client = this.#client;
-    this.#client = undefined;
-    await client?.then((c) => c.end()).catch(() => undefined);
+    const connection = this.#connection;
+    this.#connection = undefined;
+    await connection?.then(({ client }) => client.end()).catch(() => undefined);
   }
 
-  #connect(): Promise<pg.Client> {
-    const client = new pg.Client({
-      connectionString: this.#database.url,
-      application_name: 'vigil-agent',
-      statement_timeout: STATEMENT_TIMEOUT_MS,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      keepAlive: true,
+  #reset(): void {
+    const connection = this.#connection;
+    this.#connection = undefined;
+    void connection?.then(({ client }) => client.end()).catch(() => undefined);
+  }
+
+  #query(connection: Connection, run: RunContext, text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+    if (run.signal.aborted) return Promise.reject(run.signal.reason as Error);
+    const { client } = connection;
+    if (connection.statementTimeoutMs !== run.statementTimeoutMs) {
+      // pg sends queries in call order on one connection, so the SET lands right before this query
+      // even when another task's queries are queued around it.
+      connection.statementTimeoutMs = run.statementTimeoutMs;
+      client.query(`${AGENT_QUERY_MARKER} SET statement_timeout = ${Math.round(run.statementTimeoutMs)}`).catch(() => {
+        connection.statementTimeoutMs = undefined;
+      });
+    }
+    return raceAbort(client.query(text, values), run.signal);
+  }
+
+  async #withDatabase<T>(dbname: string, run: RunContext, use: (client: PgQueryClient) => Promise<T>): Promise<T> {
+    const turn = this.#otherDatabaseTurn.then(async () => {
+      run.signal.throwIfAborted();
+      const url = new URL(this.#database.url);
+      url.pathname = `/${encodeURIComponent(dbname)}`;
+      const client = newClient(url.toString(), run.statementTimeoutMs);
+      client.on('error', () => undefined);
+      try {
+        await raceAbort(client.connect(), run.signal);
+        const connection: Connection = { client, statementTimeoutMs: run.statementTimeoutMs };
+        return await use({ query: (text, values) => this.#query(connection, run, text, values) });
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     });
+    this.#otherDatabaseTurn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  #connect(): Promise<Connection> {
+    const client = newClient(this.#database.url, this.#options.statementTimeoutMs);
     // Without a listener a dropped connection would crash the agent; the next use reconnects instead.
     client.on('error', () => {
-      if (this.#client === pending) this.#client = undefined;
+      if (this.#connection === pending) this.#connection = undefined;
     });
     const pending = client
       .connect()
       .then(() => client.query(SERVER_VERSION_SQL))
       .then(({ rows }) => {
         this.#serverVersion = String(rows[0]?.server_version ?? '');
-        return client;
+        return { client, statementTimeoutMs: this.#options.statementTimeoutMs };
       })
       .catch(async (err: unknown) => {
-        if (this.#client === pending) this.#client = undefined;
+        if (this.#connection === pending) this.#connection = undefined;
         await client.end().catch(() => undefined);
         throw err;
       });
     return pending;
   }
+}
+
+function newClient(connectionString: string, statementTimeoutMs: number): pg.Client {
+  return new pg.Client({
+    connectionString,
+    application_name: 'vigil-agent',
+    statement_timeout: statementTimeoutMs,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
 }

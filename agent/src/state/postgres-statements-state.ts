@@ -19,6 +19,23 @@ export interface StatementCounters {
   readonly tempBlksWritten: number;
   readonly blkReadTimeMs: number;
   readonly blkWriteTimeMs: number;
+  // Optional: absent where the extension version lacks them, and in baselines persisted before
+  // the agent collected them (a counter missing on either side of a diff has no delta).
+  readonly plans?: number;
+  readonly localBlksHit?: number;
+  readonly localBlksRead?: number;
+  readonly localBlksDirtied?: number;
+  readonly localBlksWritten?: number;
+  /** Extension 1.10 (PostgreSQL 15) and later. */
+  readonly tempBlkReadTimeMs?: number;
+  readonly tempBlkWriteTimeMs?: number;
+  /** Extension 1.11 (PostgreSQL 17) and later. */
+  readonly localBlkReadTimeMs?: number;
+  readonly localBlkWriteTimeMs?: number;
+  /** Extension 1.8 (PostgreSQL 13) and later, like plans. */
+  readonly walRecords?: number;
+  readonly walFpi?: number;
+  readonly walBytes?: number;
 }
 
 export const COUNTER_NAMES = [
@@ -34,6 +51,22 @@ export const COUNTER_NAMES = [
   'tempBlksWritten',
   'blkReadTimeMs',
   'blkWriteTimeMs',
+] as const satisfies readonly (keyof StatementCounters)[];
+
+/** Counters present only where the extension version has them (see StatementCounters). */
+export const OPTIONAL_COUNTER_NAMES = [
+  'plans',
+  'localBlksHit',
+  'localBlksRead',
+  'localBlksDirtied',
+  'localBlksWritten',
+  'tempBlkReadTimeMs',
+  'tempBlkWriteTimeMs',
+  'localBlkReadTimeMs',
+  'localBlkWriteTimeMs',
+  'walRecords',
+  'walFpi',
+  'walBytes',
 ] as const satisfies readonly (keyof StatementCounters)[];
 
 /** What identifies one pg_stat_statements entry. */
@@ -56,7 +89,11 @@ export interface StatementIdentity extends StatementKey {
   readonly datname: string | null;
   /** Null when the role was dropped since the statement ran. */
   readonly rolname: string | null;
-  /** Text as PostgreSQL normalized it; may still hold literals (utility statements): strip before sending. */
+  /**
+   * Text as PostgreSQL normalized it; may still hold literals (utility statements): strip before
+   * sending. Empty when the collector did not read it this run because the key was already known
+   * (its text went out before), or because the entry was evicted before its text could be read.
+   */
   readonly query: string;
 }
 
@@ -97,7 +134,17 @@ export interface StatementsSnapshot {
   readonly statsResetMs: number | null;
   /** Null when statistics are unavailable (see statuses), which is not the same as none recorded. */
   readonly rows: readonly StatementRow[] | null;
+  /** Every key present now whose text was read this run or before: what the next run passes back as `known`. */
+  readonly known: KnownStatements;
 }
+
+/**
+ * Keys (statementKey()) whose text the agent has read, and whether that text marks the statement
+ * as the agent's own. Counters are read without text (cheap even with a large
+ * pg_stat_statements.max); texts are read only for keys missing here. Since a counters-only read
+ * cannot recognize the agent's own statements by their text, this remembers which keys were.
+ */
+export type KnownStatements = Readonly<Record<string, 'own' | 'other'>>;
 
 // ---------------------------------------------------------------- between runs
 

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import tls from 'node:tls';
 import WebSocket from 'ws';
 import type { vigil } from '@vigil/proto';
 import {
@@ -14,6 +15,7 @@ import {
 import type { Logger } from '../logging/agent-logger.js';
 import { describeError } from '../logging/describe-error.js';
 import { MemoryBatchQueue, type BatchQueue } from '../spool/batch-queue.js';
+import { ConnectTunnelAgent } from './connect-tunnel-agent.js';
 
 /**
  * The agent's one outbound connection. Protocol: Hello on open, nothing else until Welcome,
@@ -28,6 +30,8 @@ export interface ConnectionTiming {
   readonly maxBackoffMs: number;
   /** After a 401/403 at upgrade: retrying sooner cannot help until someone fixes the key. */
   readonly authRejectedBackoffMs: number;
+  /** Least wait after any other 4xx at upgrade (wrong path, rate limited): the server refused on purpose. */
+  readonly clientErrorBackoffMs: number;
   /** After PROTOCOL_UNSUPPORTED_VERSION: only an agent or server upgrade helps. */
   readonly unsupportedVersionBackoffMs: number;
   /** TCP + TLS + HTTP upgrade. */
@@ -46,6 +50,7 @@ const DEFAULT_TIMING: ConnectionTiming = {
   initialBackoffMs: 1000,
   maxBackoffMs: 60_000,
   authRejectedBackoffMs: 5 * 60_000,
+  clientErrorBackoffMs: 60_000,
   unsupportedVersionBackoffMs: 60 * 60_000,
   handshakeTimeoutMs: 15_000,
   welcomeTimeoutMs: 15_000,
@@ -62,11 +67,53 @@ const DEAD_AFTER_INTERVALS = 2.5;
 
 const COMMAND_UNSUPPORTED = 'command not supported yet';
 
-type BackoffKind = 'normal' | 'auth' | 'unsupported';
+export type BackoffKind = 'normal' | 'client' | 'auth' | 'unsupported';
 
-interface Failure {
+export interface Failure {
   readonly reason: string;
   readonly backoff: BackoffKind;
+  /** The server's Retry-After, when it sent one. */
+  readonly retryAfterMs?: number;
+}
+
+// A Retry-After further out than this is a server bug; come back within the hour anyway.
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * How long to wait before reconnecting: exponential in the failed attempts (capped), longer
+ * after a refusal a quick retry cannot fix, never sooner than the server's Retry-After, with
+ * equal jitter so a fleet of agents does not reconnect in lockstep after a server restart.
+ */
+export function reconnectDelayMs(failure: Failure, failedAttempts: number, timing: ConnectionTiming, random: () => number = Math.random): number {
+  const exponential = Math.min(timing.maxBackoffMs, timing.initialBackoffMs * 2 ** failedAttempts);
+  const base =
+    failure.backoff === 'auth'
+      ? timing.authRejectedBackoffMs
+      : failure.backoff === 'unsupported'
+        ? timing.unsupportedVersionBackoffMs
+        : failure.backoff === 'client'
+          ? Math.max(timing.clientErrorBackoffMs, exponential)
+          : exponential;
+  const jittered = Math.round(base / 2 + (random() * base) / 2);
+  return failure.retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS));
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** Why an upgrade answered with an HTTP status instead of a WebSocket, and how long to stay away. */
+function upgradeFailure(status: number, retryAfterHeader: string | undefined): Failure {
+  const retryAfterMs = parseRetryAfter(retryAfterHeader);
+  const withRetry = (failure: Failure): Failure => (retryAfterMs === undefined ? failure : { ...failure, retryAfterMs });
+  if (status === 401 || status === 403) return { reason: `server rejected the API key (HTTP ${status})`, backoff: 'auth' };
+  if (status === 429) return withRetry({ reason: 'server is rate limiting connections (HTTP 429)', backoff: 'client' });
+  if (status >= 400 && status < 500) return { reason: `server answered HTTP ${status} instead of accepting the WebSocket (check server_url)`, backoff: 'client' };
+  return withRetry({ reason: `server answered HTTP ${status} instead of accepting the WebSocket`, backoff: 'normal' });
 }
 
 export interface Disconnect {
@@ -90,6 +137,10 @@ export interface AgentConnectionOptions {
   readonly queue: BatchQueue;
   readonly logger: Logger;
   readonly timing?: Partial<ConnectionTiming>;
+  /** HTTP proxy to tunnel through with CONNECT, already chosen for serverUrl (config `proxy`). */
+  readonly proxyUrl?: string;
+  /** Extra CA certificates (PEM) to trust for wss://, on top of the built-in ones (config tls_ca_file). */
+  readonly tlsCa?: string;
 }
 
 /** The endpoint for a configured base URL: `ws://host:8080` → `ws://host:8080/api/v1/agent/connect`. */
@@ -172,9 +223,14 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     this.#sent = new Set();
     this.#paused = false;
     this.#heartbeatMs = this.#timing.heartbeatIntervalMs;
-    const ws = new WebSocket(agentConnectUrl(this.#options.serverUrl), {
+    const url = agentConnectUrl(this.#options.serverUrl);
+    const { proxyUrl, tlsCa } = this.#options;
+    const ws = new WebSocket(url, {
       // The key goes only in this header: URLs end up in proxy and access logs.
       headers: { authorization: `Bearer ${this.#options.apiKey}` },
+      ...(proxyUrl && { agent: new ConnectTunnelAgent({ proxyUrl, secure: url.startsWith('wss:'), connectTimeoutMs: this.#timing.handshakeTimeoutMs }) }),
+      // Node's `ca` replaces the built-in roots; keep them, so a public certificate still verifies.
+      ...(tlsCa && { ca: [...tls.rootCertificates, tlsCa] }),
       handshakeTimeout: this.#timing.handshakeTimeoutMs,
       maxPayload: DEFAULT_MAX_FRAME_BYTES + 1,
       // Frames are already deflated by the codec when that pays off.
@@ -184,12 +240,8 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     });
     this.#ws = ws;
     ws.on('unexpected-response', (_req, res) => {
-      const status = res.statusCode ?? 0;
-      this.#fail(
-        status === 401 || status === 403
-          ? { reason: `server rejected the API key (HTTP ${status})`, backoff: 'auth' }
-          : { reason: `server answered HTTP ${status} instead of accepting the WebSocket (check server_url)`, backoff: 'normal' },
-      );
+      const retryAfter = res.headers['retry-after'];
+      this.#fail(upgradeFailure(res.statusCode ?? 0, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
       res.resume();
       ws.terminate();
     });
@@ -312,14 +364,9 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
         ws.terminate();
         return;
       }
-      void this.#options.queue.peekAll().then(
-        (pending) => {
-          if (ws.readyState !== WebSocket.OPEN) return;
-          this.#send(ws, { heartbeat: { sentAtMs: Date.now(), pendingBatches: pending.length } });
-          ws.ping();
-        },
-        (err: unknown) => this.#log.error({ reason: describeError(err) }, 'could not read the batch queue'),
-      );
+      const stats = this.#options.queue.stats();
+      this.#send(ws, { heartbeat: { sentAtMs: Date.now(), pendingBatches: stats.batches, droppedBatches: stats.droppedBatches } });
+      ws.ping();
       this.#scheduleHeartbeat(ws);
     });
   }
@@ -330,24 +377,18 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
       const ws = this.#ws;
       if (!ws || !this.#welcomed || ws.readyState !== WebSocket.OPEN) return;
       this.#paused = false;
-      for (const batch of await this.#options.queue.peekAll()) {
+      // In seq order, one frame read at a time: a spool holding an outage's worth never sits in memory.
+      for (const entry of this.#options.queue.entries()) {
         if (ws !== this.#ws || ws.readyState !== WebSocket.OPEN) return;
-        if (this.#sent.has(batch.batchId)) continue;
+        if (this.#sent.has(entry.batchId)) continue;
         if (ws.bufferedAmount >= this.#timing.maxBufferedBytes) {
           // Resumed from a send callback once the socket has written out what it holds.
           this.#paused = true;
           return;
         }
-        let frame: Buffer;
-        try {
-          frame = encodeAgentMessage({ batch });
-        } catch (err) {
-          if (!isVigilError(err) || err.code !== 'FRAME_TOO_LARGE') throw err;
-          this.#log.error({ batchId: batch.batchId }, `dropping a batch that can never be sent: ${err.message}`);
-          await this.#forget(batch.batchId);
-          continue;
-        }
-        this.#sent.add(batch.batchId);
+        const frame = await this.#options.queue.frame(entry);
+        if (!frame || ws !== this.#ws || ws.readyState !== WebSocket.OPEN || this.#sent.has(entry.batchId)) continue;
+        this.#sent.add(entry.batchId);
         ws.send(frame, (err) => {
           if (!err && this.#paused) this.flush();
         });
@@ -366,20 +407,10 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     this.#ws = undefined;
     if (this.#closing) return;
     const failure = this.#failure ?? { reason: `connection closed by the server (code ${code}${reason ? `: ${reason}` : ''})`, backoff: 'normal' };
-    const retryInMs = this.#backoff(failure.backoff);
+    const retryInMs = reconnectDelayMs(failure, this.#failedAttempts++, this.#timing);
     this.#log.warn({ retryInMs }, `disconnected from the server: ${failure.reason}; retrying in ${Math.ceil(retryInMs / 1000)}s`);
     this.#after(retryInMs, () => this.#connect());
     this.emit('disconnected', { reason: failure.reason, retryInMs });
-  }
-
-  /** Exponential with equal jitter, so a fleet of agents does not reconnect in lockstep after a server restart. */
-  #backoff(kind: BackoffKind): number {
-    let base: number;
-    if (kind === 'auth') base = this.#timing.authRejectedBackoffMs;
-    else if (kind === 'unsupported') base = this.#timing.unsupportedVersionBackoffMs;
-    else base = Math.min(this.#timing.maxBackoffMs, this.#timing.initialBackoffMs * 2 ** this.#failedAttempts);
-    this.#failedAttempts++;
-    return Math.round(base / 2 + (Math.random() * base) / 2);
   }
 
   #after(ms: number, fn: () => void): void {

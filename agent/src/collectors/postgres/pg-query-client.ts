@@ -5,3 +5,28 @@
 export interface PgQueryClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
+
+/** Which databases of the server a monitored entry covers (config `databases:`); see DatabaseScope in agent-config.ts. */
+export type PgDatabaseScope = 'all' | readonly string[];
+
+/**
+ * Reaching the server's other databases. A PostgreSQL connection sees the catalogs (tables,
+ * indexes, sequences) of its own database only, so the tables task needs one connection per
+ * database it covers. The runner provides this; it owns opening, reusing and closing those
+ * connections (with the entry's credentials, the same statement_timeout and application_name).
+ */
+export interface PgOtherDatabases {
+  /** The entry's `databases:` setting: every database that allows connections, or these names. */
+  readonly scope: PgDatabaseScope;
+  /** Runs `use` with a connection to database `dbname` of the same server; rejects when it cannot connect. */
+  withDatabase<T>(dbname: string, use: (client: PgQueryClient) => Promise<T>): Promise<T>;
+}
+
+/**
+ * What PostgreSQL tasks accept: the connection to the configured database, plus, when the entry
+ * sets `databases:`, access to the other databases. Without `otherDatabases` the tables task
+ * covers only the connected database, so a plain pg.Client is a valid PgTaskClient.
+ */
+export interface PgTaskClient extends PgQueryClient {
+  readonly otherDatabases?: PgOtherDatabases;
+}

@@ -1,5 +1,13 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { StatementCounters, StatementRow, StatementsSnapshot, StatementsStatus } from '../../state/postgres-statements-state.js';
+import {
+  OPTIONAL_COUNTER_NAMES,
+  statementKey,
+  type KnownStatements,
+  type StatementCounters,
+  type StatementRow,
+  type StatementsSnapshot,
+  type StatementsStatus,
+} from '../../state/postgres-statements-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 
 /**
@@ -26,16 +34,31 @@ SELECT current_setting('server_version_num')::int AS server_version_num,
 const STATS_RESET_SQL = (schema: string): string => `${AGENT_QUERY_MARKER}
 SELECT (extract(epoch FROM stats_reset) * 1000)::float8 AS stats_reset_ms FROM ${schema}.pg_stat_statements_info`;
 
-/** Entries other roles ran show no queryid without pg_read_all_stats: they cannot be keyed, so they are skipped. */
-const STATEMENTS_SQL = (schema: string, c: VersionColumns): string => `${AGENT_QUERY_MARKER}
+/**
+ * Counters for every entry, with the text only when `showText` (the first run, when no key is
+ * known yet). Without text the extension skips reading its query-text file, which is what keeps
+ * a large pg_stat_statements.max cheap every interval. Entries other roles ran show no queryid
+ * without pg_read_all_stats: they cannot be keyed, so they are skipped.
+ */
+const STATEMENTS_SQL = (schema: string, c: VersionColumns, showText: boolean): string => `${AGENT_QUERY_MARKER}
 SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, d.datname, r.rolname, s.query,
-       s.calls, ${c.execTime} AS total_exec_time, ${c.planTime} AS total_plan_time, s.rows,
+       s.calls, ${c.execTime} AS total_exec_time, ${c.planTime} AS total_plan_time, ${c.plans} AS plans, s.rows,
        s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written,
-       s.temp_blks_read, s.temp_blks_written, ${c.readTime} AS blk_read_time, ${c.writeTime} AS blk_write_time
-  FROM ${schema}.pg_stat_statements s
+       s.local_blks_hit, s.local_blks_read, s.local_blks_dirtied, s.local_blks_written,
+       s.temp_blks_read, s.temp_blks_written, ${c.readTime} AS blk_read_time, ${c.writeTime} AS blk_write_time,
+       ${c.tempReadTime} AS temp_blk_read_time, ${c.tempWriteTime} AS temp_blk_write_time,
+       ${c.localReadTime} AS local_blk_read_time, ${c.localWriteTime} AS local_blk_write_time,
+       ${c.walRecords} AS wal_records, ${c.walFpi} AS wal_fpi, ${c.walBytes} AS wal_bytes
+  FROM ${schema}.pg_stat_statements(${showText}) s
   LEFT JOIN pg_database d ON d.oid = s.dbid
   LEFT JOIN pg_roles r ON r.oid = s.userid
  WHERE s.queryid IS NOT NULL`;
+
+/** Texts of the entries whose keys the agent has not seen; the extension still reads its whole text file, but only on runs with new keys. */
+const TEXTS_SQL = (schema: string, c: VersionColumns): string => `${AGENT_QUERY_MARKER}
+SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, s.query
+  FROM ${schema}.pg_stat_statements(true) s
+ WHERE s.queryid = ANY ($1::bigint[])`;
 
 interface VersionColumns {
   readonly since: readonly [number, number];
@@ -44,16 +67,60 @@ interface VersionColumns {
   readonly toplevel: string;
   readonly readTime: string;
   readonly writeTime: string;
+  readonly plans: string;
+  readonly tempReadTime: string;
+  readonly tempWriteTime: string;
+  readonly localReadTime: string;
+  readonly localWriteTime: string;
+  readonly walRecords: string;
+  readonly walFpi: string;
+  readonly walBytes: string;
 }
 
-/** Column names by extension version, newest first: 1.8 split planning from execution, 1.9 added toplevel, 1.11 renamed the I/O timings. */
-const COLUMNS_BY_VERSION: readonly VersionColumns[] = [
-  { since: [1, 11], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 's.toplevel', readTime: 's.shared_blk_read_time', writeTime: 's.shared_blk_write_time' },
-  { since: [1, 9], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 's.toplevel', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
-  { since: [1, 8], execTime: 's.total_exec_time', planTime: 's.total_plan_time', toplevel: 'true', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
-  // queryid arrived in 1.2; anything older cannot be keyed.
-  { since: [1, 2], execTime: 's.total_time', planTime: '0::float8', toplevel: 'true', readTime: 's.blk_read_time', writeTime: 's.blk_write_time' },
-];
+// NULL marks a counter the version does not have; toCounters leaves it out rather than invent a zero.
+const V1_2: VersionColumns = {
+  since: [1, 2],
+  execTime: 's.total_time',
+  planTime: '0::float8',
+  toplevel: 'true',
+  readTime: 's.blk_read_time',
+  writeTime: 's.blk_write_time',
+  plans: 'NULL',
+  tempReadTime: 'NULL',
+  tempWriteTime: 'NULL',
+  localReadTime: 'NULL',
+  localWriteTime: 'NULL',
+  walRecords: 'NULL',
+  walFpi: 'NULL',
+  walBytes: 'NULL',
+};
+const V1_8: VersionColumns = {
+  ...V1_2,
+  since: [1, 8],
+  execTime: 's.total_exec_time',
+  planTime: 's.total_plan_time',
+  plans: 's.plans',
+  walRecords: 's.wal_records',
+  walFpi: 's.wal_fpi',
+  walBytes: 's.wal_bytes',
+};
+const V1_9: VersionColumns = { ...V1_8, since: [1, 9], toplevel: 's.toplevel' };
+const V1_10: VersionColumns = { ...V1_9, since: [1, 10], tempReadTime: 's.temp_blk_read_time', tempWriteTime: 's.temp_blk_write_time' };
+const V1_11: VersionColumns = {
+  ...V1_10,
+  since: [1, 11],
+  readTime: 's.shared_blk_read_time',
+  writeTime: 's.shared_blk_write_time',
+  localReadTime: 's.local_blk_read_time',
+  localWriteTime: 's.local_blk_write_time',
+};
+
+/**
+ * Column names by extension version, newest first: 1.8 split planning from execution and added
+ * WAL counters, 1.9 added toplevel, 1.10 temp block timings, 1.11 renamed the I/O timings and
+ * added local ones. queryid arrived in 1.2; anything older cannot be keyed.
+ */
+const COLUMNS_BY_VERSION: readonly VersionColumns[] = [V1_11, V1_10, V1_9, V1_8, V1_2];
 
 const STATS_RESET_SINCE = [1, 9] as const;
 
@@ -141,8 +208,24 @@ function degraded(probe: ProbeRow, installed: [number, number]): StatementsStatu
   return statuses;
 }
 
+/** Optional counters by the column they are read from. */
+const OPTIONAL_COLUMNS = {
+  plans: 'plans',
+  localBlksHit: 'local_blks_hit',
+  localBlksRead: 'local_blks_read',
+  localBlksDirtied: 'local_blks_dirtied',
+  localBlksWritten: 'local_blks_written',
+  tempBlkReadTimeMs: 'temp_blk_read_time',
+  tempBlkWriteTimeMs: 'temp_blk_write_time',
+  localBlkReadTimeMs: 'local_blk_read_time',
+  localBlkWriteTimeMs: 'local_blk_write_time',
+  walRecords: 'wal_records',
+  walFpi: 'wal_fpi',
+  walBytes: 'wal_bytes',
+} as const satisfies Record<(typeof OPTIONAL_COUNTER_NAMES)[number], string>;
+
 function toCounters(row: Record<string, unknown>): StatementCounters {
-  return {
+  const counters: Record<string, number> = {
     calls: Number(row.calls),
     totalExecTimeMs: Number(row.total_exec_time),
     totalPlanTimeMs: Number(row.total_plan_time),
@@ -156,9 +239,14 @@ function toCounters(row: Record<string, unknown>): StatementCounters {
     blkReadTimeMs: Number(row.blk_read_time),
     blkWriteTimeMs: Number(row.blk_write_time),
   };
+  for (const name of OPTIONAL_COUNTER_NAMES) {
+    const value = row[OPTIONAL_COLUMNS[name]];
+    if (value !== null && value !== undefined) counters[name] = Number(value);
+  }
+  return counters as unknown as StatementCounters;
 }
 
-function toRow(row: Record<string, unknown>): StatementRow {
+function toRow(row: Record<string, unknown>, query: string): StatementRow {
   return {
     dbid: Number(row.dbid),
     userid: Number(row.userid),
@@ -166,15 +254,23 @@ function toRow(row: Record<string, unknown>): StatementRow {
     toplevel: row.toplevel === true,
     datname: typeof row.datname === 'string' ? row.datname : null,
     rolname: typeof row.rolname === 'string' ? row.rolname : null,
-    query: typeof row.query === 'string' ? row.query : '',
+    query,
     counters: toCounters(row),
   };
 }
 
-/** Reads pg_stat_statements totals for the whole server, minus the agent's own statements. */
-export async function collectStatements(client: PgQueryClient): Promise<StatementsSnapshot> {
+function keyOf(row: Record<string, unknown>): string {
+  return statementKey({ dbid: Number(row.dbid), userid: Number(row.userid), queryid: String(row.queryid), toplevel: row.toplevel === true });
+}
+
+/**
+ * Reads pg_stat_statements totals for the whole server, minus the agent's own statements.
+ * `known` is the previous snapshot's `known`: texts are read only for keys missing from it
+ * (every key on the first run), and rows of known keys carry an empty `query`.
+ */
+export async function collectStatements(client: PgQueryClient, known: KnownStatements = {}): Promise<StatementsSnapshot> {
   const probe = (await client.query(PROBE_SQL)).rows[0] as unknown as ProbeRow;
-  const base = { serverVersionNum: probe.server_version_num, extensionVersion: probe.installed_version };
+  const base = { serverVersionNum: probe.server_version_num, extensionVersion: probe.installed_version, known: {} };
   const blocker = unavailable(probe);
   if (blocker || probe.installed_version === null || probe.extension_schema === null) {
     return { ...base, statuses: blocker ? [blocker] : [], statsResetMs: null, rows: null };
@@ -188,13 +284,38 @@ export async function collectStatements(client: PgQueryClient): Promise<Statemen
   }
   const schema = probe.extension_schema;
   const statsResetMs = atLeast(installed, STATS_RESET_SINCE) ? await readStatsReset(client, schema) : null;
-  const { rows } = await client.query(STATEMENTS_SQL(schema, columns));
-  return {
-    ...base,
-    statuses,
-    statsResetMs,
-    rows: rows.map(toRow).filter((row) => !row.query.startsWith(AGENT_QUERY_MARKER)),
-  };
+  const firstRun = Object.keys(known).length === 0;
+  const { rows: counters } = await client.query(STATEMENTS_SQL(schema, columns, firstRun));
+  const texts = firstRun ? textsByKey(counters) : await readNewTexts(client, schema, columns, counters, known);
+  const rows: StatementRow[] = [];
+  const nowKnown: Record<string, 'own' | 'other'> = {};
+  for (const row of counters) {
+    const key = keyOf(row);
+    const text = texts.get(key);
+    const kind = known[key] ?? (text === undefined ? undefined : text.startsWith(AGENT_QUERY_MARKER) ? 'own' : 'other');
+    if (kind !== undefined) nowKnown[key] = kind;
+    if (kind !== 'own') rows.push(toRow(row, text ?? ''));
+  }
+  return { ...base, statuses, statsResetMs, rows, known: nowKnown };
+}
+
+/** Texts by key from rows read with their text (pg_stat_statements(true)); a null text (a lost text file) counts as unread. */
+function textsByKey(rows: readonly Record<string, unknown>[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const row of rows) if (typeof row.query === 'string') texts.set(keyOf(row), row.query);
+  return texts;
+}
+
+async function readNewTexts(
+  client: PgQueryClient,
+  schema: string,
+  columns: VersionColumns,
+  counters: readonly Record<string, unknown>[],
+  known: KnownStatements,
+): Promise<Map<string, string>> {
+  const queryids = new Set(counters.filter((row) => known[keyOf(row)] === undefined).map((row) => String(row.queryid)));
+  if (queryids.size === 0) return new Map();
+  return textsByKey((await client.query(TEXTS_SQL(schema, columns), [[...queryids]])).rows);
 }
 
 async function readStatsReset(client: PgQueryClient, schema: string): Promise<number | null> {

@@ -1,0 +1,97 @@
+import { AGENT_QUERY_MARKER } from '@vigil/shared';
+import type { DatabaseCounters, DatabaseStatRow } from '../../state/postgres-server-state.js';
+import type { PgQueryClient } from './pg-query-client.js';
+import type { ServerFacts } from './server-facts-collector.js';
+
+/**
+ * pg_stat_database for every database of the server, with its size and wraparound distance.
+ * pg_database_size() fails without CONNECT on the database unless the role has
+ * pg_read_all_stats, so it is only called where it may be. The row for shared catalogs
+ * (datid 0) is left out: it has no database to attribute to.
+ */
+const DATABASE_STATS_SQL = (v: VersionColumns): string => `${AGENT_QUERY_MARKER}
+SELECT d.datname,
+       CASE WHEN has_database_privilege(d.oid, 'CONNECT') OR pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')
+            THEN pg_database_size(d.oid) END AS size_bytes,
+       coalesce(s.numbackends, 0) AS numbackends, age(d.datfrozenxid) AS xid_age, mxid_age(d.datminmxid) AS mxid_age,
+       (extract(epoch FROM s.stats_reset) * 1000)::float8 AS stats_reset_ms,
+       s.xact_commit, s.xact_rollback, s.blks_read, s.blks_hit, s.tup_returned, s.tup_fetched,
+       s.tup_inserted, s.tup_updated, s.tup_deleted, s.conflicts, s.temp_files, s.temp_bytes, s.deadlocks,
+       s.checksum_failures, s.blk_read_time, s.blk_write_time,
+       ${v.sessionTime} AS session_time, ${v.activeTime} AS active_time, ${v.idleInTransactionTime} AS idle_in_transaction_time,
+       ${v.sessions} AS sessions, ${v.sessionsAbandoned} AS sessions_abandoned, ${v.sessionsFatal} AS sessions_fatal,
+       ${v.sessionsKilled} AS sessions_killed
+  FROM pg_database d
+  LEFT JOIN pg_stat_database s ON s.datid = d.oid
+ ORDER BY d.datname`;
+
+interface VersionColumns {
+  readonly sessionTime: string;
+  readonly activeTime: string;
+  readonly idleInTransactionTime: string;
+  readonly sessions: string;
+  readonly sessionsAbandoned: string;
+  readonly sessionsFatal: string;
+  readonly sessionsKilled: string;
+}
+
+/** The session statistics arrived in PostgreSQL 14. */
+function versionColumns(versionNum: number): VersionColumns {
+  const has = versionNum >= 140000;
+  const column = (name: string): string => (has ? `s.${name}` : 'NULL::float8');
+  return {
+    sessionTime: column('session_time'),
+    activeTime: column('active_time'),
+    idleInTransactionTime: column('idle_in_transaction_time'),
+    sessions: column('sessions'),
+    sessionsAbandoned: column('sessions_abandoned'),
+    sessionsFatal: column('sessions_fatal'),
+    sessionsKilled: column('sessions_killed'),
+  };
+}
+
+function num(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function toCounters(row: Record<string, unknown>): DatabaseCounters {
+  return {
+    xactCommit: num(row.xact_commit),
+    xactRollback: num(row.xact_rollback),
+    blksRead: num(row.blks_read),
+    blksHit: num(row.blks_hit),
+    tupReturned: num(row.tup_returned),
+    tupFetched: num(row.tup_fetched),
+    tupInserted: num(row.tup_inserted),
+    tupUpdated: num(row.tup_updated),
+    tupDeleted: num(row.tup_deleted),
+    conflicts: num(row.conflicts),
+    tempFiles: num(row.temp_files),
+    tempBytes: num(row.temp_bytes),
+    deadlocks: num(row.deadlocks),
+    checksumFailures: num(row.checksum_failures),
+    blkReadTimeMs: num(row.blk_read_time),
+    blkWriteTimeMs: num(row.blk_write_time),
+    sessionTimeMs: num(row.session_time),
+    activeTimeMs: num(row.active_time),
+    idleInTransactionTimeMs: num(row.idle_in_transaction_time),
+    sessions: num(row.sessions),
+    sessionsAbandoned: num(row.sessions_abandoned),
+    sessionsFatal: num(row.sessions_fatal),
+    sessionsKilled: num(row.sessions_killed),
+  };
+}
+
+/** Reads every database's statistics counters, size, backends and XID age. */
+export async function collectDatabaseStats(client: PgQueryClient, facts: ServerFacts): Promise<DatabaseStatRow[]> {
+  const { rows } = await client.query(DATABASE_STATS_SQL(versionColumns(facts.versionNum)));
+  return rows.map((row) => ({
+    datname: String(row.datname),
+    sizeBytes: num(row.size_bytes),
+    numbackends: Number(row.numbackends),
+    xidAge: Number(row.xid_age),
+    mxidAge: Number(row.mxid_age),
+    statsResetMs: num(row.stats_reset_ms),
+    counters: toCounters(row),
+  }));
+}

@@ -1,0 +1,12 @@
+import type { EngineName } from '@vigil/shared';
+import type { EngineDriver } from './database-session.js';
+import { PostgresSession } from './postgres-session.js';
+import { TASK_TABLES } from './task-tables.js';
+
+/** How the runner reaches each engine by default; an engine without an entry is announced to the server but not collected. */
+export const ENGINE_DRIVERS: Readonly<Partial<Record<EngineName, EngineDriver<unknown>>>> = {
+  postgres: {
+    tasks: TASK_TABLES.postgres,
+    openSession: (database, options) => new PostgresSession(database, options),
+  },
+};

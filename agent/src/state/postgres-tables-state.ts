@@ -1,0 +1,157 @@
+/**
+ * Tables, indexes and sequences of one database, in their three state kinds:
+ * - a snapshot lives for one run (the collectors' output: gauges and cumulative counters);
+ * - a baseline persists between runs (each object's counters, per database), plain JSON data;
+ * - a diffed reading pairs each object with its counter deltas, ready for the transform.
+ */
+import type { CounterDeltas } from '../diff/counter-diff.js';
+
+/** pg_stat_user_tables and pg_statio_user_tables counters; null where the table or version has none. */
+export type TableCounters = {
+  readonly seqScan: number | null;
+  readonly seqTupRead: number | null;
+  readonly idxScan: number | null;
+  readonly idxTupFetch: number | null;
+  readonly nTupIns: number | null;
+  readonly nTupUpd: number | null;
+  readonly nTupDel: number | null;
+  readonly nTupHotUpd: number | null;
+  /** PostgreSQL 16+. */
+  readonly nTupNewpageUpd: number | null;
+  readonly heapBlksRead: number | null;
+  readonly heapBlksHit: number | null;
+  readonly idxBlksRead: number | null;
+  readonly idxBlksHit: number | null;
+  readonly toastBlksRead: number | null;
+  readonly toastBlksHit: number | null;
+  readonly tidxBlksRead: number | null;
+  readonly tidxBlksHit: number | null;
+  readonly vacuumCount: number | null;
+  readonly autovacuumCount: number | null;
+  readonly analyzeCount: number | null;
+  readonly autoanalyzeCount: number | null;
+};
+
+export interface TableSizes {
+  readonly totalBytes: number;
+  readonly tableBytes: number;
+  readonly indexesBytes: number;
+  readonly toastBytes: number;
+}
+
+export interface TableRow {
+  readonly relid: number;
+  readonly schema: string;
+  readonly name: string;
+  /** Null while another session holds or awaits an ACCESS EXCLUSIVE lock on it (reading them would queue behind it). */
+  readonly sizes: TableSizes | null;
+  readonly nLiveTup: number;
+  readonly nDeadTup: number;
+  readonly nModSinceAnalyze: number;
+  /** PostgreSQL 13+. */
+  readonly nInsSinceVacuum: number | null;
+  readonly lastVacuumMs: number | null;
+  readonly lastAutovacuumMs: number | null;
+  readonly lastAnalyzeMs: number | null;
+  readonly lastAutoanalyzeMs: number | null;
+  /** age(relfrozenxid) / mxid_age(relminmxid); null for relations without storage (partitioned tables). */
+  readonly xidAge: number | null;
+  readonly mxidAge: number | null;
+  readonly counters: TableCounters;
+}
+
+/** pg_stat_user_indexes and pg_statio_user_indexes counters. */
+export type IndexCounters = {
+  readonly idxScan: number | null;
+  readonly idxTupRead: number | null;
+  readonly idxTupFetch: number | null;
+  readonly idxBlksRead: number | null;
+  readonly idxBlksHit: number | null;
+};
+
+export interface IndexRow {
+  readonly indexrelid: number;
+  readonly relid: number;
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  /** Null while an ACCESS EXCLUSIVE lock is held or awaited on the index or its table. */
+  readonly sizeBytes: number | null;
+  readonly valid: boolean;
+  readonly unique: boolean;
+  readonly primary: boolean;
+  /** pg_get_indexdef(): may hold literals (partial index predicates); strip before sending. */
+  readonly definition: string;
+  /** PostgreSQL 16+. */
+  readonly lastIdxScanMs: number | null;
+  readonly counters: IndexCounters;
+}
+
+export interface SequenceRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly dataType: string;
+  readonly lastValue: number;
+  readonly minValue: number;
+  readonly maxValue: number;
+  readonly incrementBy: number;
+  readonly cycle: boolean;
+  /** schema.table.column the sequence feeds (serial or identity), and that column's type. */
+  readonly ownedBy: string | null;
+  readonly columnType: string | null;
+  /** Fraction of the usable range consumed (bounded by the column's type when narrower), 0–1. */
+  readonly usedFraction: number;
+}
+
+export interface TablesSnapshot {
+  /** Largest first, capped. */
+  readonly tables: readonly TableRow[];
+  /** How many user tables there are in all (more than tables.length when capped). */
+  readonly tablesTotal: number;
+  /** pg_stat_database.stats_reset of this database (Unix ms); null when never reset. */
+  readonly statsResetMs: number | null;
+}
+
+export interface SequencesSnapshot {
+  /** Sequences the role may read that are over the threshold or among the most used. */
+  readonly sequences: readonly SequenceRow[];
+  /** Sequences whose value the role may not read, by schema: pg_monitor does not cover them. */
+  readonly unreadable: readonly { readonly schema: string; readonly count: number }[];
+}
+
+/** Everything read from one database. */
+export interface DatabaseObjectsSnapshot {
+  readonly datname: string;
+  readonly tables: TablesSnapshot;
+  readonly indexes: readonly IndexRow[];
+  readonly sequences: SequencesSnapshot;
+}
+
+// ---------------------------------------------------------------- between runs
+
+/** One database's counters for the next run to diff against. */
+export interface DatabaseObjectsBaseline {
+  readonly collectedAtMs: number;
+  readonly statsResetMs: number | null;
+  /** By relid. */
+  readonly tables: Readonly<Record<string, TableCounters>>;
+  /** By indexrelid. */
+  readonly indexes: Readonly<Record<string, IndexCounters>>;
+}
+
+/** What the tables task persists: a baseline per database name. */
+export interface TablesPersisted {
+  readonly databases: Readonly<Record<string, DatabaseObjectsBaseline>>;
+}
+
+// ---------------------------------------------------------------- what was diffed
+
+export interface DiffedDatabaseObjects {
+  readonly snapshot: DatabaseObjectsSnapshot;
+  readonly collectedAtMs: number;
+  /** Start of the window the deltas cover; null on the database's first reading or after a reset. */
+  readonly windowStartMs: number | null;
+  /** Deltas by relid / indexrelid; an object missing here has none this time. */
+  readonly tableDeltas: ReadonlyMap<number, CounterDeltas<TableCounters>>;
+  readonly indexDeltas: ReadonlyMap<number, CounterDeltas<IndexCounters>>;
+}
