@@ -20,6 +20,7 @@ export const ERROR_CATALOG = {
   PATH_MALFORMED: { status: 400, message: 'Request path is not valid percent-encoding' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },
+  ENGINE_MISMATCH: { status: 400, message: 'This endpoint is for the other database engine' },
   // Wire protocol and ingestion
   FRAME_MALFORMED: { status: 400, message: 'Frame could not be decoded' },
   FRAME_TOO_LARGE: { status: 413, message: 'Frame exceeds the size limit' },

@@ -1,6 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import { VigilError, isUuidV7 } from '@vigil/shared';
 import type { Database } from '../storage/meta/meta-store.js';
+import { RECORD_KINDS } from '../storage/telemetry/kinds/index.js';
+import type { KindRows } from '../storage/telemetry/record-kind.js';
 import type { StatementRow } from '../storage/telemetry/telemetry-store.js';
 
 /** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */
@@ -19,6 +21,13 @@ export interface ValidBatch {
   readonly seq: number;
   readonly database: Database;
   readonly rows: readonly StatementRow[];
+  /** Every other record kind the batch carries, each already validated into rows. */
+  readonly records: readonly KindRows[];
+}
+
+/** Rows a batch stores across all kinds (ledger and metrics count these). */
+export function batchRowCount(batch: ValidBatch): number {
+  return batch.rows.length + batch.records.reduce((sum, r) => sum + r.rows.length, 0);
 }
 
 function bad(message: string): VigilError {
@@ -82,5 +91,7 @@ export function validateBatch(batch: vigil.v1.IBatch, db: Database, now: number 
   if (!(start >= EARLIEST_WINDOW_MS) || !(end <= now + MAX_CLOCK_AHEAD_MS) || !(start <= end)) {
     throw bad('window_start_ms/window_end_ms: must be Unix milliseconds from the year 2000 to no more than a day ahead of the server clock, with start <= end');
   }
-  return { batchId, seq, database: db, rows: toRows(batch, db, batchId, start, end) };
+  const at = { org_id: db.org_id, database_id: db.id, batch_id: batchId, window_start: start, window_end: end };
+  const records = RECORD_KINDS.map((kind) => ({ kind, rows: kind.fromBatch(batch, at) })).filter((r) => r.rows.length > 0);
+  return { batchId, seq, database: db, rows: toRows(batch, db, batchId, start, end), records };
 }

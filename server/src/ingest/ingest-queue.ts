@@ -4,7 +4,8 @@ import type { IngestConfig } from '../config.js';
 import type { ServerMetrics } from '../ops/metrics.js';
 import type { IngestedBatch, MetaStore } from '../storage/meta/meta-store.js';
 import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
-import type { ValidBatch } from './batch-validator.js';
+import type { RecordKind } from '../storage/telemetry/record-kind.js';
+import { batchRowCount, type ValidBatch } from './batch-validator.js';
 
 export interface IngestOutcome {
   readonly duplicate: boolean;
@@ -196,7 +197,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
 
     let inserted: number[];
     try {
-      await this.#telemetry.insertStatements(fresh.flatMap((i) => group[i]!.batch.rows));
+      await this.#insert(fresh.map((i) => group[i]!.batch));
       inserted = fresh;
     } catch (err) {
       this.#log.error({ err, batches: fresh.length }, 'telemetry insert failed');
@@ -215,7 +216,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
         this.#fail(settlements, i, result.reason);
         continue;
       }
-      const rows = group[i]!.batch.rows.length;
+      const rows = batchRowCount(group[i]!.batch);
       settlements[i] = { ok: true, outcome: { duplicate: false, rows } };
       this.#metrics.ingestBatches.inc({ result: 'stored' });
       this.#metrics.ingestRows.inc(rows);
@@ -223,11 +224,23 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     return settlements;
   }
 
+  /** One insert per table for the whole group: statements, then each record kind the group carries. */
+  async #insert(batches: readonly ValidBatch[]): Promise<void> {
+    await this.#telemetry.insertStatements(batches.flatMap((b) => b.rows));
+    const byKind = new Map<RecordKind, unknown[]>();
+    for (const { kind, rows } of batches.flatMap((b) => b.records)) {
+      const list = byKind.get(kind) ?? [];
+      list.push(...rows);
+      byKind.set(kind, list);
+    }
+    for (const [kind, rows] of byKind) await this.#telemetry.insertRecords(kind, rows);
+  }
+
   async #insertOneByOne(group: readonly Queued[], indexes: readonly number[], settlements: Settlement[]): Promise<number[]> {
     const inserted: number[] = [];
     for (const i of indexes) {
       try {
-        await this.#telemetry.insertStatements(group[i]!.batch.rows);
+        await this.#insert([group[i]!.batch]);
         inserted.push(i);
       } catch (err) {
         this.#fail(settlements, i, err);
@@ -242,7 +255,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       org_id: batch.database.org_id,
       database_id: batch.database.id,
       seq: batch.seq,
-      rows: batch.rows.length,
+      rows: batchRowCount(batch),
       ingested_at: new Date().toISOString(),
     };
     if (!(await this.#meta.recordIngestedBatch(entry))) {

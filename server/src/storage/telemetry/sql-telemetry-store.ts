@@ -1,6 +1,8 @@
 import { VigilError } from '@vigil/shared';
 import { identifier, sql } from './clickhouse-sql.js';
-import { featureNames, migrateTelemetrySchema, type SchemaState } from './telemetry-schema.js';
+import { RECORD_KINDS } from './kinds/index.js';
+import type { KindContext, RecordKind } from './record-kind.js';
+import { featureNames, migrateTelemetrySchema, TELEMETRY_MIGRATIONS, type SchemaState } from './telemetry-schema.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
 import { QUERY_SORTS, type QueryStat, type StatementRow, type TelemetrySchemaStatus, type TelemetryStore, type TopQueriesRequest } from './telemetry-store.js';
 
@@ -39,7 +41,7 @@ export class SqlTelemetryStore implements TelemetryStore {
   }
 
   async migrate(): Promise<void> {
-    this.#schema = await migrateTelemetrySchema(this.#client);
+    this.#schema = await migrateTelemetrySchema(this.#client, [...TELEMETRY_MIGRATIONS, ...RECORD_KINDS.flatMap((kind) => kind.migrations)]);
   }
 
   async schemaStatus(): Promise<TelemetrySchemaStatus> {
@@ -141,6 +143,24 @@ export class SqlTelemetryStore implements TelemetryStore {
       shared_blks_read: Number(r.shared_blks_read),
       cache_hit_ratio: r.cache_hit_ratio,
     }));
+  }
+
+  async insertRecords<Row>(kind: RecordKind<Row>, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    await kind.insert(this.kindContext(), rows);
+  }
+
+  kindContext(): KindContext {
+    return { client: this.#client, schema: this.#migrated() };
+  }
+
+  async deleteDatabase(orgId: string, databaseId: string): Promise<void> {
+    this.#migrated();
+    const tables = ['statement_stats', 'statement_texts', ...RECORD_KINDS.flatMap((kind) => kind.tables.map((t) => t.name))];
+    // A mutation per table: ClickHouse rewrites the affected parts in the background.
+    for (const table of tables) {
+      await this.#client.command(sql`ALTER TABLE ${identifier(table, tables)} DELETE WHERE org_id = ${orgId} AND database_id = ${databaseId}`);
+    }
   }
 
   #migrated(): SchemaState {

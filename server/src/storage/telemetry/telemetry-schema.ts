@@ -95,14 +95,19 @@ function timeEncodingOfColumn(type: string): TimeEncoding {
   throw new Error(`statement_stats.ts has type ${type}, which this server does not know how to read`);
 }
 
-/** One versioned schema change. Never edit a shipped one: add the next version. */
+/**
+ * One versioned schema change. Never edit a shipped one: add the next version. Ranges: 1–99
+ * statement stats and rollups (here), 100–199 PostgreSQL record kinds, 200–299 ClickHouse ones
+ * (each kind module under kinds/ declares its own).
+ */
 export interface TelemetryMigration {
   readonly version: number;
   readonly name: string;
   statements(features: ServerFeatures, time: TimeEncoding): readonly SqlFragment[];
 }
 
-type ColumnKind = 'tag' | 'string' | 'time' | 'uint32' | 'flag' | 'counter' | 'duration';
+/** Column roles; each maps to a type (and a codec where the server has them). */
+export type ColumnKind = 'tag' | 'string' | 'time' | 'uint32' | 'int32' | 'int64' | 'flag' | 'counter' | 'gauge' | 'duration' | 'float';
 
 function columnType(kind: ColumnKind, f: ServerFeatures, time: TimeEncoding): string {
   const codec = (spec: string) => (f.codecs ? ` CODEC(${spec})` : '');
@@ -115,21 +120,29 @@ function columnType(kind: ColumnKind, f: ServerFeatures, time: TimeEncoding): st
       return `${time.columnType}${codec('DoubleDelta, ZSTD(1)')}`;
     case 'uint32':
       return 'UInt32';
+    case 'int32':
+      return 'Int32';
+    case 'int64':
+      return `Int64${codec('T64, ZSTD(1)')}`;
     case 'flag':
       return 'UInt8';
     case 'counter':
       return `UInt64${codec('T64, ZSTD(1)')}`;
+    case 'gauge':
+      return `UInt64${codec('ZSTD(1)')}`;
     case 'duration':
+    case 'float':
       return `Float64${codec('ZSTD(1)')}`;
   }
 }
 
-function columns(list: readonly (readonly [string, ColumnKind])[], f: ServerFeatures, time: TimeEncoding): string {
+/** Column definitions for CREATE TABLE, typed for this server. */
+export function columns(list: readonly (readonly [string, ColumnKind])[], f: ServerFeatures, time: TimeEncoding): string {
   return list.map(([name, kind]) => `    ${name} ${columnType(kind, f, time)}`).join(',\n');
 }
 
 /** Durability where the server offers it: the ingestor acks a batch once the insert returns. */
-function mergeTreeSettings(f: ServerFeatures): string {
+export function mergeTreeSettings(f: ServerFeatures): string {
   return f.fsyncOnInsert ? `\n  SETTINGS ${FSYNC_SETTINGS.map((name) => `${name} = 1`).join(', ')}` : '';
 }
 

@@ -1,3 +1,5 @@
+import type { KindContext, RecordKind } from './record-kind.js';
+
 /**
  * Telemetry storage: every time series the agents send, in ClickHouse SQL. One interface, one
  * implementation (sql-telemetry-store.ts) over one client per backend folder: chdb/ (embedded,
@@ -84,4 +86,10 @@ export interface TelemetryStore {
    */
   insertStatements(rows: readonly StatementRow[]): Promise<void>;
   topQueries(request: TopQueriesRequest): Promise<QueryStat[]>;
+  /** Writes one record kind's rows (from one or many batches), durably like insertStatements. */
+  insertRecords<Row>(kind: RecordKind<Row>, rows: readonly Row[]): Promise<void>;
+  /** What record kinds' read functions run against; throws before migrate(). */
+  kindContext(): KindContext;
+  /** Removes every row of one database (statements and every record kind); runs in the background on the server. */
+  deleteDatabase(orgId: string, databaseId: string): Promise<void>;
 }

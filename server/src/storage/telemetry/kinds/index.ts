@@ -1,0 +1,13 @@
+import type { RecordKind } from '../record-kind.js';
+import { CLICKHOUSE_KINDS } from './clickhouse/index.js';
+import { POSTGRES_KINDS } from './postgres/index.js';
+
+/** Every record kind besides statement stats, in the order the ingest queue writes them. */
+// `any`: each kind has its own row type, which only that kind's own functions read.
+export const RECORD_KINDS: readonly RecordKind<any>[] = [...POSTGRES_KINDS, ...CLICKHOUSE_KINDS];
+
+const names = RECORD_KINDS.map((kind) => kind.name);
+const versions = RECORD_KINDS.flatMap((kind) => kind.migrations.map((m) => m.version));
+// Caught at import, i.e. by every test run, rather than as a confusing schema at a customer.
+if (new Set(names).size !== names.length) throw new Error(`duplicate record kind name in ${names.join(', ')}`);
+if (new Set(versions).size !== versions.length) throw new Error(`duplicate telemetry migration version in ${versions.join(', ')}`);
