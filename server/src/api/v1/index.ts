@@ -7,10 +7,12 @@ import { mountRoutes, route, type RouteSpec } from '../route.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { databaseRoutes } from './databases.js';
+import { queryRoutes } from './queries.js';
 
 /** Every /api/v1 route declaration, in the order they are matched. */
 export function apiV1Routes(ctx: AppContext): RouteSpec[] {
-  return [...authRoutes(ctx), ...apiKeyRoutes(ctx), ...databaseRoutes(ctx)];
+  // queryRoutes last: its /queries/{hash} would otherwise shadow fixed paths such as /queries/failed.
+  return [...authRoutes(ctx), ...apiKeyRoutes(ctx), ...databaseRoutes(ctx), ...queryRoutes(ctx)];
 }
 
 /** The /api/v1 router: the declared routes plus the OpenAPI document describing them. */
