@@ -10,6 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { sharedService } from './shared-service.js';
 
 export interface ChInstance {
   readonly host: string;
@@ -66,50 +67,15 @@ export async function startClickHouse(): Promise<ChInstance> {
   }
 }
 
-let shared: Promise<ChInstance> | undefined;
-let skipWarned = false;
-
 /** Mocha helper, called inside describe(): one ClickHouse shared by the whole run, stopped after it. */
-export function useClickHouse(): () => ChInstance {
-  let instance: ChInstance | undefined;
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT_MS);
-    try {
-      instance = await sharedClickHouse(this);
-    } catch (err) {
-      // A missing server must not pass silently in CI, but should not block a laptop without one.
-      if (!(err instanceof ClickHouseUnavailableError) || process.env.CI === 'true') throw err;
-      if (!skipWarned) process.stderr.write(`[ch harness] skipping ClickHouse tests: ${err.message}\n`);
-      skipWarned = true;
-      this.skip();
-    }
-  });
-  return () => {
-    if (!instance) throw new Error('useClickHouse(): ClickHouse is not started yet; call the getter inside it() or a hook');
-    return instance;
-  };
-}
-
-function sharedClickHouse(context: Mocha.Context): Promise<ChInstance> {
-  if (!shared) {
-    const started = startClickHouse();
-    shared = started;
-    // Registered on the root suite so the server outlives every describe() that uses it.
-    rootSuite(context).afterAll('stop the shared ClickHouse', async () => {
-      shared = undefined;
-      const instance = await started.catch(() => undefined);
-      await instance?.stop();
-    });
-  }
-  return shared;
-}
-
-function rootSuite(context: Mocha.Context): Mocha.Suite {
-  let suite = context.test?.parent;
-  if (!suite) throw new Error('useClickHouse(): before() hook ran outside a suite');
-  while (suite.parent) suite = suite.parent;
-  return suite;
-}
+export const useClickHouse: () => () => ChInstance = sharedService({
+  label: 'ClickHouse',
+  helper: 'useClickHouse',
+  tag: 'ch harness',
+  start: startClickHouse,
+  unavailable: ClickHouseUnavailableError,
+  setupTimeoutMs: SETUP_TIMEOUT_MS,
+});
 
 class LocalClickHouse implements ChInstance {
   readonly host = HOST;

@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { sharedService } from './shared-service.js';
 
 export interface PgInstance {
   readonly host: string;
@@ -70,50 +71,15 @@ export async function startPostgres(): Promise<PgInstance> {
   }
 }
 
-let shared: Promise<PgInstance> | undefined;
-let skipWarned = false;
-
 /** Mocha helper, called inside describe(): one PostgreSQL shared by the whole run, stopped after it. */
-export function usePostgres(): () => PgInstance {
-  let instance: PgInstance | undefined;
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT_MS);
-    try {
-      instance = await sharedPostgres(this);
-    } catch (err) {
-      // A missing server must not pass silently in CI, but should not block a laptop without one.
-      if (!(err instanceof PostgresUnavailableError) || process.env.CI === 'true') throw err;
-      if (!skipWarned) process.stderr.write(`[pg harness] skipping PostgreSQL tests: ${err.message}\n`);
-      skipWarned = true;
-      this.skip();
-    }
-  });
-  return () => {
-    if (!instance) throw new Error('usePostgres(): PostgreSQL is not started yet; call the getter inside it() or a hook');
-    return instance;
-  };
-}
-
-function sharedPostgres(context: Mocha.Context): Promise<PgInstance> {
-  if (!shared) {
-    const started = startPostgres();
-    shared = started;
-    // Registered on the root suite so the server outlives every describe() that uses it.
-    rootSuite(context).afterAll('stop the shared PostgreSQL', async () => {
-      shared = undefined;
-      const instance = await started.catch(() => undefined);
-      await instance?.stop();
-    });
-  }
-  return shared;
-}
-
-function rootSuite(context: Mocha.Context): Mocha.Suite {
-  let suite = context.test?.parent;
-  if (!suite) throw new Error('usePostgres(): before() hook ran outside a suite');
-  while (suite.parent) suite = suite.parent;
-  return suite;
-}
+export const usePostgres: () => () => PgInstance = sharedService({
+  label: 'PostgreSQL',
+  helper: 'usePostgres',
+  tag: 'pg harness',
+  start: startPostgres,
+  unavailable: PostgresUnavailableError,
+  setupTimeoutMs: SETUP_TIMEOUT_MS,
+});
 
 interface OsUser {
   readonly uid: number;
