@@ -1,4 +1,5 @@
 import type { EngineName } from '@vigil/shared';
+import { ClickHouseSession } from '../collectors/clickhouse/clickhouse-session.js';
 import type { EngineDriver } from './database-session.js';
 import { PostgresSession } from './postgres-session.js';
 import { TASK_TABLES } from './task-tables.js';
@@ -8,5 +9,9 @@ export const ENGINE_DRIVERS: Readonly<Partial<Record<EngineName, EngineDriver<un
   postgres: {
     tasks: TASK_TABLES.postgres,
     openSession: (database, options) => new PostgresSession(database, options),
+  },
+  clickhouse: {
+    tasks: TASK_TABLES.clickhouse,
+    openSession: (database, options) => new ClickHouseSession(database, options),
   },
 };

@@ -1,7 +1,12 @@
+import { isVigilError } from '@vigil/shared';
 import type { TaskStatus } from '../../runner/collector-task.js';
+import type { TableColumns } from './system-catalog.js';
 
 /** The grant every ClickHouse collector needs; on releases before SQL access control, users.xml decides instead. */
 export const SYSTEM_GRANT_SQL = 'GRANT SELECT ON system.* TO <agent user>;';
+
+// ClickHouse's ACCESS_DENIED: a release with SQL access control refused the agent's user.
+const ACCESS_DENIED_CODE = 497;
 
 /**
  * A system table this server does not offer, or does not show this user. Collection from it
@@ -11,6 +16,39 @@ export function systemTableUnavailable(table: string): TaskStatus {
   return {
     code: `system_${table}_unavailable`,
     message: `system.${table} is not available: this ClickHouse release does not have it, or the agent's user may not read it (on releases with SQL access control, grant it SELECT ON system.*)`,
+    fixSql: SYSTEM_GRANT_SQL,
+  };
+}
+
+/** A system table without a column every query of it needs (a release far older or newer than expected). */
+export function systemTableUnsupported(table: string, missing: readonly string[]): TaskStatus {
+  return {
+    code: `system_${table}_unsupported`,
+    message: `system.${table} lacks the columns ${missing.join(', ')} on this ClickHouse release, so it is not collected`,
+  };
+}
+
+/** What a collector can read of one system table: its columns, or the status saying why not. */
+export type UsableTable = { readonly columns: TableColumns; readonly status?: undefined } | { readonly columns?: undefined; readonly status: TaskStatus };
+
+/** The table's columns when it exists with every `required` one; otherwise the status to report. */
+export function usableTable(tables: ReadonlyMap<string, TableColumns>, table: string, required: readonly string[]): UsableTable {
+  const columns = tables.get(table);
+  if (!columns) return { status: systemTableUnavailable(table) };
+  const missing = required.filter((column) => !columns.has(column));
+  return missing.length > 0 ? { status: systemTableUnsupported(table, missing) } : { columns };
+}
+
+/** Whether `err` is ClickHouse refusing the agent's user a table or column (ACCESS_DENIED). */
+export function isAccessDenied(err: unknown): boolean {
+  return isVigilError(err) && err.code === 'CLICKHOUSE_QUERY_FAILED' && err.details?.clickhouseCode === ACCESS_DENIED_CODE;
+}
+
+/** The status for a query ClickHouse refused the agent's user, with ClickHouse's own words (they name the missing grant). */
+export function privilegeMissing(task: string, err: unknown): TaskStatus {
+  return {
+    code: 'privilege_missing',
+    message: `the ${task} collector may not read what it needs: ${err instanceof Error ? err.message : String(err)}`,
     fixSql: SYSTEM_GRANT_SQL,
   };
 }

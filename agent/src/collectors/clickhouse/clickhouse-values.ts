@@ -36,3 +36,21 @@ export function secondsToMs(value: unknown): number {
 export function sqlString(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
+
+const MAX_ERROR_CHARS = 512;
+// ClickHouse's parse errors echo the raw input that follows this.
+const ECHOED_INPUT = /\bbefore: /;
+
+/**
+ * An error message safe to leave the host: quoted runs (where ClickHouse puts values, and names
+ * that may be values) become '?', the raw input a parse error echoes after "before: " is dropped,
+ * and the rest is cut to 512 characters.
+ */
+export function errorText(message: string): string {
+  // A quote right after a letter is an apostrophe (doesn't), not an opening quote.
+  let text = message.replace(/(?<![A-Za-z])'(?:[^'\\]|\\.)*'?/gs, "'?'").replace(/(?<![A-Za-z])"(?:[^"\\]|\\.)*"?/gs, '"?"');
+  const echoed = ECHOED_INPUT.exec(text);
+  if (echoed) text = `${text.slice(0, echoed.index + echoed[0].length)}…`;
+  text = text.replace(/\s+/g, ' ').trim();
+  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text;
+}

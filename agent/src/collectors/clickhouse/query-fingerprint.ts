@@ -9,6 +9,9 @@ import { stripLiterals } from '@vigil/shared';
 
 const PLACEHOLDER_LIST = /\?(?:\s*,\s*\?)+/g;
 
+/** Query text shipped from the server before normalization; a longer text is cut (the agent's fingerprint covers this much). */
+export const MAX_TEXT_BYTES = 16_384;
+
 /** Text safe to leave the host: literals stripped, placeholder lists collapsed to `?..`. */
 export function normalizeQueryText(query: string): string {
   return stripLiterals(query).replace(PLACEHOLDER_LIST, '?..');

@@ -3,7 +3,7 @@ import type { TaskStatus } from '../../runner/collector-task.js';
 import type { FingerprintMethod, QueryGroup, QueryLogReading, QueryLogWatermark } from '../../state/clickhouse-query-log-state.js';
 import type { ClickHouseQueryClient, ClickHouseRow } from './clickhouse-query-client.js';
 import { num, sqlString, str } from './clickhouse-values.js';
-import { agentQueryHash, normalizeQueryText } from './query-fingerprint.js';
+import { agentQueryHash, MAX_TEXT_BYTES, normalizeQueryText } from './query-fingerprint.js';
 import { readFunctions, readTableColumns, type TableColumns } from './system-catalog.js';
 
 /**
@@ -63,8 +63,6 @@ const INITIAL_LOOKBACK_S = 60;
 const MAX_SPAN_S = 300;
 /** Exact-text groups (old releases) carry at most this many durations each for the agent's percentiles. */
 const MAX_DURATIONS_PER_TEXT = 1000;
-/** Query text shipped from the server per group before normalization; a longer text is cut. */
-const MAX_TEXT_BYTES = 16_384;
 
 export interface QueryLogSource {
   readonly database: string;

@@ -42,3 +42,8 @@ export async function readFunctions(client: ClickHouseQueryClient, names: readon
 export function columnOr(columns: TableColumns, column: string, fallback: string): string {
   return columns.has(column) ? column : fallback;
 }
+
+/** `column` when the table has it, else `fallback AS column`: a select-list item that reads the same on every release. */
+export function selectColumn(columns: TableColumns, column: string, fallback: string): string {
+  return columns.has(column) ? column : `${fallback} AS ${column}`;
+}

@@ -1,0 +1,35 @@
+import type { vigil } from '@vigil/proto';
+import type { DiffedServer } from '../state/clickhouse-server-state.js';
+
+/** Diffed server essentials → the wire record; counter fields only when there are deltas. */
+export function clickHouseServerToWire(d: DiffedServer): vigil.v1.IClickHouseServerSnapshot {
+  const g = d.reading.gauges;
+  const c = d.deltas;
+  return {
+    tsMs: d.collectedAtMs,
+    windowStartMs: d.windowStartMs,
+    uptimeS: d.uptimeS,
+    queriesRunning: g.queriesRunning,
+    mergesRunning: g.mergesRunning,
+    tcpConnections: g.tcpConnections,
+    httpConnections: g.httpConnections,
+    interserverConnections: g.interserverConnections,
+    memoryTrackingBytes: g.memoryTrackingBytes,
+    memoryResidentBytes: g.memoryResidentBytes,
+    readonlyReplicas: g.readonlyReplicas,
+    maxPartsInPartition: g.maxPartsInPartition,
+    hasDeltas: c !== undefined,
+    ...(c && {
+      queries: c.queries,
+      selectQueries: c.selectQueries,
+      insertQueries: c.insertQueries,
+      failedQueries: c.failedQueries,
+      failedSelectQueries: c.failedSelectQueries,
+      failedInsertQueries: c.failedInsertQueries,
+      insertedRows: c.insertedRows,
+      insertedBytes: c.insertedBytes,
+      delayedInserts: c.delayedInserts,
+      rejectedInserts: c.rejectedInserts,
+    }),
+  };
+}
