@@ -8343,6 +8343,24 @@ export namespace vigil {
             /** Heartbeat droppedBatches. */
             droppedBatches: number;
 
+            /** Heartbeat agentVersion. */
+            agentVersion: string;
+
+            /** Heartbeat uptimeS. */
+            uptimeS: number;
+
+            /** Heartbeat rssBytes. */
+            rssBytes: number;
+
+            /** Heartbeat cpuPercent. */
+            cpuPercent: number;
+
+            /** Heartbeat spoolBytes. */
+            spoolBytes: number;
+
+            /** Heartbeat collectors. */
+            collectors: vigil.v1.CollectorHealth.$Properties[];
+
             /**
              * Creates a new Heartbeat instance using the specified properties.
              * @param [properties] Properties to set
@@ -8436,12 +8454,189 @@ export namespace vigil {
                 /** Heartbeat droppedBatches */
                 droppedBatches?: (number|null);
 
+                /** Heartbeat agentVersion */
+                agentVersion?: (string|null);
+
+                /** Heartbeat uptimeS */
+                uptimeS?: (number|null);
+
+                /** Heartbeat rssBytes */
+                rssBytes?: (number|null);
+
+                /** Heartbeat cpuPercent */
+                cpuPercent?: (number|null);
+
+                /** Heartbeat spoolBytes */
+                spoolBytes?: (number|null);
+
+                /** Heartbeat collectors */
+                collectors?: (vigil.v1.CollectorHealth.$Properties[]|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Heartbeat. */
             type $Shape = vigil.v1.Heartbeat.$Properties;
+        }
+
+        /**
+         * Properties of a CollectorHealth.
+         * @deprecated Use vigil.v1.CollectorHealth.$Properties instead.
+         */
+        interface ICollectorHealth extends vigil.v1.CollectorHealth.$Properties {
+        }
+
+        /** Represents a CollectorHealth. */
+        class CollectorHealth {
+
+            /**
+             * Constructs a new CollectorHealth.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.CollectorHealth.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CollectorHealth database. */
+            database: string;
+
+            /** CollectorHealth collector. */
+            collector: string;
+
+            /** CollectorHealth lastSuccessMs. */
+            lastSuccessMs: number;
+
+            /** CollectorHealth lastErrorMs. */
+            lastErrorMs: number;
+
+            /** CollectorHealth lastError. */
+            lastError: string;
+
+            /** CollectorHealth statuses. */
+            statuses: string[];
+
+            /** CollectorHealth disabled. */
+            disabled: boolean;
+
+            /** CollectorHealth intervalS. */
+            intervalS: number;
+
+            /**
+             * Creates a new CollectorHealth instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CollectorHealth instance
+             */
+            static create(properties: vigil.v1.CollectorHealth.$Shape): vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape;
+            static create(properties?: vigil.v1.CollectorHealth.$Properties): vigil.v1.CollectorHealth;
+
+            /**
+             * Encodes the specified CollectorHealth message. Does not implicitly {@link vigil.v1.CollectorHealth.verify|verify} messages.
+             * @param m CollectorHealth message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.CollectorHealth.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CollectorHealth message, length delimited. Does not implicitly {@link vigil.v1.CollectorHealth.verify|verify} messages.
+             * @param message CollectorHealth message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.CollectorHealth.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CollectorHealth message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape} CollectorHealth
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape;
+
+            /**
+             * Decodes a CollectorHealth message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape} CollectorHealth
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape;
+
+            /**
+             * Verifies a CollectorHealth message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CollectorHealth message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns CollectorHealth
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.CollectorHealth;
+
+            /**
+             * Creates a plain object from a CollectorHealth message. Also converts values to other types if specified.
+             * @param m CollectorHealth
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.CollectorHealth, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CollectorHealth to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CollectorHealth
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CollectorHealth {
+
+            /** Properties of a CollectorHealth. */
+            interface $Properties {
+
+                /** CollectorHealth database */
+                database?: (string|null);
+
+                /** CollectorHealth collector */
+                collector?: (string|null);
+
+                /** CollectorHealth lastSuccessMs */
+                lastSuccessMs?: (number|null);
+
+                /** CollectorHealth lastErrorMs */
+                lastErrorMs?: (number|null);
+
+                /** CollectorHealth lastError */
+                lastError?: (string|null);
+
+                /** CollectorHealth statuses */
+                statuses?: (string[]|null);
+
+                /** CollectorHealth disabled */
+                disabled?: (boolean|null);
+
+                /** CollectorHealth intervalS */
+                intervalS?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CollectorHealth. */
+            type $Shape = vigil.v1.CollectorHealth.$Properties;
         }
 
         /**
@@ -8474,6 +8669,9 @@ export namespace vigil {
 
             /** CommandResult error. */
             error: string;
+
+            /** CommandResult errorCode. */
+            errorCode: string;
 
             /**
              * Creates a new CommandResult instance using the specified properties.
@@ -8571,6 +8769,9 @@ export namespace vigil {
                 /** CommandResult error */
                 error?: (string|null);
 
+                /** CommandResult errorCode */
+                errorCode?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -8610,8 +8811,11 @@ export namespace vigil {
             /** ServerMessage error. */
             error?: (vigil.v1.Error.$Properties|null);
 
+            /** ServerMessage settingsUpdate. */
+            settingsUpdate?: (vigil.v1.SettingsUpdate.$Properties|null);
+
             /** ServerMessage kind. */
-            kind?: ("welcome"|"ack"|"command"|"error");
+            kind?: ("welcome"|"ack"|"command"|"error"|"settingsUpdate");
 
             /**
              * Creates a new ServerMessage instance using the specified properties.
@@ -8709,8 +8913,11 @@ export namespace vigil {
                 /** ServerMessage error */
                 error?: (vigil.v1.Error.$Properties|null);
 
+                /** ServerMessage settingsUpdate */
+                settingsUpdate?: (vigil.v1.SettingsUpdate.$Properties|null);
+
                 /** ServerMessage kind */
-                kind?: ("welcome"|"ack"|"command"|"error");
+                kind?: ("welcome"|"ack"|"command"|"error"|"settingsUpdate");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -8722,9 +8929,10 @@ export namespace vigil {
               ack?: vigil.v1.Ack.$Shape|null;
               command?: vigil.v1.Command.$Shape|null;
               error?: vigil.v1.Error.$Shape|null;
+              settingsUpdate?: vigil.v1.SettingsUpdate.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; welcome?: null; ack?: null; command?: null; error?: null }|{ kind?: "welcome"; welcome: vigil.v1.Welcome.$Shape; ack?: null; command?: null; error?: null }|{ kind?: "ack"; welcome?: null; ack: vigil.v1.Ack.$Shape; command?: null; error?: null }|{ kind?: "command"; welcome?: null; ack?: null; command: vigil.v1.Command.$Shape; error?: null }|{ kind?: "error"; welcome?: null; ack?: null; command?: null; error: vigil.v1.Error.$Shape })
+              ({ kind?: undefined; welcome?: null; ack?: null; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "welcome"; welcome: vigil.v1.Welcome.$Shape; ack?: null; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "ack"; welcome?: null; ack: vigil.v1.Ack.$Shape; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "command"; welcome?: null; ack?: null; command: vigil.v1.Command.$Shape; error?: null; settingsUpdate?: null }|{ kind?: "error"; welcome?: null; ack?: null; command?: null; error: vigil.v1.Error.$Shape; settingsUpdate?: null }|{ kind?: "settingsUpdate"; welcome?: null; ack?: null; command?: null; error?: null; settingsUpdate: vigil.v1.SettingsUpdate.$Shape })
             );
         }
 
@@ -8764,6 +8972,9 @@ export namespace vigil {
 
             /** Welcome databases. */
             databases: vigil.v1.RegisteredDatabase.$Properties[];
+
+            /** Welcome settings. */
+            settings: vigil.v1.DatabaseSettings.$Properties[];
 
             /**
              * Creates a new Welcome instance using the specified properties.
@@ -8867,12 +9078,273 @@ export namespace vigil {
                 /** Welcome databases */
                 databases?: (vigil.v1.RegisteredDatabase.$Properties[]|null);
 
+                /** Welcome settings */
+                settings?: (vigil.v1.DatabaseSettings.$Properties[]|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Welcome. */
             type $Shape = vigil.v1.Welcome.$Properties;
+        }
+
+        /**
+         * Properties of a DatabaseSettings.
+         * @deprecated Use vigil.v1.DatabaseSettings.$Properties instead.
+         */
+        interface IDatabaseSettings extends vigil.v1.DatabaseSettings.$Properties {
+        }
+
+        /** Represents a DatabaseSettings. */
+        class DatabaseSettings {
+
+            /**
+             * Constructs a new DatabaseSettings.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.DatabaseSettings.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DatabaseSettings database. */
+            database: string;
+
+            /** DatabaseSettings pollIntervalSeconds. */
+            pollIntervalSeconds: number;
+
+            /** DatabaseSettings collectExplainPlans. */
+            collectExplainPlans: boolean;
+
+            /** DatabaseSettings collectReplication. */
+            collectReplication: boolean;
+
+            /** DatabaseSettings disabledCollectors. */
+            disabledCollectors: string[];
+
+            /**
+             * Creates a new DatabaseSettings instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DatabaseSettings instance
+             */
+            static create(properties: vigil.v1.DatabaseSettings.$Shape): vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape;
+            static create(properties?: vigil.v1.DatabaseSettings.$Properties): vigil.v1.DatabaseSettings;
+
+            /**
+             * Encodes the specified DatabaseSettings message. Does not implicitly {@link vigil.v1.DatabaseSettings.verify|verify} messages.
+             * @param m DatabaseSettings message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.DatabaseSettings.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DatabaseSettings message, length delimited. Does not implicitly {@link vigil.v1.DatabaseSettings.verify|verify} messages.
+             * @param message DatabaseSettings message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.DatabaseSettings.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DatabaseSettings message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape} DatabaseSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape;
+
+            /**
+             * Decodes a DatabaseSettings message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape} DatabaseSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape;
+
+            /**
+             * Verifies a DatabaseSettings message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DatabaseSettings message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns DatabaseSettings
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.DatabaseSettings;
+
+            /**
+             * Creates a plain object from a DatabaseSettings message. Also converts values to other types if specified.
+             * @param m DatabaseSettings
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.DatabaseSettings, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DatabaseSettings to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DatabaseSettings
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DatabaseSettings {
+
+            /** Properties of a DatabaseSettings. */
+            interface $Properties {
+
+                /** DatabaseSettings database */
+                database?: (string|null);
+
+                /** DatabaseSettings pollIntervalSeconds */
+                pollIntervalSeconds?: (number|null);
+
+                /** DatabaseSettings collectExplainPlans */
+                collectExplainPlans?: (boolean|null);
+
+                /** DatabaseSettings collectReplication */
+                collectReplication?: (boolean|null);
+
+                /** DatabaseSettings disabledCollectors */
+                disabledCollectors?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DatabaseSettings. */
+            type $Shape = vigil.v1.DatabaseSettings.$Properties;
+        }
+
+        /**
+         * Properties of a SettingsUpdate.
+         * @deprecated Use vigil.v1.SettingsUpdate.$Properties instead.
+         */
+        interface ISettingsUpdate extends vigil.v1.SettingsUpdate.$Properties {
+        }
+
+        /** Represents a SettingsUpdate. */
+        class SettingsUpdate {
+
+            /**
+             * Constructs a new SettingsUpdate.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.SettingsUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SettingsUpdate settings. */
+            settings: vigil.v1.DatabaseSettings.$Properties[];
+
+            /**
+             * Creates a new SettingsUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SettingsUpdate instance
+             */
+            static create(properties: vigil.v1.SettingsUpdate.$Shape): vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape;
+            static create(properties?: vigil.v1.SettingsUpdate.$Properties): vigil.v1.SettingsUpdate;
+
+            /**
+             * Encodes the specified SettingsUpdate message. Does not implicitly {@link vigil.v1.SettingsUpdate.verify|verify} messages.
+             * @param m SettingsUpdate message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.SettingsUpdate.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified SettingsUpdate message, length delimited. Does not implicitly {@link vigil.v1.SettingsUpdate.verify|verify} messages.
+             * @param message SettingsUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.SettingsUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SettingsUpdate message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape} SettingsUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape;
+
+            /**
+             * Decodes a SettingsUpdate message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape} SettingsUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape;
+
+            /**
+             * Verifies a SettingsUpdate message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SettingsUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns SettingsUpdate
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.SettingsUpdate;
+
+            /**
+             * Creates a plain object from a SettingsUpdate message. Also converts values to other types if specified.
+             * @param m SettingsUpdate
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.SettingsUpdate, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SettingsUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SettingsUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SettingsUpdate {
+
+            /** Properties of a SettingsUpdate. */
+            interface $Properties {
+
+                /** SettingsUpdate settings */
+                settings?: (vigil.v1.DatabaseSettings.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SettingsUpdate. */
+            type $Shape = vigil.v1.SettingsUpdate.$Properties;
         }
 
         /**

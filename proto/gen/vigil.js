@@ -32118,6 +32118,12 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [sentAtMs] Heartbeat sentAtMs
              * @property {number|null} [pendingBatches] Heartbeat pendingBatches
              * @property {number|null} [droppedBatches] Heartbeat droppedBatches
+             * @property {string|null} [agentVersion] Heartbeat agentVersion
+             * @property {number|null} [uptimeS] Heartbeat uptimeS
+             * @property {number|null} [rssBytes] Heartbeat rssBytes
+             * @property {number|null} [cpuPercent] Heartbeat cpuPercent
+             * @property {number|null} [spoolBytes] Heartbeat spoolBytes
+             * @property {Array.<vigil.v1.CollectorHealth.$Properties>|null} [collectors] Heartbeat collectors
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -32143,6 +32149,7 @@ export const vigil = $root.vigil = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const Heartbeat = function (p) {
+                this.collectors = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -32172,6 +32179,54 @@ export const vigil = $root.vigil = (() => {
              * @instance
              */
             Heartbeat.prototype.droppedBatches = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat agentVersion.
+             * @member {string} agentVersion
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.agentVersion = "";
+
+            /**
+             * Heartbeat uptimeS.
+             * @member {number} uptimeS
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.uptimeS = 0;
+
+            /**
+             * Heartbeat rssBytes.
+             * @member {number} rssBytes
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.rssBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat cpuPercent.
+             * @member {number} cpuPercent
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.cpuPercent = 0;
+
+            /**
+             * Heartbeat spoolBytes.
+             * @member {number} spoolBytes
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.spoolBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat collectors.
+             * @member {Array.<vigil.v1.CollectorHealth.$Properties>} collectors
+             * @memberof vigil.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.collectors = $util.emptyArray;
 
             /**
              * Creates a new Heartbeat instance using the specified properties.
@@ -32211,6 +32266,20 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 2, wireType 0 =*/16).uint32(m.pendingBatches);
                 if (m.droppedBatches != null && $Object.hasOwnProperty.call(m, "droppedBatches") && (typeof m.droppedBatches === "object" ? m.droppedBatches.low || m.droppedBatches.high : m.droppedBatches !== 0))
                     w.uint32(/* id 3, wireType 0 =*/24).uint64(m.droppedBatches);
+                if (m.agentVersion != null && $Object.hasOwnProperty.call(m, "agentVersion") && m.agentVersion !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.agentVersion);
+                if (m.uptimeS != null && $Object.hasOwnProperty.call(m, "uptimeS") && !$Object.is(m.uptimeS, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.uptimeS);
+                if (m.rssBytes != null && $Object.hasOwnProperty.call(m, "rssBytes") && (typeof m.rssBytes === "object" ? m.rssBytes.low || m.rssBytes.high : m.rssBytes !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.rssBytes);
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent") && !$Object.is(m.cpuPercent, 0))
+                    w.uint32(/* id 7, wireType 1 =*/57).double(m.cpuPercent);
+                if (m.spoolBytes != null && $Object.hasOwnProperty.call(m, "spoolBytes") && (typeof m.spoolBytes === "object" ? m.spoolBytes.low || m.spoolBytes.high : m.spoolBytes !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).uint64(m.spoolBytes);
+                if (m.collectors != null && m.collectors.length) {
+                    for (var i = 0; i < m.collectors.length; ++i)
+                        $root.vigil.v1.CollectorHealth.encode(m.collectors[i], w.uint32(/* id 9, wireType 2 =*/74).fork(), q + 1).ldelim();
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -32295,6 +32364,59 @@ export const vigil = $root.vigil = (() => {
                                 delete m.droppedBatches;
                             continue;
                         }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agentVersion = v;
+                            else
+                                delete m.agentVersion;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.uptimeS = v;
+                            else
+                                delete m.uptimeS;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.rssBytes = v;
+                            else
+                                delete m.rssBytes;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.cpuPercent = v;
+                            else
+                                delete m.cpuPercent;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.spoolBytes = v;
+                            else
+                                delete m.spoolBytes;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.collectors && m.collectors.length))
+                                m.collectors = [];
+                            m.collectors.push($root.vigil.v1.CollectorHealth.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -32355,6 +32477,37 @@ export const vigil = $root.vigil = (() => {
                     if (!$util.isInteger(m.droppedBatches) && !(m.droppedBatches && $util.isInteger(m.droppedBatches.low) && $util.isInteger(m.droppedBatches.high)))
                         return "droppedBatches: integer|Long expected";
                 }
+                if (m.agentVersion != null && $Object.hasOwnProperty.call(m, "agentVersion")) {
+                    if (!$util.isString(m.agentVersion))
+                        return "agentVersion: string expected";
+                }
+                if (m.uptimeS != null && $Object.hasOwnProperty.call(m, "uptimeS")) {
+                    if (typeof m.uptimeS !== "number")
+                        return "uptimeS: number expected";
+                }
+                if (m.rssBytes != null && $Object.hasOwnProperty.call(m, "rssBytes")) {
+                    if (!$util.isInteger(m.rssBytes) && !(m.rssBytes && $util.isInteger(m.rssBytes.low) && $util.isInteger(m.rssBytes.high)))
+                        return "rssBytes: integer|Long expected";
+                }
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent")) {
+                    if (typeof m.cpuPercent !== "number")
+                        return "cpuPercent: number expected";
+                }
+                if (m.spoolBytes != null && $Object.hasOwnProperty.call(m, "spoolBytes")) {
+                    if (!$util.isInteger(m.spoolBytes) && !(m.spoolBytes && $util.isInteger(m.spoolBytes.low) && $util.isInteger(m.spoolBytes.high)))
+                        return "spoolBytes: integer|Long expected";
+                }
+                if (m.collectors != null && $Object.hasOwnProperty.call(m, "collectors")) {
+                    if (!$Array.isArray(m.collectors))
+                        return "collectors: array expected";
+                    for (var i = 0; i < m.collectors.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.CollectorHealth.verify(m.collectors[i], q + 1);
+                            if (e)
+                                return "collectors." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -32405,6 +32558,55 @@ export const vigil = $root.vigil = (() => {
                             m.droppedBatches = new $util.LongBits(d.droppedBatches.low >>> 0, d.droppedBatches.high >>> 0).toNumber(true);
                     }
                 }
+                if (d.agentVersion != null) {
+                    if (typeof d.agentVersion !== "string" || d.agentVersion.length) {
+                        m.agentVersion = $String(d.agentVersion);
+                    }
+                }
+                if (d.uptimeS != null) {
+                    if (!$Object.is($Number(d.uptimeS), 0)) {
+                        m.uptimeS = $Number(d.uptimeS);
+                    }
+                }
+                if (d.rssBytes != null) {
+                    if (typeof d.rssBytes === "object" ? d.rssBytes.low || d.rssBytes.high : $Number(d.rssBytes) !== 0) {
+                        if ($util.Long)
+                            m.rssBytes = $util.Long.fromValue(d.rssBytes, true);
+                        else if (typeof d.rssBytes === "string")
+                            m.rssBytes = $parseInt(d.rssBytes, 10);
+                        else if (typeof d.rssBytes === "number")
+                            m.rssBytes = d.rssBytes;
+                        else if (typeof d.rssBytes === "object")
+                            m.rssBytes = new $util.LongBits(d.rssBytes.low >>> 0, d.rssBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.cpuPercent != null) {
+                    if (!$Object.is($Number(d.cpuPercent), 0)) {
+                        m.cpuPercent = $Number(d.cpuPercent);
+                    }
+                }
+                if (d.spoolBytes != null) {
+                    if (typeof d.spoolBytes === "object" ? d.spoolBytes.low || d.spoolBytes.high : $Number(d.spoolBytes) !== 0) {
+                        if ($util.Long)
+                            m.spoolBytes = $util.Long.fromValue(d.spoolBytes, true);
+                        else if (typeof d.spoolBytes === "string")
+                            m.spoolBytes = $parseInt(d.spoolBytes, 10);
+                        else if (typeof d.spoolBytes === "number")
+                            m.spoolBytes = d.spoolBytes;
+                        else if (typeof d.spoolBytes === "object")
+                            m.spoolBytes = new $util.LongBits(d.spoolBytes.low >>> 0, d.spoolBytes.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.collectors) {
+                    if (!$Array.isArray(d.collectors))
+                        throw $TypeError(".vigil.v1.Heartbeat.collectors: array expected");
+                    m.collectors = $Array(d.collectors.length);
+                    for (var i = 0; i < d.collectors.length; ++i) {
+                        if (!$util.isObject(d.collectors[i]))
+                            throw $TypeError(".vigil.v1.Heartbeat.collectors: object expected");
+                        m.collectors[i] = $root.vigil.v1.CollectorHealth.fromObject(d.collectors[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -32425,6 +32627,9 @@ export const vigil = $root.vigil = (() => {
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var d = {};
+                if (o.arrays || o.defaults) {
+                    d.collectors = [];
+                }
                 if (o.defaults) {
                     if ($util.Long) {
                         var n = new $util.Long(0, 0, false);
@@ -32437,6 +32642,19 @@ export const vigil = $root.vigil = (() => {
                         d.droppedBatches = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.droppedBatches = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.agentVersion = "";
+                    d.uptimeS = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.rssBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.rssBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.cpuPercent = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.spoolBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.spoolBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.sentAtMs != null && $Object.hasOwnProperty.call(m, "sentAtMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -32456,6 +32674,37 @@ export const vigil = $root.vigil = (() => {
                         d.droppedBatches = o.longs === $String ? $String(m.droppedBatches) : m.droppedBatches;
                     else
                         d.droppedBatches = o.longs === $String ? $util.Long.prototype.toString.call(m.droppedBatches) : o.longs === $Number ? new $util.LongBits(m.droppedBatches.low >>> 0, m.droppedBatches.high >>> 0).toNumber(true) : m.droppedBatches;
+                }
+                if (m.agentVersion != null && $Object.hasOwnProperty.call(m, "agentVersion")) {
+                    d.agentVersion = m.agentVersion;
+                }
+                if (m.uptimeS != null && $Object.hasOwnProperty.call(m, "uptimeS")) {
+                    d.uptimeS = o.json && !$isFinite(m.uptimeS) ? $String(m.uptimeS) : m.uptimeS;
+                }
+                if (m.rssBytes != null && $Object.hasOwnProperty.call(m, "rssBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.rssBytes = typeof m.rssBytes === "number" ? $BigInt(m.rssBytes) : $util.Long.fromBits(m.rssBytes.low >>> 0, m.rssBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.rssBytes === "number")
+                        d.rssBytes = o.longs === $String ? $String(m.rssBytes) : m.rssBytes;
+                    else
+                        d.rssBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.rssBytes) : o.longs === $Number ? new $util.LongBits(m.rssBytes.low >>> 0, m.rssBytes.high >>> 0).toNumber(true) : m.rssBytes;
+                }
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent")) {
+                    d.cpuPercent = o.json && !$isFinite(m.cpuPercent) ? $String(m.cpuPercent) : m.cpuPercent;
+                }
+                if (m.spoolBytes != null && $Object.hasOwnProperty.call(m, "spoolBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.spoolBytes = typeof m.spoolBytes === "number" ? $BigInt(m.spoolBytes) : $util.Long.fromBits(m.spoolBytes.low >>> 0, m.spoolBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.spoolBytes === "number")
+                        d.spoolBytes = o.longs === $String ? $String(m.spoolBytes) : m.spoolBytes;
+                    else
+                        d.spoolBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.spoolBytes) : o.longs === $Number ? new $util.LongBits(m.spoolBytes.low >>> 0, m.spoolBytes.high >>> 0).toNumber(true) : m.spoolBytes;
+                }
+                if (m.collectors && m.collectors.length) {
+                    d.collectors = $Array(m.collectors.length);
+                    for (var j = 0; j < m.collectors.length; ++j) {
+                        d.collectors[j] = $root.vigil.v1.CollectorHealth.toObject(m.collectors[j], o, q + 1);
+                    }
                 }
                 return d;
             };
@@ -32488,6 +32737,563 @@ export const vigil = $root.vigil = (() => {
             return Heartbeat;
         })();
 
+        v1.CollectorHealth = (function() {
+
+            /**
+             * Properties of a CollectorHealth.
+             * @typedef {Object} vigil.v1.CollectorHealth.$Properties
+             * @property {string|null} [database] CollectorHealth database
+             * @property {string|null} [collector] CollectorHealth collector
+             * @property {number|null} [lastSuccessMs] CollectorHealth lastSuccessMs
+             * @property {number|null} [lastErrorMs] CollectorHealth lastErrorMs
+             * @property {string|null} [lastError] CollectorHealth lastError
+             * @property {Array.<string>|null} [statuses] CollectorHealth statuses
+             * @property {boolean|null} [disabled] CollectorHealth disabled
+             * @property {number|null} [intervalS] CollectorHealth intervalS
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CollectorHealth.
+             * @memberof vigil.v1
+             * @interface ICollectorHealth
+             * @augments vigil.v1.CollectorHealth.$Properties
+             * @deprecated Use vigil.v1.CollectorHealth.$Properties instead.
+             */
+
+            /**
+             * Shape of a CollectorHealth.
+             * @typedef {vigil.v1.CollectorHealth.$Properties} vigil.v1.CollectorHealth.$Shape
+             */
+
+            /**
+             * Constructs a new CollectorHealth.
+             * @memberof vigil.v1
+             * @classdesc Represents a CollectorHealth.
+             * @constructor
+             * @param {vigil.v1.CollectorHealth.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CollectorHealth = function (p) {
+                this.statuses = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * CollectorHealth database.
+             * @member {string} database
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.database = "";
+
+            /**
+             * CollectorHealth collector.
+             * @member {string} collector
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.collector = "";
+
+            /**
+             * CollectorHealth lastSuccessMs.
+             * @member {number} lastSuccessMs
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.lastSuccessMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CollectorHealth lastErrorMs.
+             * @member {number} lastErrorMs
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.lastErrorMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CollectorHealth lastError.
+             * @member {string} lastError
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.lastError = "";
+
+            /**
+             * CollectorHealth statuses.
+             * @member {Array.<string>} statuses
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.statuses = $util.emptyArray;
+
+            /**
+             * CollectorHealth disabled.
+             * @member {boolean} disabled
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.disabled = false;
+
+            /**
+             * CollectorHealth intervalS.
+             * @member {number} intervalS
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             */
+            CollectorHealth.prototype.intervalS = 0;
+
+            /**
+             * Creates a new CollectorHealth instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {vigil.v1.CollectorHealth.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.CollectorHealth} CollectorHealth instance
+             * @type {{
+             *   (properties: vigil.v1.CollectorHealth.$Shape): vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape;
+             *   (properties?: vigil.v1.CollectorHealth.$Properties): vigil.v1.CollectorHealth;
+             * }}
+             */
+            CollectorHealth.create = function(properties) {
+                return new CollectorHealth(properties);
+            };
+
+            /**
+             * Encodes the specified CollectorHealth message. Does not implicitly {@link vigil.v1.CollectorHealth.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {vigil.v1.CollectorHealth.$Properties} m CollectorHealth message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CollectorHealth.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database") && m.database !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.database);
+                if (m.collector != null && $Object.hasOwnProperty.call(m, "collector") && m.collector !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.collector);
+                if (m.lastSuccessMs != null && $Object.hasOwnProperty.call(m, "lastSuccessMs") && (typeof m.lastSuccessMs === "object" ? m.lastSuccessMs.low || m.lastSuccessMs.high : m.lastSuccessMs !== 0))
+                    w.uint32(/* id 3, wireType 0 =*/24).int64(m.lastSuccessMs);
+                if (m.lastErrorMs != null && $Object.hasOwnProperty.call(m, "lastErrorMs") && (typeof m.lastErrorMs === "object" ? m.lastErrorMs.low || m.lastErrorMs.high : m.lastErrorMs !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).int64(m.lastErrorMs);
+                if (m.lastError != null && $Object.hasOwnProperty.call(m, "lastError") && m.lastError !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.lastError);
+                if (m.statuses != null && m.statuses.length) {
+                    for (var i = 0; i < m.statuses.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).string(m.statuses[i]);
+                }
+                if (m.disabled != null && $Object.hasOwnProperty.call(m, "disabled") && m.disabled !== false)
+                    w.uint32(/* id 7, wireType 0 =*/56).bool(m.disabled);
+                if (m.intervalS != null && $Object.hasOwnProperty.call(m, "intervalS") && m.intervalS !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.intervalS);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CollectorHealth message, length delimited. Does not implicitly {@link vigil.v1.CollectorHealth.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {vigil.v1.CollectorHealth.$Properties} message CollectorHealth message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CollectorHealth.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CollectorHealth message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape} CollectorHealth
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CollectorHealth.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.CollectorHealth();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.database = v;
+                            else
+                                delete m.database;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.collector = v;
+                            else
+                                delete m.collector;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.lastSuccessMs = v;
+                            else
+                                delete m.lastSuccessMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.lastErrorMs = v;
+                            else
+                                delete m.lastErrorMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lastError = v;
+                            else
+                                delete m.lastError;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.statuses && m.statuses.length))
+                                m.statuses = [];
+                            m.statuses.push(r.stringVerify());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.disabled = v;
+                            else
+                                delete m.disabled;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.intervalS = v;
+                            else
+                                delete m.intervalS;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a CollectorHealth message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.CollectorHealth & vigil.v1.CollectorHealth.$Shape} CollectorHealth
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CollectorHealth.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CollectorHealth message.
+             * @function verify
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CollectorHealth.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    if (!$util.isString(m.database))
+                        return "database: string expected";
+                }
+                if (m.collector != null && $Object.hasOwnProperty.call(m, "collector")) {
+                    if (!$util.isString(m.collector))
+                        return "collector: string expected";
+                }
+                if (m.lastSuccessMs != null && $Object.hasOwnProperty.call(m, "lastSuccessMs")) {
+                    if (!$util.isInteger(m.lastSuccessMs) && !(m.lastSuccessMs && $util.isInteger(m.lastSuccessMs.low) && $util.isInteger(m.lastSuccessMs.high)))
+                        return "lastSuccessMs: integer|Long expected";
+                }
+                if (m.lastErrorMs != null && $Object.hasOwnProperty.call(m, "lastErrorMs")) {
+                    if (!$util.isInteger(m.lastErrorMs) && !(m.lastErrorMs && $util.isInteger(m.lastErrorMs.low) && $util.isInteger(m.lastErrorMs.high)))
+                        return "lastErrorMs: integer|Long expected";
+                }
+                if (m.lastError != null && $Object.hasOwnProperty.call(m, "lastError")) {
+                    if (!$util.isString(m.lastError))
+                        return "lastError: string expected";
+                }
+                if (m.statuses != null && $Object.hasOwnProperty.call(m, "statuses")) {
+                    if (!$Array.isArray(m.statuses))
+                        return "statuses: array expected";
+                    for (var i = 0; i < m.statuses.length; ++i) {
+                        if (!$util.isString(m.statuses[i]))
+                            return "statuses: string[] expected";
+                    }
+                }
+                if (m.disabled != null && $Object.hasOwnProperty.call(m, "disabled")) {
+                    if (typeof m.disabled !== "boolean")
+                        return "disabled: boolean expected";
+                }
+                if (m.intervalS != null && $Object.hasOwnProperty.call(m, "intervalS")) {
+                    if (!$util.isInteger(m.intervalS))
+                        return "intervalS: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CollectorHealth message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.CollectorHealth} CollectorHealth
+             */
+            CollectorHealth.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.CollectorHealth)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.CollectorHealth: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.CollectorHealth();
+                if (d.database != null) {
+                    if (typeof d.database !== "string" || d.database.length) {
+                        m.database = $String(d.database);
+                    }
+                }
+                if (d.collector != null) {
+                    if (typeof d.collector !== "string" || d.collector.length) {
+                        m.collector = $String(d.collector);
+                    }
+                }
+                if (d.lastSuccessMs != null) {
+                    if (typeof d.lastSuccessMs === "object" ? d.lastSuccessMs.low || d.lastSuccessMs.high : $Number(d.lastSuccessMs) !== 0) {
+                        if ($util.Long)
+                            m.lastSuccessMs = $util.Long.fromValue(d.lastSuccessMs, false);
+                        else if (typeof d.lastSuccessMs === "string")
+                            m.lastSuccessMs = $parseInt(d.lastSuccessMs, 10);
+                        else if (typeof d.lastSuccessMs === "number")
+                            m.lastSuccessMs = d.lastSuccessMs;
+                        else if (typeof d.lastSuccessMs === "object")
+                            m.lastSuccessMs = new $util.LongBits(d.lastSuccessMs.low >>> 0, d.lastSuccessMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.lastErrorMs != null) {
+                    if (typeof d.lastErrorMs === "object" ? d.lastErrorMs.low || d.lastErrorMs.high : $Number(d.lastErrorMs) !== 0) {
+                        if ($util.Long)
+                            m.lastErrorMs = $util.Long.fromValue(d.lastErrorMs, false);
+                        else if (typeof d.lastErrorMs === "string")
+                            m.lastErrorMs = $parseInt(d.lastErrorMs, 10);
+                        else if (typeof d.lastErrorMs === "number")
+                            m.lastErrorMs = d.lastErrorMs;
+                        else if (typeof d.lastErrorMs === "object")
+                            m.lastErrorMs = new $util.LongBits(d.lastErrorMs.low >>> 0, d.lastErrorMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.lastError != null) {
+                    if (typeof d.lastError !== "string" || d.lastError.length) {
+                        m.lastError = $String(d.lastError);
+                    }
+                }
+                if (d.statuses) {
+                    if (!$Array.isArray(d.statuses))
+                        throw $TypeError(".vigil.v1.CollectorHealth.statuses: array expected");
+                    m.statuses = $Array(d.statuses.length);
+                    for (var i = 0; i < d.statuses.length; ++i) {
+                        m.statuses[i] = $String(d.statuses[i]);
+                    }
+                }
+                if (d.disabled != null) {
+                    if (d.disabled) {
+                        m.disabled = $Boolean(d.disabled);
+                    }
+                }
+                if (d.intervalS != null) {
+                    if ($Number(d.intervalS) !== 0) {
+                        m.intervalS = d.intervalS >>> 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CollectorHealth message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {vigil.v1.CollectorHealth} m CollectorHealth
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CollectorHealth.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.statuses = [];
+                }
+                if (o.defaults) {
+                    d.database = "";
+                    d.collector = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.lastSuccessMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.lastSuccessMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.lastErrorMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.lastErrorMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.lastError = "";
+                    d.disabled = false;
+                    d.intervalS = 0;
+                }
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    d.database = m.database;
+                }
+                if (m.collector != null && $Object.hasOwnProperty.call(m, "collector")) {
+                    d.collector = m.collector;
+                }
+                if (m.lastSuccessMs != null && $Object.hasOwnProperty.call(m, "lastSuccessMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.lastSuccessMs = typeof m.lastSuccessMs === "number" ? $BigInt(m.lastSuccessMs) : $util.Long.fromBits(m.lastSuccessMs.low >>> 0, m.lastSuccessMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.lastSuccessMs === "number")
+                        d.lastSuccessMs = o.longs === $String ? $String(m.lastSuccessMs) : m.lastSuccessMs;
+                    else
+                        d.lastSuccessMs = o.longs === $String ? $util.Long.prototype.toString.call(m.lastSuccessMs) : o.longs === $Number ? new $util.LongBits(m.lastSuccessMs.low >>> 0, m.lastSuccessMs.high >>> 0).toNumber() : m.lastSuccessMs;
+                }
+                if (m.lastErrorMs != null && $Object.hasOwnProperty.call(m, "lastErrorMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.lastErrorMs = typeof m.lastErrorMs === "number" ? $BigInt(m.lastErrorMs) : $util.Long.fromBits(m.lastErrorMs.low >>> 0, m.lastErrorMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.lastErrorMs === "number")
+                        d.lastErrorMs = o.longs === $String ? $String(m.lastErrorMs) : m.lastErrorMs;
+                    else
+                        d.lastErrorMs = o.longs === $String ? $util.Long.prototype.toString.call(m.lastErrorMs) : o.longs === $Number ? new $util.LongBits(m.lastErrorMs.low >>> 0, m.lastErrorMs.high >>> 0).toNumber() : m.lastErrorMs;
+                }
+                if (m.lastError != null && $Object.hasOwnProperty.call(m, "lastError")) {
+                    d.lastError = m.lastError;
+                }
+                if (m.statuses && m.statuses.length) {
+                    d.statuses = $Array(m.statuses.length);
+                    for (var j = 0; j < m.statuses.length; ++j) {
+                        d.statuses[j] = m.statuses[j];
+                    }
+                }
+                if (m.disabled != null && $Object.hasOwnProperty.call(m, "disabled")) {
+                    d.disabled = m.disabled;
+                }
+                if (m.intervalS != null && $Object.hasOwnProperty.call(m, "intervalS")) {
+                    d.intervalS = m.intervalS;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CollectorHealth to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.CollectorHealth
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CollectorHealth.prototype.toJSON = function() {
+                return CollectorHealth.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CollectorHealth
+             * @function getTypeUrl
+             * @memberof vigil.v1.CollectorHealth
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CollectorHealth.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.CollectorHealth";
+            };
+
+            return CollectorHealth;
+        })();
+
         v1.CommandResult = (function() {
 
             /**
@@ -32497,6 +33303,7 @@ export const vigil = $root.vigil = (() => {
              * @property {boolean|null} [ok] CommandResult ok
              * @property {string|null} [resultJson] CommandResult resultJson
              * @property {string|null} [error] CommandResult error
+             * @property {string|null} [errorCode] CommandResult errorCode
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -32561,6 +33368,14 @@ export const vigil = $root.vigil = (() => {
             CommandResult.prototype.error = "";
 
             /**
+             * CommandResult errorCode.
+             * @member {string} errorCode
+             * @memberof vigil.v1.CommandResult
+             * @instance
+             */
+            CommandResult.prototype.errorCode = "";
+
+            /**
              * Creates a new CommandResult instance using the specified properties.
              * @function create
              * @memberof vigil.v1.CommandResult
@@ -32600,6 +33415,8 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.resultJson);
                 if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.error);
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode") && m.errorCode !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.errorCode);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -32693,6 +33510,15 @@ export const vigil = $root.vigil = (() => {
                                 delete m.error;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.errorCode = v;
+                            else
+                                delete m.errorCode;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -32757,6 +33583,10 @@ export const vigil = $root.vigil = (() => {
                     if (!$util.isString(m.error))
                         return "error: string expected";
                 }
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode")) {
+                    if (!$util.isString(m.errorCode))
+                        return "errorCode: string expected";
+                }
                 return null;
             };
 
@@ -32798,6 +33628,11 @@ export const vigil = $root.vigil = (() => {
                         m.error = $String(d.error);
                     }
                 }
+                if (d.errorCode != null) {
+                    if (typeof d.errorCode !== "string" || d.errorCode.length) {
+                        m.errorCode = $String(d.errorCode);
+                    }
+                }
                 return m;
             };
 
@@ -32823,6 +33658,7 @@ export const vigil = $root.vigil = (() => {
                     d.ok = false;
                     d.resultJson = "";
                     d.error = "";
+                    d.errorCode = "";
                 }
                 if (m.requestId != null && $Object.hasOwnProperty.call(m, "requestId")) {
                     d.requestId = m.requestId;
@@ -32835,6 +33671,9 @@ export const vigil = $root.vigil = (() => {
                 }
                 if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
                     d.error = m.error;
+                }
+                if (m.errorCode != null && $Object.hasOwnProperty.call(m, "errorCode")) {
+                    d.errorCode = m.errorCode;
                 }
                 return d;
             };
@@ -32876,7 +33715,8 @@ export const vigil = $root.vigil = (() => {
              * @property {vigil.v1.Ack.$Properties|null} [ack] ServerMessage ack
              * @property {vigil.v1.Command.$Properties|null} [command] ServerMessage command
              * @property {vigil.v1.Error.$Properties|null} [error] ServerMessage error
-             * @property {"welcome"|"ack"|"command"|"error"} [kind] ServerMessage kind
+             * @property {vigil.v1.SettingsUpdate.$Properties|null} [settingsUpdate] ServerMessage settingsUpdate
+             * @property {"welcome"|"ack"|"command"|"error"|"settingsUpdate"} [kind] ServerMessage kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -32895,9 +33735,10 @@ export const vigil = $root.vigil = (() => {
              *   ack?: vigil.v1.Ack.$Shape|null;
              *   command?: vigil.v1.Command.$Shape|null;
              *   error?: vigil.v1.Error.$Shape|null;
+             *   settingsUpdate?: vigil.v1.SettingsUpdate.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; welcome?: null; ack?: null; command?: null; error?: null }|{ kind?: "welcome"; welcome: vigil.v1.Welcome.$Shape; ack?: null; command?: null; error?: null }|{ kind?: "ack"; welcome?: null; ack: vigil.v1.Ack.$Shape; command?: null; error?: null }|{ kind?: "command"; welcome?: null; ack?: null; command: vigil.v1.Command.$Shape; error?: null }|{ kind?: "error"; welcome?: null; ack?: null; command?: null; error: vigil.v1.Error.$Shape })
+             *   ({ kind?: undefined; welcome?: null; ack?: null; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "welcome"; welcome: vigil.v1.Welcome.$Shape; ack?: null; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "ack"; welcome?: null; ack: vigil.v1.Ack.$Shape; command?: null; error?: null; settingsUpdate?: null }|{ kind?: "command"; welcome?: null; ack?: null; command: vigil.v1.Command.$Shape; error?: null; settingsUpdate?: null }|{ kind?: "error"; welcome?: null; ack?: null; command?: null; error: vigil.v1.Error.$Shape; settingsUpdate?: null }|{ kind?: "settingsUpdate"; welcome?: null; ack?: null; command?: null; error?: null; settingsUpdate: vigil.v1.SettingsUpdate.$Shape })
              * )} vigil.v1.ServerMessage.$Shape
              */
 
@@ -32948,17 +33789,25 @@ export const vigil = $root.vigil = (() => {
              */
             ServerMessage.prototype.error = null;
 
+            /**
+             * ServerMessage settingsUpdate.
+             * @member {vigil.v1.SettingsUpdate.$Properties|null|undefined} settingsUpdate
+             * @memberof vigil.v1.ServerMessage
+             * @instance
+             */
+            ServerMessage.prototype.settingsUpdate = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ServerMessage kind.
-             * @member {"welcome"|"ack"|"command"|"error"|undefined} kind
+             * @member {"welcome"|"ack"|"command"|"error"|"settingsUpdate"|undefined} kind
              * @memberof vigil.v1.ServerMessage
              * @instance
              */
             $Object.defineProperty(ServerMessage.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["welcome", "ack", "command", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["welcome", "ack", "command", "error", "settingsUpdate"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -33002,6 +33851,8 @@ export const vigil = $root.vigil = (() => {
                     $root.vigil.v1.Command.encode(m.command, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (m.error != null && $Object.hasOwnProperty.call(m, "error"))
                     $root.vigil.v1.Error.encode(m.error, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.settingsUpdate != null && $Object.hasOwnProperty.call(m, "settingsUpdate"))
+                    $root.vigil.v1.SettingsUpdate.encode(m.settingsUpdate, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -33085,6 +33936,13 @@ export const vigil = $root.vigil = (() => {
                                 break;
                             m.error = $root.vigil.v1.Error.decode(r, r.size(), $undefined, q + 1, m.error);
                             m.kind = "error";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.settingsUpdate = $root.vigil.v1.SettingsUpdate.decode(r, r.size(), $undefined, q + 1, m.settingsUpdate);
+                            m.kind = "settingsUpdate";
                             continue;
                         }
                     }
@@ -33174,6 +34032,16 @@ export const vigil = $root.vigil = (() => {
                             return "error." + e;
                     }
                 }
+                if (m.settingsUpdate != null && $Object.hasOwnProperty.call(m, "settingsUpdate")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.vigil.v1.SettingsUpdate.verify(m.settingsUpdate, q + 1);
+                        if (e)
+                            return "settingsUpdate." + e;
+                    }
+                }
                 return null;
             };
 
@@ -33215,6 +34083,11 @@ export const vigil = $root.vigil = (() => {
                         throw $TypeError(".vigil.v1.ServerMessage.error: object expected");
                     m.error = $root.vigil.v1.Error.fromObject(d.error, q + 1);
                 }
+                if (d.settingsUpdate != null) {
+                    if (!$util.isObject(d.settingsUpdate))
+                        throw $TypeError(".vigil.v1.ServerMessage.settingsUpdate: object expected");
+                    m.settingsUpdate = $root.vigil.v1.SettingsUpdate.fromObject(d.settingsUpdate, q + 1);
+                }
                 return m;
             };
 
@@ -33254,6 +34127,11 @@ export const vigil = $root.vigil = (() => {
                     d.error = $root.vigil.v1.Error.toObject(m.error, o, q + 1);
                     if (o.oneofs)
                         d.kind = "error";
+                }
+                if (m.settingsUpdate != null && $Object.hasOwnProperty.call(m, "settingsUpdate")) {
+                    d.settingsUpdate = $root.vigil.v1.SettingsUpdate.toObject(m.settingsUpdate, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "settingsUpdate";
                 }
                 return d;
             };
@@ -33297,6 +34175,7 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [agentId] Welcome agentId
              * @property {number|null} [heartbeatIntervalS] Welcome heartbeatIntervalS
              * @property {Array.<vigil.v1.RegisteredDatabase.$Properties>|null} [databases] Welcome databases
+             * @property {Array.<vigil.v1.DatabaseSettings.$Properties>|null} [settings] Welcome settings
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -33323,6 +34202,7 @@ export const vigil = $root.vigil = (() => {
              */
             const Welcome = function (p) {
                 this.databases = [];
+                this.settings = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -33378,6 +34258,14 @@ export const vigil = $root.vigil = (() => {
             Welcome.prototype.databases = $util.emptyArray;
 
             /**
+             * Welcome settings.
+             * @member {Array.<vigil.v1.DatabaseSettings.$Properties>} settings
+             * @memberof vigil.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.settings = $util.emptyArray;
+
+            /**
              * Creates a new Welcome instance using the specified properties.
              * @function create
              * @memberof vigil.v1.Welcome
@@ -33422,6 +34310,10 @@ export const vigil = $root.vigil = (() => {
                 if (m.databases != null && m.databases.length) {
                     for (var i = 0; i < m.databases.length; ++i)
                         $root.vigil.v1.RegisteredDatabase.encode(m.databases[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
+                if (m.settings != null && m.settings.length) {
+                    for (var i = 0; i < m.settings.length; ++i)
+                        $root.vigil.v1.DatabaseSettings.encode(m.settings[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -33533,6 +34425,14 @@ export const vigil = $root.vigil = (() => {
                             m.databases.push($root.vigil.v1.RegisteredDatabase.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.settings && m.settings.length))
+                                m.settings = [];
+                            m.settings.push($root.vigil.v1.DatabaseSettings.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -33612,6 +34512,17 @@ export const vigil = $root.vigil = (() => {
                         }
                     }
                 }
+                if (m.settings != null && $Object.hasOwnProperty.call(m, "settings")) {
+                    if (!$Array.isArray(m.settings))
+                        return "settings: array expected";
+                    for (var i = 0; i < m.settings.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.DatabaseSettings.verify(m.settings[i], q + 1);
+                            if (e)
+                                return "settings." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -33668,6 +34579,16 @@ export const vigil = $root.vigil = (() => {
                         m.databases[i] = $root.vigil.v1.RegisteredDatabase.fromObject(d.databases[i], q + 1);
                     }
                 }
+                if (d.settings) {
+                    if (!$Array.isArray(d.settings))
+                        throw $TypeError(".vigil.v1.Welcome.settings: array expected");
+                    m.settings = $Array(d.settings.length);
+                    for (var i = 0; i < d.settings.length; ++i) {
+                        if (!$util.isObject(d.settings[i]))
+                            throw $TypeError(".vigil.v1.Welcome.settings: object expected");
+                        m.settings[i] = $root.vigil.v1.DatabaseSettings.fromObject(d.settings[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -33690,6 +34611,7 @@ export const vigil = $root.vigil = (() => {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.databases = [];
+                    d.settings = [];
                 }
                 if (o.defaults) {
                     d.protocolMajor = 0;
@@ -33717,6 +34639,12 @@ export const vigil = $root.vigil = (() => {
                     d.databases = $Array(m.databases.length);
                     for (var j = 0; j < m.databases.length; ++j) {
                         d.databases[j] = $root.vigil.v1.RegisteredDatabase.toObject(m.databases[j], o, q + 1);
+                    }
+                }
+                if (m.settings && m.settings.length) {
+                    d.settings = $Array(m.settings.length);
+                    for (var j = 0; j < m.settings.length; ++j) {
+                        d.settings[j] = $root.vigil.v1.DatabaseSettings.toObject(m.settings[j], o, q + 1);
                     }
                 }
                 return d;
@@ -33748,6 +34676,729 @@ export const vigil = $root.vigil = (() => {
             };
 
             return Welcome;
+        })();
+
+        v1.DatabaseSettings = (function() {
+
+            /**
+             * Properties of a DatabaseSettings.
+             * @typedef {Object} vigil.v1.DatabaseSettings.$Properties
+             * @property {string|null} [database] DatabaseSettings database
+             * @property {number|null} [pollIntervalSeconds] DatabaseSettings pollIntervalSeconds
+             * @property {boolean|null} [collectExplainPlans] DatabaseSettings collectExplainPlans
+             * @property {boolean|null} [collectReplication] DatabaseSettings collectReplication
+             * @property {Array.<string>|null} [disabledCollectors] DatabaseSettings disabledCollectors
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DatabaseSettings.
+             * @memberof vigil.v1
+             * @interface IDatabaseSettings
+             * @augments vigil.v1.DatabaseSettings.$Properties
+             * @deprecated Use vigil.v1.DatabaseSettings.$Properties instead.
+             */
+
+            /**
+             * Shape of a DatabaseSettings.
+             * @typedef {vigil.v1.DatabaseSettings.$Properties} vigil.v1.DatabaseSettings.$Shape
+             */
+
+            /**
+             * Constructs a new DatabaseSettings.
+             * @memberof vigil.v1
+             * @classdesc Represents a DatabaseSettings.
+             * @constructor
+             * @param {vigil.v1.DatabaseSettings.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DatabaseSettings = function (p) {
+                this.disabledCollectors = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DatabaseSettings database.
+             * @member {string} database
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             */
+            DatabaseSettings.prototype.database = "";
+
+            /**
+             * DatabaseSettings pollIntervalSeconds.
+             * @member {number} pollIntervalSeconds
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             */
+            DatabaseSettings.prototype.pollIntervalSeconds = 0;
+
+            /**
+             * DatabaseSettings collectExplainPlans.
+             * @member {boolean} collectExplainPlans
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             */
+            DatabaseSettings.prototype.collectExplainPlans = false;
+
+            /**
+             * DatabaseSettings collectReplication.
+             * @member {boolean} collectReplication
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             */
+            DatabaseSettings.prototype.collectReplication = false;
+
+            /**
+             * DatabaseSettings disabledCollectors.
+             * @member {Array.<string>} disabledCollectors
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             */
+            DatabaseSettings.prototype.disabledCollectors = $util.emptyArray;
+
+            /**
+             * Creates a new DatabaseSettings instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {vigil.v1.DatabaseSettings.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.DatabaseSettings} DatabaseSettings instance
+             * @type {{
+             *   (properties: vigil.v1.DatabaseSettings.$Shape): vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape;
+             *   (properties?: vigil.v1.DatabaseSettings.$Properties): vigil.v1.DatabaseSettings;
+             * }}
+             */
+            DatabaseSettings.create = function(properties) {
+                return new DatabaseSettings(properties);
+            };
+
+            /**
+             * Encodes the specified DatabaseSettings message. Does not implicitly {@link vigil.v1.DatabaseSettings.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {vigil.v1.DatabaseSettings.$Properties} m DatabaseSettings message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatabaseSettings.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database") && m.database !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.database);
+                if (m.pollIntervalSeconds != null && $Object.hasOwnProperty.call(m, "pollIntervalSeconds") && m.pollIntervalSeconds !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.pollIntervalSeconds);
+                if (m.collectExplainPlans != null && $Object.hasOwnProperty.call(m, "collectExplainPlans") && m.collectExplainPlans !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.collectExplainPlans);
+                if (m.collectReplication != null && $Object.hasOwnProperty.call(m, "collectReplication") && m.collectReplication !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.collectReplication);
+                if (m.disabledCollectors != null && m.disabledCollectors.length) {
+                    for (var i = 0; i < m.disabledCollectors.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).string(m.disabledCollectors[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DatabaseSettings message, length delimited. Does not implicitly {@link vigil.v1.DatabaseSettings.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {vigil.v1.DatabaseSettings.$Properties} message DatabaseSettings message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DatabaseSettings.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DatabaseSettings message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape} DatabaseSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatabaseSettings.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.DatabaseSettings();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.database = v;
+                            else
+                                delete m.database;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.pollIntervalSeconds = v;
+                            else
+                                delete m.pollIntervalSeconds;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.collectExplainPlans = v;
+                            else
+                                delete m.collectExplainPlans;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.collectReplication = v;
+                            else
+                                delete m.collectReplication;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.disabledCollectors && m.disabledCollectors.length))
+                                m.disabledCollectors = [];
+                            m.disabledCollectors.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a DatabaseSettings message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.DatabaseSettings & vigil.v1.DatabaseSettings.$Shape} DatabaseSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DatabaseSettings.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DatabaseSettings message.
+             * @function verify
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DatabaseSettings.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    if (!$util.isString(m.database))
+                        return "database: string expected";
+                }
+                if (m.pollIntervalSeconds != null && $Object.hasOwnProperty.call(m, "pollIntervalSeconds")) {
+                    if (!$util.isInteger(m.pollIntervalSeconds))
+                        return "pollIntervalSeconds: integer expected";
+                }
+                if (m.collectExplainPlans != null && $Object.hasOwnProperty.call(m, "collectExplainPlans")) {
+                    if (typeof m.collectExplainPlans !== "boolean")
+                        return "collectExplainPlans: boolean expected";
+                }
+                if (m.collectReplication != null && $Object.hasOwnProperty.call(m, "collectReplication")) {
+                    if (typeof m.collectReplication !== "boolean")
+                        return "collectReplication: boolean expected";
+                }
+                if (m.disabledCollectors != null && $Object.hasOwnProperty.call(m, "disabledCollectors")) {
+                    if (!$Array.isArray(m.disabledCollectors))
+                        return "disabledCollectors: array expected";
+                    for (var i = 0; i < m.disabledCollectors.length; ++i) {
+                        if (!$util.isString(m.disabledCollectors[i]))
+                            return "disabledCollectors: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DatabaseSettings message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.DatabaseSettings} DatabaseSettings
+             */
+            DatabaseSettings.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.DatabaseSettings)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.DatabaseSettings: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.DatabaseSettings();
+                if (d.database != null) {
+                    if (typeof d.database !== "string" || d.database.length) {
+                        m.database = $String(d.database);
+                    }
+                }
+                if (d.pollIntervalSeconds != null) {
+                    if ($Number(d.pollIntervalSeconds) !== 0) {
+                        m.pollIntervalSeconds = d.pollIntervalSeconds >>> 0;
+                    }
+                }
+                if (d.collectExplainPlans != null) {
+                    if (d.collectExplainPlans) {
+                        m.collectExplainPlans = $Boolean(d.collectExplainPlans);
+                    }
+                }
+                if (d.collectReplication != null) {
+                    if (d.collectReplication) {
+                        m.collectReplication = $Boolean(d.collectReplication);
+                    }
+                }
+                if (d.disabledCollectors) {
+                    if (!$Array.isArray(d.disabledCollectors))
+                        throw $TypeError(".vigil.v1.DatabaseSettings.disabledCollectors: array expected");
+                    m.disabledCollectors = $Array(d.disabledCollectors.length);
+                    for (var i = 0; i < d.disabledCollectors.length; ++i) {
+                        m.disabledCollectors[i] = $String(d.disabledCollectors[i]);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DatabaseSettings message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {vigil.v1.DatabaseSettings} m DatabaseSettings
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DatabaseSettings.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.disabledCollectors = [];
+                }
+                if (o.defaults) {
+                    d.database = "";
+                    d.pollIntervalSeconds = 0;
+                    d.collectExplainPlans = false;
+                    d.collectReplication = false;
+                }
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    d.database = m.database;
+                }
+                if (m.pollIntervalSeconds != null && $Object.hasOwnProperty.call(m, "pollIntervalSeconds")) {
+                    d.pollIntervalSeconds = m.pollIntervalSeconds;
+                }
+                if (m.collectExplainPlans != null && $Object.hasOwnProperty.call(m, "collectExplainPlans")) {
+                    d.collectExplainPlans = m.collectExplainPlans;
+                }
+                if (m.collectReplication != null && $Object.hasOwnProperty.call(m, "collectReplication")) {
+                    d.collectReplication = m.collectReplication;
+                }
+                if (m.disabledCollectors && m.disabledCollectors.length) {
+                    d.disabledCollectors = $Array(m.disabledCollectors.length);
+                    for (var j = 0; j < m.disabledCollectors.length; ++j) {
+                        d.disabledCollectors[j] = m.disabledCollectors[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DatabaseSettings to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.DatabaseSettings
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DatabaseSettings.prototype.toJSON = function() {
+                return DatabaseSettings.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DatabaseSettings
+             * @function getTypeUrl
+             * @memberof vigil.v1.DatabaseSettings
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DatabaseSettings.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.DatabaseSettings";
+            };
+
+            return DatabaseSettings;
+        })();
+
+        v1.SettingsUpdate = (function() {
+
+            /**
+             * Properties of a SettingsUpdate.
+             * @typedef {Object} vigil.v1.SettingsUpdate.$Properties
+             * @property {Array.<vigil.v1.DatabaseSettings.$Properties>|null} [settings] SettingsUpdate settings
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SettingsUpdate.
+             * @memberof vigil.v1
+             * @interface ISettingsUpdate
+             * @augments vigil.v1.SettingsUpdate.$Properties
+             * @deprecated Use vigil.v1.SettingsUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of a SettingsUpdate.
+             * @typedef {vigil.v1.SettingsUpdate.$Properties} vigil.v1.SettingsUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new SettingsUpdate.
+             * @memberof vigil.v1
+             * @classdesc Represents a SettingsUpdate.
+             * @constructor
+             * @param {vigil.v1.SettingsUpdate.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SettingsUpdate = function (p) {
+                this.settings = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SettingsUpdate settings.
+             * @member {Array.<vigil.v1.DatabaseSettings.$Properties>} settings
+             * @memberof vigil.v1.SettingsUpdate
+             * @instance
+             */
+            SettingsUpdate.prototype.settings = $util.emptyArray;
+
+            /**
+             * Creates a new SettingsUpdate instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {vigil.v1.SettingsUpdate.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.SettingsUpdate} SettingsUpdate instance
+             * @type {{
+             *   (properties: vigil.v1.SettingsUpdate.$Shape): vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape;
+             *   (properties?: vigil.v1.SettingsUpdate.$Properties): vigil.v1.SettingsUpdate;
+             * }}
+             */
+            SettingsUpdate.create = function(properties) {
+                return new SettingsUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified SettingsUpdate message. Does not implicitly {@link vigil.v1.SettingsUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {vigil.v1.SettingsUpdate.$Properties} m SettingsUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SettingsUpdate.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.settings != null && m.settings.length) {
+                    for (var i = 0; i < m.settings.length; ++i)
+                        $root.vigil.v1.DatabaseSettings.encode(m.settings[i], w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SettingsUpdate message, length delimited. Does not implicitly {@link vigil.v1.SettingsUpdate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {vigil.v1.SettingsUpdate.$Properties} message SettingsUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SettingsUpdate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SettingsUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape} SettingsUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SettingsUpdate.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.SettingsUpdate();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.settings && m.settings.length))
+                                m.settings = [];
+                            m.settings.push($root.vigil.v1.DatabaseSettings.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a SettingsUpdate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.SettingsUpdate & vigil.v1.SettingsUpdate.$Shape} SettingsUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SettingsUpdate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SettingsUpdate message.
+             * @function verify
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SettingsUpdate.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.settings != null && $Object.hasOwnProperty.call(m, "settings")) {
+                    if (!$Array.isArray(m.settings))
+                        return "settings: array expected";
+                    for (var i = 0; i < m.settings.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.DatabaseSettings.verify(m.settings[i], q + 1);
+                            if (e)
+                                return "settings." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SettingsUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.SettingsUpdate} SettingsUpdate
+             */
+            SettingsUpdate.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.SettingsUpdate)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.SettingsUpdate: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.SettingsUpdate();
+                if (d.settings) {
+                    if (!$Array.isArray(d.settings))
+                        throw $TypeError(".vigil.v1.SettingsUpdate.settings: array expected");
+                    m.settings = $Array(d.settings.length);
+                    for (var i = 0; i < d.settings.length; ++i) {
+                        if (!$util.isObject(d.settings[i]))
+                            throw $TypeError(".vigil.v1.SettingsUpdate.settings: object expected");
+                        m.settings[i] = $root.vigil.v1.DatabaseSettings.fromObject(d.settings[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SettingsUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {vigil.v1.SettingsUpdate} m SettingsUpdate
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SettingsUpdate.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.settings = [];
+                }
+                if (m.settings && m.settings.length) {
+                    d.settings = $Array(m.settings.length);
+                    for (var j = 0; j < m.settings.length; ++j) {
+                        d.settings[j] = $root.vigil.v1.DatabaseSettings.toObject(m.settings[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SettingsUpdate to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.SettingsUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SettingsUpdate.prototype.toJSON = function() {
+                return SettingsUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SettingsUpdate
+             * @function getTypeUrl
+             * @memberof vigil.v1.SettingsUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SettingsUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.SettingsUpdate";
+            };
+
+            return SettingsUpdate;
         })();
 
         v1.RegisteredDatabase = (function() {

@@ -1,7 +1,7 @@
 /**
  * One error type with stable codes for both the agent and the server (Fastify's lib/errors.js
  * pattern). Tests assert `code`, never the message. `expose` says whether the message may be
- * shown to a client; unexposed errors reach clients as a generic 500.
+ * shown to a client (every 4xx, and 5xx entries marked so); unexposed errors reach clients as a generic 500.
  */
 
 export const ERROR_CATALOG = {
@@ -20,7 +20,9 @@ export const ERROR_CATALOG = {
   PATH_MALFORMED: { status: 400, message: 'Request path is not valid percent-encoding' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },
+  DATABASE_NAME_TAKEN: { status: 409, message: 'Another database of this organization has that name' },
   ENGINE_MISMATCH: { status: 400, message: 'This endpoint is for the other database engine' },
+  UPGRADE_REQUIRED: { status: 426, message: 'This endpoint speaks WebSocket: open it with an Upgrade request' },
   // Wire protocol and ingestion
   FRAME_MALFORMED: { status: 400, message: 'Frame could not be decoded' },
   FRAME_TOO_LARGE: { status: 413, message: 'Frame exceeds the size limit' },
@@ -29,17 +31,27 @@ export const ERROR_CATALOG = {
   PROTOCOL_UNEXPECTED_MESSAGE: { status: 400, message: 'Unexpected message' },
   INGEST_UNKNOWN_DATABASE: { status: 400, message: 'Batch names a database that was not announced in Hello' },
   INGEST_BAD_BATCH: { status: 400, message: 'Batch is invalid' },
+  INGEST_BATCH_IN_PROGRESS: { status: 409, message: 'Another server process is storing this batch right now; re-send it later' },
   // Operations: readiness and graceful shutdown
   SERVICE_UNAVAILABLE: { status: 503, message: 'The server cannot take this request now; retry, another server may answer' },
   // Monitored ClickHouse servers, as the agent reaches them over HTTP
   CLICKHOUSE_QUERY_FAILED: { status: 502, message: 'ClickHouse rejected a query' },
   CLICKHOUSE_BAD_RESPONSE: { status: 502, message: 'ClickHouse sent a response the agent cannot read' },
   CLICKHOUSE_TIMEOUT: { status: 504, message: 'ClickHouse did not answer in time' },
+  // Commands from the server to an agent over its socket
+  AGENT_NOT_CONNECTED: { status: 409, message: 'No agent serving this database is connected to this server' },
+  COMMAND_TIMEOUT: { status: 504, message: 'The agent did not answer the command in time', expose: true },
+  COMMAND_UNKNOWN: { status: 400, message: 'The agent does not accept this command' },
+  COMMAND_BAD_ARGS: { status: 400, message: 'The command arguments are invalid' },
+  COMMAND_REFUSED: { status: 422, message: 'The agent refused the command' },
+  COMMAND_NOT_SUPPORTED: { status: 422, message: 'The monitored database version does not support this command' },
+  STATEMENT_NOT_FOUND: { status: 404, message: 'The agent found no statement with this query hash' },
+  COMMAND_FAILED: { status: 502, message: 'The command failed on the monitored database', expose: true },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected
   INTERNAL: { status: 500, message: 'Internal server error' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string; expose?: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
@@ -57,7 +69,8 @@ export class VigilError extends Error {
     this.name = 'VigilError';
     this.code = code;
     this.status = entry.status;
-    this.expose = entry.status < 500;
+    // A 5xx is hidden unless its entry says the message is written for clients (an upstream's refusal).
+    this.expose = entry.status < 500 || ('expose' in entry && entry.expose);
     this.details = options.details;
   }
 }

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { vigil } from '@vigil/proto';
 import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR } from '@vigil/shared';
 import { createAgentLogger } from '../../agent/src/logging/agent-logger.js';
-import { AgentConnection, checkServer, parseRetryAfter, reconnectDelayMs, type ConnectionTiming, type Disconnect } from '../../agent/src/transport/agent-connection.js';
+import { AgentConnection, checkServer, parseRetryAfter, reconnectDelayMs, type AgentConnectionOptions, type ConnectionTiming, type Disconnect } from '../../agent/src/transport/agent-connection.js';
 import { MemoryBatchQueue, type QueuedBatch } from '../../agent/src/spool/batch-queue.js';
 import { MinimalServer, until } from './minimal-agent-server.ts';
 
@@ -37,7 +37,7 @@ describe('agent/transport/agent-connection', () => {
 
   const hello = (): vigil.v1.Hello.$Properties => ({ protocolMajor: PROTOCOL_MAJOR, protocolMinor: 0, agentVersion: '0.0.0-test', hostname: 'test-host', databases: [{ name: 'main', engine: vigil.v1.Engine.POSTGRES, serverVersion: '15.8' }] });
 
-  function open(timing: Record<string, number> = {}): AgentConnection {
+  function open(timing: Record<string, number> = {}, extra: Pick<AgentConnectionOptions, 'commands' | 'heartbeat'> = {}): AgentConnection {
     connection = new AgentConnection({
       serverUrl: url,
       apiKey: API_KEY,
@@ -45,6 +45,7 @@ describe('agent/transport/agent-connection', () => {
       queue,
       logger: capturingLogger(logLines),
       timing: { initialBackoffMs: 20, maxBackoffMs: 50, ...timing },
+      ...extra,
     });
     connection.start();
     return connection;
@@ -140,22 +141,38 @@ describe('agent/transport/agent-connection', () => {
     expect(server.batchIds(0)[2]).to.equal(batch(2).batchId);
   });
 
-  it('refuses commands for now, sends heartbeats, and reconnects after a fatal error', async () => {
+  it('hands commands to its handler and answers on the same socket, sends heartbeats, and reconnects after a fatal error', async () => {
     server.heartbeatIntervalS = 1;
-    const conn = open();
+    const conn = open({}, {
+      commands: async (command) => ({ requestId: command.requestId, ok: true, resultJson: JSON.stringify({ kind: command.kind }) }),
+      heartbeat: () => ({ agentVersion: '0.0.0-test', rssBytes: 1234, collectors: [{ database: 'main', collector: 'statements', lastSuccessMs: 5 }] }),
+    });
     await until(() => conn.ready, 'Welcome');
     const ws = server.sockets[0]!;
-    server.send(ws, { command: { requestId: 'r-1', kind: 'explain', argsJson: '{}' } });
+    server.send(ws, { command: { requestId: 'r-1', kind: 'status', argsJson: '{}' } });
     const result = await until(() => server.connections[0]!.find((m) => m.kind === 'commandResult'), 'the command result');
-    expect(result.commandResult).to.deep.include({ requestId: 'r-1', ok: false, error: 'command not supported yet' });
+    expect(result.commandResult).to.deep.include({ requestId: 'r-1', ok: true, resultJson: '{"kind":"status"}' });
     const heartbeat = await until(() => server.connections[0]!.find((m) => m.kind === 'heartbeat'), 'a heartbeat', 3000);
-    expect(heartbeat.heartbeat!.pendingBatches).to.equal(0);
+    expect(heartbeat.heartbeat).to.deep.include({ pendingBatches: 0, agentVersion: '0.0.0-test', rssBytes: 1234 });
+    expect(heartbeat.heartbeat!.collectors![0]).to.deep.include({ database: 'main', collector: 'statements', lastSuccessMs: 5 });
 
     const disconnected = new Promise<Disconnect>((resolve) => conn.once('disconnected', resolve));
     server.send(ws, { error: { code: 'PROTOCOL_UNEXPECTED_MESSAGE', message: 'nope', fatal: true } });
     ws.close(1008, 'fatal');
     expect((await disconnected).reason).to.include('PROTOCOL_UNEXPECTED_MESSAGE');
     await until(() => server.connections[1]?.length, 'the reconnect');
+  });
+
+  it('refuses every command when it has no handler, and passes settings updates on', async () => {
+    const conn = open();
+    await until(() => conn.ready, 'Welcome');
+    const ws = server.sockets[0]!;
+    const settings = new Promise<readonly vigil.v1.DatabaseSettings.$Properties[]>((resolve) => conn.once('settings', resolve));
+    server.send(ws, { settingsUpdate: { settings: [{ database: 'main', pollIntervalSeconds: 5, disabledCollectors: ['locks'] }] } });
+    expect((await settings)[0]).to.deep.include({ database: 'main', pollIntervalSeconds: 5, disabledCollectors: ['locks'] });
+    server.send(ws, { command: { requestId: 'r-2', kind: 'explain', argsJson: '{}' } });
+    const result = await until(() => server.connections[0]!.find((m) => m.kind === 'commandResult'), 'the command result');
+    expect(result.commandResult).to.deep.include({ requestId: 'r-2', ok: false, errorCode: 'COMMAND_UNKNOWN' });
   });
 
   it('waits longer after any other 4xx at upgrade, and no less than a Retry-After', async () => {

@@ -1,6 +1,11 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
+import type { vigil } from '@vigil/proto';
 import { uuidv7, type EngineName } from '@vigil/shared';
+import { AGENT_VERSION } from '../agent-version.js';
+import { CommandDispatcher } from '../commands/command-dispatcher.js';
 import type { AgentConfig, DatabaseConfig } from '../config/agent-config.js';
 import { redactText, secretsInConfig } from '../config/secret-redaction.js';
 import type { Logger } from '../logging/agent-logger.js';
@@ -9,7 +14,7 @@ import type { BatchQueue, QueuedBatch } from '../spool/batch-queue.js';
 import { DiskBatchQueue, type SpoolOpenReport } from '../spool/disk-batch-queue.js';
 import { FileStateStore } from '../state/file-state-store.js';
 import { taskStateKey, type StateStore, type TaskState } from '../state/persistent-state.js';
-import { AgentConnection, type ConnectionTiming } from '../transport/agent-connection.js';
+import { AgentConnection, type ConnectionTiming, type HeartbeatReport } from '../transport/agent-connection.js';
 import { buildBatches } from './batch-builder.js';
 import type { CollectorTask, TaskResult, TaskStatus } from './collector-task.js';
 import { RunCancelledError, raceAbort, type DatabaseSession, type EngineDriver } from './database-session.js';
@@ -34,6 +39,32 @@ export interface AgentRunnerOptions {
 const DEFAULT_CONCURRENCY = 4;
 // Task names become file names and config keys.
 const TASK_NAME = /^[a-z][a-z0-9_]*$/;
+// What collect_replication=false turns off: PostgreSQL's replication task and ClickHouse's replica tasks.
+const REPLICATION_TASKS = new Set(['replication', 'replicas', 'replication_queue']);
+// The last settings the server sent, so a restart honours them before the next Welcome.
+const SETTINGS_FILE = 'server-settings.json';
+
+/** One database's collection settings from the server (PATCH /databases/{id}), applied without a restart. */
+export interface DatabaseSettings {
+  /** Every task's interval on this database, when set; otherwise config `intervals:` or the task's default. */
+  readonly pollIntervalSeconds: number | undefined;
+  readonly collectExplainPlans: boolean;
+  readonly collectReplication: boolean;
+  readonly disabledCollectors: ReadonlySet<string>;
+}
+
+const DEFAULT_SETTINGS: DatabaseSettings = { pollIntervalSeconds: undefined, collectExplainPlans: true, collectReplication: true, disabledCollectors: new Set() };
+
+/** The wire message as plain settings (0 seconds: no override). */
+function settingsFromWire(wire: vigil.v1.DatabaseSettings.$Properties): DatabaseSettings {
+  const seconds = wire.pollIntervalSeconds ?? 0;
+  return {
+    pollIntervalSeconds: seconds > 0 ? seconds : undefined,
+    collectExplainPlans: wire.collectExplainPlans ?? true,
+    collectReplication: wire.collectReplication ?? true,
+    disabledCollectors: new Set(wire.disabledCollectors ?? []),
+  };
+}
 
 interface MonitoredDatabase {
   readonly database: DatabaseConfig;
@@ -47,8 +78,12 @@ interface MonitoredDatabase {
 interface TaskSlot {
   readonly monitored: MonitoredDatabase;
   readonly task: CollectorTask<unknown, unknown>;
-  readonly intervalMs: number;
-  readonly statementTimeoutMs: number;
+  /** From config `intervals:` or the task's default; the server's poll_interval_seconds may override it. */
+  readonly configuredIntervalMs: number;
+  intervalMs: number;
+  statementTimeoutMs: number;
+  /** Turned off by the database's settings: not scheduled until turned on again. */
+  disabled: boolean;
   readonly log: Logger;
   timer: NodeJS.Timeout | undefined;
   /** From launch until the run is over and the task's own promise has settled (a cancelled task may linger). */
@@ -62,11 +97,20 @@ interface TaskSlot {
   reportedStatuses: string;
   /** Whether the last run failed, so a persistent failure is logged once as a warning. */
   failing: boolean;
+  /** For heartbeats: when the task last committed and last failed, and why (secrets redacted). */
+  lastSuccessMs: number;
+  lastErrorMs: number;
+  lastError: string;
 }
 
 /** Margin before the next due time by which a run must be over, so the next one starts on time. */
 function cancelMarginMs(intervalMs: number): number {
   return Math.min(1000, intervalMs / 10);
+}
+
+/** Each query's limit: the config's query_timeout, but never past the run's own deadline. */
+function statementTimeoutFor(queryTimeoutMs: number, intervalMs: number): number {
+  return Math.min(queryTimeoutMs, intervalMs - cancelMarginMs(intervalMs));
 }
 
 /**
@@ -91,6 +135,13 @@ export class AgentRunner {
   readonly #timing: Partial<ConnectionTiming> | undefined;
   readonly #databases: MonitoredDatabase[] = [];
   readonly #slots: TaskSlot[] = [];
+  readonly #settings = new Map<string, DatabaseSettings>();
+  readonly #commands: CommandDispatcher;
+  readonly #startedMs = Date.now();
+  #cpuMark = { at: performance.now(), usage: process.cpuUsage() };
+  #cpuPercent = 0;
+  // Settings writes run one at a time, so two quick updates cannot interleave on the temp file.
+  #settingsSaves: Promise<void> = Promise.resolve();
   #queue: BatchQueue | undefined;
   #connection: AgentConnection | undefined;
   #nextSeq = 0;
@@ -122,8 +173,10 @@ export class AgentRunner {
         this.#slots.push({
           monitored,
           task,
+          configuredIntervalMs: intervalMs,
           intervalMs,
-          statementTimeoutMs: Math.min(config.queryTimeoutMs, intervalMs - cancelMarginMs(intervalMs)),
+          statementTimeoutMs: statementTimeoutFor(config.queryTimeoutMs, intervalMs),
+          disabled: false,
           log: log.child({ task: task.name }),
           timer: undefined,
           busy: false,
@@ -132,9 +185,19 @@ export class AgentRunner {
           state: undefined,
           reportedStatuses: '',
           failing: false,
+          lastSuccessMs: 0,
+          lastErrorMs: 0,
+          lastError: '',
         });
       }
     }
+    this.#commands = new CommandDispatcher({
+      databases: config.databases,
+      explainAllowed: (name) => this.#settingsOf(name).collectExplainPlans,
+      status: () => this.status(),
+      secrets: this.#secrets,
+      logger,
+    });
   }
 
   /** Restores state and the spool, takes a first run of every task (baselines, server versions for Hello), then connects and schedules. */
@@ -143,6 +206,7 @@ export class AgentRunner {
     for (const { file, reason } of saved.quarantined) this.#log.error({ file, reason }, 'a collector state file was unreadable; moved it to quarantine (that collector starts from a fresh baseline)');
     const byKey = new Map(saved.tasks.map((state) => [taskStateKey(state.database, state.task), state]));
     for (const slot of this.#slots) slot.state = byKey.get(taskStateKey(slot.monitored.database.name, slot.task.name));
+    await this.#restoreSettings();
 
     if (!this.#queue) {
       const { queue, report } = await DiskBatchQueue.open({
@@ -158,7 +222,7 @@ export class AgentRunner {
     // With no history at all, start from the clock: still above anything an earlier agent without state sent.
     this.#nextSeq = saved.nextSeq === undefined && lastSpooled === undefined ? Date.now() : Math.max(saved.nextSeq ?? 0, (lastSpooled ?? 0) + 1);
 
-    await Promise.all(this.#slots.map((slot) => this.#launch(slot, Date.now() + slot.intervalMs - cancelMarginMs(slot.intervalMs))));
+    await Promise.all(this.#slots.filter((slot) => !slot.disabled).map((slot) => this.#launch(slot, Date.now() + slot.intervalMs - cancelMarginMs(slot.intervalMs))));
     if (this.#stopped) return;
     this.#connection = new AgentConnection({
       serverUrl: this.#config.serverUrl,
@@ -169,9 +233,12 @@ export class AgentRunner {
       timing: this.#timing,
       proxyUrl: this.#config.proxy?.url,
       tlsCa: this.#config.tlsCa,
+      commands: (command) => this.#commands.handle(command),
+      heartbeat: () => this.#heartbeat(),
     });
+    this.#connection.on('settings', (settings) => void this.#applySettings(settings));
     this.#connection.start();
-    for (const slot of this.#slots) this.#schedule(slot);
+    for (const slot of this.#slots) if (!slot.disabled) this.#schedule(slot);
     this.#log.info({ databases: this.#config.databases.length, tasks: this.#slots.length, spoolDir: this.#config.spoolDir, proxy: this.#config.proxy?.source }, 'agent running');
   }
 
@@ -184,14 +251,138 @@ export class AgentRunner {
     }
     await Promise.all(this.#slots.map((slot) => slot.job));
     await this.#commits;
+    await this.#settingsSaves;
     await this.#connection?.close();
     await Promise.all(this.#databases.map((monitored) => monitored.session.close()));
+  }
+
+  /** The agent's own report: what the status command answers and heartbeats summarize. */
+  status(): unknown {
+    const stats = this.#queue?.stats();
+    return {
+      agent_version: AGENT_VERSION,
+      hostname: os.hostname(),
+      uptime_s: Math.round((Date.now() - this.#startedMs) / 1000),
+      rss_bytes: process.memoryUsage.rss(),
+      cpu_percent: this.#cpuPercent,
+      connected: this.#connection?.ready ?? false,
+      spool: { batches: stats?.batches ?? 0, bytes: stats?.bytes ?? 0, evicted_batches: stats?.droppedBatches ?? 0 },
+      databases: this.#config.databases.map((database) => {
+        const monitored = this.#databases.find((m) => m.database === database);
+        const settings = this.#settingsOf(database.name);
+        return {
+          name: database.name,
+          engine: database.engine,
+          server_version: monitored?.session.serverVersion ?? null,
+          reachable: monitored ? !monitored.unreachable : null,
+          settings: {
+            poll_interval_seconds: settings.pollIntervalSeconds ?? null,
+            collect_explain_plans: settings.collectExplainPlans,
+            collect_replication: settings.collectReplication,
+            disabled_collectors: [...settings.disabledCollectors],
+          },
+          collectors: this.#slots.filter((slot) => slot.monitored === monitored).map((slot) => ({
+            collector: slot.task.name,
+            interval_s: slot.intervalMs / 1000,
+            disabled: slot.disabled,
+            last_success_at: slot.lastSuccessMs ? new Date(slot.lastSuccessMs).toISOString() : null,
+            last_error_at: slot.lastErrorMs ? new Date(slot.lastErrorMs).toISOString() : null,
+            last_error: slot.lastError || null,
+            statuses: slot.reportedStatuses ? slot.reportedStatuses.split(',') : [],
+          })),
+        };
+      }),
+    };
+  }
+
+  #heartbeat(): HeartbeatReport {
+    // CPU since the previous heartbeat, as a share of one core: user + system time over wall time.
+    const now = { at: performance.now(), usage: process.cpuUsage() };
+    const cpuMs = (now.usage.user - this.#cpuMark.usage.user + now.usage.system - this.#cpuMark.usage.system) / 1000;
+    const wallMs = now.at - this.#cpuMark.at;
+    this.#cpuPercent = wallMs > 0 ? Math.round((cpuMs / wallMs) * 10_000) / 100 : 0;
+    this.#cpuMark = now;
+    return {
+      agentVersion: AGENT_VERSION,
+      uptimeS: (Date.now() - this.#startedMs) / 1000,
+      rssBytes: process.memoryUsage.rss(),
+      cpuPercent: this.#cpuPercent,
+      collectors: this.#slots.map((slot) => ({
+        database: slot.monitored.database.name,
+        collector: slot.task.name,
+        lastSuccessMs: slot.lastSuccessMs,
+        lastErrorMs: slot.lastErrorMs,
+        lastError: slot.lastError,
+        statuses: slot.reportedStatuses ? slot.reportedStatuses.split(',') : [],
+        disabled: slot.disabled,
+        intervalS: Math.round(slot.intervalMs / 1000),
+      })),
+    };
+  }
+
+  #settingsOf(database: string): DatabaseSettings {
+    return this.#settings.get(database) ?? DEFAULT_SETTINGS;
+  }
+
+  /** Applies the server's settings: reschedules tasks whose interval changed, stops and restarts those turned off and on. */
+  async #applySettings(wire: readonly vigil.v1.DatabaseSettings.$Properties[], persist = true): Promise<void> {
+    for (const entry of wire) {
+      const name = entry.database ?? '';
+      if (!this.#config.databases.some((db) => db.name === name)) continue;
+      const settings = settingsFromWire(entry);
+      this.#settings.set(name, settings);
+      for (const slot of this.#slots) {
+        if (slot.monitored.database.name !== name) continue;
+        const intervalMs = settings.pollIntervalSeconds === undefined ? slot.configuredIntervalMs : settings.pollIntervalSeconds * 1000;
+        const disabled = settings.disabledCollectors.has(slot.task.name) || (!settings.collectReplication && REPLICATION_TASKS.has(slot.task.name));
+        if (intervalMs === slot.intervalMs && disabled === slot.disabled) continue;
+        slot.log.info({ intervalMs, disabled }, disabled ? 'turned off by the server settings' : 'schedule changed by the server settings');
+        slot.intervalMs = intervalMs;
+        slot.statementTimeoutMs = statementTimeoutFor(this.#config.queryTimeoutMs, intervalMs);
+        slot.disabled = disabled;
+        clearTimeout(slot.timer);
+        slot.timer = undefined;
+        // Before start() schedules (settings restored from disk), scheduling is start()'s job.
+        if (!disabled && this.#connection && !this.#stopped) this.#schedule(slot);
+      }
+    }
+    if (persist) {
+      this.#settingsSaves = this.#settingsSaves.then(() => this.#saveSettings(wire));
+      await this.#settingsSaves;
+    }
+  }
+
+  /** Remembers the server's settings in the spool dir (atomically), merged over what was saved before. */
+  async #saveSettings(wire: readonly vigil.v1.DatabaseSettings.$Properties[]): Promise<void> {
+    const file = path.join(this.#config.spoolDir, SETTINGS_FILE);
+    const saved = new Map((await this.#readSavedSettings()).map((entry) => [entry.database, entry]));
+    for (const entry of wire) saved.set(entry.database, entry);
+    try {
+      await writeFile(`${file}.tmp`, JSON.stringify([...saved.values()]));
+      await rename(`${file}.tmp`, file);
+    } catch (err) {
+      this.#log.warn({ reason: describeError(err) }, 'could not save the server settings; they apply until the agent restarts');
+    }
+  }
+
+  async #readSavedSettings(): Promise<vigil.v1.DatabaseSettings.$Properties[]> {
+    try {
+      const value: unknown = JSON.parse(await readFile(path.join(this.#config.spoolDir, SETTINGS_FILE), 'utf8'));
+      return Array.isArray(value) ? (value as vigil.v1.DatabaseSettings.$Properties[]) : [];
+    } catch {
+      // No file yet (first start, or never told anything): defaults until Welcome.
+      return [];
+    }
+  }
+
+  async #restoreSettings(): Promise<void> {
+    await this.#applySettings(await this.#readSavedSettings(), false);
   }
 
   #schedule(slot: TaskSlot): void {
     const delay = slot.intervalMs - (Date.now() % slot.intervalMs);
     slot.timer = setTimeout(() => {
-      if (this.#stopped) return;
+      if (this.#stopped || slot.disabled) return;
       const dueMs = Date.now();
       this.#schedule(slot);
       void this.#launch(slot, dueMs + slot.intervalMs - cancelMarginMs(slot.intervalMs));
@@ -257,13 +448,20 @@ export class AgentRunner {
   #succeeded(slot: TaskSlot): void {
     if (slot.failing) slot.log.info('the collector works again');
     slot.failing = false;
+    slot.lastSuccessMs = Date.now();
+    slot.lastError = '';
   }
 
   #failed(slot: TaskSlot, err: unknown, signal: AbortSignal): void {
-    if (err instanceof DatabaseUnreachable) return;
+    if (this.#stopped) return;
+    slot.lastErrorMs = Date.now();
+    if (err instanceof DatabaseUnreachable) {
+      slot.lastError = 'cannot connect to the database';
+      return;
+    }
     if (signal.aborted) {
-      if (this.#stopped) return;
       const reason = describeError(signal.reason);
+      slot.lastError = `run cancelled: ${reason}`;
       if (slot.failing) slot.log.debug({ reason }, 'run cancelled again');
       else slot.log.warn({ reason, intervalMs: slot.intervalMs }, 'run cancelled; nothing from it is sent and its window is collected by the next run');
       slot.failing = true;
@@ -271,6 +469,7 @@ export class AgentRunner {
     }
     slot.monitored.session.failed(err);
     const reason = redactText(describeError(err), this.#secrets);
+    slot.lastError = reason;
     if (slot.failing) slot.log.debug({ reason }, 'collector still failing');
     else slot.log.warn({ reason }, 'collector failed; retrying every interval');
     slot.failing = true;

@@ -65,8 +65,6 @@ const UNRETRYABLE_BATCH_CODES = new Set(['INGEST_BAD_BATCH', 'INGEST_UNKNOWN_DAT
 // Missing this many heartbeats' worth of traffic (messages or pongs) means the connection is dead.
 const DEAD_AFTER_INTERVALS = 2.5;
 
-const COMMAND_UNSUPPORTED = 'command not supported yet';
-
 export type BackoffKind = 'normal' | 'client' | 'auth' | 'unsupported';
 
 export interface Failure {
@@ -125,8 +123,13 @@ export interface Disconnect {
 
 export interface AgentConnectionEvents {
   welcome: [welcome: vigil.v1.Welcome.$Properties];
+  /** Collection settings from the server: in Welcome, and again whenever they change. */
+  settings: [settings: readonly vigil.v1.DatabaseSettings.$Properties[]];
   disconnected: [disconnect: Disconnect];
 }
+
+/** What the runner adds to each heartbeat; the connection fills in the spool figures itself. */
+export type HeartbeatReport = Omit<vigil.v1.Heartbeat.$Properties, 'sentAtMs' | 'pendingBatches' | 'droppedBatches' | 'spoolBytes'>;
 
 export interface AgentConnectionOptions {
   /** Base URL from the config (ws:// or wss://); the connect path is appended. */
@@ -141,6 +144,10 @@ export interface AgentConnectionOptions {
   readonly proxyUrl?: string;
   /** Extra CA certificates (PEM) to trust for wss://, on top of the built-in ones (config tls_ca_file). */
   readonly tlsCa?: string;
+  /** Runs a command from the server; without it every command is refused (COMMAND_UNKNOWN). */
+  readonly commands?: (command: vigil.v1.ICommand) => Promise<vigil.v1.ICommandResult>;
+  /** The agent's own figures for each heartbeat (version, resources, collectors). */
+  readonly heartbeat?: () => HeartbeatReport;
 }
 
 /** The endpoint for a configured base URL: `ws://host:8080` → `ws://host:8080/api/v1/agent/connect`. */
@@ -297,7 +304,10 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
         void this.#forget(message.ack!.batchId ?? '');
         return;
       case 'command':
-        this.#send(ws, { commandResult: { requestId: message.command!.requestId ?? '', ok: false, error: COMMAND_UNSUPPORTED } });
+        this.#onCommand(ws, message.command!);
+        return;
+      case 'settingsUpdate':
+        this.emit('settings', message.settingsUpdate!.settings ?? []);
         return;
       case 'error':
         this.#onServerError(ws, message.error!);
@@ -319,7 +329,20 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
     this.#log.info({ agentId: welcome.agentId, serverVersion: welcome.serverVersion }, 'connected to the server');
     this.#scheduleHeartbeat(ws);
     this.emit('welcome', welcome);
+    if ((welcome.settings ?? []).length > 0) this.emit('settings', welcome.settings!);
     this.flush();
+  }
+
+  /** Answers on the connection the command came on; if that one is gone, the server has given up on it already. */
+  #onCommand(ws: WebSocket, command: vigil.v1.Command.$Properties): void {
+    const requestId = command.requestId ?? '';
+    const run = this.#options.commands;
+    const answer = run
+      ? run(command)
+      : Promise.resolve({ requestId, ok: false, errorCode: 'COMMAND_UNKNOWN', error: 'this agent runs no commands' });
+    void answer.then((result) => {
+      if (ws === this.#ws && ws.readyState === WebSocket.OPEN) this.#send(ws, { commandResult: result });
+    });
   }
 
   #onServerError(ws: WebSocket, error: vigil.v1.Error.$Properties): void {
@@ -365,7 +388,8 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
         return;
       }
       const stats = this.#options.queue.stats();
-      this.#send(ws, { heartbeat: { sentAtMs: Date.now(), pendingBatches: stats.batches, droppedBatches: stats.droppedBatches } });
+      const report = this.#options.heartbeat?.() ?? {};
+      this.#send(ws, { heartbeat: { ...report, sentAtMs: Date.now(), pendingBatches: stats.batches, droppedBatches: stats.droppedBatches, spoolBytes: stats.bytes } });
       ws.ping();
       this.#scheduleHeartbeat(ws);
     });
