@@ -15,6 +15,8 @@ interface Connection {
   readonly client: pg.Client;
   /** The statement_timeout the session has now, so it is set again only when a run needs another. */
   statementTimeoutMs: number | undefined;
+  /** The last query handed to the connection: the next waits for it (pg refuses overlapping queries from pg 9 on). */
+  tail: Promise<unknown>;
 }
 
 export interface PostgresSessionOptions extends SessionOptions {
@@ -25,8 +27,8 @@ export interface PostgresSessionOptions extends SessionOptions {
 /**
  * The agent's one connection to a monitored PostgreSQL server: opened on first use, dropped
  * after a connection failure and reopened on the next use, so a server that goes away and
- * comes back needs nothing from the operator. Tasks share it; pg runs their queries one at a
- * time, which is what a monitoring agent should cost the server.
+ * comes back needs nothing from the operator. Tasks share it and their queries run one at a
+ * time, in call order, which is what a monitoring agent should cost the server.
  */
 export class PostgresSession implements DatabaseSession<PgTaskClient> {
   readonly #database: DatabaseConfig;
@@ -78,16 +80,21 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
 
   #query(connection: Connection, run: RunContext, text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
     if (run.signal.aborted) return Promise.reject(run.signal.reason as Error);
-    const { client } = connection;
-    if (connection.statementTimeoutMs !== run.statementTimeoutMs) {
-      // pg sends queries in call order on one connection, so the SET lands right before this query
-      // even when another task's queries are queued around it.
-      connection.statementTimeoutMs = run.statementTimeoutMs;
-      client.query(`${AGENT_QUERY_MARKER} SET statement_timeout = ${Math.round(run.statementTimeoutMs)}`).catch(() => {
-        connection.statementTimeoutMs = undefined;
-      });
-    }
-    return raceAbort(client.query(text, values), run.signal);
+    const turn = connection.tail.then(async () => {
+      // A run cancelled while its query waited never sends it.
+      run.signal.throwIfAborted();
+      const { client } = connection;
+      if (connection.statementTimeoutMs !== run.statementTimeoutMs) {
+        // In the same turn as the query, so no other task's query runs under this run's timeout.
+        await client.query(`${AGENT_QUERY_MARKER} SET statement_timeout = ${Math.round(run.statementTimeoutMs)}`).then(
+          () => (connection.statementTimeoutMs = run.statementTimeoutMs),
+          () => (connection.statementTimeoutMs = undefined),
+        );
+      }
+      return client.query(text, values);
+    });
+    connection.tail = turn.catch(() => undefined);
+    return raceAbort(turn, run.signal);
   }
 
   async #withDatabase<T>(dbname: string, run: RunContext, use: (client: PgQueryClient) => Promise<T>): Promise<T> {
@@ -99,7 +106,7 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
       client.on('error', () => undefined);
       try {
         await raceAbort(client.connect(), run.signal);
-        const connection: Connection = { client, statementTimeoutMs: run.statementTimeoutMs };
+        const connection: Connection = { client, statementTimeoutMs: run.statementTimeoutMs, tail: Promise.resolve() };
         return await use({ query: (text, values) => this.#query(connection, run, text, values) });
       } finally {
         await client.end().catch(() => undefined);
@@ -120,7 +127,7 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
       .then(() => client.query(SERVER_VERSION_SQL))
       .then(({ rows }) => {
         this.#serverVersion = String(rows[0]?.server_version ?? '');
-        return { client, statementTimeoutMs: this.#options.statementTimeoutMs };
+        return { client, statementTimeoutMs: this.#options.statementTimeoutMs, tail: Promise.resolve() as Promise<unknown> };
       })
       .catch(async (err: unknown) => {
         if (this.#connection === pending) this.#connection = undefined;
