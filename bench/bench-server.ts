@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { startClickHouse } from '../test/harness/clickhouse.js';
+import { startPostgres } from '../test/harness/postgres.js';
 
 /** A Vigil server in its own process, as it runs in production, for benchmarks to load and measure. */
 export interface BenchServer {
@@ -61,6 +63,26 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** The server storage pair for `--store servers`: the test harness's PostgreSQL and ClickHouse, each with a fresh database. */
+export async function startStoreServers(): Promise<{ env: Record<string, string>; versions: { postgres: number; clickhouse: string }; stop(): Promise<void> }> {
+  const pg = await startPostgres();
+  const ch = await startClickHouse().catch(async (err: unknown) => {
+    await pg.stop();
+    throw err;
+  });
+  await pg.query('CREATE DATABASE vigil_bench');
+  await ch.query('CREATE DATABASE vigil_bench');
+  const databaseUrl = new URL(pg.superuserUrl);
+  databaseUrl.pathname = '/vigil_bench';
+  return {
+    env: { DATABASE_URL: databaseUrl.href, CLICKHOUSE_URL: `${ch.httpUrl}/vigil_bench` },
+    versions: { postgres: pg.version, clickhouse: ch.version },
+    stop: async () => {
+      await Promise.allSettled([pg.stop(), ch.stop()]);
+    },
   };
 }
 

@@ -8,6 +8,8 @@
  *
  * Options: --agents N (2000) --interval-s S (60) --duration-s D (150) --statements K (50)
  *          --saturate (each agent sends its next batch as soon as the last is acked: throughput mode)
+ *          --store embedded|servers (embedded: SQLite + chDB in a temp dir, the default; servers: a
+ *          PostgreSQL and a ClickHouse started by the test harness, as DATABASE_URL and CLICKHOUSE_URL)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,17 +19,21 @@ import WebSocket from 'ws';
 import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR, PROTOCOL_MINOR, decodeServerMessage, encodeAgentMessage, uuidv7 } from '@vigil/shared';
 import { statementsToWire } from '../agent/src/transform/statements-transform.js';
 import type { StatementDelta } from '../agent/src/state/postgres-statements-state.js';
-import { benchAccount, startBenchServer } from './bench-server.js';
+import { benchAccount, startBenchServer, startStoreServers } from './bench-server.js';
 
 const { values: opts } = parseArgs({
+  // pnpm 9 passes the `--` of `pnpm bench:ingest -- --store servers` through.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: {
     agents: { type: 'string', default: '2000' },
     'interval-s': { type: 'string', default: '60' },
     'duration-s': { type: 'string', default: '150' },
     statements: { type: 'string', default: '50' },
     saturate: { type: 'boolean', default: false },
+    store: { type: 'string', default: 'embedded' },
   },
 });
+if (opts.store !== 'embedded' && opts.store !== 'servers') throw new Error(`--store: must be embedded or servers, got ${opts.store}`);
 const AGENTS = Number(opts.agents);
 const INTERVAL_MS = Number(opts['interval-s']) * 1000;
 const DURATION_MS = Number(opts['duration-s']) * 1000;
@@ -75,7 +81,8 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
-  const server = await startBenchServer({ VIGIL_DATA_DIR: dataDir });
+  const stores = opts.store === 'servers' ? await startStoreServers() : undefined;
+  const server = await startBenchServer({ VIGIL_DATA_DIR: dataDir, ...stores?.env });
   await new Promise((r) => setTimeout(r, 3000));
   const idleRss = server.rssMiB();
   const { agentKey } = await benchAccount(server.baseUrl);
@@ -149,12 +156,14 @@ async function main(): Promise<void> {
   stopping = true;
   for (const ws of sockets) ws.terminate();
   await server.stop();
+  const storeVersions = stores?.versions;
+  await stores?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 
   latencies.sort((x, y) => x - y);
   const result = {
     date: new Date().toISOString().slice(0, 10),
-    stores: 'embedded (SQLite + chDB)',
+    stores: storeVersions ? `servers (PostgreSQL ${storeVersions.postgres} + ClickHouse ${storeVersions.clickhouse})` : 'embedded (SQLite + chDB)',
     agents: AGENTS,
     interval_s: INTERVAL_MS / 1000,
     statements_per_batch: STATEMENTS,

@@ -6,10 +6,12 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { errorHandler } from './api/error-handler.js';
+import { ActivityStream } from './api/v1/activity-stream.js';
 import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
 import { AgentRegistry } from './ingest/agent-registry.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
+import { RetentionJob } from './jobs/retention-job.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
 import { httpObserver, routeBase } from './ops/http-observer.js';
 import { ServerMetrics } from './ops/metrics.js';
@@ -88,13 +90,16 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger });
   const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);
   const gateway = new AgentGateway(context, { queue: ingestQueue, metrics, lastSeen });
+  const retention = new RetentionJob(stores.telemetry, config.retention, logger);
   metrics.observe({ queueDepth: () => ingestQueue.depth, connectedAgents: () => context.agents.size });
   let shuttingDown = false;
   const app = buildApp(context, { metrics, isShuttingDown: () => shuttingDown });
   const http = createServer(app);
+  const activityStream = new ActivityStream(context);
 
   http.on('upgrade', (req, socket, head) => {
     if (AgentGateway.matches(req)) return gateway.handleUpgrade(req, socket, head);
+    if (ActivityStream.matches(req)) return activityStream.handleUpgrade(req, socket, head);
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
@@ -107,6 +112,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   });
   const port = (): number => (http.address() as AddressInfo).port;
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
+  retention.start();
 
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
@@ -115,6 +121,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     // Stops listening; in-flight requests finish, idle keep-alive connections close.
     const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
+    activityStream.close();
     const graceful = within(
       gateway.shutdown().then(() => httpClosed),
       config.shutdownTimeoutMs,
@@ -130,6 +137,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       http.closeAllConnections();
     }
     ingestQueue.close();
+    await retention.stop();
     await stores.meta.close();
     await stores.telemetry.close();
   }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES, VigilError } from '@vigil/shared';
 import { ConnectionUrl } from './storage/connection-url.js';
+import type { RetentionPolicy } from './storage/telemetry/telemetry-store.js';
 
 /**
  * The server's whole configuration, parsed once from the environment at start. Nothing else
@@ -25,6 +26,11 @@ const EnvSchema = z.object({
   VIGIL_INGEST_RATE_BYTES_PER_S: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   VIGIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   VIGIL_VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
+  // Lower bounds: long-range reads switch to the hourly rollup 2 days back and to the daily one 30
+  // days back, so raw and hourly data must be kept at least that long.
+  VIGIL_RETENTION_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(7),
+  VIGIL_RETENTION_HOURLY_DAYS: z.coerce.number().int().min(30).max(3650).default(30),
+  VIGIL_RETENTION_DAILY_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
@@ -64,6 +70,8 @@ export interface ServerConfig {
   readonly shutdownTimeoutMs: number;
   /** Check every API response against its declared schema (on in tests; a mismatch is a 500). */
   readonly validateResponses: boolean;
+  /** Days each telemetry retention class is kept (ClusterSight's retention_raw_days 7, hourly 30, daily 365). */
+  readonly retention: RetentionPolicy;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -102,6 +110,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     }),
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
+    retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
   });
 }
 

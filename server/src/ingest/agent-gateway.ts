@@ -44,6 +44,7 @@ export class AgentGateway {
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: ctx.config.maxFrameBytes + 1, perMessageDeflate: false });
     this.#pingTimer = setInterval(() => {
       for (const session of this.#sessions) session.heartbeat();
+      void this.#closeRevoked();
     }, ctx.config.heartbeatIntervalSeconds * 1000);
     this.#pingTimer.unref();
     const repause = (): void => {
@@ -108,6 +109,21 @@ export class AgentGateway {
     clearInterval(this.#pingTimer);
     for (const session of this.#sessions) session.ws.terminate();
     this.#wss.close();
+  }
+
+  /**
+   * Closes sockets whose key was revoked. The revoking request closes them at once in its own
+   * process; this sweep catches the ones other server processes hold, within a heartbeat interval.
+   */
+  async #closeRevoked(): Promise<void> {
+    const sessions = [...this.#sessions];
+    if (sessions.length === 0) return;
+    try {
+      const live = await this.#ctx.meta.liveApiKeyIds([...new Set(sessions.map((s) => s.keyId))]);
+      for (const session of sessions) if (!live.has(session.keyId)) session.ws.close(4001, 'API key revoked');
+    } catch (err) {
+      this.#ctx.logger.warn({ err }, 'could not check agent keys for revocation; the next sweep retries');
+    }
   }
 
   /** Whether an upgrade request is for this endpoint. */

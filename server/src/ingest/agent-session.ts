@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawData, WebSocket } from 'ws';
 import type { vigil } from '@vigil/proto';
@@ -15,15 +16,19 @@ import type { AppContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { ServerMetrics } from '../ops/metrics.js';
-import type { Database } from '../storage/meta/meta-store.js';
+import type { AgentHeartbeat, Database, DatabaseSettings } from '../storage/meta/meta-store.js';
 import { SERVER_VERSION } from '../version.js';
-import type { LiveAgent } from './agent-registry.js';
+import type { CommandReply, LiveAgent } from './agent-registry.js';
 import { validateBatch } from './batch-validator.js';
 import type { IngestQueue } from './ingest-queue.js';
 import type { LastSeenRecorder } from './last-seen-recorder.js';
 import { ConnectionRateLimiter } from './rate-limiter.js';
 
 const MAX_DATABASES_PER_AGENT = 500;
+// A heartbeat is stored as JSON: bound what one agent can make the server keep.
+const MAX_HEARTBEAT_COLLECTORS = 5000;
+// The agent answers COMMAND_TIMEOUT itself at the deadline; the server waits this much longer for that answer to travel.
+const COMMAND_GRACE_MS = 2000;
 
 /** WebSocket close codes (RFC 6455 §7.4.1) used by the gateway. */
 export const CLOSE = { goingAway: 1001, protocolError: 1002, invalidData: 1007, policy: 1008, tooBig: 1009, internal: 1011 } as const;
@@ -51,6 +56,55 @@ interface Received {
   readonly receivedAt: number;
 }
 
+/** Settings as the wire carries them, for the database the agent announced as `name`. */
+function settingsToWire(name: string, settings: DatabaseSettings): vigil.v1.IDatabaseSettings {
+  return {
+    database: name,
+    pollIntervalSeconds: settings.poll_interval_seconds ?? 0,
+    collectExplainPlans: settings.collect_explain_plans,
+    collectReplication: settings.collect_replication,
+    disabledCollectors: [...settings.disabled_collectors],
+  };
+}
+
+function finite(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
+function isoOrNull(ms: number | null | undefined): string | null {
+  const value = finite(ms);
+  return value > 0 && value < 8.64e15 ? new Date(value).toISOString() : null;
+}
+
+/** The heartbeat as stored and served, with every string and list bounded. */
+function heartbeatReport(hb: vigil.v1.IHeartbeat, helloVersion: string): AgentHeartbeat {
+  return {
+    agent_version: (hb.agentVersion || helloVersion).slice(0, 64),
+    uptime_s: finite(hb.uptimeS),
+    rss_bytes: finite(hb.rssBytes),
+    cpu_percent: finite(hb.cpuPercent),
+    spool_batches: finite(hb.pendingBatches),
+    spool_bytes: finite(hb.spoolBytes),
+    evicted_batches: finite(hb.droppedBatches),
+    collectors: (hb.collectors ?? []).slice(0, MAX_HEARTBEAT_COLLECTORS).map((c) => ({
+      database: (c.database ?? '').slice(0, 200),
+      collector: (c.collector ?? '').slice(0, 64),
+      last_success_at: isoOrNull(c.lastSuccessMs),
+      last_error_at: isoOrNull(c.lastErrorMs),
+      last_error: c.lastError ? c.lastError.slice(0, 500) : null,
+      statuses: (c.statuses ?? []).slice(0, 20).map((status) => status.slice(0, 64)),
+      disabled: c.disabled === true,
+      interval_s: finite(c.intervalS),
+    })),
+  };
+}
+
+interface PendingCommand {
+  resolve(reply: CommandReply): void;
+  reject(err: VigilError): void;
+  readonly timer: NodeJS.Timeout;
+}
+
 function frameOf(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -58,9 +112,10 @@ function frameOf(data: RawData): Buffer {
 
 /**
  * One agent's socket: Hello first, then Batches (handed to the ingest queue and acknowledged
- * when stored) and Heartbeats. Messages are handled one at a time in arrival order, but a
- * batch does not wait for its write before the next message is read: acks come back as the
- * queue settles them, in the same order.
+ * when stored), Heartbeats and CommandResults. Messages are handled one at a time in arrival
+ * order, but a batch does not wait for its write before the next message is read: acks come
+ * back as the queue settles them, in the same order. The server speaks first only for
+ * commands (each awaited by request id, with a deadline) and settings updates.
  */
 export class AgentSession {
   readonly ws: WebSocket;
@@ -73,6 +128,10 @@ export class AgentSession {
   readonly #databaseIds = new Set<string>();
   readonly #live: LiveAgent;
   readonly #inbox: Received[] = [];
+  readonly #pending = new Map<string, PendingCommand>();
+  #agentId = '';
+  #agentVersion = '';
+  #heartbeat: { at: string; report: AgentHeartbeat } | undefined;
   #helloDone = false;
   // No more messages are handled: the socket failed, closed, or the server is shutting down.
   #done = false;
@@ -87,7 +146,25 @@ export class AgentSession {
     this.#principal = principal;
     this.#log = deps.ctx.logger.child({ component: 'agent-gateway', org_id: principal.orgId, key_id: principal.keyId });
     this.#limiter = new ConnectionRateLimiter(deps.ctx.config.ingest);
-    this.#live = { apiKeyId: principal.keyId, databaseIds: this.#databaseIds, close: (code, reason) => ws.close(code, reason) };
+    // Getters: the registry holds this object from Hello on and reads these as they change.
+    const session = this;
+    this.#live = {
+      apiKeyId: principal.keyId,
+      databaseIds: this.#databaseIds,
+      close: (code, reason) => ws.close(code, reason),
+      get agentId() {
+        return session.#agentId;
+      },
+      get agentVersion() {
+        return session.#agentVersion;
+      },
+      get heartbeat() {
+        return session.#heartbeat;
+      },
+      command: (kind, args, timeoutMs) => this.#command(kind, args, timeoutMs),
+      announcedName: (databaseId) => [...this.#databases.entries()].find(([, db]) => db.id === databaseId)?.[0],
+      pushSettings: (databaseId) => this.#pushSettings(databaseId),
+    };
     this.closed = new Promise((resolve) => ws.once('close', () => resolve()));
 
     ws.on('pong', () => {
@@ -104,9 +181,19 @@ export class AgentSession {
       this.#inbox.length = 0;
       this.#deps.ctx.agents.remove(this.#live);
       if (this.#databaseIds.size > 0) this.#deps.lastSeen.note(this.#databaseIds);
+      for (const [requestId, pending] of this.#pending) {
+        clearTimeout(pending.timer);
+        pending.reject(new VigilError('AGENT_NOT_CONNECTED', 'The agent disconnected before answering the command'));
+        this.#pending.delete(requestId);
+      }
       this.#log.info({ code }, 'agent disconnected');
     });
     this.updatePause();
+  }
+
+  /** The API key this agent connected with. */
+  get keyId(): string {
+    return this.#principal.keyId;
   }
 
   /** Pauses or resumes reading the socket to match the gateway's state and this connection's rate. */
@@ -182,10 +269,9 @@ export class AgentSession {
       case 'batch':
         return this.#onBatch(message.batch!, frame.length, receivedAt);
       case 'heartbeat':
-        this.#deps.lastSeen.note(this.#databaseIds);
-        return;
+        return this.#onHeartbeat(message.heartbeat!);
       case 'commandResult':
-        return;
+        return this.#onCommandResult(message.commandResult!);
       default:
         throw new VigilError('PROTOCOL_UNEXPECTED_MESSAGE', `Unexpected ${message.kind} after Hello`);
     }
@@ -214,6 +300,8 @@ export class AgentSession {
     const at = new Date().toISOString();
     const orgId = this.#principal.orgId;
     const agent = await ctx.meta.upsertAgent({ orgId, hostname, agentVersion: (hello.agentVersion ?? '').slice(0, 64), at });
+    this.#agentId = agent.id;
+    this.#agentVersion = agent.agent_version;
     for (const info of checked) {
       const db = await ctx.meta.upsertDatabase({ orgId, ...info, agentId: agent.id, at });
       this.#databases.set(db.name, db);
@@ -231,8 +319,56 @@ export class AgentSession {
         agentId: agent.id,
         heartbeatIntervalS: ctx.config.heartbeatIntervalSeconds,
         databases: [...this.#databases.values()].map((db) => ({ name: db.name, id: db.id })),
+        settings: [...this.#databases.entries()].map(([name, db]) => settingsToWire(name, db)),
       },
     });
+  }
+
+  #onHeartbeat(heartbeat: vigil.v1.IHeartbeat): void {
+    const { lastSeen } = this.#deps;
+    const now = new Date();
+    const report = heartbeatReport(heartbeat, this.#agentVersion);
+    this.#heartbeat = { at: now.toISOString(), report };
+    lastSeen.note(this.#databaseIds, now);
+    lastSeen.noteHeartbeat(this.#agentId, report, now);
+  }
+
+  #onCommandResult(result: vigil.v1.ICommandResult): void {
+    const requestId = result.requestId ?? '';
+    const pending = this.#pending.get(requestId);
+    // Late (after the server gave up) or never asked for: nobody is waiting.
+    if (!pending) return;
+    this.#pending.delete(requestId);
+    clearTimeout(pending.timer);
+    if (!result.ok) {
+      pending.resolve({ ok: false, code: result.errorCode || 'COMMAND_FAILED', error: result.error || 'the agent gave no reason' });
+      return;
+    }
+    try {
+      pending.resolve({ ok: true, result: result.resultJson ? JSON.parse(result.resultJson) : null });
+    } catch {
+      pending.resolve({ ok: false, code: 'COMMAND_FAILED', error: 'the agent answered with a result that is not valid JSON' });
+    }
+  }
+
+  /** One command to this agent; the reply is matched by request id, or the deadline passes. */
+  #command(kind: string, args: Readonly<Record<string, unknown>>, timeoutMs: number): Promise<CommandReply> {
+    if (this.#done || this.ws.readyState !== this.ws.OPEN) return Promise.reject(new VigilError('AGENT_NOT_CONNECTED', 'The agent disconnected'));
+    const requestId = randomUUID();
+    return new Promise<CommandReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(requestId);
+        reject(new VigilError('COMMAND_TIMEOUT', `The agent did not answer the ${kind} command within ${Math.ceil(timeoutMs / 1000)} s`));
+      }, timeoutMs + COMMAND_GRACE_MS);
+      this.#pending.set(requestId, { resolve, reject, timer });
+      this.#send({ command: { requestId, kind, argsJson: JSON.stringify(args), timeoutMs } });
+    });
+  }
+
+  async #pushSettings(databaseId: string): Promise<void> {
+    const name = this.#live.announcedName(databaseId);
+    const settings = name === undefined ? undefined : await this.#deps.ctx.meta.getDatabaseSettings(databaseId);
+    if (name !== undefined && settings) this.#send({ settingsUpdate: { settings: [settingsToWire(name, settings)] } });
   }
 
   #onBatch(batch: vigil.v1.IBatch, bytes: number, receivedAt: number): void {
@@ -260,7 +396,11 @@ export class AgentSession {
         this.#send({ ack: { batchId, seq: valid.seq, duplicate: outcome.duplicate } });
         metrics.ackLatency.observe((performance.now() - receivedAt) / 1000);
       },
-      (err: unknown) => this.#onFailure(err),
+      (err: unknown) => {
+        // Not the agent's fault and not fatal: it keeps the batch and re-sends it later.
+        if (isVigilError(err) && err.code === 'INGEST_BATCH_IN_PROGRESS') this.#sendError(err, batchId);
+        else this.#onFailure(err);
+      },
     );
   }
 

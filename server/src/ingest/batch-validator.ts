@@ -3,7 +3,7 @@ import { VigilError, isUuidV7 } from '@vigil/shared';
 import type { Database } from '../storage/meta/meta-store.js';
 import { RECORD_KINDS } from '../storage/telemetry/kinds/index.js';
 import type { KindRows } from '../storage/telemetry/record-kind.js';
-import type { StatementRow } from '../storage/telemetry/telemetry-store.js';
+import type { StatementRow, StatementTextRow } from '../storage/telemetry/telemetry-store.js';
 
 /** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */
 export const MAX_STATEMENTS_PER_BATCH = 50_000;
@@ -21,13 +21,15 @@ export interface ValidBatch {
   readonly seq: number;
   readonly database: Database;
   readonly rows: readonly StatementRow[];
+  /** Statement texts sent on their own (StatementText), each stored once per statement. */
+  readonly texts: readonly StatementTextRow[];
   /** Every other record kind the batch carries, each already validated into rows. */
   readonly records: readonly KindRows[];
 }
 
 /** Rows a batch stores across all kinds (ledger and metrics count these). */
 export function batchRowCount(batch: ValidBatch): number {
-  return batch.rows.length + batch.records.reduce((sum, r) => sum + r.rows.length, 0);
+  return batch.rows.length + batch.texts.length + batch.records.reduce((sum, r) => sum + r.rows.length, 0);
 }
 
 function bad(message: string): VigilError {
@@ -76,6 +78,18 @@ function toRows(batch: vigil.v1.IBatch, db: Database, batchId: string, windowSta
   });
 }
 
+function toTexts(batch: vigil.v1.IBatch, db: Database, windowEnd: number): StatementTextRow[] {
+  const texts = batch.statementTexts ?? [];
+  if (texts.length > MAX_STATEMENTS_PER_BATCH) throw bad(`statement_texts: at most ${MAX_STATEMENTS_PER_BATCH} per batch, got ${texts.length}`);
+  texts.forEach((t, i) => {
+    if (!t.queryHash || t.queryHash.length > MAX_HASH) throw bad(`statement_texts[${i}].query_hash: must be 1 to ${MAX_HASH} characters`);
+  });
+  // An empty text carries nothing to keep; it must never replace one already stored.
+  return texts
+    .filter((t) => (t.queryText ?? '') !== '')
+    .map((t) => ({ org_id: db.org_id, database_id: db.id, query_hash: t.queryHash!, query_text: t.queryText!.slice(0, MAX_QUERY_TEXT), last_seen: windowEnd }));
+}
+
 /**
  * Checks a decoded Batch for `db` and turns it into rows; throws INGEST_BAD_BATCH naming the
  * first bad field. Everything the stores could choke on is refused here, before the batch is
@@ -93,5 +107,5 @@ export function validateBatch(batch: vigil.v1.IBatch, db: Database, now: number 
   }
   const at = { org_id: db.org_id, database_id: db.id, batch_id: batchId, window_start: start, window_end: end };
   const records = RECORD_KINDS.map((kind) => ({ kind, rows: kind.fromBatch(batch, at) })).filter((r) => r.rows.length > 0);
-  return { batchId, seq, database: db, rows: toRows(batch, db, batchId, start, end), records };
+  return { batchId, seq, database: db, rows: toRows(batch, db, batchId, start, end), texts: toTexts(batch, db, end), records };
 }

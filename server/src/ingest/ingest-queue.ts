@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { VigilError } from '@vigil/shared';
 import type { Logger } from '../logger.js';
 import type { IngestConfig } from '../config.js';
 import type { ServerMetrics } from '../ops/metrics.js';
-import type { IngestedBatch, MetaStore } from '../storage/meta/meta-store.js';
+import type { MetaStore } from '../storage/meta/meta-store.js';
 import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
 import type { RecordKind } from '../storage/telemetry/record-kind.js';
+import { settleAll } from '../storage/telemetry/sql-telemetry-store.js';
 import { batchRowCount, type ValidBatch } from './batch-validator.js';
 
 export interface IngestOutcome {
@@ -27,6 +31,12 @@ interface QueueEvents {
   drained: [];
 }
 
+/**
+ * How long a claim on a batch holds while its process writes it. Far above any write (a flush is
+ * at most flushRows rows), so only a process that died mid-write loses its claims to another.
+ */
+const CLAIM_LEASE_MS = 60_000;
+
 type Settlement = { readonly ok: true; readonly outcome: IngestOutcome } | { readonly ok: false; readonly err: unknown };
 
 /**
@@ -39,7 +49,9 @@ type Settlement = { readonly ok: true; readonly outcome: IngestOutcome } | { rea
  * The queue never refuses a batch it was handed: the limits are a signal (`saturated`) for the
  * gateway to stop reading sockets, so agents keep their batches in their spools instead. It
  * holds nothing needed for correctness across processes: dedupe is the ledger in the metadata
- * store; the in-process map only stops one process writing the same id twice at once.
+ * store, where a process claims a batch (unique on its id, with a lease) before writing it, so of
+ * several processes handed the same batch exactly one stores it; the in-process map only stops
+ * one process claiming the same id twice at once.
  */
 export class IngestQueue extends EventEmitter<QueueEvents> {
   readonly #meta: MetaStore;
@@ -47,6 +59,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   readonly #limits: IngestConfig;
   readonly #metrics: ServerMetrics;
   readonly #log: Logger;
+  /** Names this process run in the ledger's claims. */
+  readonly #owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   #waiting: Queued[] = [];
   #waitingRows = 0;
   // Accepted and not yet settled (waiting or being written).
@@ -81,7 +95,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
 
   /**
    * Queues a validated batch whose frame was `bytes` long; resolves once its rows are durable
-   * and its id is in the ledger (or it was already there: `duplicate`). Never refuses.
+   * and its id is in the ledger (or it was already there: `duplicate`). Never refuses; rejects
+   * with INGEST_BATCH_IN_PROGRESS when another process holds a live claim on the same batch.
    */
   submit(batch: ValidBatch, bytes: number): Promise<IngestOutcome> {
     const pending = this.#inFlight.get(batch.batchId);
@@ -180,17 +195,26 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     this.#schedule();
   }
 
-  /** Ledger check, one grouped insert, ledger record: each batch's outcome in group order. */
+  /** Claims, one grouped insert, completions: each batch's outcome in group order. */
   async #write(group: readonly Queued[]): Promise<Settlement[]> {
     const settlements = new Array<Settlement>(group.length);
-    const known = await Promise.all(group.map((q) => this.#meta.getIngestedBatch(q.batch.batchId)));
+    const now = Date.now();
+    const claims = await this.#meta.claimBatches(
+      group.map(({ batch }) => ({ batch_id: batch.batchId, org_id: batch.database.org_id, database_id: batch.database.id, seq: batch.seq })),
+      { owner: this.#owner, now: new Date(now).toISOString(), until: new Date(now + CLAIM_LEASE_MS).toISOString() },
+    );
     const fresh: number[] = [];
-    for (const [i, ledger] of known.entries()) {
-      if (ledger) {
-        settlements[i] = { ok: true, outcome: { duplicate: true, rows: ledger.rows } };
+    for (const [i, claim] of claims.entries()) {
+      if (claim.status === 'claimed') {
+        fresh.push(i);
+      } else if (claim.status === 'done') {
+        settlements[i] = { ok: true, outcome: { duplicate: true, rows: claim.rows } };
         this.#metrics.ingestBatches.inc({ result: 'duplicate' });
       } else {
-        fresh.push(i);
+        // Another process is writing it (the agent re-sent it elsewhere): no ack from here; the
+        // agent keeps it and re-sends later, by when the ledger says done and the answer is a duplicate ack.
+        settlements[i] = { ok: false, err: new VigilError('INGEST_BATCH_IN_PROGRESS') };
+        this.#metrics.ingestBatches.inc({ result: 'in_progress' });
       }
     }
     if (fresh.length === 0) return settlements;
@@ -206,15 +230,25 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       inserted = fresh.length > 1 ? await this.#insertOneByOne(group, fresh, settlements) : [];
       if (fresh.length === 1) this.#fail(settlements, fresh[0]!, err);
     }
+    const failed = fresh.filter((i) => !inserted.includes(i));
+    // Best effort: a claim left behind only delays the re-send until its lease lapses.
+    await this.#meta.releaseBatches(failed.map((i) => group[i]!.batch.batchId), this.#owner).catch((err: unknown) => this.#log.warn({ err }, 'could not release failed batch claims'));
+    if (inserted.length === 0) return settlements;
 
-    const recorded = await Promise.allSettled(inserted.map((i) => this.#record(group[i]!.batch)));
-    for (const [k, result] of recorded.entries()) {
-      const i = inserted[k]!;
-      if (result.status === 'rejected') {
-        // The rows are stored but the ledger does not know: the agent's re-send will be stored again.
-        this.#log.error({ err: result.reason, batch_id: group[i]!.batch.batchId }, 'batch stored but not recorded in the ledger');
-        this.#fail(settlements, i, result.reason);
-        continue;
+    let completed: boolean[];
+    try {
+      const rows = inserted.map((i) => ({ batchId: group[i]!.batch.batchId, rows: batchRowCount(group[i]!.batch) }));
+      completed = await this.#meta.completeBatches(rows, this.#owner, new Date().toISOString());
+    } catch (err) {
+      // The rows are stored but the ledger does not know: once the leases lapse, re-sends are stored again.
+      this.#log.error({ err, batches: inserted.length }, 'batches stored but not recorded in the ledger');
+      for (const i of inserted) this.#fail(settlements, i, err);
+      return settlements;
+    }
+    for (const [k, i] of inserted.entries()) {
+      if (!completed[k]) {
+        // The write outlived its lease and another process took the claim over: both wrote the rows.
+        this.#log.error({ batch_id: group[i]!.batch.batchId, lease_ms: CLAIM_LEASE_MS }, 'batch claim lapsed during the write and was taken over');
       }
       const rows = batchRowCount(group[i]!.batch);
       settlements[i] = { ok: true, outcome: { duplicate: false, rows } };
@@ -224,16 +258,20 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     return settlements;
   }
 
-  /** One insert per table for the whole group: statements, then each record kind the group carries. */
+  /** One insert per table for the whole group: statement texts, statements and rollups, each record kind the group carries. */
   async #insert(batches: readonly ValidBatch[]): Promise<void> {
-    await this.#telemetry.insertStatements(batches.flatMap((b) => b.rows));
     const byKind = new Map<RecordKind, unknown[]>();
     for (const { kind, rows } of batches.flatMap((b) => b.records)) {
       const list = byKind.get(kind) ?? [];
       list.push(...rows);
       byKind.set(kind, list);
     }
-    for (const [kind, rows] of byKind) await this.#telemetry.insertRecords(kind, rows);
+    // Different tables, so written concurrently: a flush costs one insert's latency, not one per kind.
+    await settleAll([
+      this.#telemetry.insertStatementTexts(batches.flatMap((b) => b.texts)),
+      this.#telemetry.insertStatements(batches.flatMap((b) => b.rows)),
+      ...[...byKind].map(([kind, rows]) => this.#telemetry.insertRecords(kind, rows)),
+    ]);
   }
 
   async #insertOneByOne(group: readonly Queued[], indexes: readonly number[], settlements: Settlement[]): Promise<number[]> {
@@ -247,22 +285,6 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       }
     }
     return inserted;
-  }
-
-  async #record(batch: ValidBatch): Promise<void> {
-    const entry: IngestedBatch = {
-      batch_id: batch.batchId,
-      org_id: batch.database.org_id,
-      database_id: batch.database.id,
-      seq: batch.seq,
-      rows: batchRowCount(batch),
-      ingested_at: new Date().toISOString(),
-    };
-    if (!(await this.#meta.recordIngestedBatch(entry))) {
-      // Another server process stored the same batch at the same moment (an agent that
-      // reconnected elsewhere while this write ran): its rows now exist twice.
-      this.#log.warn({ batch_id: batch.batchId }, 'batch recorded concurrently by another process');
-    }
   }
 
   #fail(settlements: Settlement[], i: number, err: unknown): void {

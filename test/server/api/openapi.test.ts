@@ -67,7 +67,7 @@ describe('server: OpenAPI document', () => {
     const params = spec.paths['/databases/{id}/queries']!.get!.parameters as unknown as Array<{ name: string; schema: { maximum?: number; default?: unknown; enum?: string[] } }>;
     const limit = params.find((p) => p.name === 'limit')!;
     expect(limit.schema).to.include({ maximum: 100, default: 25 });
-    expect(params.find((p) => p.name === 'sort_by')!.schema.enum).to.deep.equal(['total_time', 'calls', 'mean_time', 'rows']);
+    expect(params.find((p) => p.name === 'sort_by')!.schema.enum).to.deep.equal(['total_time', 'calls', 'mean_time', 'rows', 'errors', 'read_bytes', 'memory']);
   });
 
   it('serves interactive docs without any external asset', async () => {

@@ -25,27 +25,29 @@ describe('server: /queries/{hash}, /queries/slow, /queries/{hash}/explain', () =
   });
 
   it('gives one statement its totals and a per-minute timeseries', async () => {
-    const res = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket_seconds=60`, { token });
+    const res = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket=60`, { token });
     expect(res.status).to.equal(200);
     expect(res.body.query_text).to.equal('SELECT * FROM ta WHERE id = $1');
     expect(res.body.totals).to.include({ calls: 10, total_time_ms: 20, mean_time_ms: 2, rows: 10, shared_blks_hit: 18, shared_blks_read: 2 });
     expect(res.body.timeseries.map((p: { calls: number }) => p.calls)).to.deep.equal([3, 7]);
     expect(Date.parse(res.body.timeseries[1].ts) - Date.parse(res.body.timeseries[0].ts)).to.equal(60_000);
     expect(res.body.bucket_seconds).to.equal(60);
-    // The default range (24 h) picks 5-minute buckets (288 points).
-    expect((await t.request('GET', `/api/v1/databases/${dbId}/queries/a`, { token })).body.bucket_seconds).to.equal(300);
+    // The default range (24 h) picks 1-minute buckets (1440 points); 30 days pick 1 hour.
+    expect((await t.request('GET', `/api/v1/databases/${dbId}/queries/a`, { token })).body.bucket_seconds).to.equal(60);
+    const month = new Date(now - 30 * 86400_000).toISOString();
+    expect((await t.request('GET', `/api/v1/databases/${dbId}/queries/a?since=${month}`, { token })).body.bucket_seconds).to.equal(3600);
   });
 
-  it('is a 404 for a statement never seen, and a 400 naming bucket_seconds when it gives too many points', async () => {
+  it('is a 404 for a statement never seen, and a 400 naming bucket when it gives too many points', async () => {
     const missing = await t.request('GET', `/api/v1/databases/${dbId}/queries/nope`, { token });
     expect(missing.status).to.equal(404);
     expect(missing.body.code).to.equal('NOT_FOUND');
     const since = new Date(now - 30 * 86400_000).toISOString();
-    const tooMany = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket_seconds=60&since=${since}`, { token });
+    const tooMany = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket=60&since=${since}`, { token });
     expect(tooMany.status).to.equal(400);
-    expect(tooMany.body.query_param).to.equal('bucket_seconds');
-    const tiny = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket_seconds=5`, { token });
-    expect(tiny.body.query_param).to.equal('bucket_seconds');
+    expect(tooMany.body.query_param).to.equal('bucket');
+    const tiny = await t.request('GET', `/api/v1/databases/${dbId}/queries/a?bucket=5`, { token });
+    expect(tiny.body.query_param).to.equal('bucket');
   });
 
   it('ranks the slowest statements by mean time with ClusterSight params', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { uuidv7 } from '@vigil/shared';
+import { uuidv7, type VigilError } from '@vigil/shared';
 import { loadServerConfig, type IngestConfig } from '../../../server/src/config.js';
 import { createLogger } from '../../../server/src/logger.js';
 import { validateBatch, type ValidBatch } from '../../../server/src/ingest/batch-validator.js';
@@ -117,6 +117,32 @@ describe('ingest queue (SQLite + chDB)', () => {
     expect(await storedCalls('ok-')).to.equal(2);
     expect(await storedCalls('bad-')).to.equal(0);
     expect(await meta.getIngestedBatch(good[0]!.batchId)).to.not.equal(undefined);
+  });
+
+  it('answers INGEST_BATCH_IN_PROGRESS while another process holds the claim, then a duplicate once it stored it', async () => {
+    const q = queue();
+    const b = batch('claimed');
+    const now = Date.now();
+    const lease = { owner: 'another-process', now: new Date(now).toISOString(), until: new Date(now + 60_000).toISOString() };
+    expect(await meta.claimBatches([{ batch_id: b.batchId, org_id: orgId, database_id: db.id, seq: 1 }], lease)).to.deep.equal([{ status: 'claimed' }]);
+    const err = await q.submit(b, 100).catch((e: unknown) => e);
+    expect((err as VigilError).code).to.equal('INGEST_BATCH_IN_PROGRESS');
+    expect(inserts).to.have.length(0);
+    await meta.completeBatches([{ batchId: b.batchId, rows: 1 }], 'another-process', new Date().toISOString());
+    expect(await q.submit(b, 100)).to.deep.equal({ duplicate: true, rows: 1 });
+    expect(inserts).to.have.length(0);
+  });
+
+  it('stores StatementText records and keeps a known text when later rows leave it empty', async () => {
+    const q = queue();
+    const end = Date.now();
+    const wire = (seq: number, text: string, texts: Array<{ queryHash: string; queryText: string }>) =>
+      validateBatch({ batchId: uuidv7(), seq, database: 'main', windowStartMs: end - 60_000, windowEndMs: end + seq, statements: [{ queryHash: 'texted', queryText: text, calls: 1 }], statementTexts: texts }, db);
+    const first = wire(1, '', [{ queryHash: 'texted', queryText: 'SELECT * FROM t WHERE id = $1' }]);
+    expect(await q.submit(first, 100)).to.deep.equal({ duplicate: false, rows: 2 });
+    await q.submit(wire(2, '', []), 100);
+    const [stat] = await telemetry.topQueries({ orgId: db.org_id, databaseId: db.id, since: 0, until: end + 60_000, limit: 10, sortBy: 'calls' });
+    expect(stat).to.include({ query_hash: 'texted', query_text: 'SELECT * FROM t WHERE id = $1', total_calls: 2 });
   });
 
   it('signals saturation at its limit and drain at half of it, and flushAll waits for the last write', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { VigilError } from '@vigil/shared';
 import type { StatementRow, TelemetryStore, TopQueriesRequest } from '../../../server/src/storage/telemetry/telemetry-store.js';
+import { rawSql, sql } from '../../../server/src/storage/telemetry/clickhouse-sql.js';
 import { TELEMETRY_BACKENDS } from '../../helpers/backends.js';
 
 const T0 = Date.parse('2026-11-01T00:00:00Z');
@@ -90,7 +91,8 @@ for (const backend of TELEMETRY_BACKENDS) {
       await store.migrate();
       await store.migrate();
       const status = await store.schemaStatus();
-      expect(status.migrations).to.deep.equal([1]);
+      // Statement stats and their rollups (1–99); record kinds add their own ranges.
+      expect(status.migrations.filter((v) => v < 100)).to.deep.equal([1, 2, 3]);
       expect(status.serverVersion).to.match(/^\d+\.\d+\./);
       // Newer-server features follow the version: none on Debian's 18.16, all of them on chDB's 26.x.
       const major = Number(status.serverVersion.split('.')[0]);
@@ -115,12 +117,131 @@ for (const backend of TELEMETRY_BACKENDS) {
       expect(await store.topQueries({ ...range, sortBy: 'calls' })).to.have.length(2);
     });
 
+    it('keeps the newest non-empty text: StatementText records count, empty stat texts never replace one', async () => {
+      const at = { org_id: 'org', database_id: 'texts' };
+      await store.insertStatements([row({ ...at, query_hash: 'a', query_text: 'SELECT old', ts: T0 })]);
+      await store.insertStatementTexts([{ ...at, query_hash: 'a', query_text: 'SELECT new', last_seen: T0 + 60_000 }]);
+      // Later rows leave the text empty (the agent sent it already): it must not win by being newer.
+      await store.insertStatements([row({ ...at, query_hash: 'a', query_text: '', ts: T0 + 120_000 }), row({ ...at, query_hash: 'b', query_text: '', ts: T0 + 120_000 })]);
+      await store.insertStatementTexts([{ ...at, query_hash: 'b', query_text: '', last_seen: T0 + 180_000 }]);
+      const stats = await store.topQueries({ ...range, databaseId: 'texts', sortBy: 'calls' });
+      expect(stats.map((s) => [s.query_hash, s.query_text, s.total_calls])).to.deep.equal([
+        ['a', 'SELECT new', 2],
+        ['b', '', 1],
+      ]);
+      const rows = await store.kindContext().client.select<{ n: number | string }>(sql`SELECT count() AS n FROM statement_texts WHERE database_id = 'texts' AND query_text = ''`);
+      expect(Number(rows[0]?.n)).to.equal(0);
+    });
+
+    describe('rollups', () => {
+      // 300 rows 17 minutes apart (about 3.5 days) with distinct counters, over three statements.
+      const rows = Array.from({ length: 300 }, (_, k) =>
+        row({ database_id: 'rollup', query_hash: `q${k % 3}`, ts: T0 + k * 17 * 60_000, calls: k + 1, total_time_ms: (k + 1) * 0.25, rows: 2 * k, shared_blks_hit: k, shared_blks_read: 1 }),
+      );
+      before(async () => {
+        // In two inserts, so the rollups hold unmerged rows of the same bucket.
+        await store.insertStatements(rows.slice(0, 150));
+        await store.insertStatements(rows.slice(150));
+      });
+
+      function expected(since: number, until: number): Map<string, [number, number, number]> {
+        const sums = new Map<string, [number, number, number]>();
+        for (const r of rows.filter((r) => r.ts >= since && r.ts < until)) {
+          const [calls, time, n] = sums.get(r.query_hash) ?? [0, 0, 0];
+          sums.set(r.query_hash, [calls + r.calls, time + r.total_time_ms, n + r.rows]);
+        }
+        return sums;
+      }
+
+      async function actual(since: number, until: number, now: number): Promise<Map<string, [number, number, number]>> {
+        const stats = await store.topQueries({ orgId: 'org', databaseId: 'rollup', since, until, now, limit: 10, sortBy: 'calls' });
+        return new Map(stats.map((s) => [s.query_hash, [s.total_calls, s.total_time_ms, s.total_rows]]));
+      }
+
+      it('holds the same sums as the raw rows, per hour and per day', async () => {
+        const client = store.kindContext().client;
+        const totals = async (table: string) =>
+          (await client.select<Record<string, number | string>>(
+            sql`SELECT sum(calls) AS calls, sum(total_time_ms) AS time, sum(rows) AS rows, sum(shared_blks_hit) AS hit FROM ${rawSql(table)} WHERE database_id = 'rollup'`,
+          )).map((r) => Object.values(r).map(Number));
+        const raw = await totals('statement_stats');
+        expect(await totals('statement_stats_hourly')).to.deep.equal(raw);
+        expect(await totals('statement_stats_daily')).to.deep.equal(raw);
+        const hourlyRows = await client.select<{ n: number | string }>(sql`SELECT count() AS n FROM (SELECT DISTINCT query_hash, ts FROM statement_stats_hourly WHERE database_id = 'rollup')`);
+        expect(Number(hourlyRows[0]?.n)).to.be.below(rows.length);
+      });
+
+      it('answers long ranges from rollups with the raw sums, edges included', async () => {
+        // Edges on no hour or day boundary: partial buckets come from the finer tables.
+        const since = T0 - 5 * 3600_000 + 7 * 60_000;
+        const until = T0 + 3 * 86_400_000 + 13 * 60_000;
+        const want = expected(since, until);
+        // Reaching 3 days back: hourly rollup plus raw edges.
+        expect(await actual(since, until, until)).to.deep.equal(want);
+        // Reaching 40 days back: daily rollup, hourly and raw edges.
+        expect(await actual(since, until, until + 40 * 86_400_000)).to.deep.equal(want);
+        // A short recent range: raw rows only.
+        expect(await actual(T0 + 3600_000 + 1, T0 + 30 * 3600_000 - 1, T0 + 30 * 3600_000)).to.deep.equal(expected(T0 + 3600_000 + 1, T0 + 30 * 3600_000 - 1));
+        // Aligned to whole days: the daily table alone.
+        expect(await actual(T0, T0 + 2 * 86_400_000, T0 + 60 * 86_400_000)).to.deep.equal(expected(T0, T0 + 2 * 86_400_000));
+      });
+    });
+
     it('refuses a sort key or limit outside the whitelist with VALIDATION_FAILED', async () => {
       for (const bad of [{ sortBy: 'calls; DROP TABLE statement_stats' }, { sortBy: 'constructor' }, { limit: 0 }, { limit: 1.5 }]) {
         const err = await store.topQueries({ ...range, sortBy: 'calls', ...bad } as TopQueriesRequest).catch((e: unknown) => e);
         expect(err, JSON.stringify(bad)).to.be.instanceOf(VigilError);
         expect((err as VigilError).code).to.equal('VALIDATION_FAILED');
       }
+    });
+  });
+
+  describe(`telemetry retention: ${backend.name}`, () => {
+    let store: TelemetryStore;
+    let dispose: (() => Promise<void>) | undefined;
+    const open = backend.setup();
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+    });
+    afterEach(async () => {
+      await dispose?.();
+      dispose = undefined;
+    });
+
+    const NOW = Date.parse('2026-11-23T12:00:00Z');
+    const DAY = 86_400_000;
+    const policy = { rawDays: 7, hourlyDays: 30, dailyDays: 365 };
+
+    async function partitions(table: string): Promise<string[]> {
+      const rows = await store.kindContext().client.select<{ id: string }>(
+        sql`SELECT DISTINCT partition_id AS id FROM system.parts WHERE database = currentDatabase() AND table = ${table} AND active ORDER BY id`,
+      );
+      return rows.map((r) => r.id);
+    }
+
+    it('drops whole day partitions past each table\'s retention, and nothing newer', async () => {
+      await store.insertStatements([
+        row({ query_hash: 'ten-days', ts: NOW - 10 * DAY, calls: 3 }),
+        row({ query_hash: 'forty-days', ts: NOW - 40 * DAY, calls: 4 }),
+        // Inside the 7 days by a few hours: its day is not wholly past the cutoff.
+        row({ query_hash: 'edge', ts: NOW - 7 * DAY + 3600_000, calls: 5 }),
+        row({ query_hash: 'today', ts: NOW - 3600_000, calls: 6 }),
+      ]);
+      const dropped = await store.dropExpiredPartitions(policy, NOW);
+      expect(dropped).to.deep.include.members([
+        { table: 'statement_stats', partition: '20261113' },
+        { table: 'statement_stats', partition: '20261014' },
+        { table: 'statement_stats_hourly', partition: '20261014' },
+      ]);
+      expect(dropped.filter((d) => d.table === 'statement_stats_daily')).to.deep.equal([]);
+      expect(await partitions('statement_stats')).to.deep.equal(['20261116', '20261123']);
+      expect(await partitions('statement_stats_hourly')).to.deep.equal(['20261113', '20261116', '20261123']);
+      expect(await partitions('statement_stats_daily')).to.deep.equal(['20261014', '20261113', '20261116', '20261123']);
+      // The rollups still answer for the dropped raw days.
+      const stats = await store.topQueries({ orgId: 'org', databaseId: 'db', since: NOW - 45 * DAY, until: NOW, now: NOW, limit: 10, sortBy: 'calls' });
+      expect(stats.map((s) => [s.query_hash, s.total_calls])).to.deep.equal([['today', 6], ['edge', 5], ['forty-days', 4], ['ten-days', 3]]);
+      // A second run (or another process's) finds nothing left to drop.
+      expect(await store.dropExpiredPartitions(policy, NOW)).to.deep.equal([]);
     });
   });
 }

@@ -4,15 +4,42 @@ import express, { Router } from 'express';
 import type { AppContext } from '../../context.js';
 import { buildOpenApi } from '../openapi.js';
 import { mountRoutes, route, type RouteSpec } from '../route.js';
+import { activityRoutes } from './activity.js';
+import { activityStreamRoutes } from './activity-stream.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
+import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
 import { databaseRoutes } from './databases.js';
+import { indexRoutes } from './indexes.js';
+import { lockRoutes } from './locks.js';
+import { overviewRoutes } from './overview.js';
+import { panelRoutes } from './panels.js';
+import { pgInternalsRoutes } from './pg-internals.js';
 import { queryRoutes } from './queries.js';
+import { replicationRoutes } from './replication.js';
+import { tableRoutes } from './tables.js';
+import { waitRoutes } from './waits.js';
 
 /** Every /api/v1 route declaration, in the order they are matched. */
 export function apiV1Routes(ctx: AppContext): RouteSpec[] {
   // queryRoutes last: its /queries/{hash} would otherwise shadow fixed paths such as /queries/failed.
-  return [...authRoutes(ctx), ...apiKeyRoutes(ctx), ...databaseRoutes(ctx), ...queryRoutes(ctx)];
+  return [
+    ...authRoutes(ctx),
+    ...apiKeyRoutes(ctx),
+    ...databaseRoutes(ctx),
+    ...overviewRoutes(ctx),
+    ...clickHouseInternalsRoutes(ctx),
+    ...panelRoutes(ctx),
+    ...activityRoutes(ctx),
+    ...activityStreamRoutes(ctx),
+    ...lockRoutes(ctx),
+    ...waitRoutes(ctx),
+    ...tableRoutes(ctx),
+    ...indexRoutes(ctx),
+    ...replicationRoutes(ctx),
+    ...pgInternalsRoutes(ctx),
+    ...queryRoutes(ctx),
+  ];
 }
 
 /** The /api/v1 router: the declared routes plus the OpenAPI document describing them. */

@@ -1,37 +1,27 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { explainPlans } from '../../storage/telemetry/kinds/explain-plans-kind.js';
+import { explainStatement } from '../../ingest/command-broker.js';
+import { explainPlans, explainPlansKind, summarizePlan } from '../../storage/telemetry/kinds/explain-plans-kind.js';
 import { slowStatements, statementDetail } from '../../storage/telemetry/statement-reads.js';
-import { QUERY_SORTS } from '../../storage/telemetry/telemetry-store.js';
+import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
+import { QUERY_SORTS, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
+import { intParam, iso, SeriesQuery, seriesRange } from './route-support.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
 const HOUR_MS = 3600_000;
-/** Auto bucket sizes for timeseries: the smallest giving at most MAX_POINTS points. */
-const BUCKETS_S = [60, 300, 900, 3600, 6 * 3600, 86400] as const;
-const MAX_POINTS = 500;
-const MAX_EXPLICIT_POINTS = 10_080;
-
-function intParam(min: number, max: number) {
-  return z.coerce
-    .number({ error: 'must be an integer' })
-    .int('must be an integer')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
-}
 
 const QueriesQuery = z.object({
   ...timeRange,
   limit: intParam(1, 100).default(25).describe('Max results'),
-  sort_by: z.enum(QUERY_SORTS, { error: `must be one of ${QUERY_SORTS.join(', ')}` }).default('total_time'),
+  sort_by: z
+    .enum(CLICKHOUSE_QUERY_SORTS, { error: `must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}` })
+    .default('total_time')
+    .describe(`${QUERY_SORTS.join(', ')}; ClickHouse databases also errors, read_bytes, memory`),
 });
 const HashPath = DatabasePath.extend({ hash: z.string().min(1).max(128).describe('query_hash from /queries') });
-const DetailQuery = z.object({
-  ...timeRange,
-  bucket_seconds: intParam(60, 86400).optional().describe('Timeseries interval; default: the smallest of 1m, 5m, 15m, 1h, 6h, 1d giving at most 500 points'),
-});
 const ExplainQuery = z.object({ ...timeRange, limit: intParam(1, 50).default(10).describe('Max plans') });
 const SlowQuery = z.object({
   hours: intParam(1, 168).default(24).describe('Look back this many hours'),
@@ -49,6 +39,34 @@ const QueryStatView = z.object({
   shared_blks_read: z.number(),
   cache_hit_ratio: z.number().nullable().describe('shared_blks_hit / (hit + read); null when no shared blocks were touched'),
 });
+const ClickHouseQueryView = z.object({
+  query_hash: z.string(),
+  query_text: z.string().describe('Normalized: literal values replaced by placeholders'),
+  total_calls: z.number(),
+  total_time_ms: z.number(),
+  mean_time_ms: z.number(),
+  total_rows: z.number().describe('Result rows'),
+  errors: z.number(),
+  p95_time_ms: z.number(),
+  p99_time_ms: z.number(),
+  read_rows: z.number(),
+  read_bytes: z.number(),
+  memory_bytes: z.number().describe("The largest single query's peak memory"),
+});
+const ClickHousePointView = z.object({
+  ts: z.string(),
+  calls: z.number(),
+  errors: z.number(),
+  total_time_ms: z.number(),
+  mean_time_ms: z.number(),
+  p95_time_ms: z.number(),
+  p99_time_ms: z.number(),
+  rows: z.number(),
+  read_rows: z.number(),
+  read_bytes: z.number(),
+  written_rows: z.number(),
+  memory_bytes: z.number(),
+});
 const PointView = z.object({
   calls: z.number(),
   total_time_ms: z.number(),
@@ -65,6 +83,7 @@ const PointView = z.object({
   total_plan_time_ms: z.number(),
 });
 const DetailView = z.object({
+  engine: z.literal('postgres'),
   database_id: z.string(),
   query_hash: z.string(),
   query_text: z.string(),
@@ -75,6 +94,17 @@ const DetailView = z.object({
   bucket_seconds: z.number(),
   totals: PointView,
   timeseries: z.array(PointView.extend({ ts: z.string() })),
+});
+const ClickHouseDetailView = z.object({
+  engine: z.literal('clickhouse'),
+  database_id: z.string(),
+  query_hash: z.string(),
+  query_text: z.string(),
+  since: z.string(),
+  until: z.string(),
+  bucket_seconds: z.number(),
+  totals: ClickHouseQueryView.omit({ query_hash: true, query_text: true }),
+  timeseries: z.array(ClickHousePointView),
 });
 const PlanView = z.object({
   ts: z.string(),
@@ -98,20 +128,14 @@ const SlowView = z.object({
   total_rows: z.number(),
 });
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-
-/** The bucket for a timeseries over `rangeMs`: the caller's (bounded in points) or the auto choice. */
-function bucketFor(rangeMs: number, requested: number | undefined): number {
-  if (requested !== undefined) {
-    if (rangeMs / (requested * 1000) > MAX_EXPLICIT_POINTS) {
-      throw new VigilError('VALIDATION_FAILED', `Invalid query param 'bucket_seconds': gives more than ${MAX_EXPLICIT_POINTS} points over this range; use a larger bucket or a shorter range`, {
-        details: { query_param: 'bucket_seconds' },
-      });
-    }
-    return requested;
-  }
-  return BUCKETS_S.find((b) => rangeMs / (b * 1000) <= MAX_POINTS) ?? 86400;
+/** What an agent's explain command returns (agent/src/commands/{postgres,clickhouse}-explain.ts). */
+interface AgentPlan {
+  readonly query_text: string;
+  readonly method: string;
+  readonly plan_json?: unknown;
+  readonly plan_text?: string;
 }
+
 
 /** /databases/{id}/queries…: statement statistics, one statement's detail and plans, the slowest statements. */
 export function queryRoutes(ctx: AppContext): RouteSpec[] {
@@ -127,13 +151,29 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       success: {
         status: 200,
         description: 'Statements, sorted descending',
-        schema: z.object({ database_id: z.string(), since: z.string(), until: z.string(), sort_by: z.enum(QUERY_SORTS), queries: z.array(QueryStatView) }),
+        schema: z.object({
+          database_id: z.string(),
+          engine: z.enum(['postgres', 'clickhouse']),
+          since: z.string(),
+          until: z.string(),
+          sort_by: z.enum(CLICKHOUSE_QUERY_SORTS),
+          queries: z.union([z.array(QueryStatView), z.array(ClickHouseQueryView)]).describe('PostgreSQL rows carry block I/O; ClickHouse rows errors, p95/p99, read rows/bytes and memory'),
+        }),
       },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const queries = await ctx.telemetry.topQueries({ orgId: db.org_id, databaseId: db.id, ...range, limit: query.limit, sortBy: query.sort_by });
-        return { body: { database_id: db.id, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, queries } };
+        const request = { orgId: db.org_id, databaseId: db.id, ...range, limit: query.limit };
+        let queries;
+        if (db.engine === 'clickhouse') {
+          queries = await topClickHouseQueries(ctx.telemetry.kindContext(), { ...request, sortBy: query.sort_by });
+        } else {
+          if (!(QUERY_SORTS as readonly string[]).includes(query.sort_by)) {
+            throw new VigilError('VALIDATION_FAILED', `Invalid query param 'sort_by': must be one of ${QUERY_SORTS.join(', ')} for a PostgreSQL database`, { details: { query_param: 'sort_by' } });
+          }
+          queries = await ctx.telemetry.topQueries({ ...request, sortBy: query.sort_by as QuerySort });
+        }
+        return { body: { database_id: db.id, engine: db.engine, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, queries } };
       },
     }),
     route({
@@ -144,11 +184,17 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'read',
       params: DatabasePath,
       query: SlowQuery,
-      success: { status: 200, description: 'Statements, slowest mean first', schema: z.object({ database_id: z.string(), hours: z.number(), queries: z.array(SlowView) }) },
+      success: {
+        status: 200,
+        description: 'Statements, slowest mean first',
+        schema: z.object({ database_id: z.string(), hours: z.number(), queries: z.union([z.array(SlowView), z.array(ClickHouseQueryView)]) }),
+      },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const until = Date.now();
-        const queries = await slowStatements(ctx.telemetry.kindContext(), { orgId: db.org_id, databaseId: db.id, since: until - query.hours * HOUR_MS, until, limit: query.limit });
+        const request = { orgId: db.org_id, databaseId: db.id, since: until - query.hours * HOUR_MS, until, limit: query.limit };
+        const kinds = ctx.telemetry.kindContext();
+        const queries = db.engine === 'clickhouse' ? await topClickHouseQueries(kinds, { ...request, sortBy: 'mean_time' }) : await slowStatements(kinds, request);
         return { body: { database_id: db.id, hours: query.hours, queries } };
       },
     }),
@@ -159,16 +205,37 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       tag: 'queries',
       auth: 'read',
       params: HashPath,
-      query: DetailQuery,
-      success: { status: 200, description: 'The statement', schema: DetailView },
+      query: SeriesQuery,
+      success: { status: 200, description: 'The statement', schema: z.discriminatedUnion('engine', [DetailView, ClickHouseDetailView]) },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
-        const range = resolveRange(query);
-        const bucketSeconds = bucketFor(range.until - range.since, query.bucket_seconds);
+        const { bucketMs, ...range } = seriesRange(query);
+        const bucketSeconds = bucketMs / 1000;
+        if (db.engine === 'clickhouse') {
+          const request = { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range };
+          const summary = await clickHouseQuerySummary(ctx.telemetry.kindContext(), request);
+          if (!summary) throw new VigilError('NOT_FOUND', 'No such query in this database over this range');
+          const points = await clickHouseQueryTimeseries(ctx.telemetry.kindContext(), { ...request, bucketSeconds });
+          const { query_hash: _hash, query_text: queryText, ...totals } = summary;
+          return {
+            body: {
+              engine: 'clickhouse',
+              database_id: db.id,
+              query_hash: params.hash,
+              query_text: queryText,
+              since: iso(range.since),
+              until: iso(range.until),
+              bucket_seconds: bucketSeconds,
+              totals,
+              timeseries: points.map((p) => ({ ...p, ts: iso(p.ts) })),
+            },
+          };
+        }
         const detail = await statementDetail(ctx.telemetry.kindContext(), { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range, bucketSeconds });
         if (!detail) throw new VigilError('NOT_FOUND', 'No such query in this database');
         return {
           body: {
+            engine: 'postgres',
             database_id: db.id,
             query_hash: detail.query_hash,
             query_text: detail.query_text,
@@ -180,6 +247,31 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
             totals: detail.totals,
             timeseries: detail.timeseries.map((p) => ({ ...p, ts: iso(p.ts) })),
           },
+        };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/databases/{id}/queries/{hash}/explain',
+      summary: "Ask the database's agent for a plan now (generic plan, never executed); stored with the collected plans",
+      tag: 'queries',
+      auth: 'read',
+      params: HashPath,
+      success: {
+        status: 202,
+        description: 'The plan the agent made. 409 AGENT_NOT_CONNECTED when no agent serves the database from this server, 504 COMMAND_TIMEOUT when it did not answer in time',
+        schema: PlanView.extend({ database_id: z.string(), query_hash: z.string(), query_text: z.string(), method: z.string() }),
+      },
+      async handler({ principal, params }) {
+        const db = await databaseFor(ctx, principal.orgId, params.id);
+        const result = (await explainStatement(ctx, db, params.hash)) as AgentPlan;
+        const format = result.plan_text === undefined ? 'json' : 'text';
+        const plan = format === 'json' ? JSON.stringify(result.plan_json) : result.plan_text!;
+        const ts = Date.now();
+        await ctx.telemetry.insertRecords(explainPlansKind, [{ org_id: db.org_id, database_id: db.id, query_hash: params.hash, ts, source: 'on_demand', format, plan }]);
+        return {
+          status: 202,
+          body: { database_id: db.id, query_hash: params.hash, query_text: result.query_text, method: result.method, ts: iso(ts), source: 'on_demand', ...summarizePlan(format, plan) },
         };
       },
     }),

@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -81,6 +81,32 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('rows', 'integer', (c) => c.notNull())
         .addColumn('ingested_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0002_database_settings_and_heartbeats': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // SQLite adds one column per ALTER TABLE. Booleans are integers: better-sqlite3 cannot bind true/false.
+      const columns: Array<[string, 'text' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder]> = [
+        ['poll_interval_seconds', 'integer', (c) => c],
+        ['collect_explain_plans', 'integer', (c) => c.notNull().defaultTo(1)],
+        ['collect_replication', 'integer', (c) => c.notNull().defaultTo(1)],
+        ['disabled_collectors', 'text', (c) => c.notNull().defaultTo('[]')],
+        ['tags', 'text', (c) => c.notNull().defaultTo('{}')],
+        ['host', 'text', (c) => c],
+        ['port', 'integer', (c) => c],
+      ];
+      for (const [name, type, build] of columns) await db.schema.alterTable('databases').addColumn(name, type, build).execute();
+      await db.schema.alterTable('agents').addColumn('last_heartbeat_at', 'text').execute();
+      await db.schema.alterTable('agents').addColumn('last_heartbeat', 'text').execute();
+    },
+  },
+  '0003_batch_claims': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // A ledger row is a claim while 'pending' (owner + lease), the batch's record once 'done';
+      // rows written before claims existed were all stored, hence the default.
+      await db.schema.alterTable('ingested_batches').addColumn('state', 'text', (c) => c.notNull().defaultTo('done')).execute();
+      await db.schema.alterTable('ingested_batches').addColumn('owner', 'text').execute();
+      await db.schema.alterTable('ingested_batches').addColumn('lease_until', 'text').execute();
     },
   },
 };

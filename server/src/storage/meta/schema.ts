@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ApiKeyScope } from './meta-store.js';
 import type { EngineName } from '@vigil/shared';
 
@@ -25,7 +26,17 @@ export interface MetaSchema {
     used_at: string | null;
     revoked_at: string | null;
   };
-  agents: { id: string; org_id: string; hostname: string; agent_version: string; last_seen_at: string | null; created_at: string };
+  agents: {
+    id: string;
+    org_id: string;
+    hostname: string;
+    agent_version: string;
+    last_seen_at: string | null;
+    created_at: string;
+    /** 0002: the latest Heartbeat as JSON (AgentHeartbeat), and when it arrived. */
+    last_heartbeat_at: string | null;
+    last_heartbeat: string | null;
+  };
   databases: {
     id: string;
     org_id: string;
@@ -36,6 +47,25 @@ export interface MetaSchema {
     last_seen_at: string | null;
     created_at: string;
     updated_at: string;
+    /** 0002: collection settings pushed to the agent. Booleans are 0/1 and lists JSON text, the same in both dialects. */
+    poll_interval_seconds: number | null;
+    collect_explain_plans: Generated<number>;
+    collect_replication: Generated<number>;
+    disabled_collectors: Generated<string>;
+    tags: Generated<string>;
+    host: string | null;
+    port: number | null;
   };
-  ingested_batches: { batch_id: string; org_id: string; database_id: string; seq: number; rows: number; ingested_at: string };
+  ingested_batches: {
+    batch_id: string;
+    org_id: string;
+    database_id: string;
+    seq: number;
+    rows: number;
+    ingested_at: string;
+    /** 'pending' while a process holds the claim, 'done' once stored (see BatchClaim). */
+    state: Generated<'pending' | 'done'>;
+    owner: string | null;
+    lease_until: string | null;
+  };
 }

@@ -1,10 +1,96 @@
+import { hash } from 'node:crypto';
 import { VigilError } from '@vigil/shared';
-import { identifier, sql } from './clickhouse-sql.js';
+import { identifier, joinSql, sql, type SqlFragment } from './clickhouse-sql.js';
 import { RECORD_KINDS } from './kinds/index.js';
 import type { KindContext, RecordKind } from './record-kind.js';
-import { featureNames, migrateTelemetrySchema, TELEMETRY_MIGRATIONS, type SchemaState } from './telemetry-schema.js';
+import { featureNames, migrateTelemetrySchema, STATEMENT_SUM_COLUMNS, TELEMETRY_MIGRATIONS, type SchemaState } from './telemetry-schema.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
-import { QUERY_SORTS, type QueryStat, type StatementRow, type TelemetrySchemaStatus, type TelemetryStore, type TopQueriesRequest } from './telemetry-store.js';
+import {
+  QUERY_SORTS,
+  type DroppedPartition,
+  type QueryStat,
+  type RetentionPolicy,
+  type StatementRow,
+  type StatementTextRow,
+  type TelemetrySchemaStatus,
+  type TelemetryStore,
+  type TopQueriesRequest,
+} from './telemetry-store.js';
+
+const HOUR_MS = 3600_000;
+/** Statements whose text (as a SHA-1 digest) one process remembers having written: about 150 bytes each. */
+const WRITTEN_TEXTS_MAX = 100_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Where statement counters live, coarsest first. `reach`: how far back (from now) a range may start
+ * and still be read from that table or a finer one; each is well inside the table's default retention
+ * (raw 7 days, hourly 30), and config refuses retentions shorter than these reaches.
+ */
+const STATEMENT_TIERS = [
+  { table: 'statement_stats_daily', bucketMs: DAY_MS, retention: 'daily', reach: Infinity },
+  { table: 'statement_stats_hourly', bucketMs: HOUR_MS, retention: 'hourly', reach: 30 * DAY_MS },
+  { table: 'statement_stats', bucketMs: 1, retention: 'raw', reach: 2 * DAY_MS },
+] as const;
+type StatementTier = (typeof STATEMENT_TIERS)[number];
+const STATEMENT_TABLES = STATEMENT_TIERS.map((t) => t.table);
+
+/** The part of a range one table answers. */
+interface Segment {
+  readonly tier: StatementTier;
+  readonly since: number;
+  readonly until: number;
+}
+
+/**
+ * Splits [since, until) over the tiers from `tiers[0]` down: whole buckets from the coarsest, the
+ * partial buckets at each end from the next finer tier, recursively, down to raw rows.
+ */
+function segments(since: number, until: number, tiers: readonly StatementTier[]): Segment[] {
+  const [tier, ...finer] = tiers;
+  if (!tier || since >= until) return [];
+  if (finer.length === 0) return [{ tier, since, until }];
+  const start = Math.ceil(since / tier.bucketMs) * tier.bucketMs;
+  const end = Math.floor(until / tier.bucketMs) * tier.bucketMs;
+  if (start >= end) return segments(since, until, finer);
+  return [...segments(since, start, finer), { tier, since: start, until: end }, ...segments(end, until, finer)];
+}
+
+/** The finest tier that still holds a range reaching back to `since`, and those finer than it. */
+function tiersFor(since: number, until: number, now: number): StatementTier[] {
+  const reach = Math.max(now, until) - since;
+  const finest = STATEMENT_TIERS.findIndex((tier, i) => i === STATEMENT_TIERS.length - 1 || reach > STATEMENT_TIERS[i + 1]!.reach);
+  return STATEMENT_TIERS.slice(finest);
+}
+
+/** Sums rows into one row per statement and bucket (the rollups' shape). */
+function rollUp(rows: readonly StatementRow[], bucketMs: number): Map<string, Record<string, string | number>> {
+  const buckets = new Map<string, Record<string, string | number>>();
+  for (const r of rows) {
+    const ts = Math.floor(r.ts / bucketMs) * bucketMs;
+    const key = `${r.org_id}\0${r.database_id}\0${r.query_hash}\0${ts}`;
+    let sums = buckets.get(key);
+    if (!sums) {
+      sums = { org_id: r.org_id, database_id: r.database_id, query_hash: r.query_hash, ts };
+      for (const column of STATEMENT_SUM_COLUMNS) sums[column] = 0;
+      buckets.set(key, sums);
+    }
+    for (const column of STATEMENT_SUM_COLUMNS) sums[column] = (sums[column] as number) + r[column];
+  }
+  return buckets;
+}
+
+/** Waits for every write, then fails with the first failure: no write is left running behind a rejection. */
+export async function settleAll(writes: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** A day partition id (YYYYMMDD, as toYYYYMMDD makes them) as the Unix ms its day ends at; undefined for any other id. */
+function partitionDayEnd(id: string): number | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(id);
+  return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1) : undefined;
+}
 
 /** Each API sort key and the aggregate column it orders by: the only identifiers a request can pick. */
 const SORT_COLUMNS = {
@@ -35,6 +121,11 @@ interface QueryStatRow {
 export class SqlTelemetryStore implements TelemetryStore {
   readonly #client: TelemetrySqlClient;
   #schema: SchemaState | undefined;
+  /**
+   * Digests of the texts this process already wrote, by statement: agents that send the text on every row (older
+   * ones, or after a restart) would otherwise rewrite the widest rows we store on every batch.
+   */
+  readonly #writtenTexts = new Map<string, string>();
 
   constructor(client: TelemetrySqlClient) {
     this.#client = client;
@@ -60,7 +151,6 @@ export class SqlTelemetryStore implements TelemetryStore {
   async insertStatements(rows: readonly StatementRow[]): Promise<void> {
     if (rows.length === 0) return;
     const time = this.#migrated().time;
-    const texts = rows.map((r) => ({ org_id: r.org_id, database_id: r.database_id, query_hash: r.query_hash, query_text: r.query_text, last_seen: time.value(r.ts) }));
     const stats = rows.map((r) => ({
       org_id: r.org_id,
       database_id: r.database_id,
@@ -72,23 +162,42 @@ export class SqlTelemetryStore implements TelemetryStore {
       userid: r.userid,
       username: r.username,
       toplevel: r.toplevel ? 1 : 0,
-      calls: r.calls,
-      total_time_ms: r.total_time_ms,
-      rows: r.rows,
-      shared_blks_hit: r.shared_blks_hit,
-      shared_blks_read: r.shared_blks_read,
-      shared_blks_dirtied: r.shared_blks_dirtied,
-      shared_blks_written: r.shared_blks_written,
-      temp_blks_read: r.temp_blks_read,
-      temp_blks_written: r.temp_blks_written,
-      blk_read_time_ms: r.blk_read_time_ms,
-      blk_write_time_ms: r.blk_write_time_ms,
-      total_plan_time_ms: r.total_plan_time_ms,
+      ...Object.fromEntries(STATEMENT_SUM_COLUMNS.map((column) => [column, r[column]])),
     }));
-    // Texts first: if the second insert fails, the batch is not acked and comes again, and what the
+    // An empty text on the wire means "sent before" (StatementText): only real texts are written.
+    const texts = rows.filter((r) => r.query_text !== '').map((r) => ({ ...r, last_seen: r.ts }));
+    // Texts first: if a later insert fails, the batch is not acked and comes again, and what the
     // first left behind is a text row (replaced on merge), never counters that the retry would double.
-    await this.#client.insert('statement_texts', texts);
-    await this.#client.insert('statement_stats', stats);
+    await this.insertStatementTexts(texts);
+    // The raw rows and the rollups are independent tables: written at once, one round trip of latency.
+    const rollups = STATEMENT_TIERS.filter((tier) => tier.bucketMs > 1).map((tier) => ({
+      table: tier.table,
+      rows: [...rollUp(rows, tier.bucketMs).values()].map((b) => ({ ...b, ts: time.value(b.ts as number) })),
+    }));
+    await settleAll([this.#client.insert('statement_stats', stats), ...rollups.map((r) => this.#client.insert(r.table, r.rows))]);
+  }
+
+  async insertStatementTexts(texts: readonly StatementTextRow[]): Promise<void> {
+    const time = this.#migrated().time;
+    const fresh = new Map<string, { row: StatementTextRow; digest: string }>();
+    for (const t of texts) {
+      if (t.query_text === '') continue;
+      const key = `${t.org_id}\0${t.database_id}\0${t.query_hash}`;
+      const digest = hash('sha1', t.query_text, 'base64');
+      if (this.#writtenTexts.get(key) !== digest) fresh.set(key, { row: t, digest });
+    }
+    if (fresh.size === 0) return;
+    const rows = [...fresh.values()].map(({ row: t }) => ({ org_id: t.org_id, database_id: t.database_id, query_hash: t.query_hash, query_text: t.query_text, last_seen: time.value(t.last_seen) }));
+    await this.#client.insert('statement_texts', rows);
+    for (const [key, { digest }] of fresh) {
+      this.#writtenTexts.delete(key);
+      this.#writtenTexts.set(key, digest);
+    }
+    // Oldest first in a Map's order: a simple bound on what this process remembers.
+    for (const key of this.#writtenTexts.keys()) {
+      if (this.#writtenTexts.size <= WRITTEN_TEXTS_MAX) break;
+      this.#writtenTexts.delete(key);
+    }
   }
 
   async topQueries(request: TopQueriesRequest): Promise<QueryStat[]> {
@@ -98,6 +207,15 @@ export class SqlTelemetryStore implements TelemetryStore {
     }
     if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
     const order = identifier(SORT_COLUMNS[request.sortBy], Object.values(SORT_COLUMNS));
+    const tiers = tiersFor(request.since, request.until, request.now ?? Date.now());
+    const parts = segments(request.since, request.until, tiers).map(
+      (segment): SqlFragment => sql`
+          SELECT query_hash, calls, total_time_ms, rows, shared_blks_hit, shared_blks_read
+          FROM ${identifier(segment.tier.table, STATEMENT_TABLES)}
+          WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
+            AND ts >= ${time.literal(segment.since)} AND ts < ${time.literal(segment.until)}`,
+    );
+    if (parts.length === 0) return [];
     const rows = await this.#client.select<QueryStatRow>(sql`
       SELECT
         s.query_hash AS query_hash,
@@ -118,15 +236,13 @@ export class SqlTelemetryStore implements TelemetryStore {
           sum(rows) AS total_rows,
           sum(shared_blks_hit) AS shared_blks_hit,
           sum(shared_blks_read) AS shared_blks_read
-        FROM statement_stats
-        WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
-          AND ts >= ${time.literal(request.since)} AND ts < ${time.literal(request.until)}
+        FROM (${joinSql(parts, ' UNION ALL ')})
         GROUP BY query_hash
         ORDER BY ${order} DESC, query_hash ASC
         LIMIT ${request.limit}
       ) AS s
       LEFT JOIN (
-        SELECT query_hash, argMax(query_text, last_seen) AS query_text
+        SELECT query_hash, argMaxIf(query_text, last_seen, query_text != '') AS query_text
         FROM statement_texts
         WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
         GROUP BY query_hash
@@ -156,11 +272,37 @@ export class SqlTelemetryStore implements TelemetryStore {
 
   async deleteDatabase(orgId: string, databaseId: string): Promise<void> {
     this.#migrated();
-    const tables = ['statement_stats', 'statement_texts', ...RECORD_KINDS.flatMap((kind) => kind.tables.map((t) => t.name))];
+    // Its texts are about to go: a statement seen again must have its text written again.
+    this.#writtenTexts.clear();
+    const tables = [...STATEMENT_TABLES, 'statement_texts', ...RECORD_KINDS.flatMap((kind) => kind.tables.map((t) => t.name))];
     // A mutation per table: ClickHouse rewrites the affected parts in the background.
     for (const table of tables) {
       await this.#client.command(sql`ALTER TABLE ${identifier(table, tables)} DELETE WHERE org_id = ${orgId} AND database_id = ${databaseId}`);
     }
+  }
+
+  async dropExpiredPartitions(policy: RetentionPolicy, now: number = Date.now()): Promise<DroppedPartition[]> {
+    this.#migrated();
+    const days = { raw: policy.rawDays, hourly: policy.hourlyDays, daily: policy.dailyDays };
+    // statement_texts is left out: one small row per statement with no time to expire by (an agent
+    // sends a text once, so its age says nothing about whether the statement still runs).
+    const tables = [...STATEMENT_TIERS, ...RECORD_KINDS.flatMap((kind) => kind.tables.map((t) => ({ table: t.name, retention: t.retention })))];
+    const names = tables.map((t) => t.table);
+    const dropped: DroppedPartition[] = [];
+    for (const { table, retention } of tables) {
+      const cutoff = now - days[retention] * DAY_MS;
+      const parts = await this.#client.select<{ partition_id: string }>(
+        sql`SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = ${table} AND active`,
+      );
+      for (const { partition_id: id } of parts) {
+        const dayEnd = partitionDayEnd(id);
+        if (dayEnd === undefined || dayEnd > cutoff) continue;
+        // Dropping a partition another process dropped a moment ago is a no-op, so concurrent jobs are safe.
+        await this.#client.command(sql`ALTER TABLE ${identifier(table, names)} DROP PARTITION ID ${id}`);
+        dropped.push({ table, partition: id });
+      }
+    }
+    return dropped;
   }
 
   #migrated(): SchemaState {

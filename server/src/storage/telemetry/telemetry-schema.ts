@@ -179,6 +179,48 @@ const STATEMENT_TEXTS_COLUMNS = [
   ['last_seen', 'time'],
 ] as const;
 
+/** The per-statement counters the rollups keep (summed per bucket); the raw table has them all. */
+export const STATEMENT_SUM_COLUMNS = [
+  'calls',
+  'total_time_ms',
+  'rows',
+  'shared_blks_hit',
+  'shared_blks_read',
+  'shared_blks_dirtied',
+  'shared_blks_written',
+  'temp_blks_read',
+  'temp_blks_written',
+  'blk_read_time_ms',
+  'blk_write_time_ms',
+  'total_plan_time_ms',
+] as const satisfies readonly (typeof STATEMENT_STATS_COLUMNS)[number][0][];
+
+const STATEMENT_ROLLUP_COLUMNS = [
+  ['org_id', 'tag'],
+  ['database_id', 'tag'],
+  ['query_hash', 'string'],
+  // The bucket's start (an hour or a UTC day); raw rows fall in the bucket of their window end.
+  ['ts', 'time'],
+  ...STATEMENT_STATS_COLUMNS.filter(([name]) => (STATEMENT_SUM_COLUMNS as readonly string[]).includes(name)),
+] as const;
+
+/**
+ * A rollup of statement_stats: one row per statement and bucket, written by the store in the same
+ * call as the raw rows (a replayed batch is deduped before it reaches the store, so summing at insert
+ * time counts each batch once). SummingMergeTree folds rows of one bucket together on merge; reads
+ * still sum(), so unmerged parts give the same answer. Partitioned by day like every telemetry table,
+ * so retention drops whole partitions.
+ */
+function statementRollup(table: string): TelemetryMigration['statements'] {
+  return (f, time) => [
+    rawSql(`CREATE TABLE IF NOT EXISTS ${table} (
+${columns(STATEMENT_ROLLUP_COLUMNS, f, time)}
+  ) ENGINE = SummingMergeTree
+  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
+  ORDER BY (org_id, database_id, query_hash, ts)${mergeTreeSettings(f)}`),
+  ];
+}
+
 export const TELEMETRY_MIGRATIONS: readonly TelemetryMigration[] = [
   {
     version: 1,
@@ -197,6 +239,8 @@ ${columns(STATEMENT_TEXTS_COLUMNS, f, time)}
   ORDER BY (org_id, database_id, query_hash)${mergeTreeSettings(f)}`),
     ],
   },
+  { version: 2, name: 'statement_stats_hourly', statements: statementRollup('statement_stats_hourly') },
+  { version: 3, name: 'statement_stats_daily', statements: statementRollup('statement_stats_daily') },
 ];
 
 /** The schema as found (and left) by migrateTelemetrySchema. */

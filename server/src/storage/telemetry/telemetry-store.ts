@@ -34,6 +34,31 @@ export interface StatementRow {
   readonly total_plan_time_ms: number;
 }
 
+/** A statement's normalized text as an agent sent it (StatementText, or a stat row's non-empty text). */
+export interface StatementTextRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly query_hash: string;
+  /** Never empty: an empty text means "unchanged" on the wire and is not stored. */
+  readonly query_text: string;
+  /** Unix ms of the batch window end: the newest text of a statement wins. */
+  readonly last_seen: number;
+}
+
+/** Days each retention class keeps (ClusterSight's retention_raw_days, retention_hourly_days, retention_daily_days). */
+export interface RetentionPolicy {
+  readonly rawDays: number;
+  readonly hourlyDays: number;
+  readonly dailyDays: number;
+}
+
+/** A day partition that retention removed. */
+export interface DroppedPartition {
+  readonly table: string;
+  /** The partition's day, YYYYMMDD (UTC). */
+  readonly partition: string;
+}
+
 export const QUERY_SORTS = ['total_time', 'calls', 'mean_time', 'rows'] as const;
 export type QuerySort = (typeof QUERY_SORTS)[number];
 
@@ -46,6 +71,8 @@ export interface TopQueriesRequest {
   readonly until: number;
   readonly limit: number;
   readonly sortBy: QuerySort;
+  /** Unix ms taken as "now" when picking raw data or a rollup (default: the clock); for tests. */
+  readonly now?: number;
 }
 
 /** A statement aggregated over a time range (Basira's /queries fields). */
@@ -85,6 +112,14 @@ export interface TelemetryStore {
    * fsync_after_insert setting, such as Debian's 18.16, a process crash but not a power loss).
    */
   insertStatements(rows: readonly StatementRow[]): Promise<void>;
+  /** Stores statement texts (durably, like insertStatements); the newest text of a statement wins. */
+  insertStatementTexts(texts: readonly StatementTextRow[]): Promise<void>;
+  /**
+   * Statements aggregated over [since, until). Ranges reaching up to 2 days back read raw rows; up to
+   * 30 days, whole hours from the hourly rollup; beyond, whole days from the daily one. A range's
+   * partial buckets at either end are read from the next finer table, so the sums are exact wherever
+   * that finer data is still retained.
+   */
   topQueries(request: TopQueriesRequest): Promise<QueryStat[]>;
   /** Writes one record kind's rows (from one or many batches), durably like insertStatements. */
   insertRecords<Row>(kind: RecordKind<Row>, rows: readonly Row[]): Promise<void>;
@@ -92,4 +127,9 @@ export interface TelemetryStore {
   kindContext(): KindContext;
   /** Removes every row of one database (statements and every record kind); runs in the background on the server. */
   deleteDatabase(orgId: string, databaseId: string): Promise<void>;
+  /**
+   * Retention: drops every day partition lying wholly before `now` minus its table's retention
+   * (statement tables and every record kind's, by retention class). Never deletes rows one by one.
+   */
+  dropExpiredPartitions(policy: RetentionPolicy, now?: number): Promise<DroppedPartition[]>;
 }

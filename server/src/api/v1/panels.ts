@@ -1,0 +1,343 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { latestClickHouseDisks } from '../../storage/telemetry/kinds/clickhouse/disks-kind.js';
+import { clickHouseErrorsPanel } from '../../storage/telemetry/kinds/clickhouse/errors-kind.js';
+import { clickHouseMergesSeries, latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
+import { latestClickHouseParts, latestDetachedParts } from '../../storage/telemetry/kinds/clickhouse/parts-kind.js';
+import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../../storage/telemetry/kinds/clickhouse/replication-kind.js';
+import { route, type RouteSpec } from '../route.js';
+import { clickHouseScope, iso } from './clickhouse-internals.js';
+import { DatabasePath } from './database-scope.js';
+import { intParam, limitParam } from './route-support.js';
+
+/**
+ * ClusterSight's dashboard panels, per ClickHouse database: /panels/disk, /panels/compression,
+ * /panels/broken-parts (current state), /panels/errors (?range in seconds) and /panels/replication,
+ * /panels/merges (?range=1h|6h|24h|7d). Series cover the whole range, oldest bucket first.
+ */
+
+/** ClusterSight's ranges and the bucket each is drawn with (60 to 168 points). */
+const RANGES = { '1h': { ms: 3600_000, bucketMs: 60_000 }, '6h': { ms: 6 * 3600_000, bucketMs: 300_000 }, '24h': { ms: 24 * 3600_000, bucketMs: 900_000 }, '7d': { ms: 7 * 86_400_000, bucketMs: 3600_000 } } as const;
+type RangeName = keyof typeof RANGES;
+const RANGE_NAMES = Object.keys(RANGES) as RangeName[];
+
+const RangeQuery = z.object({ range: z.enum(RANGE_NAMES, { error: `must be one of ${RANGE_NAMES.join(', ')}` }).default('1h') });
+
+/** The errors panel's buckets: at least a minute, at most about 120 points. */
+const ERROR_POINTS = 120;
+
+function errorBucketMs(rangeS: number): number {
+  return Math.max(1, Math.ceil(rangeS / ERROR_POINTS / 60)) * 60_000;
+}
+
+function window(rangeMs: number, bucketMs: number): { since: number; until: number; bucketMs: number } {
+  const until = Date.now();
+  return { since: until - rangeMs, until, bucketMs };
+}
+
+const SeriesWindow = {
+  bucket_seconds: z.number(),
+  since: z.string(),
+  until: z.string(),
+};
+
+function seriesWindow(w: { since: number; until: number; bucketMs: number }): { bucket_seconds: number; since: string; until: string } {
+  return { bucket_seconds: w.bucketMs / 1000, since: new Date(w.since).toISOString(), until: new Date(w.until).toISOString() };
+}
+
+const Ts = z.string().nullable().describe('When the snapshot was taken; null before the first one');
+const Time = z.string().nullable();
+
+/** ClusterSight's panels for one ClickHouse database. */
+export function panelRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/disk',
+      summary: 'Disk usage per disk (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      success: {
+        status: 200,
+        description: 'The newest disks snapshot, by disk name',
+        schema: z.object({
+          database_id: z.string(),
+          ts: Ts,
+          disks: z.array(
+            z.object({
+              name: z.string(),
+              path: z.string(),
+              type: z.string(),
+              total_bytes: z.number(),
+              free_bytes: z.number(),
+              used_bytes: z.number(),
+              usage_pct: z.number().nullable().describe('used / total × 100; null when the disk reports no size'),
+              unreserved_bytes: z.number(),
+              keep_free_bytes: z.number(),
+            }),
+          ),
+        }),
+      },
+      async handler({ principal, params }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const disks = await latestClickHouseDisks(read, { ...scope, limit: 1000 });
+        return { body: { database_id: databaseId, ts: iso(disks?.ts ?? null), disks: disks?.disks ?? [] } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/compression',
+      summary: 'Compression per table (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: z.object({ limit: limitParam(100, 500) }),
+      success: {
+        status: 200,
+        description: 'The newest parts snapshot, largest compressed size first (then by name)',
+        schema: z.object({
+          database_id: z.string(),
+          ts: Ts,
+          tables: z.array(
+            z.object({
+              database: z.string(),
+              table: z.string(),
+              compressed_bytes: z.number(),
+              uncompressed_bytes: z.number(),
+              compression_ratio: z.number().nullable().describe('compressed / uncompressed bytes, as ClusterSight states it (0.2 = a fifth of the size); null for an empty table'),
+            }),
+          ),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const parts = await latestClickHouseParts(read, { ...scope, limit: query.limit, order: 'compressed_bytes' });
+        return {
+          body: {
+            database_id: databaseId,
+            ts: iso(parts?.ts ?? null),
+            tables: (parts?.tables ?? []).map((t) => ({
+              database: t.database,
+              table: t.table,
+              compressed_bytes: t.data_compressed_bytes,
+              uncompressed_bytes: t.data_uncompressed_bytes,
+              compression_ratio: t.data_uncompressed_bytes > 0 ? t.data_compressed_bytes / t.data_uncompressed_bytes : null,
+            })),
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/broken-parts',
+      summary: 'Detached and broken parts per table (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: z.object({ limit: limitParam(100, 500) }),
+      success: {
+        status: 200,
+        description: 'The newest parts snapshot, most detached parts first (then by name)',
+        schema: z.object({
+          database_id: z.string(),
+          ts: Ts,
+          has_detached: z.boolean().nullable().describe('False where the release has no system.detached_parts: then the list is empty because nothing is known'),
+          tables: z.array(
+            z.object({
+              database: z.string(),
+              table: z.string(),
+              detached_parts: z.number(),
+              broken_parts: z.number().describe('Detached by ClickHouse as broken'),
+              reasons: z.array(z.object({ reason: z.string().describe('Empty for parts detached by hand'), parts: z.number() })),
+            }),
+          ),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const detached = await latestDetachedParts(read, { ...scope, limit: query.limit });
+        return { body: { database_id: databaseId, ts: iso(detached?.ts ?? null), has_detached: detached ? detached.has_detached : null, tables: detached?.tables ?? [] } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/errors',
+      summary: 'Error events over time, from system.errors (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: z.object({ range: intParam(60, 604_800).default(3600).describe('Seconds back from now (ClusterSight: an integer, not the 1h|6h|24h|7d enum)') }),
+      success: {
+        status: 200,
+        description: `Error counts per bucket (at least a minute, at most about ${ERROR_POINTS} buckets) and per error, most frequent first, at most 50`,
+        schema: z.object({
+          database_id: z.string(),
+          range: z.number(),
+          ...SeriesWindow,
+          total: z.number(),
+          series: z.array(z.object({ ts: z.string(), count: z.number() })),
+          errors: z.array(
+            z.object({ code: z.number(), name: z.string(), remote: z.boolean(), count: z.number(), last_error_time: Time, last_error_message: z.string().describe('Quoted values replaced by the agent') }),
+          ),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const w = window(query.range * 1000, errorBucketMs(query.range));
+        const panel = await clickHouseErrorsPanel(read, { ...scope, ...w, limit: 50 });
+        return {
+          body: {
+            database_id: databaseId,
+            range: query.range,
+            ...seriesWindow(w),
+            total: panel.total,
+            series: panel.series.map((p) => ({ ts: new Date(p.ts).toISOString(), count: p.count })),
+            errors: panel.errors.map((e) => ({ ...e, last_error_time: iso(e.last_error_time) })),
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/replication',
+      summary: 'Replication lag per replicated table over time (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: RangeQuery.extend({ limit: limitParam(20, 100).describe('Tables with a series, most delayed first (max 100)') }),
+      success: {
+        status: 200,
+        description: 'Lag series of the most delayed tables (then by name), and the newest replicas and queue snapshots',
+        schema: z.object({
+          database_id: z.string(),
+          range: z.enum(RANGE_NAMES),
+          ...SeriesWindow,
+          tables_total: z.number().describe('Replicated tables seen in the range'),
+          tables: z.array(
+            z.object({
+              database: z.string(),
+              table: z.string(),
+              max_delay_s: z.number(),
+              points: z.array(z.object({ ts: z.string(), absolute_delay_s: z.number().nullable(), queue_size: z.number().nullable() })).describe('Null where no snapshot fell in the bucket'),
+            }),
+          ),
+          current: z
+            .object({
+              ts: z.string(),
+              replicas: z.array(
+                z.object({
+                  database: z.string(),
+                  table: z.string(),
+                  is_leader: z.boolean(),
+                  is_readonly: z.boolean(),
+                  is_session_expired: z.boolean(),
+                  absolute_delay_s: z.number(),
+                  queue_size: z.number(),
+                  inserts_in_queue: z.number(),
+                  merges_in_queue: z.number(),
+                  part_mutations_in_queue: z.number(),
+                  future_parts: z.number(),
+                  parts_to_check: z.number(),
+                  queue_oldest_time: Time,
+                  last_queue_update: Time,
+                }),
+              ),
+            })
+            .nullable(),
+          queue: z
+            .object({
+              ts: z.string(),
+              groups: z.array(
+                z.object({
+                  database: z.string(),
+                  table: z.string(),
+                  type: z.string(),
+                  entries: z.number(),
+                  executing: z.number(),
+                  max_num_tries: z.number(),
+                  entries_with_exception: z.number(),
+                  num_postponed: z.number(),
+                  oldest_create_time: Time,
+                  last_exception: z.string(),
+                  last_exception_time: Time,
+                }),
+              ),
+            })
+            .nullable(),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const w = window(RANGES[query.range].ms, RANGES[query.range].bucketMs);
+        const [lag, replicas, queue] = await Promise.all([
+          replicationLagSeries(read, { ...scope, ...w, limit: query.limit }),
+          latestClickHouseReplicas(read, { ...scope, limit: query.limit }),
+          latestReplicationQueue(read, { ...scope, limit: query.limit }),
+        ]);
+        return {
+          body: {
+            database_id: databaseId,
+            range: query.range,
+            ...seriesWindow(w),
+            tables_total: lag.tables_total,
+            tables: lag.tables.map((t) => ({ ...t, points: t.points.map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })) })),
+            current: replicas && {
+              ts: new Date(replicas.ts).toISOString(),
+              replicas: replicas.replicas.map((r) => ({ ...r, queue_oldest_time: iso(r.queue_oldest_time), last_queue_update: iso(r.last_queue_update) })),
+            },
+            queue: queue && {
+              ts: new Date(queue.ts).toISOString(),
+              groups: queue.groups.map((g) => ({ ...g, oldest_create_time: iso(g.oldest_create_time), last_exception_time: iso(g.last_exception_time) })),
+            },
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/panels/merges',
+      summary: 'Active merges over time and estimated completion (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: RangeQuery,
+      success: {
+        status: 200,
+        description: 'Per bucket the busiest snapshot (null where none fell in it), and the newest snapshot',
+        schema: z.object({
+          database_id: z.string(),
+          range: z.enum(RANGE_NAMES),
+          ...SeriesWindow,
+          series: z.array(z.object({ ts: z.string(), active_merges: z.number().nullable(), mutation_merges: z.number().nullable(), bytes_merging: z.number().nullable() })),
+          current: z
+            .object({
+              ts: z.string(),
+              active_merges: z.number(),
+              estimated_completion_s: z.number().nullable().describe('Until the last running merge ends, at each merge\'s pace so far; null when none has progressed yet'),
+            })
+            .nullable(),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const w = window(RANGES[query.range].ms, RANGES[query.range].bucketMs);
+        const [series, latest] = await Promise.all([clickHouseMergesSeries(read, { ...scope, ...w }), latestClickHouseMerges(read, { ...scope, limit: 1000 })]);
+        const estimates = (latest?.merges ?? []).map((m) => m.estimated_remaining_s).filter((s): s is number => s !== null);
+        return {
+          body: {
+            database_id: databaseId,
+            range: query.range,
+            ...seriesWindow(w),
+            series: series.map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })),
+            current: latest && {
+              ts: new Date(latest.ts).toISOString(),
+              active_merges: latest.merges_total,
+              estimated_completion_s: estimates.length > 0 ? Math.max(...estimates) : null,
+            },
+          },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { CHECKPOINTER_FIELDS, checkpointerSeries, IO_FIELDS, ioSeries, latestIo, latestWal, WAL_FIELDS, walSeries } from '../../storage/telemetry/kinds/postgres/server-kind.js';
+import { route, type RouteSpec } from '../route.js';
+import { DatabasePath } from './database-scope.js';
+import { absenceReason, bounded, iso, postgresScope, rangeView, SeriesQuery, seriesRange } from './route-support.js';
+
+/** pg_stat_wal arrived in PostgreSQL 14, pg_stat_io in 16. */
+const WAL_SINCE = 14;
+const IO_SINCE = 16;
+const MAX_IO_ROWS = 10_000;
+
+/** A zod shape of one number per field name. */
+function numbers<const N extends string>(names: readonly N[]) {
+  return Object.fromEntries(names.map((name) => [name, z.number()])) as Record<N, z.ZodNumber>;
+}
+
+const reason = z.string().nullable().describe('Why the result is empty: a server too old for the view, or no reading yet; null when there is data');
+const SeriesEnvelope = { database_id: z.string(), since: z.string(), until: z.string(), bucket: z.number() };
+
+const CheckpointerPoint = z.object({ ts: z.string().describe('Bucket start'), ...numbers(CHECKPOINTER_FIELDS) });
+const WalFields = numbers(WAL_FIELDS);
+const IoKey = { backend_type: z.string(), object: z.string(), context: z.string() };
+const IoFields = numbers(IO_FIELDS);
+
+/** /databases/{id}/bgwriter, /wal-stats…, /io-stats…: PostgreSQL server internals. */
+export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/databases/{id}/bgwriter',
+      summary: 'Checkpoints and buffer writes per bucket, from pg_stat_bgwriter / pg_stat_checkpointer (PostgreSQL)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      query: SeriesQuery,
+      success: {
+        status: 200,
+        description: 'Deltas per bucket, oldest first; buckets without a reading are left out',
+        schema: z.object({ ...SeriesEnvelope, timeseries: z.array(CheckpointerPoint) }),
+      },
+      async handler({ principal, params, query }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const range = seriesRange(query);
+        const points = await checkpointerSeries(ctx.telemetry.kindContext(), { ...scope, ...range });
+        return { body: { database_id: db.id, ...rangeView(range), bucket: range.bucketMs / 1000, timeseries: points.map((p) => ({ ...p, ts: iso(p.ts) })) } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/wal-stats',
+      summary: 'WAL generated over the latest reading window, from pg_stat_wal (PostgreSQL 14+)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      success: {
+        status: 200,
+        description: 'The latest reading, or nulls with a reason',
+        schema: z.object({
+          database_id: z.string(),
+          reason,
+          ts: z.string().nullable(),
+          window_start: z.string().nullable(),
+          wal: z.object({ ...WalFields, wal_bytes_per_second: z.number() }).nullable(),
+        }),
+      },
+      async handler({ principal, params }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const wal = await latestWal(ctx.telemetry.kindContext(), scope);
+        if (!wal) return { body: { database_id: db.id, reason: absenceReason(db, 'pg_stat_wal', WAL_SINCE, false)!, ts: null, window_start: null, wal: null } };
+        const { ts, window_start, ...fields } = wal;
+        const seconds = (ts - window_start) / 1000;
+        return {
+          body: { database_id: db.id, reason: null, ts: iso(ts), window_start: iso(window_start), wal: { ...fields, wal_bytes_per_second: seconds > 0 ? fields.wal_bytes / seconds : 0 } },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/wal-stats/timeseries',
+      summary: 'WAL generated per bucket (PostgreSQL 14+)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      query: SeriesQuery,
+      success: {
+        status: 200,
+        description: 'Deltas per bucket, oldest first',
+        schema: z.object({ ...SeriesEnvelope, reason, timeseries: z.array(z.object({ ts: z.string(), ...WalFields })) }),
+      },
+      async handler({ principal, params, query }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const range = seriesRange(query);
+        const points = await walSeries(ctx.telemetry.kindContext(), { ...scope, ...range });
+        return {
+          body: {
+            database_id: db.id,
+            ...rangeView(range),
+            bucket: range.bucketMs / 1000,
+            reason: absenceReason(db, 'pg_stat_wal', WAL_SINCE, points.length > 0) ?? null,
+            timeseries: points.map((p) => ({ ...p, ts: iso(p.ts) })),
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/io-stats',
+      summary: 'I/O by backend type, object and context over the latest reading window, from pg_stat_io (PostgreSQL 16+)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      success: {
+        status: 200,
+        description: 'Rows with activity in the window, by backend type, object, context',
+        schema: z.object({
+          database_id: z.string(),
+          reason,
+          ts: z.string().nullable(),
+          window_start: z.string().nullable(),
+          io: z.array(z.object({ ...IoKey, ...IoFields, op_bytes: z.number() })),
+        }),
+      },
+      async handler({ principal, params }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const io = await latestIo(ctx.telemetry.kindContext(), scope);
+        const rows = io?.rows ?? [];
+        return {
+          body: {
+            database_id: db.id,
+            reason: absenceReason(db, 'pg_stat_io', IO_SINCE, rows.length > 0) ?? null,
+            ts: io ? iso(io.ts) : null,
+            window_start: io ? iso(io.window_start) : null,
+            io: rows,
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/databases/{id}/io-stats/timeseries',
+      summary: 'I/O per bucket and backend type, object, context (PostgreSQL 16+)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      query: SeriesQuery,
+      success: {
+        status: 200,
+        description: 'Deltas by bucket, then backend type, object, context',
+        schema: z.object({
+          ...SeriesEnvelope,
+          reason,
+          truncated: z.boolean().describe(`More than ${MAX_IO_ROWS} rows: use a larger bucket or a shorter range`),
+          timeseries: z.array(z.object({ ts: z.string(), ...IoKey, ...IoFields })),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const range = seriesRange(query);
+        const { rows, truncated } = bounded(await ioSeries(ctx.telemetry.kindContext(), { ...scope, ...range, limit: MAX_IO_ROWS + 1 }), MAX_IO_ROWS);
+        return {
+          body: {
+            database_id: db.id,
+            ...rangeView(range),
+            bucket: range.bucketMs / 1000,
+            reason: absenceReason(db, 'pg_stat_io', IO_SINCE, rows.length > 0) ?? null,
+            truncated,
+            timeseries: rows.map((p) => ({ ...p, ts: iso(p.ts) })),
+          },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,105 @@
+import { sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
+import { count, items, label, name, timestamp } from './wire-values.js';
+
+/** Disks at one moment (system.disks), as snapshots (ClickHouseDisksSnapshot). */
+
+interface DiskRow extends SnapshotRow {
+  readonly name: string;
+  readonly path: string;
+  readonly type: string;
+  readonly free_bytes: number;
+  readonly total_bytes: number;
+  readonly unreserved_bytes: number;
+  readonly keep_free_bytes: number;
+}
+
+export const CLICKHOUSE_DISKS: KindTable<DiskRow> = {
+  name: 'clickhouse_disks',
+  columns: [
+    ...SNAPSHOT_COLUMNS,
+    ['name', 'tag'],
+    ['path', 'string'],
+    ['type', 'tag'],
+    ['free_bytes', 'gauge'],
+    ['total_bytes', 'gauge'],
+    ['unreserved_bytes', 'gauge'],
+    ['keep_free_bytes', 'gauge'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'name'],
+};
+
+export const clickHouseDisksKind = clickHouseKind({
+  name: 'clickhouse_disks',
+  version: 205,
+  tables: [CLICKHOUSE_DISKS],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseDisks, 'clickhouse_disks').forEach((snapshot, i) => {
+      const field = `clickhouse_disks[${i}]`;
+      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      rows.push(
+        ...snapshotRows(CLICKHOUSE_DISKS, key, {}, items(snapshot.disks, `${field}.disks`), (d, j) => {
+          const item = `${field}.disks[${j}]`;
+          return {
+            name: name(d.name, `${item}.name`),
+            path: label(d.path, `${item}.path`),
+            type: label(d.type, `${item}.type`),
+            free_bytes: count(d.freeBytes, `${item}.free_bytes`),
+            total_bytes: count(d.totalBytes, `${item}.total_bytes`),
+            unreserved_bytes: count(d.unreservedBytes, `${item}.unreserved_bytes`),
+            keep_free_bytes: count(d.keepFreeBytes, `${item}.keep_free_bytes`),
+          };
+        }),
+      );
+    });
+    return rows;
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+export interface ClickHouseDisk {
+  readonly name: string;
+  readonly path: string;
+  readonly type: string;
+  readonly total_bytes: number;
+  readonly free_bytes: number;
+  readonly used_bytes: number;
+  /** used / total × 100; null when the disk reports no size. */
+  readonly usage_pct: number | null;
+  readonly unreserved_bytes: number;
+  readonly keep_free_bytes: number;
+}
+
+/** Disks in the newest snapshot by name, at most `limit`; null before any snapshot. */
+export async function latestClickHouseDisks(ctx: KindContext, req: { orgId: string; databaseId: string; limit: number }): Promise<{ ts: number; disks: ClickHouseDisk[] } | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_DISKS, req);
+  if (ts === null) return null;
+  const rows = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT name, path, type, total_bytes, free_bytes, unreserved_bytes, keep_free_bytes
+    FROM clickhouse_disks WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+    ORDER BY name ASC
+    LIMIT 1 BY name
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    disks: rows.map((r) => {
+      const total = num(r.total_bytes);
+      // A disk can report more free than total space (a filesystem quirk); used never goes negative.
+      const used = Math.max(0, total - num(r.free_bytes));
+      return {
+        name: String(r.name),
+        path: String(r.path),
+        type: String(r.type),
+        total_bytes: total,
+        free_bytes: num(r.free_bytes),
+        used_bytes: used,
+        usage_pct: total > 0 ? (used / total) * 100 : null,
+        unreserved_bytes: num(r.unreserved_bytes),
+        keep_free_bytes: num(r.keep_free_bytes),
+      };
+    }),
+  };
+}

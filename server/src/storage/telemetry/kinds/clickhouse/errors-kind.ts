@@ -1,0 +1,136 @@
+import { joinSql, sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import { bucketStart, clickHouseKind, fillBuckets, inRange, num, scope, tableRow, type KindTable, type TableRow } from './kind-tables.js';
+import { count, integer, items, label, text, timestamp, MAX_MESSAGE } from './wire-values.js';
+
+/** Errors the server raised (system.errors), counted per snapshot window (ClickHouseErrorsSnapshot). */
+
+interface ErrorRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly batch_id: string;
+  /** End of the window the count covers, Unix ms. */
+  readonly ts: number;
+  readonly window_start_ms: number;
+  readonly name: string;
+  readonly code: number;
+  readonly remote: boolean;
+  readonly count: number;
+  readonly last_error_time_ms: number;
+  readonly last_error_message: string;
+}
+
+export const CLICKHOUSE_ERRORS: KindTable<ErrorRow> = {
+  name: 'clickhouse_errors',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    ['ts', 'time'],
+    ['window_start_ms', 'int64'],
+    ['name', 'tag'],
+    ['code', 'int32'],
+    ['remote', 'flag'],
+    ['count', 'counter'],
+    ['last_error_time_ms', 'int64'],
+    ['last_error_message', 'string'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'code'],
+};
+
+export const clickHouseErrorsKind = clickHouseKind({
+  name: 'clickhouse_errors',
+  version: 206,
+  tables: [CLICKHOUSE_ERRORS],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseErrors, 'clickhouse_errors').forEach((snapshot, i) => {
+      const field = `clickhouse_errors[${i}]`;
+      const ts = timestamp(snapshot.tsMs, `${field}.ts_ms`, at);
+      const windowStart = integer(snapshot.windowStartMs, `${field}.window_start_ms`);
+      items(snapshot.errors, `${field}.errors`).forEach((e, j) => {
+        const item = `${field}.errors[${j}]`;
+        rows.push(
+          tableRow(CLICKHOUSE_ERRORS, {
+            org_id: at.org_id,
+            database_id: at.database_id,
+            batch_id: at.batch_id,
+            ts,
+            window_start_ms: windowStart,
+            name: label(e.name, `${item}.name`),
+            code: integer(e.code, `${item}.code`),
+            remote: e.remote ?? false,
+            count: count(e.count, `${item}.count`),
+            last_error_time_ms: integer(e.lastErrorTimeMs, `${item}.last_error_time_ms`),
+            last_error_message: text(e.lastErrorMessage, MAX_MESSAGE),
+          }),
+        );
+      });
+    });
+    return rows;
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+/** The server's name of each code among `codes`, as its newest errors snapshot says. */
+export async function errorNames(ctx: KindContext, req: { orgId: string; databaseId: string }, codes: readonly number[]): Promise<Map<number, string>> {
+  if (codes.length === 0) return new Map();
+  // Aliased apart from the column: ClickHouse would resolve `name` in WHERE to the aggregate.
+  const rows = await ctx.client.select<{ code: number; error_name: string }>(sql`
+    SELECT code, argMax(name, ts) AS error_name FROM clickhouse_errors
+    WHERE ${scope(req)} AND name != '' AND code IN (${joinSql(codes.map((c) => sql`${c}`))})
+    GROUP BY code`);
+  return new Map(rows.map((r) => [Number(r.code), r.error_name]));
+}
+
+/** One error name over a range. */
+export interface ClickHouseErrorTotal {
+  readonly code: number;
+  readonly name: string;
+  /** Raised by a remote server during a distributed query. */
+  readonly remote: boolean;
+  readonly count: number;
+  /** Unix ms; null when the release does not record it. */
+  readonly last_error_time: number | null;
+  readonly last_error_message: string;
+}
+
+export interface ClickHouseErrorsPanel {
+  readonly total: number;
+  /** Every bucket of the range, oldest first; 0 where no error was recorded. */
+  readonly series: readonly { readonly ts: number; readonly count: number }[];
+  /** Most frequent first (then by code), at most `limit`. */
+  readonly errors: readonly ClickHouseErrorTotal[];
+}
+
+/** Error events over [since, until) per `bucketMs`, and per error (ClusterSight's errors panel). */
+export async function clickHouseErrorsPanel(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; since: number; until: number; bucketMs: number; limit: number },
+): Promise<ClickHouseErrorsPanel> {
+  const where = sql`${scope(req)} AND ${inRange(ctx, req.since, req.until)}`;
+  const buckets = await ctx.client.select<{ bucket: number | string; errors: number | string }>(sql`
+    SELECT ${bucketStart(ctx, req.bucketMs)} AS bucket, sum(count) AS errors
+    FROM clickhouse_errors WHERE ${where}
+    GROUP BY bucket ORDER BY bucket`);
+  const totals = await ctx.client.select<{ code: number; name: string; remote: number; errors: number | string; last_time: number | string; last_message: string }>(sql`
+    SELECT code, name, remote, sum(count) AS errors, max(last_error_time_ms) AS last_time, argMax(last_error_message, last_error_time_ms) AS last_message
+    FROM clickhouse_errors WHERE ${where}
+    GROUP BY code, name, remote
+    ORDER BY errors DESC, code ASC, name ASC, remote ASC
+    LIMIT ${req.limit}`);
+  const counts = new Map(buckets.map((b) => [num(b.bucket), num(b.errors)]));
+  return {
+    total: [...counts.values()].reduce((a, b) => a + b, 0),
+    series: fillBuckets(req.since, req.until, req.bucketMs, (ts) => ({ ts, count: counts.get(ts) ?? 0 })),
+    errors: totals.map((t) => ({
+      code: Number(t.code),
+      name: t.name,
+      remote: Number(t.remote) === 1,
+      count: num(t.errors),
+      last_error_time: num(t.last_time) > 0 ? num(t.last_time) : null,
+      last_error_message: t.last_message,
+    })),
+  };
+}

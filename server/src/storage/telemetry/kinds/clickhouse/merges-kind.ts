@@ -1,0 +1,194 @@
+import { sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import {
+  atSnapshot,
+  bucketStart,
+  clickHouseKind,
+  fillBuckets,
+  inRange,
+  latestSnapshotTs,
+  num,
+  scope,
+  snapshotKey,
+  snapshotRows,
+  SNAPSHOT_COLUMNS,
+  type KindTable,
+  type SnapshotRow,
+  type TableRow,
+} from './kind-tables.js';
+import { amount, count, items, label, name, timestamp } from './wire-values.js';
+
+/** Merges running at one moment (system.merges), as snapshots (ClickHouseMergesSnapshot). */
+
+interface MergeRow extends SnapshotRow {
+  readonly database: string;
+  readonly table: string;
+  readonly partition_id: string;
+  readonly result_part_name: string;
+  readonly elapsed_s: number;
+  /** 0–1. */
+  readonly progress: number;
+  readonly num_parts: number;
+  readonly total_size_bytes_compressed: number;
+  readonly rows_read: number;
+  readonly rows_written: number;
+  readonly bytes_read_uncompressed: number;
+  readonly bytes_written_uncompressed: number;
+  readonly memory_bytes: number;
+  readonly is_mutation: boolean;
+  readonly merge_type: string;
+}
+
+export const CLICKHOUSE_MERGES: KindTable<MergeRow> = {
+  name: 'clickhouse_merges',
+  columns: [
+    ...SNAPSHOT_COLUMNS,
+    ['database', 'tag'],
+    ['table', 'string'],
+    ['partition_id', 'string'],
+    ['result_part_name', 'string'],
+    ['elapsed_s', 'float'],
+    ['progress', 'float'],
+    ['num_parts', 'counter'],
+    ['total_size_bytes_compressed', 'counter'],
+    ['rows_read', 'counter'],
+    ['rows_written', 'counter'],
+    ['bytes_read_uncompressed', 'counter'],
+    ['bytes_written_uncompressed', 'counter'],
+    ['memory_bytes', 'gauge'],
+    ['is_mutation', 'flag'],
+    ['merge_type', 'tag'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'result_part_name'],
+};
+
+export const clickHouseMergesKind = clickHouseKind({
+  name: 'clickhouse_merges',
+  version: 202,
+  tables: [CLICKHOUSE_MERGES],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseMerges, 'clickhouse_merges').forEach((snapshot, i) => {
+      const field = `clickhouse_merges[${i}]`;
+      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      rows.push(
+        ...snapshotRows(CLICKHOUSE_MERGES, key, {}, items(snapshot.merges, `${field}.merges`), (m, j) => {
+          const item = `${field}.merges[${j}]`;
+          const progress = amount(m.progress, `${item}.progress`);
+          return {
+            database: name(m.database, `${item}.database`),
+            table: name(m.table, `${item}.table`),
+            partition_id: label(m.partitionId, `${item}.partition_id`),
+            result_part_name: label(m.resultPartName, `${item}.result_part_name`),
+            elapsed_s: amount(m.elapsedS, `${item}.elapsed_s`),
+            // ClickHouse reports a finished merge's progress a hair above 1 at times.
+            progress: Math.min(progress, 1),
+            num_parts: count(m.numParts, `${item}.num_parts`),
+            total_size_bytes_compressed: count(m.totalSizeBytesCompressed, `${item}.total_size_bytes_compressed`),
+            rows_read: count(m.rowsRead, `${item}.rows_read`),
+            rows_written: count(m.rowsWritten, `${item}.rows_written`),
+            bytes_read_uncompressed: count(m.bytesReadUncompressed, `${item}.bytes_read_uncompressed`),
+            bytes_written_uncompressed: count(m.bytesWrittenUncompressed, `${item}.bytes_written_uncompressed`),
+            memory_bytes: count(m.memoryBytes, `${item}.memory_bytes`),
+            is_mutation: m.isMutation ?? false,
+            merge_type: label(m.mergeType, `${item}.merge_type`),
+          };
+        }),
+      );
+    });
+    return rows;
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+/** A running merge as read, with an estimate of the time left. */
+export type ClickHouseMerge = Omit<MergeRow, keyof SnapshotRow> & {
+  /** elapsed × (1 − progress) / progress: the time left at the pace so far; null before any progress. */
+  readonly estimated_remaining_s: number | null;
+};
+
+/** Time left for a merge at its pace so far. */
+export function estimatedRemainingS(elapsedS: number, progress: number): number | null {
+  return progress > 0 ? (elapsedS * (1 - progress)) / progress : null;
+}
+
+/** Merges in the newest snapshot, longest-running first (then by table and part), at most `limit`; null before any snapshot. */
+export async function latestClickHouseMerges(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; limit: number },
+): Promise<{ ts: number; merges_total: number; merges: ClickHouseMerge[] } | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MERGES, req);
+  if (ts === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1`;
+  const [total] = await ctx.client.select<{ n: number | string }>(sql`SELECT uniqExact(database, table, result_part_name) AS n FROM clickhouse_merges WHERE ${at}`);
+  const rows = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT database, table, partition_id, result_part_name, elapsed_s, progress, num_parts, total_size_bytes_compressed, rows_read, rows_written,
+      bytes_read_uncompressed, bytes_written_uncompressed, memory_bytes, is_mutation, merge_type
+    FROM clickhouse_merges WHERE ${at}
+    ORDER BY elapsed_s DESC, database ASC, table ASC, result_part_name ASC
+    LIMIT 1 BY database, table, result_part_name
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    merges_total: num(total?.n),
+    merges: rows.map((r) => {
+      const elapsed = num(r.elapsed_s);
+      const progress = num(r.progress);
+      return {
+        database: String(r.database),
+        table: String(r.table),
+        partition_id: String(r.partition_id),
+        result_part_name: String(r.result_part_name),
+        elapsed_s: elapsed,
+        progress,
+        estimated_remaining_s: estimatedRemainingS(elapsed, progress),
+        num_parts: num(r.num_parts),
+        total_size_bytes_compressed: num(r.total_size_bytes_compressed),
+        rows_read: num(r.rows_read),
+        rows_written: num(r.rows_written),
+        bytes_read_uncompressed: num(r.bytes_read_uncompressed),
+        bytes_written_uncompressed: num(r.bytes_written_uncompressed),
+        memory_bytes: num(r.memory_bytes),
+        is_mutation: num(r.is_mutation) === 1,
+        merge_type: String(r.merge_type),
+      };
+    }),
+  };
+}
+
+/** One bucket of the merges panel; null figures where no snapshot fell in the bucket. */
+export interface MergesPoint {
+  readonly ts: number;
+  /** Most merges running at once in the bucket's snapshots. */
+  readonly active_merges: number | null;
+  /** Of those, part mutations. */
+  readonly mutation_merges: number | null;
+  /** Most compressed bytes being merged at once. */
+  readonly bytes_merging: number | null;
+}
+
+/** Merge activity in every bucket of [since, until), oldest first. */
+export async function clickHouseMergesSeries(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; since: number; until: number; bucketMs: number },
+): Promise<MergesPoint[]> {
+  // Each merge once per snapshot (a replayed batch stores it twice), then per snapshot (a marker row
+  // counts 0), then the busiest snapshot of each bucket.
+  const rows = await ctx.client.select<{ bucket: number | string; merges: number | string; mutations: number | string; bytes: number | string }>(sql`
+    SELECT bucket, max(merges) AS merges, max(mutations) AS mutations, max(bytes) AS bytes
+    FROM (
+      SELECT bucket, ts, countIf(present = 1) AS merges, countIf(present = 1 AND is_mutation = 1) AS mutations, sumIf(total_size_bytes_compressed, present = 1) AS bytes
+      FROM (
+        SELECT ${bucketStart(ctx, req.bucketMs)} AS bucket, ts, present, is_mutation, total_size_bytes_compressed
+        FROM clickhouse_merges
+        WHERE ${scope(req)} AND ${inRange(ctx, req.since, req.until)}
+        LIMIT 1 BY ts, database, table, result_part_name
+      )
+      GROUP BY bucket, ts
+    )
+    GROUP BY bucket
+    ORDER BY bucket`);
+  const byBucket = new Map(rows.map((r) => [num(r.bucket), { ts: num(r.bucket), active_merges: num(r.merges), mutation_merges: num(r.mutations), bytes_merging: num(r.bytes) }]));
+  return fillBuckets(req.since, req.until, req.bucketMs, (ts) => byBucket.get(ts) ?? { ts, active_merges: null, mutation_merges: null, bytes_merging: null });
+}

@@ -1,0 +1,142 @@
+import { sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
+import { amount, integer, items, label, name, text, timestamp, MAX_MESSAGE, MAX_TEXT } from './wire-values.js';
+
+/** Mutations not yet done (system.mutations, is_done = 0), as snapshots (ClickHouseMutationsSnapshot). */
+
+interface MutationRow extends SnapshotRow {
+  readonly database: string;
+  readonly table: string;
+  readonly mutation_id: string;
+  readonly command: string;
+  readonly create_time_ms: number;
+  readonly age_s: number;
+  readonly parts_to_do: number;
+  readonly is_killed: boolean;
+  readonly latest_failed_part: string;
+  readonly latest_fail_time_ms: number;
+  readonly latest_fail_reason: string;
+}
+
+export const CLICKHOUSE_MUTATIONS: KindTable<MutationRow> = {
+  name: 'clickhouse_mutations',
+  columns: [
+    ...SNAPSHOT_COLUMNS,
+    ['database', 'tag'],
+    ['table', 'string'],
+    ['mutation_id', 'string'],
+    ['command', 'string'],
+    ['create_time_ms', 'int64'],
+    ['age_s', 'float'],
+    ['parts_to_do', 'int64'],
+    ['is_killed', 'flag'],
+    ['latest_failed_part', 'string'],
+    ['latest_fail_time_ms', 'int64'],
+    ['latest_fail_reason', 'string'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'mutation_id'],
+};
+
+export const clickHouseMutationsKind = clickHouseKind({
+  name: 'clickhouse_mutations',
+  version: 203,
+  tables: [CLICKHOUSE_MUTATIONS],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseMutations, 'clickhouse_mutations').forEach((snapshot, i) => {
+      const field = `clickhouse_mutations[${i}]`;
+      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      rows.push(
+        ...snapshotRows(CLICKHOUSE_MUTATIONS, key, {}, items(snapshot.mutations, `${field}.mutations`), (m, j) => {
+          const item = `${field}.mutations[${j}]`;
+          return {
+            database: name(m.database, `${item}.database`),
+            table: name(m.table, `${item}.table`),
+            mutation_id: name(m.mutationId, `${item}.mutation_id`),
+            command: text(m.command, MAX_TEXT),
+            create_time_ms: integer(m.createTimeMs, `${item}.create_time_ms`),
+            age_s: amount(m.ageS, `${item}.age_s`),
+            parts_to_do: integer(m.partsToDo, `${item}.parts_to_do`),
+            is_killed: m.isKilled ?? false,
+            latest_failed_part: label(m.latestFailedPart, `${item}.latest_failed_part`),
+            latest_fail_time_ms: integer(m.latestFailTimeMs, `${item}.latest_fail_time_ms`),
+            latest_fail_reason: text(m.latestFailReason, MAX_MESSAGE),
+          };
+        }),
+      );
+    });
+    return rows;
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+/** A mutation is stuck when its last attempt failed or it has been running longer than this. */
+export const STUCK_MUTATION_AGE_S = 3600;
+
+export interface ClickHouseMutation {
+  readonly database: string;
+  readonly table: string;
+  readonly mutation_id: string;
+  /** The ALTER command, literal-stripped. */
+  readonly command: string;
+  /** Unix ms; null where the release does not say. */
+  readonly create_time: number | null;
+  readonly age_s: number;
+  readonly parts_to_do: number;
+  readonly is_killed: boolean;
+  /** Failing (latest_fail_reason set) or older than STUCK_MUTATION_AGE_S. */
+  readonly is_stuck: boolean;
+  readonly latest_failed_part: string;
+  /** Unix ms; null when it has not failed. */
+  readonly latest_fail_time: number | null;
+  readonly latest_fail_reason: string;
+}
+
+/** Whether a mutation counts as stuck (see STUCK_MUTATION_AGE_S). */
+export function isStuckMutation(m: { age_s: number; latest_fail_reason: string }): boolean {
+  return m.latest_fail_reason !== '' || m.age_s > STUCK_MUTATION_AGE_S;
+}
+
+/** Mutations in the newest snapshot, oldest first (then by table and id), at most `limit`; null before any snapshot. */
+export async function latestClickHouseMutations(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; limit: number },
+): Promise<{ ts: number; mutations_total: number; stuck_total: number; mutations: ClickHouseMutation[] } | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MUTATIONS, req);
+  if (ts === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1`;
+  const [totals] = await ctx.client.select<{ n: number | string; stuck: number | string }>(sql`
+    SELECT uniqExact(database, table, mutation_id) AS n,
+      uniqExactIf((database, table, mutation_id), latest_fail_reason != '' OR age_s > ${STUCK_MUTATION_AGE_S}) AS stuck
+    FROM clickhouse_mutations WHERE ${at}`);
+  const rows = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT database, table, mutation_id, command, create_time_ms, age_s, parts_to_do, is_killed, latest_failed_part, latest_fail_time_ms, latest_fail_reason
+    FROM clickhouse_mutations WHERE ${at}
+    ORDER BY age_s DESC, database ASC, table ASC, mutation_id ASC
+    LIMIT 1 BY database, table, mutation_id
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    mutations_total: num(totals?.n),
+    stuck_total: num(totals?.stuck),
+    mutations: rows.map((r) => {
+      const mutation = { age_s: num(r.age_s), latest_fail_reason: String(r.latest_fail_reason) };
+      return {
+        database: String(r.database),
+        table: String(r.table),
+        mutation_id: String(r.mutation_id),
+        command: String(r.command),
+        create_time: num(r.create_time_ms) > 0 ? num(r.create_time_ms) : null,
+        age_s: mutation.age_s,
+        parts_to_do: num(r.parts_to_do),
+        is_killed: num(r.is_killed) === 1,
+        is_stuck: isStuckMutation(mutation),
+        latest_failed_part: String(r.latest_failed_part),
+        latest_fail_time: num(r.latest_fail_time_ms) > 0 ? num(r.latest_fail_time_ms) : null,
+        latest_fail_reason: mutation.latest_fail_reason,
+      };
+    }),
+  };
+}

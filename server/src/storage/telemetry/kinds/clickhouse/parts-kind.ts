@@ -1,0 +1,356 @@
+import { joinSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import {
+  atSnapshot,
+  clickHouseKind,
+  latestSnapshotTs,
+  num,
+  scope,
+  snapshotKey,
+  snapshotRows,
+  tableRow,
+  SNAPSHOT_COLUMNS,
+  type KindTable,
+  type SnapshotRow,
+  type TableRow,
+} from './kind-tables.js';
+import { count, items, label, name, timestamp } from './wire-values.js';
+
+/**
+ * Active parts per table and partition (system.parts) and detached parts per table and reason
+ * (system.detached_parts), as snapshots (ClickHousePartsSnapshot). The per-table row holds the
+ * totals; partitions are the agent's 100 fullest per table.
+ */
+
+interface TablePartsRow extends SnapshotRow {
+  /** False where the release has no system.detached_parts: then "no detached parts" means "unknown". */
+  readonly has_detached: boolean;
+  readonly database: string;
+  readonly table: string;
+  readonly partitions: number;
+  readonly active_parts: number;
+  readonly max_parts_in_partition: number;
+  readonly rows: number;
+  readonly bytes_on_disk: number;
+  readonly data_compressed_bytes: number;
+  readonly data_uncompressed_bytes: number;
+}
+
+interface PartitionRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly batch_id: string;
+  readonly ts: number;
+  readonly database: string;
+  readonly table: string;
+  readonly partition_id: string;
+  readonly partition: string;
+  readonly active_parts: number;
+  readonly rows: number;
+  readonly bytes_on_disk: number;
+  readonly data_compressed_bytes: number;
+  readonly data_uncompressed_bytes: number;
+}
+
+interface DetachedRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly batch_id: string;
+  readonly ts: number;
+  readonly database: string;
+  readonly table: string;
+  readonly reason: string;
+  readonly parts: number;
+}
+
+const SIZE_COLUMNS = [
+  ['rows', 'counter'],
+  ['bytes_on_disk', 'counter'],
+  ['data_compressed_bytes', 'counter'],
+  ['data_uncompressed_bytes', 'counter'],
+] as const;
+
+export const CLICKHOUSE_PARTS: KindTable<TablePartsRow> = {
+  name: 'clickhouse_parts',
+  columns: [
+    ...SNAPSHOT_COLUMNS,
+    ['has_detached', 'flag'],
+    ['database', 'tag'],
+    ['table', 'string'],
+    ['partitions', 'uint32'],
+    ['active_parts', 'counter'],
+    ['max_parts_in_partition', 'counter'],
+    ...SIZE_COLUMNS,
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'database', 'table'],
+};
+
+export const CLICKHOUSE_PARTITIONS: KindTable<PartitionRow> = {
+  name: 'clickhouse_partitions',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    ['ts', 'time'],
+    ['database', 'tag'],
+    ['table', 'string'],
+    ['partition_id', 'string'],
+    ['partition', 'string'],
+    ['active_parts', 'counter'],
+    ...SIZE_COLUMNS,
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'partition_id'],
+};
+
+export const CLICKHOUSE_DETACHED_PARTS: KindTable<DetachedRow> = {
+  name: 'clickhouse_detached_parts',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    ['ts', 'time'],
+    ['database', 'tag'],
+    ['table', 'string'],
+    ['reason', 'tag'],
+    ['parts', 'counter'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'reason'],
+};
+
+/** Partitions kept per table and snapshot: the agent sends at most 100. */
+const MAX_PARTITIONS = 1000;
+
+export const clickHousePartsKind = clickHouseKind({
+  name: 'clickhouse_parts',
+  version: 201,
+  tables: [CLICKHOUSE_PARTS, CLICKHOUSE_PARTITIONS, CLICKHOUSE_DETACHED_PARTS],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseParts, 'clickhouse_parts').forEach((snapshot, i) => {
+      const field = `clickhouse_parts[${i}]`;
+      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const tables = items(snapshot.tables, `${field}.tables`);
+      const partitions: TableRow[] = [];
+      rows.push(
+        ...snapshotRows(CLICKHOUSE_PARTS, key, { has_detached: snapshot.hasDetached ?? false }, tables, (t, j) => {
+          const item = `${field}.tables[${j}]`;
+          const database = name(t.database, `${item}.database`);
+          const table = name(t.table, `${item}.table`);
+          // Collected beside the table's row, whose names they share; inserted into their own table.
+          items(t.partitionStats, `${item}.partition_stats`, MAX_PARTITIONS).forEach((p, k) => {
+            const part = `${item}.partition_stats[${k}]`;
+            partitions.push(
+              tableRow(CLICKHOUSE_PARTITIONS, {
+                ...key,
+                database,
+                table,
+                partition_id: name(p.partitionId, `${part}.partition_id`),
+                partition: label(p.partition, `${part}.partition`),
+                active_parts: count(p.activeParts, `${part}.active_parts`),
+                ...sizes(p, part),
+              }),
+            );
+          });
+          return {
+            database,
+            table,
+            partitions: count(t.partitions, `${item}.partitions`),
+            active_parts: count(t.activeParts, `${item}.active_parts`),
+            max_parts_in_partition: count(t.maxPartsInPartition, `${item}.max_parts_in_partition`),
+            ...sizes(t, item),
+          };
+        }),
+        ...partitions,
+      );
+      items(snapshot.detached, `${field}.detached`).forEach((d, j) => {
+        const item = `${field}.detached[${j}]`;
+        rows.push(
+          tableRow(CLICKHOUSE_DETACHED_PARTS, {
+            ...key,
+            database: name(d.database, `${item}.database`),
+            table: name(d.table, `${item}.table`),
+            reason: label(d.reason, `${item}.reason`),
+            parts: count(d.parts, `${item}.parts`),
+          }),
+        );
+      });
+    });
+    return rows;
+  },
+});
+
+function sizes(
+  s: { rows?: number | null; bytesOnDisk?: number | null; dataCompressedBytes?: number | null; dataUncompressedBytes?: number | null },
+  field: string,
+): { rows: number; bytes_on_disk: number; data_compressed_bytes: number; data_uncompressed_bytes: number } {
+  return {
+    rows: count(s.rows, `${field}.rows`),
+    bytes_on_disk: count(s.bytesOnDisk, `${field}.bytes_on_disk`),
+    data_compressed_bytes: count(s.dataCompressedBytes, `${field}.data_compressed_bytes`),
+    data_uncompressed_bytes: count(s.dataUncompressedBytes, `${field}.data_uncompressed_bytes`),
+  };
+}
+
+// ---------------------------------------------------------------- reads
+
+interface DatabaseRef {
+  readonly orgId: string;
+  readonly databaseId: string;
+}
+
+export type ClickHousePartition = Omit<PartitionRow, 'org_id' | 'database_id' | 'batch_id' | 'ts' | 'database' | 'table'>;
+
+export type ClickHouseTableParts = Omit<TablePartsRow, keyof SnapshotRow | 'has_detached'>;
+
+/** How a parts read orders tables: by crowding (what "too many parts" refuses inserts over) or by size. */
+export type PartsOrder = 'parts' | 'compressed_bytes';
+
+const PARTS_ORDER: Record<PartsOrder, SqlFragment> = {
+  parts: sql`max_parts_in_partition DESC, active_parts DESC`,
+  compressed_bytes: sql`data_compressed_bytes DESC`,
+};
+
+export interface ClickHousePartsSnapshot {
+  /** Unix ms of the snapshot. */
+  readonly ts: number;
+  readonly has_detached: boolean;
+  /** Tables in the snapshot (the list may be cut to the limit). */
+  readonly tables_total: number;
+  /** The fullest partition of any table. */
+  readonly max_parts_in_partition: number;
+  readonly tables: readonly ClickHouseTableParts[];
+}
+
+/** The newest parts snapshot's tables, ordered by `order` then by name, at most `limit`; null before any snapshot. */
+export async function latestClickHouseParts(ctx: KindContext, req: DatabaseRef & { limit: number; order: PartsOrder }): Promise<ClickHousePartsSnapshot | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PARTS, req);
+  if (ts === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)}`;
+  const [summary] = await ctx.client.select<{ has_detached: number; tables_total: number | string; max_parts: number | string }>(sql`
+    SELECT max(has_detached) AS has_detached, uniqExactIf((database, table), present = 1) AS tables_total, max(max_parts_in_partition) AS max_parts
+    FROM clickhouse_parts WHERE ${at}`);
+  if (!Object.hasOwn(PARTS_ORDER, req.order)) throw new TypeError(`unknown parts order ${req.order}`);
+  const rows = await ctx.client.select<Record<keyof ClickHouseTableParts, string | number>>(sql`
+    SELECT database, table, partitions, active_parts, max_parts_in_partition, rows, bytes_on_disk, data_compressed_bytes, data_uncompressed_bytes
+    FROM clickhouse_parts WHERE ${at} AND present = 1
+    ORDER BY ${PARTS_ORDER[req.order]}, database ASC, table ASC
+    LIMIT 1 BY database, table
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    has_detached: num(summary?.has_detached) === 1,
+    tables_total: num(summary?.tables_total),
+    max_parts_in_partition: num(summary?.max_parts),
+    tables: rows.map((r) => ({
+      database: String(r.database),
+      table: String(r.table),
+      partitions: num(r.partitions),
+      active_parts: num(r.active_parts),
+      max_parts_in_partition: num(r.max_parts_in_partition),
+      rows: num(r.rows),
+      bytes_on_disk: num(r.bytes_on_disk),
+      data_compressed_bytes: num(r.data_compressed_bytes),
+      data_uncompressed_bytes: num(r.data_uncompressed_bytes),
+    })),
+  };
+}
+
+/** Partitions of `tables` in the snapshot at `ts`, fullest first (then by id), at most `perTable` each. */
+export async function clickHousePartitions(
+  ctx: KindContext,
+  req: DatabaseRef & { ts: number; tables: readonly { database: string; table: string }[]; perTable: number },
+): Promise<Map<string, ClickHousePartition[]>> {
+  const out = new Map<string, ClickHousePartition[]>();
+  if (req.tables.length === 0) return out;
+  const list = joinSql(req.tables.map((t) => sql`(${t.database}, ${t.table})`));
+  const rows = await ctx.client.select<Record<keyof ClickHousePartition | 'database' | 'table', string | number>>(sql`
+    SELECT database, table, partition_id, any(partition) AS partition, max(active_parts) AS active_parts, max(rows) AS rows,
+      max(bytes_on_disk) AS bytes_on_disk, max(data_compressed_bytes) AS data_compressed_bytes, max(data_uncompressed_bytes) AS data_uncompressed_bytes
+    FROM clickhouse_partitions
+    WHERE ${scope(req)} AND ${atSnapshot(ctx, req.ts)} AND (database, table) IN (${list})
+    GROUP BY database, table, partition_id
+    ORDER BY database ASC, table ASC, active_parts DESC, partition_id ASC
+    LIMIT ${req.perTable} BY database, table`);
+  for (const r of rows) {
+    const key = tableKey(String(r.database), String(r.table));
+    const partitions = out.get(key) ?? [];
+    partitions.push({
+      partition_id: String(r.partition_id),
+      partition: String(r.partition),
+      active_parts: num(r.active_parts),
+      rows: num(r.rows),
+      bytes_on_disk: num(r.bytes_on_disk),
+      data_compressed_bytes: num(r.data_compressed_bytes),
+      data_uncompressed_bytes: num(r.data_uncompressed_bytes),
+    });
+    out.set(key, partitions);
+  }
+  return out;
+}
+
+/** The key clickHousePartitions' map uses for a table. */
+export function tableKey(database: string, table: string): string {
+  return `${database}\0${table}`;
+}
+
+export interface DetachedTable {
+  readonly database: string;
+  readonly table: string;
+  readonly detached_parts: number;
+  /** Parts ClickHouse detached as broken (reasons containing "broken"). */
+  readonly broken_parts: number;
+  /** By reason, most parts first; "" for parts detached by hand. */
+  readonly reasons: readonly { readonly reason: string; readonly parts: number }[];
+}
+
+/** Detached parts per table in the newest parts snapshot, most first, at most `limit` tables; null before any snapshot. */
+export async function latestDetachedParts(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; has_detached: boolean; tables: DetachedTable[] } | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PARTS, req);
+  if (ts === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)}`;
+  const [flag] = await ctx.client.select<{ has_detached: number }>(sql`SELECT max(has_detached) AS has_detached FROM clickhouse_parts WHERE ${at}`);
+  const rows = await ctx.client.select<{ database: string; table: string; detached: number | string; broken: number | string; reasons: string[]; counts: (number | string)[] }>(sql`
+    SELECT database, table, sum(parts) AS detached, sumIf(parts, position(reason, 'broken') > 0) AS broken,
+      groupArray(reason) AS reasons, groupArray(parts) AS counts
+    FROM (SELECT database, table, reason, max(parts) AS parts FROM clickhouse_detached_parts WHERE ${at} GROUP BY database, table, reason)
+    GROUP BY database, table
+    ORDER BY detached DESC, database ASC, table ASC
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    has_detached: num(flag?.has_detached) === 1,
+    tables: rows.map((r) => ({
+      database: r.database,
+      table: r.table,
+      detached_parts: num(r.detached),
+      broken_parts: num(r.broken),
+      reasons: r.reasons
+        .map((reason, i) => ({ reason, parts: num(r.counts[i]) }))
+        .sort((a, b) => b.parts - a.parts || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
+    })),
+  };
+}
+
+/** Size classes for the parts distribution, by a partition's average part size. */
+export const PART_SIZE_CLASSES = [
+  { label: '<1MiB', min_bytes: 0, max_bytes: 2 ** 20 },
+  { label: '1MiB-16MiB', min_bytes: 2 ** 20, max_bytes: 2 ** 24 },
+  { label: '16MiB-128MiB', min_bytes: 2 ** 24, max_bytes: 2 ** 27 },
+  { label: '128MiB-1GiB', min_bytes: 2 ** 27, max_bytes: 2 ** 30 },
+  { label: '>=1GiB', min_bytes: 2 ** 30, max_bytes: null },
+] as const;
+
+/** Partitions and their parts per size class in the snapshot at `ts` (over the partitions the agent sent: the fullest 100 per table). */
+export async function partSizeClasses(ctx: KindContext, req: DatabaseRef & { ts: number }): Promise<{ label: string; min_bytes: number; max_bytes: number | null; partitions: number; parts: number }[]> {
+  const rows = await ctx.client.select<{ class: number | string; partitions: number | string; parts: number | string }>(sql`
+    SELECT multiIf(avg_bytes < ${2 ** 20}, 0, avg_bytes < ${2 ** 24}, 1, avg_bytes < ${2 ** 27}, 2, avg_bytes < ${2 ** 30}, 3, 4) AS class,
+      count() AS partitions, sum(parts) AS parts
+    FROM (
+      SELECT max(active_parts) AS parts, if(parts = 0, 0, max(bytes_on_disk) / parts) AS avg_bytes
+      FROM clickhouse_partitions WHERE ${scope(req)} AND ${atSnapshot(ctx, req.ts)}
+      GROUP BY database, table, partition_id
+    )
+    GROUP BY class`);
+  const byClass = new Map(rows.map((r) => [num(r.class), r]));
+  return PART_SIZE_CLASSES.map((c, i) => ({ ...c, partitions: num(byClass.get(i)?.partitions), parts: num(byClass.get(i)?.parts) }));
+}

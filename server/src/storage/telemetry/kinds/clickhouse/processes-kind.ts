@@ -1,0 +1,113 @@
+import { sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
+import { amount, count, hashSource, integer, items, label, name, text, timestamp, MAX_TEXT } from './wire-values.js';
+
+/** Queries running at one moment (system.processes), as snapshots (ClickHouseProcessesSnapshot). */
+
+interface ProcessRow extends SnapshotRow {
+  /** Running queries the agent left out of this snapshot (it sends the longest-running 100). */
+  readonly queries_omitted: number;
+  readonly query_id: string;
+  readonly user: string;
+  readonly is_initial_query: boolean;
+  readonly query_hash: string;
+  readonly hash_source: number;
+  readonly query_text: string;
+  readonly elapsed_s: number;
+  readonly memory_bytes: number;
+  readonly peak_memory_bytes: number;
+  readonly read_rows: number;
+  readonly read_bytes: number;
+  readonly written_rows: number;
+  readonly written_bytes: number;
+  readonly total_rows_approx: number;
+}
+
+export const CLICKHOUSE_PROCESSES: KindTable<ProcessRow> = {
+  name: 'clickhouse_processes',
+  columns: [
+    ...SNAPSHOT_COLUMNS,
+    ['queries_omitted', 'uint32'],
+    ['query_id', 'string'],
+    ['user', 'tag'],
+    ['is_initial_query', 'flag'],
+    ['query_hash', 'string'],
+    ['hash_source', 'uint32'],
+    ['query_text', 'string'],
+    ['elapsed_s', 'float'],
+    ['memory_bytes', 'int64'],
+    ['peak_memory_bytes', 'int64'],
+    ['read_rows', 'counter'],
+    ['read_bytes', 'counter'],
+    ['written_rows', 'counter'],
+    ['written_bytes', 'counter'],
+    ['total_rows_approx', 'counter'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts', 'query_id'],
+};
+
+export const clickHouseProcessesKind = clickHouseKind({
+  name: 'clickhouse_processes',
+  version: 208,
+  tables: [CLICKHOUSE_PROCESSES],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    items(batch.clickhouseProcesses, 'clickhouse_processes').forEach((snapshot, i) => {
+      const field = `clickhouse_processes[${i}]`;
+      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const common = { queries_omitted: count(snapshot.queriesOmitted, `${field}.queries_omitted`) };
+      rows.push(
+        ...snapshotRows(CLICKHOUSE_PROCESSES, key, common, items(snapshot.queries, `${field}.queries`), (q, j) => {
+          const item = `${field}.queries[${j}]`;
+          return {
+            query_id: name(q.queryId, `${item}.query_id`),
+            user: label(q.user, `${item}.user`),
+            is_initial_query: q.isInitialQuery ?? false,
+            query_hash: label(q.queryHash, `${item}.query_hash`),
+            hash_source: hashSource(q.hashSource, `${item}.hash_source`),
+            query_text: text(q.queryText, MAX_TEXT),
+            elapsed_s: amount(q.elapsedS, `${item}.elapsed_s`),
+            memory_bytes: integer(q.memoryBytes, `${item}.memory_bytes`),
+            peak_memory_bytes: integer(q.peakMemoryBytes, `${item}.peak_memory_bytes`),
+            read_rows: count(q.readRows, `${item}.read_rows`),
+            read_bytes: count(q.readBytes, `${item}.read_bytes`),
+            written_rows: count(q.writtenRows, `${item}.written_rows`),
+            written_bytes: count(q.writtenBytes, `${item}.written_bytes`),
+            total_rows_approx: count(q.totalRowsApprox, `${item}.total_rows_approx`),
+          };
+        }),
+      );
+    });
+    return rows;
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+/** Queries running in the newest processes snapshot, longest-running first (then by id), at most `limit`; null before any snapshot. */
+export async function latestClickHouseProcesses(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; limit: number },
+): Promise<{ ts: number; queries: { query_id: string; user: string; elapsed_ms: number; query_text: string; read_rows: number; read_bytes: number; memory_bytes: number }[] } | null> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PROCESSES, req);
+  if (ts === null) return null;
+  const rows = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT query_id, user, elapsed_s, query_text, read_rows, read_bytes, memory_bytes
+    FROM clickhouse_processes WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+    ORDER BY elapsed_s DESC, query_id ASC
+    LIMIT 1 BY query_id
+    LIMIT ${req.limit}`);
+  return {
+    ts,
+    queries: rows.map((r) => ({
+      query_id: String(r.query_id),
+      user: String(r.user),
+      elapsed_ms: num(r.elapsed_s) * 1000,
+      query_text: String(r.query_text),
+      read_rows: num(r.read_rows),
+      read_bytes: num(r.read_bytes),
+      memory_bytes: num(r.memory_bytes),
+    })),
+  };
+}

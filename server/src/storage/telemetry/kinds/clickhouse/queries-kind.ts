@@ -1,0 +1,415 @@
+import { VigilError } from '@vigil/shared';
+import { identifier, joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
+import type { KindContext, RecordKind } from '../../record-kind.js';
+import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
+import { errorNames } from './errors-kind.js';
+import { bucketStart, clickHouseKind, inRange, num, scope, tableRow, unixMs, type KindTable, type TableRow } from './kind-tables.js';
+import { amount, count, hashSource, integer, items, name, text, timestamp, MAX_TEXT } from './wire-values.js';
+
+/**
+ * ClickHouse query statistics: per minute and fingerprint from system.query_log (ClickHouseQueryStat).
+ * Counters are summed over whatever records arrive for a minute; percentiles cannot be summed, so a
+ * range's p95/p99 is the calls-weighted 95th/99th percentile of the per-record values (exact when
+ * each record holds one call or every record the same distribution, an estimate otherwise).
+ */
+
+interface QueryStatRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly batch_id: string;
+  /** The minute's start, Unix ms (server clock). */
+  readonly ts: number;
+  readonly query_hash: string;
+  readonly hash_source: number;
+  readonly calls: number;
+  readonly errors: number;
+  readonly total_duration_ms: number;
+  readonly p50_duration_ms: number;
+  readonly p95_duration_ms: number;
+  readonly p99_duration_ms: number;
+  readonly read_rows: number;
+  readonly read_bytes: number;
+  readonly written_rows: number;
+  readonly written_bytes: number;
+  readonly result_rows: number;
+  readonly peak_memory_bytes: number;
+  readonly total_memory_bytes: number;
+  /** errors_by_code as two parallel arrays: atomic with the counters, and ARRAY JOIN-able on 18.16. */
+  readonly error_codes: readonly number[];
+  readonly error_counts: readonly number[];
+}
+
+interface QueryTextRow {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly query_hash: string;
+  readonly hash_source: number;
+  readonly query_text: string;
+  /** When the text was last sent, Unix ms: the newest wins. */
+  readonly ts: number;
+}
+
+export const CLICKHOUSE_QUERY_STATS: KindTable<QueryStatRow> = {
+  name: 'clickhouse_query_stats',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    ['ts', 'time'],
+    ['query_hash', 'string'],
+    ['hash_source', 'uint32'],
+    ['calls', 'counter'],
+    ['errors', 'counter'],
+    ['total_duration_ms', 'duration'],
+    ['p50_duration_ms', 'duration'],
+    ['p95_duration_ms', 'duration'],
+    ['p99_duration_ms', 'duration'],
+    ['read_rows', 'counter'],
+    ['read_bytes', 'counter'],
+    ['written_rows', 'counter'],
+    ['written_bytes', 'counter'],
+    ['result_rows', 'counter'],
+    ['peak_memory_bytes', 'gauge'],
+    ['total_memory_bytes', 'counter'],
+    ['error_codes', 'int32_array'],
+    ['error_counts', 'uint64_array'],
+  ],
+  orderBy: ['org_id', 'database_id', 'query_hash', 'ts'],
+};
+
+export const CLICKHOUSE_QUERY_TEXTS: KindTable<QueryTextRow> = {
+  name: 'clickhouse_query_texts',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['query_hash', 'string'],
+    ['hash_source', 'uint32'],
+    ['query_text', 'string'],
+    ['ts', 'time'],
+  ],
+  orderBy: ['org_id', 'database_id', 'query_hash'],
+  engine: 'ReplacingMergeTree(ts)',
+};
+
+const MAX_HASH = 128;
+const MAX_ERROR_CODES = 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+const baseKind = clickHouseKind({
+  name: 'clickhouse_queries',
+  version: 200,
+  // Texts first: if the stats insert fails the batch comes again, and all the first left is a text.
+  tables: [CLICKHOUSE_QUERY_TEXTS, CLICKHOUSE_QUERY_STATS],
+  fromBatch(batch, at) {
+    const rows: TableRow[] = [];
+    const texts = new Map<string, TableRow>();
+    items(batch.clickhouseQueries, 'clickhouse_queries').forEach((q, i) => {
+      const field = `clickhouse_queries[${i}]`;
+      const ts = timestamp(q.minuteStartMs, `${field}.minute_start_ms`, at);
+      const queryHash = name(q.queryHash, `${field}.query_hash`, MAX_HASH);
+      const source = hashSource(q.hashSource, `${field}.hash_source`);
+      const errorsByCode = items(q.errorsByCode, `${field}.errors_by_code`, MAX_ERROR_CODES);
+      rows.push(
+        tableRow(CLICKHOUSE_QUERY_STATS, {
+          org_id: at.org_id,
+          database_id: at.database_id,
+          batch_id: at.batch_id,
+          ts,
+          query_hash: queryHash,
+          hash_source: source,
+          calls: count(q.calls, `${field}.calls`),
+          errors: count(q.errors, `${field}.errors`),
+          total_duration_ms: amount(q.totalDurationMs, `${field}.total_duration_ms`),
+          p50_duration_ms: amount(q.p50DurationMs, `${field}.p50_duration_ms`),
+          p95_duration_ms: amount(q.p95DurationMs, `${field}.p95_duration_ms`),
+          p99_duration_ms: amount(q.p99DurationMs, `${field}.p99_duration_ms`),
+          read_rows: count(q.readRows, `${field}.read_rows`),
+          read_bytes: count(q.readBytes, `${field}.read_bytes`),
+          written_rows: count(q.writtenRows, `${field}.written_rows`),
+          written_bytes: count(q.writtenBytes, `${field}.written_bytes`),
+          result_rows: count(q.resultRows, `${field}.result_rows`),
+          peak_memory_bytes: count(q.peakMemoryBytes, `${field}.peak_memory_bytes`),
+          total_memory_bytes: count(q.totalMemoryBytes, `${field}.total_memory_bytes`),
+          error_codes: errorsByCode.map((e, j) => int32(e.code, `${field}.errors_by_code[${j}].code`)),
+          error_counts: errorsByCode.map((e, j) => count(e.count, `${field}.errors_by_code[${j}].count`)),
+        }),
+      );
+      const queryText = text(q.queryText, MAX_TEXT);
+      if (queryText !== '') {
+        texts.set(queryHash, tableRow(CLICKHOUSE_QUERY_TEXTS, { org_id: at.org_id, database_id: at.database_id, query_hash: queryHash, hash_source: source, query_text: queryText, ts: at.window_end }));
+      }
+    });
+    return [...texts.values(), ...rows];
+  },
+});
+
+function int32(value: number | null | undefined, field: string): number {
+  const n = integer(value, field);
+  if (n < -(2 ** 31) || n >= 2 ** 31) throw new VigilError('INGEST_BAD_BATCH', `${field}: must be a 32-bit integer`);
+  return n;
+}
+
+/**
+ * Texts already written today, per store client. The agent sends a query's text with every
+ * per-minute record; writing it once per fingerprint and UTC day (the table's partition) keeps the
+ * texts table near one row per fingerprint per day instead of one per minute.
+ */
+const writtenTexts = new WeakMap<TelemetrySqlClient, Set<string>>();
+const MAX_REMEMBERED_TEXTS = 200_000;
+
+function textKey(row: TableRow): string {
+  const v = row.values as unknown as QueryTextRow;
+  return `${v.org_id}\0${v.database_id}\0${v.query_hash}\0${Math.floor(v.ts / DAY_MS)}`;
+}
+
+export const clickHouseQueriesKind: RecordKind<TableRow> = {
+  ...baseKind,
+  async insert(ctx, rows) {
+    let written = writtenTexts.get(ctx.client);
+    if (!written) writtenTexts.set(ctx.client, (written = new Set()));
+    const seen = written;
+    const fresh = rows.filter((r) => r.table !== CLICKHOUSE_QUERY_TEXTS || !seen.has(textKey(r)));
+    await baseKind.insert(ctx, fresh);
+    // Remembered only once stored: a failed insert is retried with its texts.
+    if (seen.size > MAX_REMEMBERED_TEXTS) seen.clear();
+    for (const r of fresh) if (r.table === CLICKHOUSE_QUERY_TEXTS) seen.add(textKey(r));
+  },
+};
+
+// ---------------------------------------------------------------- reads
+
+/** Sort keys for topClickHouseQueries: Basira's four, then ClickHouse's own. */
+export const CLICKHOUSE_QUERY_SORTS = ['total_time', 'calls', 'mean_time', 'rows', 'errors', 'read_bytes', 'memory'] as const;
+export type ClickHouseQuerySort = (typeof CLICKHOUSE_QUERY_SORTS)[number];
+
+const SORT_COLUMNS = {
+  total_time: 'total_time_ms',
+  calls: 'total_calls',
+  mean_time: 'mean_time_ms',
+  rows: 'total_rows',
+  errors: 'total_errors',
+  read_bytes: 'total_read_bytes',
+  memory: 'peak_memory',
+} as const satisfies Record<ClickHouseQuerySort, string>;
+
+/** One fingerprint over a time range: Basira's /queries fields plus ClickHouse's. */
+export interface ClickHouseQueryStat {
+  readonly query_hash: string;
+  readonly query_text: string;
+  readonly total_calls: number;
+  readonly total_time_ms: number;
+  readonly mean_time_ms: number;
+  /** Result rows (what the client received). */
+  readonly total_rows: number;
+  readonly errors: number;
+  readonly p95_time_ms: number;
+  readonly p99_time_ms: number;
+  readonly read_rows: number;
+  readonly read_bytes: number;
+  /** The largest single query's peak memory. */
+  readonly memory_bytes: number;
+}
+
+interface QueryRange {
+  readonly orgId: string;
+  readonly databaseId: string;
+  /** Unix ms, inclusive. */
+  readonly since: number;
+  /** Unix ms, exclusive. */
+  readonly until: number;
+}
+
+/** The aggregates over a group of stat rows (a fingerprint, or a time bucket of one). */
+function aggregates(): SqlFragment {
+  return sql`
+    sum(calls) AS total_calls,
+    sum(total_duration_ms) AS total_time_ms,
+    if(total_calls = 0, 0, total_time_ms / total_calls) AS mean_time_ms,
+    sum(result_rows) AS total_rows,
+    sum(errors) AS total_errors,
+    if(total_calls = 0, 0, quantileExactWeighted(0.95)(p95_duration_ms, calls)) AS p95_time_ms,
+    if(total_calls = 0, 0, quantileExactWeighted(0.99)(p99_duration_ms, calls)) AS p99_time_ms,
+    sum(read_rows) AS total_read_rows,
+    sum(read_bytes) AS total_read_bytes,
+    sum(written_rows) AS total_written_rows,
+    max(peak_memory_bytes) AS peak_memory`;
+}
+
+interface AggregateRow {
+  readonly total_calls: number | string;
+  readonly total_time_ms: number;
+  readonly mean_time_ms: number;
+  readonly total_rows: number | string;
+  readonly total_errors: number | string;
+  readonly p95_time_ms: number;
+  readonly p99_time_ms: number;
+  readonly total_read_rows: number | string;
+  readonly total_read_bytes: number | string;
+  readonly total_written_rows: number | string;
+  readonly peak_memory: number | string;
+}
+
+function queryStat(r: AggregateRow & { query_hash: string; query_text: string | null }): ClickHouseQueryStat {
+  return {
+    query_hash: r.query_hash,
+    query_text: r.query_text ?? '',
+    total_calls: num(r.total_calls),
+    total_time_ms: num(r.total_time_ms),
+    mean_time_ms: num(r.mean_time_ms),
+    total_rows: num(r.total_rows),
+    errors: num(r.total_errors),
+    p95_time_ms: num(r.p95_time_ms),
+    p99_time_ms: num(r.p99_time_ms),
+    read_rows: num(r.total_read_rows),
+    read_bytes: num(r.total_read_bytes),
+    memory_bytes: num(r.peak_memory),
+  };
+}
+
+/** The newest text of each fingerprint, to LEFT JOIN … USING (query_hash). */
+function textsOf(req: QueryRange): SqlFragment {
+  return sql`(
+      SELECT query_hash, argMax(query_text, ts) AS query_text
+      FROM clickhouse_query_texts
+      WHERE ${scope(req)}
+      GROUP BY query_hash
+    ) AS t USING (query_hash)`;
+}
+
+const AGGREGATE_COLUMNS = joinSql(
+  ['total_calls', 'total_time_ms', 'mean_time_ms', 'total_rows', 'total_errors', 'p95_time_ms', 'p99_time_ms', 'total_read_rows', 'total_read_bytes', 'total_written_rows', 'peak_memory'].map(
+    (column) => rawSql(column),
+  ),
+);
+
+async function aggregateByHash(ctx: KindContext, req: QueryRange, filter: SqlFragment, order: SqlFragment, limit: number): Promise<ClickHouseQueryStat[]> {
+  const rows = await ctx.client.select<AggregateRow & { query_hash: string; query_text: string | null }>(sql`
+    SELECT query_hash, ${AGGREGATE_COLUMNS}, query_text
+    FROM (
+      SELECT query_hash, ${aggregates()}
+      FROM clickhouse_query_stats
+      WHERE ${scope(req)} AND ${inRange(ctx, req.since, req.until)} AND ${filter}
+      GROUP BY query_hash
+      ORDER BY ${order} DESC, query_hash ASC
+      LIMIT ${limit}
+    ) AS s
+    LEFT JOIN ${textsOf(req)}
+    ORDER BY ${order} DESC, query_hash ASC`);
+  return rows.map(queryStat);
+}
+
+/** Fingerprints over [since, until), sorted descending by `sortBy` then by hash, at most `limit`. */
+export async function topClickHouseQueries(ctx: KindContext, req: QueryRange & { limit: number; sortBy: ClickHouseQuerySort }): Promise<ClickHouseQueryStat[]> {
+  if (!Object.hasOwn(SORT_COLUMNS, req.sortBy)) throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}`);
+  if (!Number.isSafeInteger(req.limit) || req.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
+  const order = identifier(SORT_COLUMNS[req.sortBy], Object.values(SORT_COLUMNS));
+  return aggregateByHash(ctx, req, sql`1`, order, req.limit);
+}
+
+/** One fingerprint over [since, until), or null when it ran in none of it. */
+export async function clickHouseQuerySummary(ctx: KindContext, req: QueryRange & { queryHash: string }): Promise<ClickHouseQueryStat | null> {
+  const [stat] = await aggregateByHash(ctx, req, sql`query_hash = ${req.queryHash}`, sql`total_time_ms`, 1);
+  return stat ?? null;
+}
+
+/** One interval of a fingerprint's timeseries. */
+export interface ClickHouseQueryPoint {
+  /** Bucket start, Unix ms. */
+  readonly ts: number;
+  readonly calls: number;
+  readonly errors: number;
+  readonly total_time_ms: number;
+  readonly mean_time_ms: number;
+  readonly p95_time_ms: number;
+  readonly p99_time_ms: number;
+  readonly rows: number;
+  readonly read_rows: number;
+  readonly read_bytes: number;
+  readonly written_rows: number;
+  readonly memory_bytes: number;
+}
+
+/** Most buckets one timeseries read returns: a request for more is refused, never cut. */
+export const MAX_TIMESERIES_POINTS = 10_000;
+
+/** A fingerprint per `bucketSeconds` over [since, until), oldest first; buckets without queries are absent. */
+export async function clickHouseQueryTimeseries(ctx: KindContext, req: QueryRange & { queryHash: string; bucketSeconds: number }): Promise<ClickHouseQueryPoint[]> {
+  const bucketMs = req.bucketSeconds * 1000;
+  if (!Number.isSafeInteger(bucketMs) || bucketMs < 1000) throw new VigilError('VALIDATION_FAILED', 'bucket: must be a whole number of seconds, at least 1');
+  if ((req.until - req.since) / bucketMs > MAX_TIMESERIES_POINTS) {
+    throw new VigilError('VALIDATION_FAILED', `bucket: the range holds more than ${MAX_TIMESERIES_POINTS} buckets; pick a larger bucket or a shorter range`);
+  }
+  const rows = await ctx.client.select<AggregateRow & { bucket: number | string }>(sql`
+    SELECT ${bucketStart(ctx, bucketMs)} AS bucket, ${aggregates()}
+    FROM clickhouse_query_stats
+    WHERE ${scope(req)} AND query_hash = ${req.queryHash} AND ${inRange(ctx, req.since, req.until)}
+    GROUP BY bucket
+    ORDER BY bucket ASC`);
+  return rows.map((r) => ({
+    ts: num(r.bucket),
+    calls: num(r.total_calls),
+    errors: num(r.total_errors),
+    total_time_ms: num(r.total_time_ms),
+    mean_time_ms: num(r.mean_time_ms),
+    p95_time_ms: num(r.p95_time_ms),
+    p99_time_ms: num(r.p99_time_ms),
+    rows: num(r.total_rows),
+    read_rows: num(r.total_read_rows),
+    read_bytes: num(r.total_read_bytes),
+    written_rows: num(r.total_written_rows),
+    memory_bytes: num(r.peak_memory),
+  }));
+}
+
+/** Failed queries of one error code over a range (ClusterSight's /queries/failed). */
+export interface FailedQueryGroup {
+  readonly code: number;
+  /** The server's name for the code, from system.errors snapshots (null where the release has none). */
+  readonly name: string | null;
+  readonly count: number;
+  /** Distinct fingerprints that failed with it. */
+  readonly queries: number;
+  /** Start of the last minute it occurred in, Unix ms. */
+  readonly last_seen: number;
+  /** The fingerprints failing with it most, at most `topQueries`. */
+  readonly top_queries: readonly { readonly query_hash: string; readonly query_text: string; readonly count: number }[];
+}
+
+/** Failures over [since, until) grouped by error code, most frequent first, at most `limit` codes. */
+export async function failedClickHouseQueries(ctx: KindContext, req: QueryRange & { limit: number; topQueries: number }): Promise<FailedQueryGroup[]> {
+  const where = sql`${scope(req)} AND ${inRange(ctx, req.since, req.until)} AND errors > 0`;
+  const groups = await ctx.client.select<{ code: number; failures: number | string; queries: number | string; last_seen: number | string }>(sql`
+    SELECT code, sum(failures_of_code) AS failures, uniqExact(query_hash) AS queries, max(${unixMs(ctx)}) AS last_seen
+    FROM clickhouse_query_stats
+    ARRAY JOIN error_codes AS code, error_counts AS failures_of_code
+    WHERE ${where}
+    GROUP BY code
+    ORDER BY failures DESC, code ASC
+    LIMIT ${req.limit}`);
+  if (groups.length === 0) return [];
+  const codes = groups.map((g) => Number(g.code));
+  const top = await ctx.client.select<{ code: number; query_hash: string; failures: number | string; query_text: string | null }>(sql`
+    SELECT code, query_hash, failures, query_text
+    FROM (
+      SELECT code, query_hash, sum(failures_of_code) AS failures
+      FROM clickhouse_query_stats
+      ARRAY JOIN error_codes AS code, error_counts AS failures_of_code
+      WHERE ${where} AND code IN (${joinSql(codes.map((c) => sql`${c}`))})
+      GROUP BY code, query_hash
+      ORDER BY code ASC, failures DESC, query_hash ASC
+      LIMIT ${req.topQueries} BY code
+    ) AS s
+    LEFT JOIN ${textsOf(req)}
+    ORDER BY code ASC, failures DESC, query_hash ASC`);
+  const names = await errorNames(ctx, req, codes);
+  return groups.map((g) => ({
+    code: Number(g.code),
+    name: names.get(Number(g.code)) ?? null,
+    count: num(g.failures),
+    queries: num(g.queries),
+    last_seen: num(g.last_seen),
+    top_queries: top
+      .filter((t) => Number(t.code) === Number(g.code))
+      .map((t) => ({ query_hash: t.query_hash, query_text: t.query_text ?? '', count: num(t.failures) })),
+  }));
+}

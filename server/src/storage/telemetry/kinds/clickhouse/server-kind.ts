@@ -1,0 +1,159 @@
+import { sql } from '../../clickhouse-sql.js';
+import type { KindContext } from '../../record-kind.js';
+import { clickHouseKind, inRange, num, scope, tableRow, unixMs, type KindTable } from './kind-tables.js';
+import { amount, count, integer, items, timestamp } from './wire-values.js';
+
+/**
+ * Server-wide essentials (system.metrics, asynchronous_metrics, events) per reading
+ * (ClickHouseServerSnapshot). Gauges describe the moment; counters are deltas over the reading's
+ * window, present only when has_deltas (not on the agent's first reading or after a server restart).
+ */
+
+/** Counter deltas summed over a range. */
+export const SERVER_COUNTERS = [
+  'queries',
+  'select_queries',
+  'insert_queries',
+  'failed_queries',
+  'failed_select_queries',
+  'failed_insert_queries',
+  'inserted_rows',
+  'inserted_bytes',
+  'delayed_inserts',
+  'rejected_inserts',
+] as const;
+type ServerCounter = (typeof SERVER_COUNTERS)[number];
+
+interface ServerRow extends Record<ServerCounter, number> {
+  readonly org_id: string;
+  readonly database_id: string;
+  readonly batch_id: string;
+  readonly ts: number;
+  readonly window_start_ms: number;
+  readonly uptime_s: number;
+  readonly queries_running: number;
+  readonly merges_running: number;
+  readonly tcp_connections: number;
+  readonly http_connections: number;
+  readonly interserver_connections: number;
+  readonly memory_tracking_bytes: number;
+  readonly memory_resident_bytes: number;
+  readonly readonly_replicas: number;
+  readonly max_parts_in_partition: number;
+  readonly has_deltas: boolean;
+}
+
+export const CLICKHOUSE_SERVER: KindTable<ServerRow> = {
+  name: 'clickhouse_server',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    ['ts', 'time'],
+    ['window_start_ms', 'int64'],
+    ['uptime_s', 'float'],
+    ['queries_running', 'uint32'],
+    ['merges_running', 'uint32'],
+    ['tcp_connections', 'uint32'],
+    ['http_connections', 'uint32'],
+    ['interserver_connections', 'uint32'],
+    ['memory_tracking_bytes', 'int64'],
+    ['memory_resident_bytes', 'gauge'],
+    ['readonly_replicas', 'uint32'],
+    ['max_parts_in_partition', 'gauge'],
+    ['has_deltas', 'flag'],
+    ...SERVER_COUNTERS.map((c) => [c, 'counter'] as const),
+  ],
+  orderBy: ['org_id', 'database_id', 'ts'],
+};
+
+const WIRE_COUNTERS = {
+  queries: 'queries',
+  select_queries: 'selectQueries',
+  insert_queries: 'insertQueries',
+  failed_queries: 'failedQueries',
+  failed_select_queries: 'failedSelectQueries',
+  failed_insert_queries: 'failedInsertQueries',
+  inserted_rows: 'insertedRows',
+  inserted_bytes: 'insertedBytes',
+  delayed_inserts: 'delayedInserts',
+  rejected_inserts: 'rejectedInserts',
+} as const satisfies Record<ServerCounter, string>;
+
+export const clickHouseServerKind = clickHouseKind({
+  name: 'clickhouse_server',
+  version: 207,
+  tables: [CLICKHOUSE_SERVER],
+  fromBatch(batch, at) {
+    return items(batch.clickhouseServer, 'clickhouse_server').map((s, i) => {
+      const field = `clickhouse_server[${i}]`;
+      const hasDeltas = s.hasDeltas ?? false;
+      const counters = Object.fromEntries(
+        // Without deltas the counters mean nothing; stored as 0 so a sum over a range stays right.
+        SERVER_COUNTERS.map((c) => [c, hasDeltas ? count(s[WIRE_COUNTERS[c]], `${field}.${c}`) : 0]),
+      ) as Record<ServerCounter, number>;
+      return tableRow(CLICKHOUSE_SERVER, {
+        org_id: at.org_id,
+        database_id: at.database_id,
+        batch_id: at.batch_id,
+        ts: timestamp(s.tsMs, `${field}.ts_ms`, at),
+        window_start_ms: integer(s.windowStartMs, `${field}.window_start_ms`),
+        uptime_s: amount(s.uptimeS, `${field}.uptime_s`),
+        queries_running: count(s.queriesRunning, `${field}.queries_running`),
+        merges_running: count(s.mergesRunning, `${field}.merges_running`),
+        tcp_connections: count(s.tcpConnections, `${field}.tcp_connections`),
+        http_connections: count(s.httpConnections, `${field}.http_connections`),
+        interserver_connections: count(s.interserverConnections, `${field}.interserver_connections`),
+        memory_tracking_bytes: integer(s.memoryTrackingBytes, `${field}.memory_tracking_bytes`),
+        memory_resident_bytes: count(s.memoryResidentBytes, `${field}.memory_resident_bytes`),
+        readonly_replicas: count(s.readonlyReplicas, `${field}.readonly_replicas`),
+        max_parts_in_partition: count(s.maxPartsInPartition, `${field}.max_parts_in_partition`),
+        has_deltas: hasDeltas,
+        ...counters,
+      });
+    });
+  },
+});
+
+// ---------------------------------------------------------------- reads
+
+/** A server reading's gauges (ts in Unix ms). */
+export type ClickHouseServerReading = Omit<ServerRow, 'org_id' | 'database_id' | 'batch_id' | 'window_start_ms' | 'has_deltas' | ServerCounter>;
+
+/** The newest server reading, or null before any. */
+export async function latestClickHouseServer(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<ClickHouseServerReading | null> {
+  const [r] = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT ${unixMs(ctx)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
+      memory_tracking_bytes, memory_resident_bytes, readonly_replicas, max_parts_in_partition
+    FROM clickhouse_server WHERE ${scope(req)}
+    ORDER BY ts DESC, batch_id ASC
+    LIMIT 1`);
+  if (!r) return null;
+  return {
+    ts: num(r.ts_ms),
+    uptime_s: num(r.uptime_s),
+    queries_running: num(r.queries_running),
+    merges_running: num(r.merges_running),
+    tcp_connections: num(r.tcp_connections),
+    http_connections: num(r.http_connections),
+    interserver_connections: num(r.interserver_connections),
+    memory_tracking_bytes: num(r.memory_tracking_bytes),
+    memory_resident_bytes: num(r.memory_resident_bytes),
+    readonly_replicas: num(r.readonly_replicas),
+    max_parts_in_partition: num(r.max_parts_in_partition),
+  };
+}
+
+/** Counter deltas summed over readings in [since, until), and how many readings carried deltas. */
+export async function clickHouseServerTotals(
+  ctx: KindContext,
+  req: { orgId: string; databaseId: string; since: number; until: number },
+): Promise<Record<ServerCounter, number> & { readings: number }> {
+  const [r] = await ctx.client.select<Record<string, string | number>>(sql`
+    SELECT countIf(has_deltas = 1) AS readings,
+      sum(queries) AS queries, sum(select_queries) AS select_queries, sum(insert_queries) AS insert_queries,
+      sum(failed_queries) AS failed_queries, sum(failed_select_queries) AS failed_select_queries, sum(failed_insert_queries) AS failed_insert_queries,
+      sum(inserted_rows) AS inserted_rows, sum(inserted_bytes) AS inserted_bytes, sum(delayed_inserts) AS delayed_inserts, sum(rejected_inserts) AS rejected_inserts
+    FROM clickhouse_server WHERE ${scope(req)} AND ${inRange(ctx, req.since, req.until)}`);
+  return { readings: num(r?.readings), ...(Object.fromEntries(SERVER_COUNTERS.map((c) => [c, num(r?.[c])])) as Record<ServerCounter, number>) };
+}

@@ -1,0 +1,314 @@
+import type { vigil } from '@vigil/proto';
+import { sql } from '../../clickhouse-sql.js';
+import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
+import {
+  bucketOf,
+  createTable,
+  decodeRow,
+  detailColumns,
+  finite,
+  identity,
+  IDENTITY_COLUMNS,
+  insertTableRows,
+  latestSnapshot,
+  list,
+  nonNegative,
+  scope,
+  selectList,
+  snapshotIs,
+  snapshotTime,
+  text,
+  within,
+  type DatabaseScope,
+  type PgTable,
+  type TableRow,
+  type TimeRange,
+} from './pg-kind-support.js';
+
+/**
+ * Replication as one server sees it (Batch.pg_replication): a row per snapshot with the standby
+ * side (upstream, lag), one per standby streaming from it, one per replication slot.
+ */
+
+const SNAPSHOTS: PgTable = {
+  name: 'pg_replication_snapshots',
+  columns: [
+    ...IDENTITY_COLUMNS,
+    ['in_recovery', 'flag'],
+    ['upstream_host', 'string'],
+    ['upstream_port', 'int32'],
+    ['receiver_status', 'tag'],
+    ['receive_lag_bytes', 'float'],
+    ['replay_lag_bytes', 'float'],
+    ['replay_lag_ms', 'duration'],
+    ['upstream_last_msg_age_ms', 'duration'],
+    ['standbys', 'uint32'],
+    ['slots', 'uint32'],
+  ],
+  orderBy: 'org_id, database_id, ts',
+};
+
+const STANDBYS: PgTable = {
+  name: 'pg_replication_standbys',
+  columns: [
+    ...IDENTITY_COLUMNS,
+    ['pid', 'int32'],
+    ['application_name', 'string'],
+    ['client_addr', 'string'],
+    ['state', 'tag'],
+    ['sync_state', 'tag'],
+    ['sent_lag_bytes', 'float'],
+    ['write_lag_bytes', 'float'],
+    ['flush_lag_bytes', 'float'],
+    ['replay_lag_bytes', 'float'],
+    ['write_lag_ms', 'duration'],
+    ['flush_lag_ms', 'duration'],
+    ['replay_lag_ms', 'duration'],
+  ],
+  orderBy: 'org_id, database_id, ts, pid',
+};
+
+const SLOTS: PgTable = {
+  name: 'pg_replication_slots',
+  columns: [
+    ...IDENTITY_COLUMNS,
+    ['slot_name', 'string'],
+    ['slot_type', 'tag'],
+    ['plugin', 'tag'],
+    ['datname', 'tag'],
+    ['active', 'flag'],
+    ['active_pid', 'int32'],
+    ['temporary', 'flag'],
+    ['retained_bytes', 'float'],
+    ['wal_status', 'tag'],
+    ['has_safe_wal_size', 'flag'],
+    ['safe_wal_size_bytes', 'float'],
+    ['confirmed_flush_lag_bytes', 'float'],
+    ['xmin_age', 'uint32'],
+    ['catalog_xmin_age', 'uint32'],
+  ],
+  orderBy: 'org_id, database_id, slot_name, ts',
+};
+
+const MAX_SNAPSHOTS = 1_000;
+const MAX_PEERS = 10_000;
+
+function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
+  return list(batch.pgReplication, MAX_SNAPSHOTS, 'pg_replication').flatMap((r, i) => {
+    const path = `pg_replication[${i}]`;
+    const ts = snapshotTime(r.tsMs, `${path}.ts_ms`, at);
+    const standbys = list(r.standbys, MAX_PEERS, `${path}.standbys`).map((s, j): TableRow => {
+      const p = `${path}.standbys[${j}]`;
+      return {
+        table: STANDBYS,
+        values: {
+          ...identity(at, ts),
+          pid: s.pid ?? 0,
+          application_name: text(s.applicationName),
+          client_addr: text(s.clientAddr),
+          state: text(s.state, 64),
+          sync_state: text(s.syncState, 64),
+          sent_lag_bytes: nonNegative(s.sentLagBytes, `${p}.sent_lag_bytes`),
+          write_lag_bytes: nonNegative(s.writeLagBytes, `${p}.write_lag_bytes`),
+          flush_lag_bytes: nonNegative(s.flushLagBytes, `${p}.flush_lag_bytes`),
+          replay_lag_bytes: nonNegative(s.replayLagBytes, `${p}.replay_lag_bytes`),
+          write_lag_ms: nonNegative(s.writeLagMs, `${p}.write_lag_ms`),
+          flush_lag_ms: nonNegative(s.flushLagMs, `${p}.flush_lag_ms`),
+          replay_lag_ms: nonNegative(s.replayLagMs, `${p}.replay_lag_ms`),
+        },
+      };
+    });
+    const slots = list(r.slots, MAX_PEERS, `${path}.slots`).map((s, j): TableRow => {
+      const p = `${path}.slots[${j}]`;
+      return {
+        table: SLOTS,
+        values: {
+          ...identity(at, ts),
+          slot_name: text(s.slotName),
+          slot_type: text(s.slotType, 64),
+          plugin: text(s.plugin),
+          datname: text(s.datname),
+          active: s.active ?? false,
+          active_pid: s.activePid ?? 0,
+          temporary: s.temporary ?? false,
+          retained_bytes: nonNegative(s.retainedBytes, `${p}.retained_bytes`),
+          wal_status: text(s.walStatus, 64),
+          has_safe_wal_size: s.hasSafeWalSize ?? false,
+          // May be negative: a slot already past max_slot_wal_keep_size.
+          safe_wal_size_bytes: s.hasSafeWalSize ? finite(s.safeWalSizeBytes, `${p}.safe_wal_size_bytes`) : 0,
+          confirmed_flush_lag_bytes: nonNegative(s.confirmedFlushLagBytes, `${p}.confirmed_flush_lag_bytes`),
+          xmin_age: s.xminAge ?? 0,
+          catalog_xmin_age: s.catalogXminAge ?? 0,
+        },
+      };
+    });
+    const marker: TableRow = {
+      table: SNAPSHOTS,
+      values: {
+        ...identity(at, ts),
+        in_recovery: r.inRecovery ?? false,
+        upstream_host: text(r.upstreamHost),
+        upstream_port: r.upstreamPort ?? 0,
+        receiver_status: text(r.receiverStatus, 64),
+        receive_lag_bytes: nonNegative(r.receiveLagBytes, `${path}.receive_lag_bytes`),
+        replay_lag_bytes: nonNegative(r.replayLagBytes, `${path}.replay_lag_bytes`),
+        replay_lag_ms: nonNegative(r.replayLagMs, `${path}.replay_lag_ms`),
+        upstream_last_msg_age_ms: nonNegative(r.upstreamLastMsgAgeMs, `${path}.upstream_last_msg_age_ms`),
+        standbys: standbys.length,
+        slots: slots.length,
+      },
+    };
+    return [...standbys, ...slots, marker];
+  });
+}
+
+export const replicationKind: RecordKind<TableRow> = {
+  name: 'pg_replication',
+  tables: [SNAPSHOTS, STANDBYS, SLOTS].map((t) => ({ name: t.name, retention: 'raw' as const })),
+  migrations: [{ version: 140, name: 'pg_replication', statements: (f, time) => [STANDBYS, SLOTS, SNAPSHOTS].map((t) => createTable(t, f, time)) }],
+  fromBatch,
+  insert: (ctx, rows) => insertTableRows(ctx, [STANDBYS, SLOTS, SNAPSHOTS], rows),
+};
+
+export interface ReplicationStatus {
+  readonly ts: number;
+  readonly in_recovery: boolean;
+  readonly upstream_host: string;
+  readonly upstream_port: number;
+  readonly receiver_status: string;
+  readonly receive_lag_bytes: number;
+  readonly replay_lag_bytes: number;
+  readonly replay_lag_ms: number;
+  readonly upstream_last_msg_age_ms: number;
+  readonly standbys: readonly StandbyRow[];
+  readonly slots: readonly SlotRow[];
+}
+
+export interface StandbyRow {
+  readonly pid: number;
+  readonly application_name: string;
+  readonly client_addr: string;
+  readonly state: string;
+  readonly sync_state: string;
+  readonly sent_lag_bytes: number;
+  readonly write_lag_bytes: number;
+  readonly flush_lag_bytes: number;
+  readonly replay_lag_bytes: number;
+  readonly write_lag_ms: number;
+  readonly flush_lag_ms: number;
+  readonly replay_lag_ms: number;
+}
+
+export interface SlotRow {
+  readonly slot_name: string;
+  readonly slot_type: string;
+  readonly plugin: string;
+  readonly datname: string;
+  readonly active: boolean;
+  readonly active_pid: number;
+  readonly temporary: boolean;
+  readonly retained_bytes: number;
+  readonly wal_status: string;
+  readonly has_safe_wal_size: boolean;
+  readonly safe_wal_size_bytes: number;
+  readonly confirmed_flush_lag_bytes: number;
+  readonly xmin_age: number;
+  readonly catalog_xmin_age: number;
+}
+
+/** The latest replication snapshot with its standbys (by application name, pid) and slots (by name), or null before the first. */
+export async function latestReplication(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<ReplicationStatus | null> {
+  const time = ctx.schema.time;
+  const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
+  if (!latest) return null;
+  const where = sql`${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}`;
+  const [marker] = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${selectList(time, SNAPSHOTS, detailColumns(SNAPSHOTS))} FROM pg_replication_snapshots WHERE ${where} LIMIT 1`);
+  // LIMIT 1 BY: a batch stored twice (a retry after a partial write) lists each peer once.
+  const standbys = await ctx.client.select<Record<string, unknown>>(sql`
+    SELECT ${selectList(time, STANDBYS, detailColumns(STANDBYS))} FROM pg_replication_standbys WHERE ${where}
+    ORDER BY application_name ASC, pid ASC LIMIT 1 BY pid LIMIT ${at.limit}`);
+  const slots = await ctx.client.select<Record<string, unknown>>(sql`
+    SELECT ${selectList(time, SLOTS, detailColumns(SLOTS))} FROM pg_replication_slots WHERE ${where}
+    ORDER BY slot_name ASC LIMIT 1 BY slot_name LIMIT ${at.limit}`);
+  const m = decodeRow(SNAPSHOTS, marker!) as unknown as Omit<ReplicationStatus, 'ts' | 'standbys' | 'slots'>;
+  return {
+    ...m,
+    ts: latest.ts,
+    standbys: standbys.map((row) => decodeRow(STANDBYS, row) as unknown as StandbyRow),
+    slots: slots.map((row) => decodeRow(SLOTS, row) as unknown as SlotRow),
+  };
+}
+
+/** Replication lag in one bucket: the worst seen as a standby (behind its upstream) and as a primary (its furthest standby). */
+export interface LagPoint {
+  readonly ts: number;
+  /** Standby side: WAL not yet received plus not yet replayed; null when this server was not a standby in the bucket. */
+  readonly standby_lag_bytes: number | null;
+  readonly standby_lag_ms: number | null;
+  /** Primary side: the furthest standby's replay lag; null when none streamed from it in the bucket. */
+  readonly primary_lag_bytes: number | null;
+  readonly primary_lag_ms: number | null;
+  /** Most standbys streaming at once. */
+  readonly standbys: number;
+}
+
+/** Replication lag per bucket over a range, oldest first. */
+export async function lagHistory(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<LagPoint[]> {
+  const time = ctx.schema.time;
+  const range = sql`${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}`;
+  const own = await ctx.client.select<Record<string, number | string>>(sql`
+    SELECT ${bucketOf(time, at.bucketMs)} AS bucket,
+      maxIf(receive_lag_bytes + replay_lag_bytes, in_recovery = 1) AS standby_lag_bytes, maxIf(replay_lag_ms, in_recovery = 1) AS standby_lag_ms,
+      countIf(in_recovery = 1) AS standby_readings, max(standbys) AS standbys
+    FROM pg_replication_snapshots WHERE ${range}
+    GROUP BY bucket ORDER BY bucket ASC`);
+  const peers = await ctx.client.select<Record<string, number | string>>(sql`
+    SELECT ${bucketOf(time, at.bucketMs)} AS bucket, max(replay_lag_bytes) AS primary_lag_bytes, max(replay_lag_ms) AS primary_lag_ms
+    FROM pg_replication_standbys WHERE ${range}
+    GROUP BY bucket`);
+  const byBucket = new Map(peers.map((p) => [Number(p.bucket), p]));
+  return own.map((row) => {
+    const peer = byBucket.get(Number(row.bucket));
+    const standby = Number(row.standby_readings) > 0;
+    return {
+      ts: Number(row.bucket),
+      standby_lag_bytes: standby ? Number(row.standby_lag_bytes) : null,
+      standby_lag_ms: standby ? Number(row.standby_lag_ms) : null,
+      primary_lag_bytes: peer ? Number(peer.primary_lag_bytes) : null,
+      primary_lag_ms: peer ? Number(peer.primary_lag_ms) : null,
+      standbys: Number(row.standbys),
+    };
+  });
+}
+
+/** One slot in one bucket. */
+export interface SlotPoint {
+  readonly ts: number;
+  readonly slot_name: string;
+  /** Most WAL the slot held back in the bucket. */
+  readonly lag_bytes: number;
+  readonly confirmed_flush_lag_bytes: number;
+  /** Whether a consumer was connected at the bucket's last reading. */
+  readonly active: boolean;
+  readonly wal_status: string;
+}
+
+/** Slots per bucket over a range: by bucket, then slot name; at most `limit` rows. */
+export async function slotHistory(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number; readonly limit: number }): Promise<SlotPoint[]> {
+  const time = ctx.schema.time;
+  const rows = await ctx.client.select<Record<string, number | string>>(sql`
+    SELECT ${bucketOf(time, at.bucketMs)} AS bucket, slot_name, max(retained_bytes) AS lag_bytes, max(confirmed_flush_lag_bytes) AS confirmed_flush_lag_bytes,
+      argMax(active, ts) AS active, argMax(wal_status, ts) AS wal_status
+    FROM pg_replication_slots WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}
+    GROUP BY bucket, slot_name
+    ORDER BY bucket ASC, slot_name ASC
+    LIMIT ${at.limit}`);
+  return rows.map((r) => ({
+    ts: Number(r.bucket),
+    slot_name: String(r.slot_name),
+    lag_bytes: Number(r.lag_bytes),
+    confirmed_flush_lag_bytes: Number(r.confirmed_flush_lag_bytes),
+    active: Number(r.active) === 1,
+    wal_status: String(r.wal_status),
+  }));
+}
