@@ -21,7 +21,7 @@ import { hashPassword } from '../server/src/auth/passwords.js';
 import { loadServerConfig } from '../server/src/config.js';
 import { openStores } from '../server/src/storage/open-stores.js';
 import type { StatementRow } from '../server/src/storage/telemetry/telemetry-store.js';
-import { startBenchServer } from './bench-server.js';
+import { startBenchServer, startStoreServers } from './bench-server.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -139,14 +139,9 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {};
   let cleanup = async (): Promise<void> => undefined;
   if (opts.store === 'servers') {
-    const { startPostgres } = await import('../test/harness/postgres.js');
-    const { startClickHouse } = await import('../test/harness/clickhouse.js');
-    const [pg, ch] = await Promise.all([startPostgres(), startClickHouse()]);
-    env.DATABASE_URL = pg.superuserUrl;
-    env.CLICKHOUSE_URL = ch.httpUrl;
-    cleanup = async () => {
-      await Promise.all([pg.stop(), ch.stop()]);
-    };
+    const servers = await startStoreServers();
+    Object.assign(env, servers.env);
+    cleanup = servers.stop;
   } else if (opts.store !== 'embedded') {
     throw new Error('--store: must be embedded or servers');
   }
