@@ -201,6 +201,24 @@ describe('two server processes over one PostgreSQL and one ClickHouse', function
     for (const port of [a, b]) expect(await storedCalls(first.databaseId, port)).to.deep.equal(want);
   });
 
+  it('shows a database connected at either process while its agent is up, and disconnected once it is gone', async () => {
+    const agent = await connectRawAgent(`ws://127.0.0.1:${a}`, agentKey);
+    agent.send(hello(['status-db'], undefined, 'status-host'));
+    const databaseId = (await agent.next()).welcome!.databases![0]!.id!;
+    const status = async (port: number): Promise<string> =>
+      ((await (await fetch(`http://127.0.0.1:${port}/api/v1/databases/${databaseId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string }).status;
+    expect([await status(a), await status(b)]).to.deep.equal(['connected', 'connected']);
+    agent.ws.close();
+    await agent.closed;
+    // A knows at once; B from the shared metadata once no heartbeat refreshes it (3 intervals of 1 s).
+    expect(await status(a)).to.equal('disconnected');
+    const deadline = Date.now() + 15_000;
+    while ((await status(b)) !== 'disconnected') {
+      if (Date.now() > deadline) expect.fail('B still shows the database connected 15 s after its agent left');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+
   it('closes a key\'s agent connections at the other process too when the key is revoked', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const created = (await (await fetch(`http://127.0.0.1:${a}/api/v1/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'doomed', scope: 'agent' }) })).json()) as { id: string; key: string };

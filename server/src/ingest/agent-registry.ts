@@ -27,13 +27,21 @@ export interface LiveAgent {
 
 export class AgentRegistry {
   readonly #agents = new Set<LiveAgent>();
+  /** When a database's agent last left this process (Unix ms), so its status turns at once here. */
+  readonly #departed = new Map<string, number>();
 
   add(agent: LiveAgent): void {
     this.#agents.add(agent);
   }
 
-  remove(agent: LiveAgent): void {
+  remove(agent: LiveAgent, now = Date.now()): void {
     this.#agents.delete(agent);
+    for (const id of agent.databaseIds) this.#departed.set(id, now);
+  }
+
+  /** When this database's agent last disconnected from this process; undefined if never. */
+  departedAt(databaseId: string): number | undefined {
+    return this.#departed.get(databaseId);
   }
 
   get size(): number {
@@ -73,6 +81,24 @@ export class AgentRegistry {
   }
 }
 
+// Heartbeats mark a database seen and are written once per server heartbeat interval, so a
+// database another process serves is at most about two intervals stale while its agent is up.
+const LIVE_ELSEWHERE_INTERVALS = 3;
+
+/**
+ * `connected` when an agent serves the database from this process, or from another process
+ * behind the same load balancer (seen through the shared metadata within a few heartbeat
+ * intervals); `disconnected` otherwise.
+ */
+export function databaseStatus(ctx: AppContext, db: Database, now = Date.now()): 'connected' | 'disconnected' {
+  if (ctx.agents.isDatabaseConnected(db.id)) return 'connected';
+  const lastSeen = db.last_seen_at ? Date.parse(db.last_seen_at) : Number.NEGATIVE_INFINITY;
+  // It left this process and nothing has been seen of it since: disconnected now, not in a few intervals.
+  const departed = ctx.agents.departedAt(db.id);
+  if (departed !== undefined && lastSeen <= departed) return 'disconnected';
+  return now - lastSeen <= LIVE_ELSEWHERE_INTERVALS * ctx.config.heartbeatIntervalSeconds * 1000 ? 'connected' : 'disconnected';
+}
+
 /** What /databases/{id}/health shows about the agent serving a database. */
 export interface DatabaseAgentHealth {
   readonly status: 'connected' | 'disconnected';
@@ -108,7 +134,7 @@ export async function databaseAgentHealth(ctx: AppContext, db: Database): Promis
     };
   }
   return {
-    status: 'disconnected',
+    status: databaseStatus(ctx, db),
     last_seen_at: db.last_seen_at,
     agent: stored
       ? { id: stored.id, hostname: stored.hostname, version: stored.agent_version, last_heartbeat_at: stored.last_heartbeat_at, heartbeat: stored.last_heartbeat }

@@ -179,8 +179,9 @@ export class AgentSession {
     ws.on('close', (code) => {
       this.#done = true;
       this.#inbox.length = 0;
-      this.#deps.ctx.agents.remove(this.#live);
+      // Seen until now, then gone: in this order, the departure is never older than the last sighting.
       if (this.#databaseIds.size > 0) this.#deps.lastSeen.note(this.#databaseIds);
+      this.#deps.ctx.agents.remove(this.#live);
       for (const [requestId, pending] of this.#pending) {
         clearTimeout(pending.timer);
         pending.reject(new VigilError('AGENT_NOT_CONNECTED', 'The agent disconnected before answering the command'));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENGINES, type EngineName } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { databaseAgentHealth } from '../../ingest/agent-registry.js';
+import { databaseAgentHealth, databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
@@ -98,7 +98,7 @@ const HealthView = z.object({
 export function databaseRoutes(ctx: AppContext): RouteSpec[] {
   function view(db: Database): z.infer<typeof DatabaseView> {
     const { org_id: _org, agent_id: _agent, ...rest } = db;
-    return { ...rest, status: ctx.agents.isDatabaseConnected(db.id) ? 'connected' : 'disconnected' };
+    return { ...rest, status: databaseStatus(ctx, db) };
   }
 
   return [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
 import { latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
 import { latestClickHouseMutations } from '../../storage/telemetry/kinds/clickhouse/mutations-kind.js';
@@ -133,7 +134,7 @@ export function overviewRoutes(ctx: AppContext): RouteSpec[] {
           body: {
             database_id: db.id,
             name: db.name,
-            status: ctx.agents.isDatabaseConnected(db.id) ? 'connected' : 'disconnected',
+            status: databaseStatus(ctx, db),
             last_seen_at: db.last_seen_at,
             health_score: null,
             health_score_note: HEALTH_SCORE_NOTE,
