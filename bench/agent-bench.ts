@@ -14,7 +14,8 @@
  *
  * Options: --agent tsx|binary|both (both when the binary exists, else tsx) --build (pnpm build:agent
  *          first) --warmup-minutes W (2) --minutes M (5) --statements S (5000) --cpu-prof DIR (the tsx
- *          agent writes a V8 CPU profile there when it stops, to see where its CPU goes)
+ *          agent writes a V8 CPU profile there when it stops, to see where its CPU goes) --binary FILE
+ *          (dist/agent/vigil-agent; --build writes it there)
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,9 +38,10 @@ const { values: opts } = parseArgs({
     minutes: { type: 'string', default: '5' },
     statements: { type: 'string', default: '5000' },
     'cpu-prof': { type: 'string' },
+    binary: { type: 'string', default: 'dist/agent/vigil-agent' },
   },
 });
-const BINARY = 'dist/agent/vigil-agent';
+const BINARY = opts.binary;
 const WARMUP_MS = Number(opts['warmup-minutes']) * 60_000;
 const MEASURE_MS = Number(opts.minutes) * 60_000;
 const STATEMENTS = Number(opts.statements);
@@ -365,7 +367,7 @@ function report(result: Result): void {
 }
 
 async function main(): Promise<void> {
-  if (opts.build) execFileSync('node', ['installers/build-agent.mjs'], { stdio: 'inherit' });
+  if (opts.build) execFileSync('node', ['installers/build-agent.mjs', '--out', dirname(BINARY)], { stdio: 'inherit' });
   const variants: ('tsx' | 'binary')[] =
     opts.agent === 'both' ? ['tsx', 'binary'] : opts.agent === 'tsx' || opts.agent === 'binary' ? [opts.agent] : existsSync(BINARY) ? ['tsx', 'binary'] : ['tsx'];
   if (variants.includes('binary') && !existsSync(BINARY)) throw new Error(`${BINARY} is missing: run pnpm build:agent or pass --build`);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffStatements, totalsAsDeltas } from '../../agent/src/diff/statements-diff.js';
-import type { StatementCounters, StatementRow, StatementsBaseline } from '../../agent/src/state/postgres-statements-state.js';
+import { ABSENT, COUNTERS, currentBaseline, type StatementCounters, type StatementRow, type StatementsBaseline } from '../../agent/src/state/postgres-statements-state.js';
 
 const ZERO: StatementCounters = {
   calls: 0,
@@ -27,8 +27,18 @@ function row(queryid: string, counters: Partial<StatementCounters>, key: Partial
     rolname: 'app_user',
     query: `SELECT ${queryid}`,
     ...key,
-    counters: { ...ZERO, ...counters },
+    counters: values({ ...ZERO, ...counters }),
   };
+}
+
+/** A delta's counters without the optional ones it has no value for, to compare with a literal. */
+function defined(counters: StatementCounters): Partial<StatementCounters> {
+  return Object.fromEntries(Object.entries(counters).filter(([, value]) => value !== undefined));
+}
+
+/** Named counters as a row holds them; optional ones left out are absent. */
+function values(counters: StatementCounters): number[] {
+  return COUNTERS.map((name) => counters[name] ?? ABSENT);
 }
 
 /** Runs the diff over successive readings, one minute apart, returning each run's output. */
@@ -45,7 +55,7 @@ describe('agent/diff/statements-diff', () => {
   it('emits nothing on the baseline run', () => {
     const [first] = runs({ rows: [row('1', { calls: 10, totalExecTimeMs: 50 }), row('2', { calls: 3 })] });
     expect(first!.deltas).to.deep.equal([]);
-    expect(Object.keys(first!.baseline.counters)).to.have.length(2);
+    expect(first!.baseline.keys).to.have.length(2);
   });
 
   it('emits the counter differences of entries that ran again', () => {
@@ -56,7 +66,7 @@ describe('agent/diff/statements-diff', () => {
     expect(second!.deltas).to.have.length(1);
     const delta = second!.deltas[0]!;
     expect(delta).to.include({ queryid: '1', datname: 'app', rolname: 'app_user', query: 'SELECT 1' });
-    expect(delta.counters).to.deep.equal({ ...ZERO, calls: 5, totalExecTimeMs: 30, rows: 50, sharedBlksHit: 2 });
+    expect(defined(delta.counters)).to.deep.equal({ ...ZERO, calls: 5, totalExecTimeMs: 30, rows: 50, sharedBlksHit: 2 });
   });
 
   it('counts an entry first seen after the baseline from zero', () => {
@@ -124,8 +134,32 @@ describe('agent/diff/statements-diff', () => {
   it('forgets entries that left pg_stat_statements, and the baseline is plain JSON', () => {
     const [, second] = runs({ rows: [row('1', { calls: 1 }), row('2', { calls: 1 })], statsResetMs: 7 }, { rows: [row('2', { calls: 1 })], statsResetMs: 7 });
     expect(JSON.parse(JSON.stringify(second!.baseline))).to.deep.equal(second!.baseline);
-    expect(Object.keys(second!.baseline.counters)).to.deep.equal(['5/10/2/t']);
+    expect(second!.baseline.keys).to.deep.equal(['5/10/2/t']);
+    expect(second!.baseline.totals).to.deep.equal(values({ ...ZERO, calls: 1 }));
     expect(second!.baseline).to.include({ collectedAtMs: 120_000, statsResetMs: 7 });
+  });
+
+  it('gives no delta for an optional counter one side lacks (an extension upgrade), and keeps the others', () => {
+    const [, second, third] = runs(
+      { rows: [row('1', { calls: 10 })] },
+      { rows: [row('1', { calls: 12, walRecords: 40, plans: 12 })] },
+      { rows: [row('1', { calls: 13, walRecords: 45, plans: 13 })] },
+    );
+    expect(defined(second!.deltas[0]!.counters)).to.deep.equal({ ...ZERO, calls: 2 });
+    expect(defined(third!.deltas[0]!.counters)).to.deep.equal({ ...ZERO, calls: 1, walRecords: 5, plans: 1 });
+  });
+
+  it('diffs against a baseline persisted by an earlier agent (counter objects) or with its counters in another order', () => {
+    const legacy = { collectedAtMs: 60_000, statsResetMs: 7, counters: { '5/10/1/t': { ...ZERO, calls: 10, rows: 100 } } };
+    const reading = { collectedAtMs: 120_000, statsResetMs: 7, rows: [row('1', { calls: 15, rows: 160, walRecords: 3 })] };
+    const fromLegacy = diffStatements(currentBaseline(legacy), reading);
+    expect(fromLegacy.deltas.map((d) => defined(d.counters))).to.deep.equal([{ ...ZERO, calls: 5, rows: 60 }]);
+
+    const reordered = [...COUNTERS].reverse();
+    const current = diffStatements(undefined, { ...reading, collectedAtMs: 60_000, rows: [row('1', { calls: 10, rows: 100, walRecords: 1 })] }).baseline;
+    const saved = { ...current, counters: reordered, totals: reordered.map((name) => current.totals[COUNTERS.indexOf(name)]!) };
+    const fromReordered = diffStatements(currentBaseline(saved), reading);
+    expect(fromReordered.deltas.map((d) => defined(d.counters))).to.deep.equal([{ ...ZERO, calls: 5, rows: 60, walRecords: 2 }]);
   });
 
   it('presents totals as deltas for a test run, skipping entries never called', () => {

@@ -1,7 +1,10 @@
 import {
-  COUNTER_NAMES,
-  OPTIONAL_COUNTER_NAMES,
+  ABSENT,
+  COUNTER,
+  COUNTERS,
+  REQUIRED_COUNTERS,
   statementKey,
+  type CounterValues,
   type StatementCounters,
   type StatementDelta,
   type StatementRow,
@@ -23,25 +26,65 @@ export interface StatementsReading {
   readonly rows: readonly StatementRow[];
 }
 
-/** Optional counters present on both sides: one missing from either (an older extension or baseline) has no delta. */
-function sharedOptional(current: StatementCounters, previous: StatementCounters): (typeof OPTIONAL_COUNTER_NAMES)[number][] {
-  return OPTIONAL_COUNTER_NAMES.filter((name) => current[name] !== undefined && previous[name] !== undefined);
+const WIDTH = COUNTERS.length;
+
+/**
+ * Whether any counter went down since the totals at `before[at…]`. Optional counters count only
+ * where both sides have them: one absent from either (an older extension or baseline) has no delta.
+ */
+function anyDecreased(current: CounterValues, before: readonly number[], at: number): boolean {
+  for (let i = 0; i < WIDTH; i++) {
+    const then = before[at + i]!;
+    if (current[i]! < then && (i < REQUIRED_COUNTERS || current[i] !== ABSENT)) return true;
+  }
+  return false;
 }
 
-function subtract(current: StatementCounters, previous: StatementCounters): StatementCounters {
-  const out = {} as Record<keyof StatementCounters, number>;
-  for (const name of COUNTER_NAMES) out[name] = current[name] - previous[name];
-  for (const name of sharedOptional(current, previous)) out[name] = current[name]! - previous[name]!;
-  return out;
-}
-
-function anyDecreased(current: StatementCounters, previous: StatementCounters): boolean {
-  return COUNTER_NAMES.some((name) => current[name] < previous[name]) || sharedOptional(current, previous).some((name) => current[name]! < previous[name]!);
+/**
+ * The counters since `before[at…]` (since zero without `before`), by name; an optional counter
+ * absent on either side has no delta and stays undefined. Written out field by field: filling an
+ * object by computed names is several times slower, with thousands of deltas every interval.
+ */
+function subtract(current: CounterValues, before: readonly number[] | undefined, at: number): StatementCounters {
+  const get = (i: number): number => current[i]! - (before === undefined ? 0 : before[at + i]!);
+  const opt = (i: number): number | undefined => (current[i] === ABSENT || (before !== undefined && before[at + i] === ABSENT) ? undefined : get(i));
+  return {
+    calls: get(COUNTER.calls),
+    totalExecTimeMs: get(COUNTER.totalExecTimeMs),
+    totalPlanTimeMs: get(COUNTER.totalPlanTimeMs),
+    rows: get(COUNTER.rows),
+    sharedBlksHit: get(COUNTER.sharedBlksHit),
+    sharedBlksRead: get(COUNTER.sharedBlksRead),
+    sharedBlksDirtied: get(COUNTER.sharedBlksDirtied),
+    sharedBlksWritten: get(COUNTER.sharedBlksWritten),
+    tempBlksRead: get(COUNTER.tempBlksRead),
+    tempBlksWritten: get(COUNTER.tempBlksWritten),
+    blkReadTimeMs: get(COUNTER.blkReadTimeMs),
+    blkWriteTimeMs: get(COUNTER.blkWriteTimeMs),
+    plans: opt(COUNTER.plans),
+    localBlksHit: opt(COUNTER.localBlksHit),
+    localBlksRead: opt(COUNTER.localBlksRead),
+    localBlksDirtied: opt(COUNTER.localBlksDirtied),
+    localBlksWritten: opt(COUNTER.localBlksWritten),
+    tempBlkReadTimeMs: opt(COUNTER.tempBlkReadTimeMs),
+    tempBlkWriteTimeMs: opt(COUNTER.tempBlkWriteTimeMs),
+    localBlkReadTimeMs: opt(COUNTER.localBlkReadTimeMs),
+    localBlkWriteTimeMs: opt(COUNTER.localBlkWriteTimeMs),
+    walRecords: opt(COUNTER.walRecords),
+    walFpi: opt(COUNTER.walFpi),
+    walBytes: opt(COUNTER.walBytes),
+  };
 }
 
 function delta(row: StatementRow, counters: StatementCounters): StatementDelta {
-  const { counters: _totals, ...identity } = row;
-  return { ...identity, counters };
+  return { dbid: row.dbid, userid: row.userid, queryid: row.queryid, toplevel: row.toplevel, datname: row.datname, rolname: row.rolname, query: row.query, counters };
+}
+
+/** Where each key's totals start in the baseline's flat array. */
+function offsets(baseline: StatementsBaseline): Map<string, number> {
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < baseline.keys.length; i++) byKey.set(baseline.keys[i]!, i * WIDTH);
+  return byKey;
 }
 
 /**
@@ -49,42 +92,47 @@ function delta(row: StatementRow, counters: StatementCounters): StatementDelta {
  * and nothing is invented: the first run only records a baseline; an entry first seen later
  * counts from zero (it was created within the window); an entry whose counters went down was
  * reset or evicted and re-created, so its window is unknowable and dropped; after
- * pg_stat_statements_reset() every entry counts from zero.
+ * pg_stat_statements_reset() every entry counts from zero. `previous` must be in the current
+ * layout (currentBaseline()).
  */
 export function diffStatements(previous: StatementsBaseline | undefined, reading: StatementsReading): StatementsDiff {
-  const totals: Record<string, StatementCounters> = {};
+  const keys: string[] = [];
+  const totals: number[] = [];
   const deltas: StatementDelta[] = [];
   let resetEntries = 0;
   // A null on either side is an extension upgrade or downgrade across 1.9, not a reset.
   const wholeReset =
     previous !== undefined && previous.statsResetMs !== null && reading.statsResetMs !== null && previous.statsResetMs !== reading.statsResetMs;
+  const before = previous === undefined || wholeReset ? undefined : offsets(previous);
+  const beforeTotals = previous?.totals ?? [];
   for (const row of reading.rows) {
     const key = statementKey(row);
-    const before = previous === undefined || wholeReset ? undefined : previous.counters[key];
+    keys.push(key);
+    const at = before?.get(key);
     if (previous === undefined) {
-      totals[key] = row.counters;
-    } else if (before === undefined) {
-      totals[key] = row.counters;
-      if (row.counters.calls > 0) deltas.push(delta(row, row.counters));
-    } else if (anyDecreased(row.counters, before)) {
-      totals[key] = row.counters;
+      totals.push(...row.counters);
+    } else if (at === undefined) {
+      totals.push(...row.counters);
+      if (row.counters[COUNTER.calls]! > 0) deltas.push(delta(row, subtract(row.counters, undefined, 0)));
+    } else if (anyDecreased(row.counters, beforeTotals, at)) {
+      totals.push(...row.counters);
       resetEntries++;
-    } else if (row.counters.calls === before.calls) {
+    } else if (row.counters[COUNTER.calls] === beforeTotals[at + COUNTER.calls]) {
       // Keep the older totals so counters that moved without a call (planning) land in a later window.
-      totals[key] = before;
+      for (let i = 0; i < WIDTH; i++) totals.push(beforeTotals[at + i]!);
     } else {
-      totals[key] = row.counters;
-      deltas.push(delta(row, subtract(row.counters, before)));
+      totals.push(...row.counters);
+      deltas.push(delta(row, subtract(row.counters, beforeTotals, at)));
     }
   }
   return {
     deltas,
-    baseline: { collectedAtMs: reading.collectedAtMs, statsResetMs: reading.statsResetMs, counters: totals },
+    baseline: { collectedAtMs: reading.collectedAtMs, statsResetMs: reading.statsResetMs, counters: COUNTERS, keys, totals },
     resetEntries,
   };
 }
 
 /** Totals presented as one delta each, for `vigil-agent test` to show what a batch looks like. */
 export function totalsAsDeltas(rows: readonly StatementRow[]): StatementDelta[] {
-  return rows.filter((row) => row.counters.calls > 0).map((row) => delta(row, row.counters));
+  return rows.filter((row) => row.counters[COUNTER.calls]! > 0).map((row) => delta(row, subtract(row.counters, undefined, 0)));
 }

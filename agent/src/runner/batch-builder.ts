@@ -37,6 +37,33 @@ function encodedBytes(batch: BatchContent): number {
 }
 
 /**
+ * An upper bound on the bytes `value` takes in protobuf, found without encoding it: a tag of at most 2
+ * bytes (field numbers stay below 2048) before every value, a number at most a 10-byte varint,
+ * a string at most 3 UTF-8 bytes per UTF-16 unit behind a 5-byte length, a message or list at
+ * most its contents behind a 5-byte length. Field names are not encoded.
+ */
+function upperBoundBytes(value: unknown): number {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return 12;
+    case 'boolean':
+      return 3;
+    case 'string':
+      return 7 + 3 * value.length;
+    case 'object': {
+      if (value === null) return 0;
+      let bytes = 7;
+      if (Array.isArray(value)) for (const item of value) bytes += upperBoundBytes(item);
+      else for (const key in value) bytes += upperBoundBytes((value as Record<string, unknown>)[key]);
+      return bytes;
+    }
+    default:
+      return 0;
+  }
+}
+
+/**
  * One task's records for one window as batches: at most 1000 records and about 1 MiB each,
  * so every batch fits a frame with room to spare whatever the record kinds. Records of
  * several kinds may share a batch. No records, no batch.
@@ -54,7 +81,9 @@ export function buildBatches(window: BatchWindow, records: BatchRecords): BuiltB
   // Halves a chunk until each part fits; a lone record too large for any frame is left out.
   const add = (chunk: readonly Item[]): void => {
     const batch = batchOf(window, chunk);
-    const bytes = encodedBytes(batch);
+    // The queue encodes every batch for the wire; encoding it here too is needed only when the bound cannot rule out the limit.
+    const bound = upperBoundBytes(batch);
+    const bytes = bound <= MAX_BATCH_BYTES ? bound : encodedBytes(batch);
     if (bytes <= MAX_BATCH_BYTES || (chunk.length === 1 && bytes <= MAX_SINGLE_RECORD_BYTES)) {
       batches.push(batch);
     } else if (chunk.length === 1) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_SUFFIX, writeFileDurably } from '../spool/durable-file.js';
-import type { SavedState, StateStore, TaskState } from './persistent-state.js';
+import { taskStateKey, type SavedState, type StateStore, type TaskState } from './persistent-state.js';
 
 /**
  * Task state on disk: one small JSON file per (database, task) under `<spool_dir>/state/`,
@@ -48,6 +48,8 @@ function isStateFile(value: unknown): value is StateFile {
 export class FileStateStore implements StateStore {
   readonly #dir: string;
   readonly #quarantineDir: string;
+  // Every run of every task saves; hashing the same names again each time is needless CPU.
+  readonly #fileNames = new Map<string, string>();
   #dirReady: Promise<unknown> | undefined;
 
   /** `spoolDir` is the config's spool_dir; state goes to its `state/` folder. */
@@ -88,7 +90,10 @@ export class FileStateStore implements StateStore {
   async save(state: TaskState, nextSeq: number): Promise<void> {
     await this.#ensureDir();
     const file: StateFile = { version: FORMAT_VERSION, database: state.database, task: state.task, nextSeq, lastRunMs: state.lastRunMs, persisted: state.persisted };
-    await writeFileDurably(this.#dir, stateFileName(state.database, state.task), JSON.stringify(file));
+    const key = taskStateKey(state.database, state.task);
+    let name = this.#fileNames.get(key);
+    if (name === undefined) this.#fileNames.set(key, (name = stateFileName(state.database, state.task)));
+    await writeFileDurably(this.#dir, name, JSON.stringify(file));
   }
 
   async #ensureDir(): Promise<void> {

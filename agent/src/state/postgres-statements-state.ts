@@ -5,7 +5,7 @@
  * - a delta is what was diffed (counters over one window, ready for the transform).
  */
 
-/** The cumulative counters pg_stat_statements keeps per entry; times in milliseconds. */
+/** One entry's counters over a window (a delta) by name; times in milliseconds. */
 export interface StatementCounters {
   readonly calls: number;
   readonly totalExecTimeMs: number;
@@ -19,8 +19,7 @@ export interface StatementCounters {
   readonly tempBlksWritten: number;
   readonly blkReadTimeMs: number;
   readonly blkWriteTimeMs: number;
-  // Optional: absent where the extension version lacks them, and in baselines persisted before
-  // the agent collected them (a counter missing on either side of a diff has no delta).
+  // Optional: undefined where the extension version or the baseline lacks them (see COUNTERS).
   readonly plans?: number;
   readonly localBlksHit?: number;
   readonly localBlksRead?: number;
@@ -38,7 +37,14 @@ export interface StatementCounters {
   readonly walBytes?: number;
 }
 
-export const COUNTER_NAMES = [
+/**
+ * The cumulative counters pg_stat_statements keeps per entry, in the order CounterValues holds
+ * them; times in milliseconds. Every version has the first REQUIRED_COUNTERS; the rest are
+ * optional: absent where the extension version lacks them (plans and wal_* from 1.8, temp block
+ * timings from 1.10, local block timings from 1.11), and in baselines persisted before the agent
+ * collected them. A counter absent on either side of a diff has no delta.
+ */
+export const COUNTERS = [
   'calls',
   'totalExecTimeMs',
   'totalPlanTimeMs',
@@ -51,10 +57,6 @@ export const COUNTER_NAMES = [
   'tempBlksWritten',
   'blkReadTimeMs',
   'blkWriteTimeMs',
-] as const satisfies readonly (keyof StatementCounters)[];
-
-/** Counters present only where the extension version has them (see StatementCounters). */
-export const OPTIONAL_COUNTER_NAMES = [
   'plans',
   'localBlksHit',
   'localBlksRead',
@@ -68,6 +70,24 @@ export const OPTIONAL_COUNTER_NAMES = [
   'walFpi',
   'walBytes',
 ] as const satisfies readonly (keyof StatementCounters)[];
+
+export type CounterName = (typeof COUNTERS)[number];
+
+/** How many of COUNTERS every extension version has. */
+export const REQUIRED_COUNTERS = 12;
+
+/** Where each counter sits in CounterValues: `row.counters[COUNTER.calls]`. */
+export const COUNTER = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as Readonly<Record<CounterName, number>>;
+
+/** The value of a counter the extension version (or an older baseline) lacks; real totals and deltas are never negative. */
+export const ABSENT = -1;
+
+/**
+ * One entry's totals in COUNTERS order, ABSENT where missing. An array rather than an object
+ * with named fields: thousands are read, diffed and persisted every interval, and indexed
+ * numbers cost a fraction of named fields in CPU and garbage.
+ */
+export type CounterValues = readonly number[];
 
 /** What identifies one pg_stat_statements entry. */
 export interface StatementKey {
@@ -101,7 +121,7 @@ export interface StatementIdentity extends StatementKey {
 
 /** One pg_stat_statements entry with its totals since the entry was created or reset. */
 export interface StatementRow extends StatementIdentity {
-  readonly counters: StatementCounters;
+  readonly counters: CounterValues;
 }
 
 export type StatementsStatusCode =
@@ -144,17 +164,60 @@ export interface StatementsSnapshot {
  * pg_stat_statements.max); texts are read only for keys missing here. Since a counters-only read
  * cannot recognize the agent's own statements by their text, this remembers which keys were.
  */
-export type KnownStatements = Readonly<Record<string, 'own' | 'other'>>;
+export type KnownStatements = ReadonlyMap<string, 'own' | 'other'>;
 
 // ---------------------------------------------------------------- between runs
 
-/** The totals one database's next run diffs against. Plain data: it is persisted as JSON. */
+/**
+ * The totals one database's next run diffs against. It is rewritten (and fsynced) every
+ * interval with thousands of entries, so it is plain JSON in a compact layout: counter names
+ * once, not per entry, and all totals in one flat array of numbers, which also costs the
+ * garbage collector nothing to trace.
+ */
 export interface StatementsBaseline {
   /** When these totals were read (Unix ms): the start of the next batch window. */
   readonly collectedAtMs: number;
   readonly statsResetMs: number | null;
-  /** Totals by statementKey(). */
-  readonly counters: Readonly<Record<string, StatementCounters>>;
+  /** The counters each entry's totals hold, in order: COUNTERS when this agent wrote it. */
+  readonly counters: readonly string[];
+  /** statementKey() of each entry. */
+  readonly keys: readonly string[];
+  /** `counters.length` totals per entry of `keys`, in the same order; ABSENT where a counter is missing. */
+  readonly totals: readonly number[];
+}
+
+/** A baseline as agents before the compact layout persisted it: counter objects by key. */
+interface LegacyStatementsBaseline {
+  readonly collectedAtMs: number;
+  readonly statsResetMs: number | null;
+  readonly counters: Readonly<Record<string, Partial<Record<string, number>>>>;
+}
+
+/**
+ * A persisted baseline in the layout this agent diffs against: as is when it already is,
+ * columns mapped by name when an agent with other counters wrote it, and the object layout of
+ * earlier agents converted, so an upgrade neither loses nor doubles an interval.
+ */
+export function currentBaseline(saved: StatementsBaseline | LegacyStatementsBaseline): StatementsBaseline {
+  if (!Array.isArray(saved.counters)) {
+    const legacy = saved as LegacyStatementsBaseline;
+    const keys = Object.keys(legacy.counters);
+    const totals: number[] = [];
+    for (const key of keys) {
+      const counters = legacy.counters[key]!;
+      for (const name of COUNTERS) totals.push(counters[name] ?? ABSENT);
+    }
+    return { collectedAtMs: legacy.collectedAtMs, statsResetMs: legacy.statsResetMs, counters: COUNTERS, keys, totals };
+  }
+  const baseline = saved as StatementsBaseline;
+  if (baseline.counters.length === COUNTERS.length && baseline.counters.every((name, i) => name === COUNTERS[i])) return baseline;
+  const from = COUNTERS.map((name) => baseline.counters.indexOf(name));
+  const width = baseline.counters.length;
+  const totals: number[] = [];
+  for (let entry = 0; entry < baseline.keys.length; entry++) {
+    for (const column of from) totals.push(column === -1 ? ABSENT : baseline.totals[entry * width + column]!);
+  }
+  return { ...baseline, counters: COUNTERS, totals };
 }
 
 // ---------------------------------------------------------------- what was diffed

@@ -1,9 +1,11 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import {
-  OPTIONAL_COUNTER_NAMES,
+  ABSENT,
+  COUNTERS,
   statementKey,
+  type CounterName,
   type KnownStatements,
-  type StatementCounters,
+  type CounterValues,
   type StatementRow,
   type StatementsSnapshot,
   type StatementsStatus,
@@ -42,17 +44,49 @@ SELECT (extract(epoch FROM stats_reset) * 1000)::float8 AS stats_reset_ms FROM $
  */
 const STATEMENTS_SQL = (schema: string, c: VersionColumns, showText: boolean): string => `${AGENT_QUERY_MARKER}
 SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, d.datname, r.rolname, s.query,
-       s.calls, ${c.execTime} AS total_exec_time, ${c.planTime} AS total_plan_time, ${c.plans} AS plans, s.rows,
-       s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written,
-       s.local_blks_hit, s.local_blks_read, s.local_blks_dirtied, s.local_blks_written,
-       s.temp_blks_read, s.temp_blks_written, ${c.readTime} AS blk_read_time, ${c.writeTime} AS blk_write_time,
-       ${c.tempReadTime} AS temp_blk_read_time, ${c.tempWriteTime} AS temp_blk_write_time,
-       ${c.localReadTime} AS local_blk_read_time, ${c.localWriteTime} AS local_blk_write_time,
-       ${c.walRecords} AS wal_records, ${c.walFpi} AS wal_fpi, ${c.walBytes} AS wal_bytes
+       ${counterColumns(c)}
   FROM ${schema}.pg_stat_statements(${showText}) s
   LEFT JOIN pg_database d ON d.oid = s.dbid
   LEFT JOIN pg_roles r ON r.oid = s.userid
  WHERE s.queryid IS NOT NULL`;
+
+/** Result column of each counter: short, and named once rather than per row. */
+const COUNTER_COLUMNS = COUNTERS.map((_, i) => `c${i}`);
+
+/**
+ * The counters in COUNTERS order, each as float8: pg hands bigint and numeric over as strings,
+ * which would be thousands of short-lived strings per run, while a float8 arrives as a number
+ * (Number() of the string rounded exactly the same way).
+ */
+function counterColumns(c: VersionColumns): string {
+  const columns: Record<CounterName, string> = {
+    calls: 's.calls',
+    totalExecTimeMs: c.execTime,
+    totalPlanTimeMs: c.planTime,
+    rows: 's.rows',
+    sharedBlksHit: 's.shared_blks_hit',
+    sharedBlksRead: 's.shared_blks_read',
+    sharedBlksDirtied: 's.shared_blks_dirtied',
+    sharedBlksWritten: 's.shared_blks_written',
+    tempBlksRead: 's.temp_blks_read',
+    tempBlksWritten: 's.temp_blks_written',
+    blkReadTimeMs: c.readTime,
+    blkWriteTimeMs: c.writeTime,
+    plans: c.plans,
+    localBlksHit: 's.local_blks_hit',
+    localBlksRead: 's.local_blks_read',
+    localBlksDirtied: 's.local_blks_dirtied',
+    localBlksWritten: 's.local_blks_written',
+    tempBlkReadTimeMs: c.tempReadTime,
+    tempBlkWriteTimeMs: c.tempWriteTime,
+    localBlkReadTimeMs: c.localReadTime,
+    localBlkWriteTimeMs: c.localWriteTime,
+    walRecords: c.walRecords,
+    walFpi: c.walFpi,
+    walBytes: c.walBytes,
+  };
+  return COUNTERS.map((name, i) => `(${columns[name]})::float8 AS ${COUNTER_COLUMNS[i]}`).join(', ');
+}
 
 /** Texts of the entries whose keys the agent has not seen; the extension still reads its whole text file, but only on runs with new keys. */
 const TEXTS_SQL = (schema: string, c: VersionColumns): string => `${AGENT_QUERY_MARKER}
@@ -208,42 +242,14 @@ function degraded(probe: ProbeRow, installed: [number, number]): StatementsStatu
   return statuses;
 }
 
-/** Optional counters by the column they are read from. */
-const OPTIONAL_COLUMNS = {
-  plans: 'plans',
-  localBlksHit: 'local_blks_hit',
-  localBlksRead: 'local_blks_read',
-  localBlksDirtied: 'local_blks_dirtied',
-  localBlksWritten: 'local_blks_written',
-  tempBlkReadTimeMs: 'temp_blk_read_time',
-  tempBlkWriteTimeMs: 'temp_blk_write_time',
-  localBlkReadTimeMs: 'local_blk_read_time',
-  localBlkWriteTimeMs: 'local_blk_write_time',
-  walRecords: 'wal_records',
-  walFpi: 'wal_fpi',
-  walBytes: 'wal_bytes',
-} as const satisfies Record<(typeof OPTIONAL_COUNTER_NAMES)[number], string>;
-
-function toCounters(row: Record<string, unknown>): StatementCounters {
-  const counters: Record<string, number> = {
-    calls: Number(row.calls),
-    totalExecTimeMs: Number(row.total_exec_time),
-    totalPlanTimeMs: Number(row.total_plan_time),
-    rows: Number(row.rows),
-    sharedBlksHit: Number(row.shared_blks_hit),
-    sharedBlksRead: Number(row.shared_blks_read),
-    sharedBlksDirtied: Number(row.shared_blks_dirtied),
-    sharedBlksWritten: Number(row.shared_blks_written),
-    tempBlksRead: Number(row.temp_blks_read),
-    tempBlksWritten: Number(row.temp_blks_written),
-    blkReadTimeMs: Number(row.blk_read_time),
-    blkWriteTimeMs: Number(row.blk_write_time),
-  };
-  for (const name of OPTIONAL_COUNTER_NAMES) {
-    const value = row[OPTIONAL_COLUMNS[name]];
-    if (value !== null && value !== undefined) counters[name] = Number(value);
+/** The counters of a row read with counterColumns(), in COUNTERS order; a NULL (a counter the version lacks) becomes ABSENT. */
+function toCounters(row: Record<string, unknown>): CounterValues {
+  const counters = new Array<number>(COUNTERS.length);
+  for (let i = 0; i < COUNTERS.length; i++) {
+    const value = row[COUNTER_COLUMNS[i]!];
+    counters[i] = typeof value === 'number' ? value : ABSENT;
   }
-  return counters as unknown as StatementCounters;
+  return counters;
 }
 
 function toRow(row: Record<string, unknown>, query: string): StatementRow {
@@ -268,9 +274,9 @@ function keyOf(row: Record<string, unknown>): string {
  * `known` is the previous snapshot's `known`: texts are read only for keys missing from it
  * (every key on the first run), and rows of known keys carry an empty `query`.
  */
-export async function collectStatements(client: PgQueryClient, known: KnownStatements = {}): Promise<StatementsSnapshot> {
+export async function collectStatements(client: PgQueryClient, known: KnownStatements = new Map()): Promise<StatementsSnapshot> {
   const probe = (await client.query(PROBE_SQL)).rows[0] as unknown as ProbeRow;
-  const base = { serverVersionNum: probe.server_version_num, extensionVersion: probe.installed_version, known: {} };
+  const base = { serverVersionNum: probe.server_version_num, extensionVersion: probe.installed_version, known: new Map() };
   const blocker = unavailable(probe);
   if (blocker || probe.installed_version === null || probe.extension_schema === null) {
     return { ...base, statuses: blocker ? [blocker] : [], statsResetMs: null, rows: null };
@@ -284,16 +290,18 @@ export async function collectStatements(client: PgQueryClient, known: KnownState
   }
   const schema = probe.extension_schema;
   const statsResetMs = atLeast(installed, STATS_RESET_SINCE) ? await readStatsReset(client, schema) : null;
-  const firstRun = Object.keys(known).length === 0;
+  const firstRun = known.size === 0;
   const { rows: counters } = await client.query(STATEMENTS_SQL(schema, columns, firstRun));
-  const texts = firstRun ? textsByKey(counters) : await readNewTexts(client, schema, columns, counters, known);
+  const keys = counters.map(keyOf);
+  const texts = firstRun ? textsByKey(counters) : await readNewTexts(client, schema, columns, counters.filter((_, i) => !known.has(keys[i]!)));
   const rows: StatementRow[] = [];
-  const nowKnown: Record<string, 'own' | 'other'> = {};
-  for (const row of counters) {
-    const key = keyOf(row);
+  const nowKnown = new Map<string, 'own' | 'other'>();
+  for (let i = 0; i < counters.length; i++) {
+    const row = counters[i]!;
+    const key = keys[i]!;
     const text = texts.get(key);
-    const kind = known[key] ?? (text === undefined ? undefined : text.startsWith(AGENT_QUERY_MARKER) ? 'own' : 'other');
-    if (kind !== undefined) nowKnown[key] = kind;
+    const kind = known.get(key) ?? (text === undefined ? undefined : text.startsWith(AGENT_QUERY_MARKER) ? 'own' : 'other');
+    if (kind !== undefined) nowKnown.set(key, kind);
     if (kind !== 'own') rows.push(toRow(row, text ?? ''));
   }
   return { ...base, statuses, statsResetMs, rows, known: nowKnown };
@@ -306,14 +314,9 @@ function textsByKey(rows: readonly Record<string, unknown>[]): Map<string, strin
   return texts;
 }
 
-async function readNewTexts(
-  client: PgQueryClient,
-  schema: string,
-  columns: VersionColumns,
-  counters: readonly Record<string, unknown>[],
-  known: KnownStatements,
-): Promise<Map<string, string>> {
-  const queryids = new Set(counters.filter((row) => known[keyOf(row)] === undefined).map((row) => String(row.queryid)));
+/** Texts of `unknown`, rows whose keys the agent has not seen. */
+async function readNewTexts(client: PgQueryClient, schema: string, columns: VersionColumns, unknown: readonly Record<string, unknown>[]): Promise<Map<string, string>> {
+  const queryids = new Set(unknown.map((row) => String(row.queryid)));
   if (queryids.size === 0) return new Map();
   return textsByKey((await client.query(TEXTS_SQL(schema, columns), [[...queryids]])).rows);
 }
