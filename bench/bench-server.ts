@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { startClickHouse } from '../test/harness/clickhouse.js';
 import { startPostgres } from '../test/harness/postgres.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 /** A Vigil server in its own process, as it runs in production, for benchmarks to load and measure. */
 export interface BenchServer {
@@ -14,17 +14,6 @@ export interface BenchServer {
   /** CPU seconds (user + system) used so far. */
   cpuSeconds(): number;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const CLOCK_TICKS = 100;

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +11,8 @@ import { decodeSpoolFile } from '../../agent/src/spool/spool-file.js';
 import { stateFileName } from '../../agent/src/state/file-state-store.js';
 import { useClickHouse } from '../harness/clickhouse.js';
 import { usePostgres } from '../harness/postgres.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { freePort } from '../helpers/free-port.js';
 
 /**
  * No data lost and none doubled, for real: the agent CLI and the server each in their own process
@@ -24,27 +25,6 @@ import { usePostgres } from '../harness/postgres.js';
 const STARTUP_TIMEOUT_MS = 60_000;
 // Reconnect backoff doubles up to 60 s (with jitter); a short outage keeps the next attempt within ~16 s.
 const REPLAY_TIMEOUT_MS = 60_000;
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, logs?: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${logs ? `\n${logs()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** A child process with its output kept for failure messages; stop() and kill() wait for the exit. */
 class Child {

@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { usePostgres } from '../harness/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const STATEMENTS_INTERVAL = '1s';
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * The whole path for real: PostgreSQL → the agent CLI (its own process) → protobuf over an

@@ -7,10 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync, rmSync } from 'node:fs';
 import { access, constants, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sharedService } from './shared-service.js';
+import { freePort } from '../helpers/free-port.js';
 
 export interface ChInstance {
   readonly host: string;
@@ -387,18 +387,6 @@ function httpGet(port: number, pathAndQuery: string): Promise<string> {
 
 function httpPost(port: number, pathAndQuery: string, body: string): Promise<string> {
   return httpRequest(port, 'POST', pathAndQuery, body);
-}
-
-/** A loopback port that was free a moment ago (the kernel picks it; the race with other processes is tiny). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function delay(ms: number): Promise<void> {

@@ -6,11 +6,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { access, appendFile, chown, constants, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sharedService } from './shared-service.js';
+import { freePort } from '../helpers/free-port.js';
 
 export interface PgInstance {
   readonly host: string;
@@ -269,18 +269,6 @@ function run(command: string, args: readonly string[], options: RunOptions = {})
     child.once('close', (code, signal) => {
       if (code === 0) resolve(text.trim());
       else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}${text ? `: ${text.trim()}` : ''}`));
-    });
-  });
-}
-
-/** A loopback port that was free a moment ago (the kernel picks it; the race with other processes is tiny). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
     });
   });
 }

@@ -6,16 +6,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { useClickHouse } from '../../harness/clickhouse.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { waitFor } from '../../helpers/wait-for.js';
 
 /**
  * The ClickHouse path for real: the harness ClickHouse → the agent CLI (its own process) and its

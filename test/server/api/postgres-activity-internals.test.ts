@@ -8,19 +8,10 @@ import WebSocket from 'ws';
 import { usePostgres } from '../../harness/postgres.js';
 import { connectRawAgent } from '../../helpers/raw-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 const TABLE = 'vigil_api_orders';
 const SLOT = 'vigil_api_slot';
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, log: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nagent output:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** The next JSON message on a socket. */
 function nextMessage(ws: WebSocket): Promise<any> {
