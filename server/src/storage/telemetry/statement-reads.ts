@@ -1,4 +1,4 @@
-import { sql, type SqlFragment } from './clickhouse-sql.js';
+import { sql } from './clickhouse-sql.js';
 import type { KindContext } from './record-kind.js';
 
 /**
@@ -86,7 +86,7 @@ export async function statementDetail(ctx: KindContext, req: StatementRequest): 
   const [text] = await ctx.client.select<{ query_text: string; n: number | string }>(sql`
     SELECT argMax(query_text, last_seen) AS query_text, count() AS n FROM statement_texts WHERE ${scope}`);
   const [seen] = await ctx.client.select<{ first_ms: number | string; last_ms: number | string; n: number | string }>(sql`
-    SELECT min(${unixMs(ctx, sql`ts`)}) AS first_ms, max(${unixMs(ctx, sql`ts`)}) AS last_ms, count() AS n FROM statement_stats WHERE ${scope}`);
+    SELECT min(${ctx.schema.time.toUnixMs(sql`ts`)}) AS first_ms, max(${ctx.schema.time.toUnixMs(sql`ts`)}) AS last_ms, count() AS n FROM statement_stats WHERE ${scope}`);
   if (Number(text?.n ?? 0) === 0 && Number(seen?.n ?? 0) === 0) return undefined;
 
   const inRange = sql`${scope} AND ts >= ${time.literal(req.since)} AND ts < ${time.literal(req.until)}`;
@@ -157,7 +157,3 @@ export async function slowStatements(ctx: KindContext, req: SlowStatementsReques
   }));
 }
 
-/** Unix ms of a time column, whichever encoding the schema uses. */
-function unixMs(ctx: KindContext, column: SqlFragment): SqlFragment {
-  return ctx.schema.time.columnType === 'UInt64' ? column : sql`toUnixTimestamp64Milli(${column})`;
-}

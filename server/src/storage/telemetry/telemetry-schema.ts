@@ -68,6 +68,8 @@ export interface TimeEncoding {
   literal(ms: number): SqlFragment;
   /** A DateTime (seconds, UTC) of a time column, for partition keys and bucketing. */
   toDateTime(column: SqlFragment): SqlFragment;
+  /** Unix milliseconds (UInt64) of a time column, for reads that hand times back as numbers. */
+  toUnixMs(column: SqlFragment): SqlFragment;
 }
 
 function checkedMs(ms: number): number {
@@ -80,6 +82,7 @@ export const DATETIME64_MS: TimeEncoding = {
   value: (ms) => new Date(checkedMs(ms)).toISOString().replace('T', ' ').replace('Z', ''),
   literal: (ms) => sql`fromUnixTimestamp64Milli(toInt64(${checkedMs(ms)}), 'UTC')`,
   toDateTime: (column) => sql`toDateTime(${column}, 'UTC')`,
+  toUnixMs: (column) => sql`toUInt64(toUnixTimestamp64Milli(${column}))`,
 };
 
 export const UINT64_MS: TimeEncoding = {
@@ -87,6 +90,7 @@ export const UINT64_MS: TimeEncoding = {
   value: (ms) => checkedMs(ms),
   literal: (ms) => sql`${checkedMs(ms)}`,
   toDateTime: (column) => sql`toDateTime(intDiv(${column}, 1000), 'UTC')`,
+  toUnixMs: (column) => column,
 };
 
 function timeEncodingOfColumn(type: string): TimeEncoding {

@@ -117,9 +117,8 @@ export async function explainPlans(
   req: { orgId: string; databaseId: string; queryHash: string; since: number; until: number; limit: number },
 ): Promise<ExplainPlan[]> {
   const { time } = ctx.schema;
-  const ms = time.columnType === 'UInt64' ? sql`ts` : sql`toUnixTimestamp64Milli(ts)`;
   const rows = await ctx.client.select<{ ts_ms: number | string; source: string; format: string; plan: string }>(sql`
-    SELECT ${ms} AS ts_ms, source, format, plan FROM explain_plans
+    SELECT ${time.toUnixMs(sql`ts`)} AS ts_ms, source, format, plan FROM explain_plans
     WHERE org_id = ${req.orgId} AND database_id = ${req.databaseId} AND query_hash = ${req.queryHash}
       AND ts >= ${time.literal(req.since)} AND ts < ${time.literal(req.until)}
     ORDER BY ts DESC

@@ -155,11 +155,6 @@ export function tableName(table: TableShape): SqlFragment {
   return identifier(table.name, [table.name]);
 }
 
-/** A time column as Unix ms, whichever encoding the schema uses. */
-export function unixMs(ctx: KindContext, column: SqlFragment = sql`ts`): SqlFragment {
-  return ctx.schema.time.columnType === 'UInt64' ? column : sql`toUnixTimestamp64Milli(${column})`;
-}
-
 /** `org_id = … AND database_id = …`: every read is scoped to one database of one organization. */
 export function scope(req: { orgId: string; databaseId: string }): SqlFragment {
   return sql`org_id = ${req.orgId} AND database_id = ${req.databaseId}`;
@@ -173,12 +168,12 @@ export function inRange(ctx: KindContext, since: number, until: number): SqlFrag
 
 /** The start (Unix ms) of the `bucketMs`-wide bucket a row's ts falls in. */
 export function bucketStart(ctx: KindContext, bucketMs: number): SqlFragment {
-  return sql`intDiv(${unixMs(ctx)}, ${bucketMs}) * ${bucketMs}`;
+  return sql`intDiv(${ctx.schema.time.toUnixMs(sql`ts`)}, ${bucketMs}) * ${bucketMs}`;
 }
 
 /** Unix ms of the newest snapshot `table` holds for this database, or null when it holds none. */
 export async function latestSnapshotTs(ctx: KindContext, table: TableShape, req: { orgId: string; databaseId: string }): Promise<number | null> {
-  const [row] = await ctx.client.select<{ ts: number | string }>(sql`SELECT max(${unixMs(ctx)}) AS ts FROM ${tableName(table)} WHERE ${scope(req)}`);
+  const [row] = await ctx.client.select<{ ts: number | string }>(sql`SELECT max(${ctx.schema.time.toUnixMs(sql`ts`)}) AS ts FROM ${tableName(table)} WHERE ${scope(req)}`);
   // max() over no rows is 0 (the epoch); stored snapshots are from the year 2000 on.
   const ts = num(row?.ts);
   return ts > 0 ? ts : null;

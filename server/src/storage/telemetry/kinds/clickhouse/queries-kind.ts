@@ -3,7 +3,7 @@ import { identifier, joinSql, rawSql, sql, type SqlFragment } from '../../clickh
 import type { KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
 import { errorNames } from './errors-kind.js';
-import { bucketStart, clickHouseKind, inRange, num, scope, tableRow, unixMs, type KindTable, type TableRow } from './kind-tables.js';
+import { bucketStart, clickHouseKind, inRange, num, scope, tableRow, type KindTable, type TableRow } from './kind-tables.js';
 import { amount, count, hashSource, integer, items, name, text, timestamp, MAX_TEXT } from './wire-values.js';
 
 /**
@@ -379,7 +379,7 @@ export interface FailedQueryGroup {
 export async function failedClickHouseQueries(ctx: KindContext, req: QueryRange & { limit: number; topQueries: number }): Promise<FailedQueryGroup[]> {
   const where = sql`${scope(req)} AND ${inRange(ctx, req.since, req.until)} AND errors > 0`;
   const groups = await ctx.client.select<{ code: number; failures: number | string; queries: number | string; last_seen: number | string }>(sql`
-    SELECT code, sum(failures_of_code) AS failures, uniqExact(query_hash) AS queries, max(${unixMs(ctx)}) AS last_seen
+    SELECT code, sum(failures_of_code) AS failures, uniqExact(query_hash) AS queries, max(${ctx.schema.time.toUnixMs(sql`ts`)}) AS last_seen
     FROM clickhouse_query_stats
     ARRAY JOIN error_codes AS code, error_counts AS failures_of_code
     WHERE ${where}

@@ -1,6 +1,6 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { clickHouseKind, inRange, num, scope, tableRow, unixMs, type KindTable } from './kind-tables.js';
+import { clickHouseKind, inRange, num, scope, tableRow, type KindTable } from './kind-tables.js';
 import { amount, count, integer, items, timestamp } from './wire-values.js';
 
 /**
@@ -123,7 +123,7 @@ export type ClickHouseServerReading = Omit<ServerRow, 'org_id' | 'database_id' |
 /** The newest server reading, or null before any. */
 export async function latestClickHouseServer(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<ClickHouseServerReading | null> {
   const [r] = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT ${unixMs(ctx)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
+    SELECT ${ctx.schema.time.toUnixMs(sql`ts`)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
       memory_tracking_bytes, memory_resident_bytes, readonly_replicas, max_parts_in_partition
     FROM clickhouse_server WHERE ${scope(req)}
     ORDER BY ts DESC, batch_id ASC

@@ -14,7 +14,6 @@ import {
   insertTableRows,
   int64,
   list,
-  msOf,
   optionalMs,
   scope,
   selectList,
@@ -319,7 +318,7 @@ function currentOnly(time: TimeEncoding, at: DatabaseScope & TimeRange): SqlFrag
 async function aggregate(ctx: KindContext, a: Aggregation, at: DatabaseScope & TimeRange, options: { filter: SqlFragment; having: SqlFragment; orderBy: SqlFragment; limit: number }): Promise<Record<string, unknown>[]> {
   const time = ctx.schema.time;
   const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT datname, schema_name, ${rawSql(a.nameColumn)}, ${msOf(time, rawSql('max(ts)'))} AS last_ts, ${aggregates(a, 'ts')}
+    SELECT datname, schema_name, ${rawSql(a.nameColumn)}, ${time.toUnixMs(rawSql('max(ts)'))} AS last_ts, ${aggregates(a, 'ts')}
     FROM (${deduped(time, a, at, options.filter)})
     GROUP BY datname, schema_name, ${rawSql(a.nameColumn)}
     HAVING ${currentOnly(time, at)}${options.having}

@@ -173,11 +173,6 @@ export function int32List(value: readonly number[] | null | undefined, max: numb
 
 // ------------------------------------------------------------------ reads
 
-/** Unix ms of a time column, whichever encoding the schema uses. */
-export function msOf(time: TimeEncoding, column: SqlFragment): SqlFragment {
-  return time.columnType.startsWith('DateTime64') ? sql`toUInt64(toUnixTimestamp64Milli(${column}))` : column;
-}
-
 /** `org_id = … AND database_id = …`, the start of every read's WHERE. */
 export function scope(orgId: string, databaseId: string): SqlFragment {
   return sql`org_id = ${orgId} AND database_id = ${databaseId}`;
@@ -191,7 +186,7 @@ export function within(time: TimeEncoding, since: number, until: number): SqlFra
 /** The start of the `bucketMs`-wide bucket each row's ts falls in, as Unix ms. */
 export function bucketOf(time: TimeEncoding, bucketMs: number): SqlFragment {
   if (!Number.isSafeInteger(bucketMs) || bucketMs < 1000) throw new TypeError(`bucket of ${bucketMs} ms is not a whole number of seconds`);
-  return sql`intDiv(${msOf(time, rawSql('ts'))}, ${bucketMs}) * ${bucketMs}`;
+  return sql`intDiv(${time.toUnixMs(rawSql('ts'))}, ${bucketMs}) * ${bucketMs}`;
 }
 
 /** Who a read is for. */
@@ -210,7 +205,7 @@ export interface TimeRange {
 export async function latestSnapshot(ctx: KindContext, table: PgTable, at: DatabaseScope, range?: TimeRange): Promise<{ ts: number; batch_id: string } | undefined> {
   const time = ctx.schema.time;
   const [row] = await ctx.client.select<{ unix_ms: number | string; batch_id: string }>(sql`
-    SELECT ${msOf(time, rawSql('ts'))} AS unix_ms, batch_id FROM ${rawSql(table.name)}
+    SELECT ${time.toUnixMs(rawSql('ts'))} AS unix_ms, batch_id FROM ${rawSql(table.name)}
     WHERE ${scope(at.orgId, at.databaseId)}${range ? sql` AND ${within(time, range.since, range.until)}` : rawSql('')}
     ORDER BY ts DESC, batch_id DESC
     LIMIT 1`);
@@ -242,7 +237,7 @@ export function selectList(time: TimeEncoding, table: PgTable, names: readonly s
       .map((name) => {
         const kind = known.get(name);
         if (!kind) throw new TypeError(`${table.name} has no column ${name}`);
-        return kind === 'time' ? `${msOf(time, rawSql(name)).text} AS ${name}${UNIX_MS_SUFFIX}` : name;
+        return kind === 'time' ? `${time.toUnixMs(rawSql(name)).text} AS ${name}${UNIX_MS_SUFFIX}` : name;
       })
       .join(', '),
   );

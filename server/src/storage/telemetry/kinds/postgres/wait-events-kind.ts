@@ -2,7 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { VigilError } from '@vigil/shared';
 import { rawSql, sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import { bucketOf, counter, createTable, identity, IDENTITY_COLUMNS, insertTableRows, list, msOf, scope, snapshotTime, text, within, type DatabaseScope, type PgTable, type TableRow, type TimeRange } from './pg-kind-support.js';
+import { bucketOf, counter, createTable, identity, IDENTITY_COLUMNS, insertTableRows, list, scope, snapshotTime, text, within, type DatabaseScope, type PgTable, type TableRow, type TimeRange } from './pg-kind-support.js';
 
 /**
  * Wait events sampled over one minute (Batch.pg_wait_events): one row per period and event, ts
@@ -62,7 +62,7 @@ export async function waitBuckets(ctx: KindContext, at: DatabaseScope & TimeRang
     SELECT bucket AS ts, wait_event_type, wait_event, sum(seen) AS count,
       sum(if(samples = 0, 0, seen / samples * (end_ms - start_ms))) AS total_duration_ms
     FROM (
-      SELECT batch_id, ${bucketOf(time, at.bucketMs)} AS bucket, ${msOf(time, rawSql('ts'))} AS start_ms, ${msOf(time, rawSql('period_end'))} AS end_ms,
+      SELECT batch_id, ${bucketOf(time, at.bucketMs)} AS bucket, ${time.toUnixMs(rawSql('ts'))} AS start_ms, ${time.toUnixMs(rawSql('period_end'))} AS end_ms,
         samples, wait_event_type, wait_event, count AS seen
       FROM pg_wait_events
       WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}
