@@ -265,7 +265,11 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       async handler({ principal, params }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const result = (await explainStatement(ctx, db, params.hash)) as AgentPlan;
-        const format = result.plan_text === undefined ? 'json' : 'text';
+        // Stored plans are read back by GET …/explain: an answer without a plan must not be stored.
+        if (typeof result?.plan_text !== 'string' && (result?.plan_json === undefined || result.plan_json === null)) {
+          throw new VigilError('COMMAND_FAILED', 'The agent answered without a plan');
+        }
+        const format = typeof result.plan_text === 'string' ? 'text' : 'json';
         const plan = format === 'json' ? JSON.stringify(result.plan_json) : result.plan_text!;
         const ts = Date.now();
         await ctx.telemetry.insertRecords(explainPlansKind, [{ org_id: db.org_id, database_id: db.id, query_hash: params.hash, ts, source: 'on_demand', format, plan }]);
