@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import { PROTOCOL_MAJOR, PROTOCOL_MINOR, agentMessageToJson, isVigilError, uuidv7 } from '@vigil/shared';
 import { AGENT_VERSION } from './agent-version.js';
 import { loadAgentConfig, type AgentConfig, type DatabaseConfig } from './config/agent-config.js';
+import { grantsCommand } from './grants/grants-command.js';
 import { redactText, redactUrl, secretsInConfig } from './config/secret-redaction.js';
 import { createAgentLogger } from './logging/agent-logger.js';
 import { describeError } from './logging/describe-error.js';
@@ -19,6 +20,7 @@ Commands:
   run --config FILE    collect and send until SIGINT/SIGTERM
   test --config FILE   check every database and the server once; print what would be sent (JSON on stdout)
   version              print the agent and protocol versions
+  grants --engine E    print the least-privilege SQL for the agent's role (grants --help)
 
 Environment: VIGIL_SERVER_URL and VIGIL_API_KEY override server_url and api_key in FILE;
 HTTPS_PROXY (wss://) or HTTP_PROXY (ws://) and NO_PROXY choose an HTTP proxy for the server.
@@ -191,6 +193,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return await run(loadAgentConfig(configPath(args)));
       case 'test':
         return await test(loadAgentConfig(configPath(args)));
+      case 'grants':
+        return grantsCommand(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
       case 'help':
       case '--help':
       case '-h':
