@@ -31,6 +31,22 @@ export interface Opened<S> {
   dispose(): Promise<void>;
 }
 
+/** Call inside describe(): a fresh instance opened before the suite's tests and disposed after them; the getter gives it. */
+export function useBackend<S>(backend: Backend<S>): () => S {
+  const open = backend.setup();
+  let opened: Opened<S> | undefined;
+  before(async () => {
+    opened = await open();
+  });
+  after(async () => {
+    await opened?.dispose();
+  });
+  return () => {
+    if (!opened) throw new Error(`${backend.name} is not open: use it inside a test`);
+    return opened.store;
+  };
+}
+
 function tempDir(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -5,7 +5,7 @@ import { VigilError } from '@vigil/shared';
 import type { Logger } from '../logger.js';
 import type { IngestConfig } from '../config.js';
 import type { ServerMetrics } from '../ops/metrics.js';
-import type { MetaStore } from '../storage/meta/meta-store.js';
+import { leaseFor, type MetaStore } from '../storage/meta/meta-store.js';
 import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
 import type { RecordKind } from '../storage/telemetry/record-kind.js';
 import { settleAll } from '../storage/telemetry/sql-telemetry-store.js';
@@ -201,7 +201,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     const now = Date.now();
     const claims = await this.#meta.claimBatches(
       group.map(({ batch }) => ({ batch_id: batch.batchId, org_id: batch.database.org_id, database_id: batch.database.id, seq: batch.seq })),
-      { owner: this.#owner, now: new Date(now).toISOString(), until: new Date(now + CLAIM_LEASE_MS).toISOString() },
+      leaseFor(this.#owner, CLAIM_LEASE_MS, now),
     );
     const fresh: number[] = [];
     for (const [i, claim] of claims.entries()) {

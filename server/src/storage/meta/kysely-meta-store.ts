@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Migrator, sql, type Kysely, type Selectable } from 'kysely';
+import { Migrator, sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { VigilError } from '@vigil/shared';
 import type { MetaSchema } from './schema.js';
 import { metaMigrations } from './migrations.js';
@@ -23,6 +23,16 @@ const API_KEY_COLUMNS = ['id', 'org_id', 'name', 'scope', 'prefix', 'created_at'
 const REFRESH_COLUMNS = ['id', 'user_id', 'family_id', 'expires_at', 'used_at', 'revoked_at'] as const;
 
 type DatabaseRow = Selectable<MetaSchema['databases']>;
+
+/**
+ * The one lease rule, shared by batch claims and named leases (both tables have `owner` and
+ * `lease_until`): `lease.owner` may take a row whose time lapsed, or that it already holds. Always
+ * in a conditional UPDATE, so of several processes finding the same lapsed lease exactly one takes
+ * it (PostgreSQL re-checks the condition on the row a concurrent update left; SQLite serializes writers).
+ */
+function takeable(lease: ClaimLease): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref('lease_until')} <= ${lease.now} or ${sql.ref('owner')} = ${lease.owner})`;
+}
 type AgentRow = Selectable<MetaSchema['agents']>;
 
 /** A JSON list column; anything unreadable reads as empty rather than failing the whole request. */
@@ -388,7 +398,7 @@ export class KyselyMetaStore implements MetaStore {
           .set({ owner: lease.owner, lease_until: lease.until, ingested_at: lease.now })
           .where('batch_id', 'in', clashed)
           .where('state', '=', 'pending')
-          .where((eb) => eb.or([eb('lease_until', '<=', lease.now), eb('owner', '=', lease.owner)]))
+          .where(takeable(lease))
           .returning('batch_id')
           .execute();
         for (const row of taken) claimed.add(row.batch_id);
@@ -430,5 +440,30 @@ export class KyselyMetaStore implements MetaStore {
     for (const chunk of chunks(batchIds)) {
       await this.#db.deleteFrom('ingested_batches').where('batch_id', 'in', chunk).where('owner', '=', owner).where('state', '=', 'pending').execute();
     }
+  }
+
+  async tryAcquireLease(name: string, lease: ClaimLease): Promise<boolean> {
+    // The batch claims' two steps: a free name is won by the insert (unique, so exactly one
+    // process wins), a lapsed or already held lease by the conditional update.
+    const inserted = await this.#db
+      .insertInto('leases')
+      .values({ name, owner: lease.owner, lease_until: lease.until })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
+    const taken = await this.#db.updateTable('leases').set({ owner: lease.owner, lease_until: lease.until }).where('name', '=', name).where(takeable(lease)).executeTakeFirst();
+    return taken.numUpdatedRows > 0n;
+  }
+
+  async renewLease(name: string, lease: ClaimLease): Promise<boolean> {
+    // Only the owner matters, as for completeBatches: a lapsed lease nobody took over is still
+    // this holder's, and no other process can have started the work meanwhile.
+    const renewed = await this.#db.updateTable('leases').set({ lease_until: lease.until }).where('name', '=', name).where('owner', '=', lease.owner).executeTakeFirst();
+    return renewed.numUpdatedRows > 0n;
+  }
+
+  async releaseLease(name: string, owner: string): Promise<boolean> {
+    const released = await this.#db.deleteFrom('leases').where('name', '=', name).where('owner', '=', owner).executeTakeFirst();
+    return released.numDeletedRows > 0n;
   }
 }

@@ -156,13 +156,33 @@ export interface ClaimLease {
   readonly until: string;
 }
 
+/** A lease for `ttlMs` from now (by this process's clock), held by `owner`. */
+export function leaseFor(owner: string, ttlMs: number, now: number = Date.now()): ClaimLease {
+  return { owner, now: new Date(now).toISOString(), until: new Date(now + ttlMs).toISOString() };
+}
+
+/**
+ * Named leases: work that must run in one server process at a time (a database's alert
+ * evaluation, a notification's delivery) holds the lease named after it. The same rule as the
+ * batch claims: one holder at a time, and a lease whose time lapsed may be taken over, so a
+ * process that died holding one delays the work by at most its lease.
+ */
+export interface LeaseStore {
+  /** Takes the lease when nobody holds it, its holder's time lapsed, or `lease.owner` already holds it (then it extends it); true when `lease.owner` holds it now. */
+  tryAcquireLease(name: string, lease: ClaimLease): Promise<boolean>;
+  /** Extends a lease `lease.owner` still holds; false when it was lost (taken over after lapsing, or released), and then the work must stop. */
+  renewLease(name: string, lease: ClaimLease): Promise<boolean>;
+  /** Gives a held lease up so another process may take it at once; false when `owner` did not hold it. */
+  releaseLease(name: string, owner: string): Promise<boolean>;
+}
+
 /**
  * What claimBatches found for a batch: `claimed` — write it, then completeBatches; `done` — already
  * stored (`rows`); `busy` — another process holds a live claim on it right now.
  */
 export type BatchClaim = { readonly status: 'claimed' } | { readonly status: 'done'; readonly rows: number } | { readonly status: 'busy' };
 
-export interface MetaStore {
+export interface MetaStore extends LeaseStore {
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -109,6 +109,18 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('ingested_batches').addColumn('lease_until', 'text').execute();
     },
   },
+  '0004_leases': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Named leases for work one process at a time (alert evaluation, notification delivery):
+      // the batch claims' owner + lease_until columns, keyed by a name instead of a batch id.
+      await db.schema
+        .createTable('leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */

@@ -68,4 +68,10 @@ export interface MetaSchema {
     owner: string | null;
     lease_until: string | null;
   };
+  /** 0004: named leases (see LeaseStore); a row lives from its first acquisition to its release. */
+  leases: {
+    name: string;
+    owner: string;
+    lease_until: string;
+  };
 }
