@@ -8,7 +8,8 @@ import { TASK_TABLES } from './task-tables.js';
 export const ENGINE_DRIVERS: Readonly<Partial<Record<EngineName, EngineDriver<unknown>>>> = {
   postgres: {
     tasks: TASK_TABLES.postgres,
-    openSession: (database, options) => new PostgresSession(database, options),
+    // The entry's `databases:` reaches the tables task only through the session's scope.
+    openSession: (database, options) => new PostgresSession(database, database.databases === undefined ? options : { ...options, scope: database.databases }),
   },
   clickhouse: {
     tasks: TASK_TABLES.clickhouse,

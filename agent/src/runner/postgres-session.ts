@@ -1,15 +1,12 @@
 import pg from 'pg';
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { PgDatabaseScope, PgOtherDatabases, PgQueryClient, PgTaskClient } from '../collectors/postgres/pg-query-client.js';
+import { isQueryRefused, type PgDatabaseScope, type PgOtherDatabases, type PgQueryClient, type PgTaskClient } from '../collectors/postgres/pg-query-client.js';
 import type { DatabaseConfig } from '../config/agent-config.js';
 import { RunCancelledError, raceAbort, type DatabaseSession, type RunContext, type SessionOptions } from './database-session.js';
 
 const SERVER_VERSION_SQL = `${AGENT_QUERY_MARKER} SELECT current_setting('server_version') AS server_version`;
 
 const CONNECT_TIMEOUT_MS = 10_000;
-
-// SQLSTATE classes after which the connection itself is gone: connection exceptions and operator intervention (shutdown, crash recovery).
-const CONNECTION_LOST = /^(08|57P)/;
 
 interface Connection {
   readonly client: pg.Client;
@@ -58,9 +55,8 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
   }
 
   failed(err: unknown): void {
-    const code = (err as { code?: unknown } | null)?.code;
     // A query PostgreSQL refused (syntax, privilege, statement timeout) leaves the connection fine.
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !CONNECTION_LOST.test(code)) return;
+    if (isQueryRefused(err)) return;
     if (err instanceof RunCancelledError) return;
     this.#reset();
   }

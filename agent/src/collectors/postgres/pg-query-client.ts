@@ -30,3 +30,12 @@ export interface PgOtherDatabases {
 export interface PgTaskClient extends PgQueryClient {
   readonly otherDatabases?: PgOtherDatabases;
 }
+
+// SQLSTATE classes after which the connection itself is gone: connection exceptions and operator intervention (shutdown, crash recovery).
+const CONNECTION_LOST = /^(08|57P)/;
+
+/** Whether PostgreSQL refused one query (syntax, privilege, statement timeout) on a connection that is still fine. */
+export function isQueryRefused(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !CONNECTION_LOST.test(code);
+}

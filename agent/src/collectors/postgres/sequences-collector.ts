@@ -15,11 +15,19 @@ const MAX_SEQUENCES = 100;
  * value needs SELECT or USAGE on it, which pg_monitor does not grant, so the values of the
  * others are not read (reading would fail) and they are counted by schema instead.
  */
+/**
+ * Whether the role may read sequence c's value. has_sequence_privilege raises "… is not a
+ * sequence" for any other relation, and the planner is free to evaluate a filter on pg_class rows
+ * (toast tables, indexes) before the join with pg_sequence narrows them, so the call is guarded
+ * by relkind inside a CASE, whose branches PostgreSQL evaluates in order.
+ */
+const READABLE = `CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(c.oid, 'SELECT,USAGE') ELSE false END`;
+
 const SEQUENCES_SQL = `${AGENT_QUERY_MARKER}
 WITH seqs AS (
   SELECT c.oid, n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS data_type,
          s.seqmin, s.seqmax, s.seqincrement, s.seqcycle,
-         has_sequence_privilege(c.oid, 'SELECT,USAGE') AS readable
+         ${READABLE} AS readable
     FROM pg_sequence s
     JOIN pg_class c ON c.oid = s.seqrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -61,7 +69,7 @@ SELECT n.nspname AS schema, count(*)::int AS count
   FROM pg_sequence s
   JOIN pg_class c ON c.oid = s.seqrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
- WHERE NOT pg_is_other_temp_schema(n.oid) AND NOT has_sequence_privilege(c.oid, 'SELECT,USAGE')
+ WHERE NOT pg_is_other_temp_schema(n.oid) AND NOT ${READABLE}
  GROUP BY 1
  ORDER BY 1`;
 

@@ -6,7 +6,7 @@ import type { DatabaseObjectsBaseline, DatabaseObjectsSnapshot, TablesPersisted 
 import { databaseObjectsToWire } from '../../transform/tables-transform.js';
 import { collectDatabaseList } from './database-list-collector.js';
 import { collectIndexes } from './indexes-collector.js';
-import type { PgQueryClient, PgTaskClient } from './pg-query-client.js';
+import { isQueryRefused, type PgQueryClient, type PgTaskClient } from './pg-query-client.js';
 import { collectSequences } from './sequences-collector.js';
 import { collectServerFacts, type ServerFacts } from './server-facts-collector.js';
 import { collectTables } from './tables-collector.js';
@@ -17,14 +17,30 @@ function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A catalog query of one collector failed; the collector is named because PostgreSQL's message ("… is not a sequence") says neither what ran nor where. */
+class CollectorQueryError extends Error {
+  override readonly name = 'CollectorQueryError';
+  constructor(
+    readonly collector: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${collector} collector: ${describeError(cause)}`);
+  }
+}
+
+async function reading<T>(collector: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    throw new CollectorQueryError(collector, err);
+  }
+}
+
 async function readObjects(client: PgQueryClient, facts: ServerFacts, datname: string): Promise<DatabaseObjectsSnapshot> {
-  const tables = await collectTables(client, facts);
-  const indexes = await collectIndexes(
-    client,
-    facts,
-    tables.tables.map((table) => table.relid),
-  );
-  const sequences = await collectSequences(client);
+  const tables = await reading('tables', () => collectTables(client, facts));
+  const relids = tables.tables.map((table) => table.relid);
+  const indexes = await reading('indexes', () => collectIndexes(client, facts, relids));
+  const sequences = await reading('sequences', () => collectSequences(client));
   return { datname, tables, indexes, sequences };
 }
 
@@ -69,7 +85,11 @@ async function resolveTargets(client: PgTaskClient, facts: ServerFacts): Promise
 }
 
 function unreachable(datname: string, err: unknown): TaskStatus {
-  return { code: 'database_unreachable', message: `tables of database ${datname} could not be read: ${describeError(err)}` };
+  return { code: 'database_unreachable', message: `cannot connect to database ${datname}, so its tables, indexes and sequences are not collected: ${describeError(err)}` };
+}
+
+function readFailed(datname: string, err: CollectorQueryError): TaskStatus {
+  return { code: 'database_read_failed', message: `${err.collector} collector in database ${datname} failed, so its tables, indexes and sequences are not collected: ${describeError(err.cause)}` };
 }
 
 function sequencesUnreadable(facts: ServerFacts, snapshots: readonly DatabaseObjectsSnapshot[]): TaskStatus | undefined {
@@ -93,8 +113,9 @@ function sequencesUnreadable(facts: ServerFacts, snapshots: readonly DatabaseObj
  * Tables, indexes and sequences, every 5 minutes, for each database the entry covers: the one
  * it connects to, or with `databases:` every listed one (or all), each read over a connection
  * the runner opens to it (PgTaskClient.otherDatabases). Counters go out as deltas against each
- * database's own previous reading. A database that cannot be read is reported and skipped, and
- * its baseline kept, so the others go on and its next reading diffs over the longer window.
+ * database's own previous reading. A database that cannot be connected to or read (a query of one
+ * collector refused there) is reported as a status naming it, and skipped with its baseline kept,
+ * so the others go on and its next reading diffs over the longer window.
  */
 export const tablesTask: CollectorTask<PgTaskClient, TablesPersisted> = {
   name: 'tables',
@@ -112,18 +133,19 @@ export const tablesTask: CollectorTask<PgTaskClient, TablesPersisted> = {
     for (const datname of targets.datnames) {
       signal.throwIfAborted();
       let snapshot: DatabaseObjectsSnapshot;
-      if (datname === facts.datname || !client.otherDatabases) {
-        snapshot = await readObjects(client, facts, datname);
-      } else {
-        try {
-          snapshot = await client.otherDatabases.withDatabase(datname, (other) => readObjects(other, facts, datname));
-        } catch (err) {
-          if (signal.aborted) throw err;
-          statuses.push(unreachable(datname, err));
-          const kept = previous?.databases[datname];
-          if (kept) databases[datname] = kept;
-          continue;
-        }
+      try {
+        snapshot =
+          datname === facts.datname || !client.otherDatabases
+            ? await readObjects(client, facts, datname)
+            : await client.otherDatabases.withDatabase(datname, (other) => readObjects(other, facts, datname));
+      } catch (err) {
+        if (signal.aborted) throw err;
+        // The shared connection itself is gone: the runner must see it, to reconnect.
+        if (datname === facts.datname && !(err instanceof CollectorQueryError && isQueryRefused(err.cause))) throw err;
+        statuses.push(err instanceof CollectorQueryError ? readFailed(datname, err) : unreachable(datname, err));
+        const kept = previous?.databases[datname];
+        if (kept) databases[datname] = kept;
+        continue;
       }
       const { diffed, baseline } = diffDatabaseObjects(previous?.databases[datname], snapshot, nowMs);
       databases[datname] = baseline;
