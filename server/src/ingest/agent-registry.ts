@@ -1,5 +1,5 @@
-import type { AppContext } from '../context.js';
-import type { AgentHeartbeat, Database } from '../storage/meta/meta-store.js';
+import type { ServerConfig } from '../config.js';
+import type { AgentHeartbeat, Database, MetaStore } from '../storage/meta/meta-store.js';
 
 /** An agent's answer to a command: its JSON result, or its refusal with a catalog code. */
 export type CommandReply = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly code: string; readonly error: string };
@@ -81,6 +81,17 @@ export class AgentRegistry {
   }
 }
 
+/** What a database's connection status depends on: this process's live agents and how often agents are heard from. The app context is one. */
+export interface AgentStatusSources {
+  readonly agents: AgentRegistry;
+  readonly config: Pick<ServerConfig, 'heartbeatIntervalSeconds'>;
+}
+
+/** What a database's agent health also reads: the agent as last stored. */
+export interface AgentHealthSources extends AgentStatusSources {
+  readonly meta: Pick<MetaStore, 'getAgent'>;
+}
+
 // Heartbeats mark a database seen and are written once per server heartbeat interval, so a
 // database another process serves is at most about two intervals stale while its agent is up.
 const LIVE_ELSEWHERE_INTERVALS = 3;
@@ -90,7 +101,7 @@ const LIVE_ELSEWHERE_INTERVALS = 3;
  * behind the same load balancer (seen through the shared metadata within a few heartbeat
  * intervals); `disconnected` otherwise.
  */
-export function databaseStatus(ctx: AppContext, db: Database, now = Date.now()): 'connected' | 'disconnected' {
+export function databaseStatus(ctx: AgentStatusSources, db: Database, now = Date.now()): 'connected' | 'disconnected' {
   if (ctx.agents.isDatabaseConnected(db.id)) return 'connected';
   const lastSeen = db.last_seen_at ? Date.parse(db.last_seen_at) : Number.NEGATIVE_INFINITY;
   // It left this process and nothing has been seen of it since: disconnected now, not in a few intervals.
@@ -117,7 +128,7 @@ export interface DatabaseAgentHealth {
  * seen, and the agent's version and latest heartbeat (live from this process when connected
  * here, else as last stored).
  */
-export async function databaseAgentHealth(ctx: AppContext, db: Database): Promise<DatabaseAgentHealth> {
+export async function databaseAgentHealth(ctx: AgentHealthSources, db: Database): Promise<DatabaseAgentHealth> {
   const live = ctx.agents.agentFor(db.id);
   const stored = live || db.agent_id ? await ctx.meta.getAgent(db.org_id, live?.agentId ?? db.agent_id!) : undefined;
   if (live) {
