@@ -6,21 +6,21 @@ import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { usePostgres } from '../harness/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { agentBinary, BUILD_TIMEOUT_MS } from './agent-build.js';
 
 const run = promisify(execFile);
 
 /** The agent as customers install it: one file, run with an empty environment (no Node on PATH). */
 describe('installers: the self-contained agent binary', function () {
-  this.timeout(180_000);
+  this.timeout(BUILD_TIMEOUT_MS);
   const pg = usePostgres();
   let dir: string;
   let binary: string;
   let server: TestServer;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vigil-binary-'));
-    const built = await run(process.execPath, ['installers/build-agent.mjs', '--out', dir]);
-    binary = built.stdout.trim();
+    dir = mkdtempSync(join(tmpdir(), 'vigil-binary-test-'));
+    binary = await agentBinary();
     server = await startTestServer();
   });
   after(async () => {
