@@ -27,12 +27,49 @@ describe('API: ClickHouse panels', () => {
     ]);
   });
 
-  it('serves compression per table as compressed / uncompressed', async () => {
+  it('gives a reason for an empty disk panel: no system.disks before 19.15, or no snapshot yet', async () => {
+    expect((await get('/panels/disk')).body.reason).to.equal(null);
+    // The idle database runs 18.16.1, which has no system.disks: the agent can never send any.
+    const old = await t.request('GET', `/api/v1/databases/${f.emptyId}/panels/disk`, { token: f.token });
+    expect(old.status).to.equal(200);
+    expect(old.body.disks).to.deep.equal([]);
+    expect(old.body.reason).to.match(/system\.disks needs ClickHouse 19\.15 or later; this server runs 18\.16\.1/);
+  });
+
+  it('serves compression per table as uncompressed / compressed (above 1 is a saving)', async () => {
     const res = await get('/panels/compression?limit=1');
     expect(res.status).to.equal(200);
     expect(res.body.tables).to.have.length(1);
     expect(res.body.tables[0]).to.include({ table: 'users', compressed_bytes: 2 * GIB, uncompressed_bytes: 3 * GIB });
-    expect(res.body.tables[0].compression_ratio).to.be.closeTo(2 / 3, 1e-9);
+    expect(res.body.tables[0].compression_ratio).to.be.closeTo(1.5, 1e-9);
+  });
+
+  it('serves active mutations with the parts each has left, per database', async () => {
+    const res = await get('/panels/mutations');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.include({ ts: new Date(f.end).toISOString(), mutations_total: 2, parts_remaining: 4 });
+    expect(res.body.databases).to.deep.equal([{ database: 'analytics', mutations: 2, parts_remaining: 4, stuck: 2 }]);
+    expect(res.body.mutations.map((m: { table: string; parts_remaining: number; is_stuck: boolean }) => [m.table, m.parts_remaining, m.is_stuck])).to.deep.equal([
+      ['events', 3, true],
+      ['users', 1, true],
+    ]);
+    // Totals cover the whole snapshot, not only the mutations listed.
+    const one = await get('/panels/mutations?limit=1');
+    expect(one.body.mutations).to.have.length(1);
+    expect(one.body.parts_remaining).to.equal(4);
+  });
+
+  it('takes range in seconds or as 1h|6h|24h|7d on every ranged panel', async () => {
+    const errors = await get('/panels/errors?range=1h');
+    expect(errors.status).to.equal(200);
+    expect(errors.body).to.include({ range: '1h', bucket_seconds: 60, total: 8 });
+    const merges = await get('/panels/merges?range=3600');
+    expect(merges.status).to.equal(200);
+    expect(merges.body).to.include({ range: 3600, bucket_seconds: 60 });
+    expect(merges.body.series.length).to.be.within(60, 61);
+    const replication = await get('/panels/replication?range=21600');
+    expect(replication.status).to.equal(200);
+    expect(replication.body).to.include({ range: 21600, bucket_seconds: 180, tables_total: 2 });
   });
 
   it('serves detached and broken parts per table', async () => {
@@ -90,10 +127,15 @@ describe('API: ClickHouse panels', () => {
     const cases: Array<[string, string]> = [
       ['/panels/errors?range=59', 'range'],
       ['/panels/errors?range=604801', 'range'],
-      ['/panels/errors?range=1h', 'range'],
+      ['/panels/errors?range=forever', 'range'],
       ['/panels/replication?range=2h', 'range'],
       ['/panels/replication?limit=101', 'limit'],
-      ['/panels/merges?range=3600', 'range'],
+      ['/panels/merges?range=forever', 'range'],
+      ['/panels/merges?range=59', 'range'],
+      // Current-state panels take no range: it is an unknown param, not silently ignored.
+      ['/panels/disk?range=forever', 'range'],
+      ['/panels/mutations?range=1h', 'range'],
+      ['/panels/compression?range=1h', 'range'],
       ['/panels/compression?limit=0', 'limit'],
       ['/panels/broken-parts?limit=x', 'limit'],
     ];

@@ -6,6 +6,7 @@ import { latestClickHouseMutations, STUCK_MUTATION_AGE_S } from '../../storage/t
 import { clickHousePartitions, latestClickHouseParts, partSizeClasses, tableKey } from '../../storage/telemetry/kinds/clickhouse/parts-kind.js';
 import { failedClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
 import { clickHouseServerTotals, latestClickHouseServer, SERVER_COUNTERS } from '../../storage/telemetry/kinds/clickhouse/server-kind.js';
+import type { Database } from '../../storage/meta/meta-store.js';
 import type { KindContext } from '../../storage/telemetry/record-kind.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
@@ -27,9 +28,9 @@ export function iso(ms: number | null): string | null {
 }
 
 /** The caller's ClickHouse database (404 outside their organization, ENGINE_MISMATCH for PostgreSQL) and what its reads run against. */
-export async function clickHouseScope(ctx: AppContext, orgId: string, id: string): Promise<{ databaseId: string; read: KindContext; scope: { orgId: string; databaseId: string } }> {
+export async function clickHouseScope(ctx: AppContext, orgId: string, id: string): Promise<{ db: Database; databaseId: string; read: KindContext; scope: { orgId: string; databaseId: string } }> {
   const db = await databaseOfEngine(ctx, orgId, id, 'clickhouse');
-  return { databaseId: db.id, read: ctx.telemetry.kindContext(), scope: { orgId: db.org_id, databaseId: db.id } };
+  return { db, databaseId: db.id, read: ctx.telemetry.kindContext(), scope: { orgId: db.org_id, databaseId: db.id } };
 }
 
 const Ts = z.string().nullable().describe('When the snapshot was taken (agent clock); null before the first one');
@@ -96,7 +97,7 @@ const Totals = z.object({
 
 const FailedView = z.object({
   code: z.number().describe('ClickHouse error code; 0 when the server did not say'),
-  name: z.string().nullable().describe("The server's name for it (from system.errors; null where the release has none)"),
+  name: z.string().nullable().describe("ClickHouse's name for it: from the server's system.errors where it has one (20.11+), else from Vigil's table of common codes; null for a code neither knows"),
   count: z.number(),
   queries: z.number().describe('Distinct fingerprints that failed with it'),
   last_seen: z.string().describe('Start of the last minute it occurred in'),

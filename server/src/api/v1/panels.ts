@@ -3,36 +3,79 @@ import type { AppContext } from '../../context.js';
 import { latestClickHouseDisks } from '../../storage/telemetry/kinds/clickhouse/disks-kind.js';
 import { clickHouseErrorsPanel } from '../../storage/telemetry/kinds/clickhouse/errors-kind.js';
 import { clickHouseMergesSeries, latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
+import { clickHouseMutationsByDatabase, latestClickHouseMutations } from '../../storage/telemetry/kinds/clickhouse/mutations-kind.js';
 import { latestClickHouseParts, latestDetachedParts } from '../../storage/telemetry/kinds/clickhouse/parts-kind.js';
 import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../../storage/telemetry/kinds/clickhouse/replication-kind.js';
 import { route, type RouteSpec } from '../route.js';
 import { clickHouseScope, iso } from './clickhouse-internals.js';
+import type { Database } from '../../storage/meta/meta-store.js';
 import { DatabasePath } from './database-scope.js';
-import { intParam, limitParam } from './route-support.js';
+import { limitParam } from './route-support.js';
 
 /**
  * ClusterSight's dashboard panels, per ClickHouse database: /panels/disk, /panels/compression,
- * /panels/broken-parts (current state), /panels/errors (?range in seconds) and /panels/replication,
- * /panels/merges (?range=1h|6h|24h|7d). Series cover the whole range, oldest bucket first.
+ * /panels/broken-parts, /panels/mutations (current state, no range) and /panels/errors,
+ * /panels/replication, /panels/merges (?range in seconds or 1h|6h|24h|7d). Series cover the whole
+ * range, oldest bucket first.
  */
 
-/** ClusterSight's ranges and the bucket each is drawn with (60 to 168 points). */
+/** system.disks arrived with storage policies in 19.15; before it the agent reports the table missing and sends no disks. */
+const DISKS_SINCE = { major: 19, minor: 15 } as const;
+
+/** Why the disk panel is empty: a release without system.disks, or no snapshot yet; undefined when there is data. */
+function disksAbsenceReason(db: Database, hasData: boolean): string | undefined {
+  if (hasData) return undefined;
+  const match = /^(\d+)\.(\d+)/.exec(db.engine_version ?? '');
+  if (match) {
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    if (major < DISKS_SINCE.major || (major === DISKS_SINCE.major && minor < DISKS_SINCE.minor)) {
+      return `system.disks needs ClickHouse ${DISKS_SINCE.major}.${DISKS_SINCE.minor} or later; this server runs ${db.engine_version} (its free space shows in /server-metrics once the agent reads it elsewhere)`;
+    }
+  }
+  return 'No disks snapshot received for this database yet';
+}
+
+/** ClusterSight's named ranges and the bucket each is drawn with (60 to 168 points). */
 const RANGES = { '1h': { ms: 3600_000, bucketMs: 60_000 }, '6h': { ms: 6 * 3600_000, bucketMs: 300_000 }, '24h': { ms: 24 * 3600_000, bucketMs: 900_000 }, '7d': { ms: 7 * 86_400_000, bucketMs: 3600_000 } } as const;
 type RangeName = keyof typeof RANGES;
 const RANGE_NAMES = Object.keys(RANGES) as RangeName[];
+const MIN_RANGE_S = 60;
+const MAX_RANGE_S = 604_800;
+/** A range in seconds is drawn in whole minutes, at most about this many buckets. */
+const RANGE_POINTS = 120;
 
-const RangeQuery = z.object({ range: z.enum(RANGE_NAMES, { error: `must be one of ${RANGE_NAMES.join(', ')}` }).default('1h') });
-
-/** The errors panel's buckets: at least a minute, at most about 120 points. */
-const ERROR_POINTS = 120;
-
-function errorBucketMs(rangeS: number): number {
-  return Math.max(1, Math.ceil(rangeS / ERROR_POINTS / 60)) * 60_000;
+/** A panel's range as asked (echoed back as `range`) and what it covers. */
+interface PanelRange {
+  readonly given: RangeName | number;
+  readonly ms: number;
+  readonly bucketMs: number;
 }
 
-function window(rangeMs: number, bucketMs: number): { since: number; until: number; bucketMs: number } {
+function panelRange(given: RangeName | number): PanelRange {
+  if (typeof given === 'string') return { given, ...RANGES[given] };
+  return { given, ms: given * 1000, bucketMs: Math.max(1, Math.ceil(given / RANGE_POINTS / 60)) * 60_000 };
+}
+
+/**
+ * `range` of every ranged panel, one parser for both of ClusterSight's forms: its errors panel takes
+ * integer seconds, its replication and merges panels 1h|6h|24h|7d; a user should not need to know
+ * which, so each panel takes either. Panels showing the current state take no `range` at all.
+ */
+function rangeParam(fallback: RangeName | number) {
+  return z
+    .union([z.enum(RANGE_NAMES), z.coerce.number().int().min(MIN_RANGE_S).max(MAX_RANGE_S)], {
+      error: `must be a whole number of seconds from ${MIN_RANGE_S} to ${MAX_RANGE_S}, or one of ${RANGE_NAMES.join(', ')}`,
+    })
+    .default(fallback)
+    .transform(panelRange)
+    .describe(`Seconds back from now (${MIN_RANGE_S}–${MAX_RANGE_S}) or one of ${RANGE_NAMES.join(', ')}; default ${fallback}`);
+}
+
+const RangeView = z.union([z.enum(RANGE_NAMES), z.number()]).describe('The range as asked: a name or seconds');
+
+function window(range: PanelRange): { since: number; until: number; bucketMs: number } {
   const until = Date.now();
-  return { since: until - rangeMs, until, bucketMs };
+  return { since: until - range.ms, until, bucketMs: range.bucketMs };
 }
 
 const SeriesWindow = {
@@ -64,6 +107,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({
           database_id: z.string(),
           ts: Ts,
+          reason: z.string().nullable().describe('Why `disks` is empty: a release without system.disks (before 19.15), or no snapshot yet; null when there is data'),
           disks: z.array(
             z.object({
               name: z.string(),
@@ -80,9 +124,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const { db, databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
         const disks = await latestClickHouseDisks(read, { ...scope, limit: 1000 });
-        return { body: { database_id: databaseId, ts: iso(disks?.ts ?? null), disks: disks?.disks ?? [] } };
+        return { body: { database_id: databaseId, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks !== null) ?? null, disks: disks?.disks ?? [] } };
       },
     }),
     route({
@@ -105,7 +149,10 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
               table: z.string(),
               compressed_bytes: z.number(),
               uncompressed_bytes: z.number(),
-              compression_ratio: z.number().nullable().describe('compressed / uncompressed bytes, as ClusterSight states it (0.2 = a fifth of the size); null for an empty table'),
+              compression_ratio: z
+                .number()
+                .nullable()
+                .describe('uncompressed ÷ compressed bytes: 5 means stored at a fifth of its size (above 1 is a saving, as ClickHouse users read it); null when nothing is stored compressed'),
             }),
           ),
         }),
@@ -122,7 +169,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
               table: t.table,
               compressed_bytes: t.data_compressed_bytes,
               uncompressed_bytes: t.data_uncompressed_bytes,
-              compression_ratio: t.data_uncompressed_bytes > 0 ? t.data_compressed_bytes / t.data_uncompressed_bytes : null,
+              compression_ratio: t.data_compressed_bytes > 0 ? t.data_uncompressed_bytes / t.data_compressed_bytes : null,
             })),
           },
         };
@@ -162,18 +209,76 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
     }),
     route({
       method: 'get',
+      path: '/databases/{id}/panels/mutations',
+      summary: 'Active mutations with the parts each has left, per database (ClickHouse panel)',
+      tag: 'panels',
+      auth: 'read',
+      params: DatabasePath,
+      query: z.object({ limit: limitParam(100, 500) }),
+      success: {
+        status: 200,
+        description: 'The newest mutations snapshot: totals per database (most parts remaining first), and the mutations, oldest first',
+        schema: z.object({
+          database_id: z.string(),
+          ts: Ts,
+          mutations_total: z.number(),
+          parts_remaining: z.number().describe('Parts still to mutate, over all active mutations'),
+          databases: z.array(z.object({ database: z.string(), mutations: z.number(), parts_remaining: z.number(), stuck: z.number() })),
+          mutations: z.array(
+            z.object({
+              database: z.string(),
+              table: z.string(),
+              mutation_id: z.string(),
+              command: z.string().describe('The ALTER command, literal values stripped'),
+              create_time: Time,
+              age_s: z.number(),
+              parts_remaining: z.number().describe("system.mutations' parts_to_do"),
+              is_stuck: z.boolean(),
+              latest_fail_reason: z.string(),
+            }),
+          ),
+        }),
+      },
+      async handler({ principal, params, query }) {
+        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        // Totals over the whole snapshot, not only the `limit` mutations listed.
+        const [found, databases] = await Promise.all([latestClickHouseMutations(read, { ...scope, limit: query.limit }), clickHouseMutationsByDatabase(read, scope)]);
+        return {
+          body: {
+            database_id: databaseId,
+            ts: iso(found?.ts ?? null),
+            mutations_total: found?.mutations_total ?? 0,
+            parts_remaining: databases.reduce((sum, d) => sum + d.parts_remaining, 0),
+            databases,
+            mutations: (found?.mutations ?? []).map((m) => ({
+              database: m.database,
+              table: m.table,
+              mutation_id: m.mutation_id,
+              command: m.command,
+              create_time: iso(m.create_time),
+              age_s: m.age_s,
+              parts_remaining: m.parts_to_do,
+              is_stuck: m.is_stuck,
+              latest_fail_reason: m.latest_fail_reason,
+            })),
+          },
+        };
+      },
+    }),
+    route({
+      method: 'get',
       path: '/databases/{id}/panels/errors',
       summary: 'Error events over time, from system.errors (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
       params: DatabasePath,
-      query: z.object({ range: intParam(60, 604_800).default(3600).describe('Seconds back from now (ClusterSight: an integer, not the 1h|6h|24h|7d enum)') }),
+      query: z.object({ range: rangeParam(3600) }),
       success: {
         status: 200,
-        description: `Error counts per bucket (at least a minute, at most about ${ERROR_POINTS} buckets) and per error, most frequent first, at most 50`,
+        description: `Error counts per bucket (a range in seconds: whole minutes, at most about ${RANGE_POINTS} buckets) and per error, most frequent first, at most 50`,
         schema: z.object({
           database_id: z.string(),
-          range: z.number(),
+          range: RangeView,
           ...SeriesWindow,
           total: z.number(),
           series: z.array(z.object({ ts: z.string(), count: z.number() })),
@@ -184,12 +289,12 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       },
       async handler({ principal, params, query }) {
         const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const w = window(query.range * 1000, errorBucketMs(query.range));
+        const w = window(query.range);
         const panel = await clickHouseErrorsPanel(read, { ...scope, ...w, limit: 50 });
         return {
           body: {
             database_id: databaseId,
-            range: query.range,
+            range: query.range.given,
             ...seriesWindow(w),
             total: panel.total,
             series: panel.series.map((p) => ({ ts: new Date(p.ts).toISOString(), count: p.count })),
@@ -205,13 +310,13 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       tag: 'panels',
       auth: 'read',
       params: DatabasePath,
-      query: RangeQuery.extend({ limit: limitParam(20, 100).describe('Tables with a series, most delayed first (max 100)') }),
+      query: z.object({ range: rangeParam('1h'), limit: limitParam(20, 100).describe('Tables with a series, most delayed first (max 100)') }),
       success: {
         status: 200,
         description: 'Lag series of the most delayed tables (then by name), and the newest replicas and queue snapshots',
         schema: z.object({
           database_id: z.string(),
-          range: z.enum(RANGE_NAMES),
+          range: RangeView,
           ...SeriesWindow,
           tables_total: z.number().describe('Replicated tables seen in the range'),
           tables: z.array(
@@ -269,7 +374,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       },
       async handler({ principal, params, query }) {
         const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const w = window(RANGES[query.range].ms, RANGES[query.range].bucketMs);
+        const w = window(query.range);
         const [lag, replicas, queue] = await Promise.all([
           replicationLagSeries(read, { ...scope, ...w, limit: query.limit }),
           latestClickHouseReplicas(read, { ...scope, limit: query.limit }),
@@ -278,7 +383,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         return {
           body: {
             database_id: databaseId,
-            range: query.range,
+            range: query.range.given,
             ...seriesWindow(w),
             tables_total: lag.tables_total,
             tables: lag.tables.map((t) => ({ ...t, points: t.points.map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })) })),
@@ -301,13 +406,13 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       tag: 'panels',
       auth: 'read',
       params: DatabasePath,
-      query: RangeQuery,
+      query: z.object({ range: rangeParam('1h') }),
       success: {
         status: 200,
         description: 'Per bucket the busiest snapshot (null where none fell in it), and the newest snapshot',
         schema: z.object({
           database_id: z.string(),
-          range: z.enum(RANGE_NAMES),
+          range: RangeView,
           ...SeriesWindow,
           series: z.array(z.object({ ts: z.string(), active_merges: z.number().nullable(), mutation_merges: z.number().nullable(), bytes_merging: z.number().nullable() })),
           current: z
@@ -321,13 +426,13 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       },
       async handler({ principal, params, query }) {
         const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const w = window(RANGES[query.range].ms, RANGES[query.range].bucketMs);
+        const w = window(query.range);
         const [series, latest] = await Promise.all([clickHouseMergesSeries(read, { ...scope, ...w }), latestClickHouseMerges(read, { ...scope, limit: 1000 })]);
         const estimates = (latest?.merges ?? []).map((m) => m.estimated_remaining_s).filter((s): s is number => s !== null);
         return {
           body: {
             database_id: databaseId,
-            range: query.range,
+            range: query.range.given,
             ...seriesWindow(w),
             series: series.map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })),
             current: latest && {

@@ -140,3 +140,30 @@ export async function latestClickHouseMutations(
     }),
   };
 }
+
+/** One database's active mutations in a snapshot. */
+export interface MutationsOfDatabase {
+  readonly database: string;
+  readonly mutations: number;
+  /** parts_to_do summed over its mutations. */
+  readonly parts_remaining: number;
+  readonly stuck: number;
+}
+
+/** The newest snapshot's mutations summed per database, most parts remaining first (then by name); empty before any snapshot. */
+export async function clickHouseMutationsByDatabase(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<MutationsOfDatabase[]> {
+  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MUTATIONS, req);
+  if (ts === null) return [];
+  // One row per mutation first: a snapshot may hold a mutation twice when batches overlap.
+  const rows = await ctx.client.select<{ database: string; mutations: number | string; parts: number | string; stuck: number | string }>(sql`
+    SELECT database, count() AS mutations, sum(parts_to_do) AS parts, countIf(latest_fail_reason != '' OR age_s > ${STUCK_MUTATION_AGE_S}) AS stuck
+    FROM (
+      SELECT database, table, mutation_id, parts_to_do, latest_fail_reason, age_s
+      FROM clickhouse_mutations WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+      ORDER BY database ASC, table ASC, mutation_id ASC
+      LIMIT 1 BY database, table, mutation_id
+    )
+    GROUP BY database
+    ORDER BY parts DESC, database ASC`);
+  return rows.map((r) => ({ database: String(r.database), mutations: num(r.mutations), parts_remaining: num(r.parts), stuck: num(r.stuck) }));
+}

@@ -2,6 +2,7 @@ import { VigilError } from '@vigil/shared';
 import { identifier, joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
+import { builtInErrorName } from './error-codes.js';
 import { errorNames } from './errors-kind.js';
 import { bucketStart, clickHouseKind, inRange, num, scope, tableRow, type KindTable, type TableRow } from './kind-tables.js';
 import { amount, count, hashSource, integer, items, name, text, timestamp, MAX_TEXT } from './wire-values.js';
@@ -364,7 +365,7 @@ export async function clickHouseQueryTimeseries(ctx: KindContext, req: QueryRang
 /** Failed queries of one error code over a range (ClusterSight's /queries/failed). */
 export interface FailedQueryGroup {
   readonly code: number;
-  /** The server's name for the code, from system.errors snapshots (null where the release has none). */
+  /** The server's name for the code from system.errors snapshots, else from the built-in table (null for a code neither knows). */
   readonly name: string | null;
   readonly count: number;
   /** Distinct fingerprints that failed with it. */
@@ -404,7 +405,7 @@ export async function failedClickHouseQueries(ctx: KindContext, req: QueryRange 
   const names = await errorNames(ctx, req, codes);
   return groups.map((g) => ({
     code: Number(g.code),
-    name: names.get(Number(g.code)) ?? null,
+    name: names.get(Number(g.code)) ?? builtInErrorName(Number(g.code)) ?? null,
     count: num(g.failures),
     queries: num(g.queries),
     last_seen: num(g.last_seen),
