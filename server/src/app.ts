@@ -6,6 +6,7 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { errorHandler } from './api/error-handler.js';
+import { JSON_MEDIA_TYPES } from './api/validate.js';
 import { ActivityStream } from './api/v1/activity-stream.js';
 import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
@@ -46,7 +47,9 @@ function buildApp(ctx: AppContext, ops: Ops): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(httpObserver(ctx.logger, ops.metrics));
-  app.use(express.json({ limit: '1mb' }));
+  // Any JSON value parses (strict: false), so a body that is an array or a string is told it must be an
+  // object by route validation instead of "not valid JSON"; other media types stay unread (route() answers 415).
+  app.use(express.json({ limit: '1mb', strict: false, type: JSON_MEDIA_TYPES }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: SERVER_VERSION });

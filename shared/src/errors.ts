@@ -17,6 +17,8 @@ export const ERROR_CATALOG = {
   BODY_MALFORMED: { status: 400, message: 'Request body is not valid JSON' },
   BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   BODY_UNSUPPORTED_ENCODING: { status: 415, message: 'Unsupported request body encoding: send identity, gzip, deflate or br with a utf-8 charset' },
+  BODY_MISSING: { status: 400, message: 'This endpoint needs a request body: a JSON object sent with Content-Type: application/json' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported Content-Type: send the body as JSON with Content-Type: application/json' },
   PATH_MALFORMED: { status: 400, message: 'Request path is not valid percent-encoding' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { RouteSpec } from './route.js';
+import { strictInput } from './validate.js';
 import { SERVER_VERSION } from '../version.js';
 
 /** JSON Schema for one zod schema, as OpenAPI 3.1 embeds it (inputs describe what clients send). */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  // Inputs as validated: strict, so bodies say additionalProperties: false.
+  const json = z.toJSONSchema(io === 'input' ? strictInput(schema) : schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   return json;
 }
@@ -39,20 +41,26 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
       default: ERROR_RESPONSE,
     };
     if (spec.auth !== 'none') Object.assign(responses, { '401': ERROR_RESPONSE, '403': ERROR_RESPONSE, '404': ERROR_RESPONSE });
+    if (spec.body) responses['415'] = ERROR_RESPONSE;
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
       operationId: `${spec.method}${spec.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       parameters: parameters(spec),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      ...(spec.body ? { requestBody: { required: !spec.body.safeParse(undefined).success, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
       responses,
       ...(spec.auth === 'none' ? { security: [] } : {}),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Vigil API', version: SERVER_VERSION, description: 'PostgreSQL and ClickHouse monitoring. Errors are {"error", "code"} with a stable code.' },
+    info: {
+      title: 'Vigil API',
+      version: SERVER_VERSION,
+      description:
+        'PostgreSQL and ClickHouse monitoring. Errors are {"error", "code"} with a stable code. An unknown query parameter or body field is a 400 VALIDATION_FAILED naming it; bodies are JSON (Content-Type: application/json, else 415 UNSUPPORTED_MEDIA_TYPE).',
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { apiKey: [] }],
     components: {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { authenticate, authorize, type Access, type Principal } from '../auth/authenticate.js';
-import { parseInput } from './validate.js';
+import { NO_FIELDS, parseBody, parseInput } from './validate.js';
 
 /**
  * One declaration per API route: its path, auth, the zod schemas of its params, query, body and
@@ -69,8 +69,9 @@ export function mountRoutes(ctx: AppContext, routes: readonly RouteSpec[], optio
       res.locals.principal = principal;
       const input = {
         params: spec.params ? parseInput(spec.params, req.params, 'path param') : {},
-        query: spec.query ? parseInput(spec.query, req.query, 'query param') : {},
-        body: spec.body ? parseInput(spec.body, req.body, 'body field') : undefined,
+        // A route without a query schema takes no params: `?foo=bar` anywhere is a 400, never ignored.
+        query: parseInput(spec.query ?? NO_FIELDS, req.query, 'query param'),
+        body: parseBody(spec.body, req),
         principal: principal as Principal,
         req,
         res,
