@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { COLLECTOR_NAMES, ENGINES } from '@vigil/shared';
+import { TASK_TABLES } from '../../../agent/src/runner/task-tables.js';
 import { connectRawAgent } from '../../helpers/raw-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -141,5 +143,25 @@ describe('server: strict request validation on every route', () => {
     const extra = await t.request('POST', '/api/v1/api-keys', { token, body: { name: 'k', expires: '2027-01-01' } });
     expect(extra.status).to.equal(400);
     expect(extra.body).to.include({ code: 'VALIDATION_FAILED', body_field: 'expires' });
+  });
+
+  it("refuses a disabled_collectors entry that is not one of the database engine's collectors", async () => {
+    const typo = await t.request('PATCH', `/api/v1/databases/${pgId}`, { token, body: { disabled_collectors: ['locks', 'statments'] } });
+    expect(typo.status).to.equal(400);
+    expect(typo.body).to.include({ code: 'VALIDATION_FAILED', body_field: 'disabled_collectors.1' });
+    const otherEngine = await t.request('PATCH', `/api/v1/databases/${pgId}`, { token, body: { disabled_collectors: ['query_log'] } });
+    expect(otherEngine.status).to.equal(400);
+    expect(otherEngine.body).to.include({ code: 'VALIDATION_FAILED', body_field: 'disabled_collectors.0' });
+    const ok = await t.request('PATCH', `/api/v1/databases/${pgId}`, { token, body: { disabled_collectors: ['statements', 'locks'] } });
+    expect(ok.status).to.equal(200);
+    expect(ok.body.disabled_collectors).to.deep.equal(['statements', 'locks']);
+    const ch = await t.request('PATCH', `/api/v1/databases/${chId}`, { token, body: { disabled_collectors: ['query_log'] } });
+    expect(ch.status).to.equal(200);
+  });
+
+  it("lists exactly the agent's collector task names per engine (the one list the API checks against)", () => {
+    for (const engine of ENGINES) {
+      expect([...COLLECTOR_NAMES[engine]].sort(), engine).to.deep.equal(TASK_TABLES[engine].map((task) => task.name).sort());
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENGINES, type EngineName } from '@vigil/shared';
+import { COLLECTOR_NAMES, ENGINES, VigilError, type EngineName } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { databaseAgentHealth, databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
@@ -8,8 +8,10 @@ import { DatabasePath, databaseFor } from './database-scope.js';
 
 /** Basira's port defaults when POST /databases leaves it out. */
 const DEFAULT_PORTS: Record<EngineName, number> = { postgres: 5432, clickhouse: 8123 };
-/** Collector task names as the agent knows them; the agent ignores names it does not have. */
+/** Collector names, before checking them against the list (so only a name-shaped value is ever echoed back). */
 const COLLECTOR_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const ALL_COLLECTORS: ReadonlySet<string> = new Set(Object.values(COLLECTOR_NAMES).flat());
+const COLLECTORS_BY_ENGINE = ENGINES.map((engine) => `${engine}: ${COLLECTOR_NAMES[engine].join(', ')}`).join('; ');
 /** Close code telling the agent its database was deleted: it reconnects and announces what it still watches. */
 const CLOSE_DATABASE_DELETED = 4003;
 
@@ -40,7 +42,14 @@ const PatchBody = z
     collect_explain_plans: z.boolean({ error: 'must be true or false' }),
     collect_replication: z.boolean({ error: 'must be true or false' }),
     disabled_collectors: z
-      .array(z.string().regex(COLLECTOR_NAME, 'must be collector names such as locks or query_log'), { error: 'must be an array of collector names' })
+      .array(
+        z
+          .string({ error: 'must be a collector name' })
+          .regex(COLLECTOR_NAME, 'must be collector names such as locks or query_log')
+          // The agent refuses the same typo in its config; accepting it here would disable nothing, silently.
+          .refine((name) => !COLLECTOR_NAME.test(name) || ALL_COLLECTORS.has(name), { abort: true, error: (issue) => `'${String(issue.input)}' is not a collector (${COLLECTORS_BY_ENGINE})` }),
+        { error: 'must be an array of collector names' },
+      )
       .max(64, 'at most 64 collectors'),
   })
   .partial()
@@ -157,7 +166,14 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
       body: PatchBody,
       success: { status: 200, description: 'The updated database', schema: DatabaseView },
       async handler({ principal, params, body }) {
-        // undefined: no such database in this organization (or deleted meanwhile); databaseFor makes that the usual 404.
+        const current = await databaseFor(ctx, principal.orgId, params.id);
+        const foreign = body.disabled_collectors?.findIndex((name) => !(COLLECTOR_NAMES[current.engine] as readonly string[]).includes(name)) ?? -1;
+        if (foreign >= 0) {
+          throw new VigilError('VALIDATION_FAILED', `Invalid body field 'disabled_collectors.${foreign}': '${body.disabled_collectors![foreign]}' is not a ${current.engine} collector (${current.engine}: ${COLLECTOR_NAMES[current.engine].join(', ')})`, {
+            details: { body_field: `disabled_collectors.${foreign}` },
+          });
+        }
+        // undefined: deleted meanwhile; databaseFor makes that the usual 404.
         const db = (await ctx.meta.updateDatabase(principal.orgId, params.id, body)) ?? (await databaseFor(ctx, principal.orgId, params.id));
         await ctx.agents.pushDatabaseSettings(db.id);
         return { body: view(db) };
