@@ -149,15 +149,28 @@ export function parseBody<S extends z.ZodType>(schema: S | undefined, req: Reque
   return parseInput(schema, req.body, 'body field');
 }
 
-/** An RFC 3339 timestamp with an explicit offset, parsed to Unix ms. */
-export const rfc3339 = z.iso
-  .datetime({ offset: true, error: 'must be an RFC 3339 timestamp such as 2026-01-31T12:00:00Z' })
-  .transform((value) => Date.parse(value));
+/** Relative time units for `since`/`until`: m is minutes. */
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
+const DURATION = /^(\d{1,6})([smhdw])$/;
+
+/**
+ * A point in time: an RFC 3339 timestamp with an explicit offset, or a duration before now
+ * (`30m`, `24h`, `7d`, `2w`), as the README's examples use; parsed to Unix ms.
+ */
+export const timePoint = z
+  .union([z.iso.datetime({ offset: true }), z.string().regex(DURATION)], {
+    error: 'must be an RFC 3339 timestamp such as 2026-01-31T12:00:00Z, or a duration before now such as 30m, 24h or 7d',
+  })
+  .transform((value) => {
+    const relative = DURATION.exec(value);
+    if (!relative) return Date.parse(value);
+    return Math.max(0, Date.now() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS]);
+  });
 
 /** `since`/`until` with Basira's defaults (24 hours ago, now); `since` must precede `until`. */
 export const timeRange = {
-  since: rfc3339.optional(),
-  until: rfc3339.optional(),
+  since: timePoint.optional().describe('Start: RFC 3339, or a duration before now (30m, 24h, 7d); default 24h before until'),
+  until: timePoint.optional().describe('End: RFC 3339, or a duration before now (30m, 24h, 7d); default now'),
 };
 
 /** Applies time-range defaults and ordering. */

@@ -164,4 +164,24 @@ describe('server: strict request validation on every route', () => {
       expect([...COLLECTOR_NAMES[engine]].sort(), engine).to.deep.equal(TASK_TABLES[engine].map((task) => task.name).sort());
     }
   });
+
+  it('accepts relative since/until (7d, 24h, 30m) on every route that takes them', async () => {
+    const ranged = operations.filter((op) => op.method === 'GET' && op.query.includes('since'));
+    expect(ranged.length).to.be.greaterThan(5);
+    for (const op of ranged) {
+      // A route is for one engine or both: one of the two databases must get past validation
+      // (200, or 404 for a path naming a table that has no readings).
+      const statuses: number[] = [];
+      for (const dbId of [pgId, chId]) statuses.push((await send(op, url(op, dbId, '?since=7d&until=30m'))).status);
+      expect(statuses.some((status) => status === 200 || status === 404), `${op.path}: ${statuses.join(', ')}`).to.equal(true);
+    }
+    const waits = await t.request('GET', `/api/v1/databases/${pgId}/waits?since=24h`, { token });
+    expect(waits.status).to.equal(200);
+    expect(Date.now() - Date.parse(waits.body.since)).to.be.within(24 * 3600_000 - 60_000, 24 * 3600_000 + 60_000);
+    for (const bad of ['7', '7y', '-1d', '1.5h', 'd']) {
+      const res = await t.request('GET', `/api/v1/databases/${pgId}/waits?since=${bad}`, { token });
+      expect(res.status, bad).to.equal(400);
+      expect(res.body, bad).to.include({ code: 'VALIDATION_FAILED', query_param: 'since' });
+    }
+  });
 });
