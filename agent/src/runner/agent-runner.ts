@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { vigil } from '@vigil/proto';
-import { uuidv7, type EngineName } from '@vigil/shared';
+import { collectorStatus, uuidv7, type EngineName } from '@vigil/shared';
 import { AGENT_VERSION } from '../agent-version.js';
 import { CommandDispatcher } from '../commands/command-dispatcher.js';
 import type { AgentConfig, DatabaseConfig } from '../config/agent-config.js';
@@ -531,7 +531,9 @@ export class AgentRunner {
     slot.reportedStatuses = codes;
     if (statuses.length === 0 && hadStatuses) slot.log.info('the collector is fully available again');
     for (const status of statuses) {
-      slot.log.warn({ status: status.code, fixSql: status.fixSql, restartRequired: status.restartRequired }, status.message);
+      // A source the release lacks is nothing to act on; anything else has a fix the operator should see.
+      const level = collectorStatus(status.code)?.severity === 'info' ? 'info' : 'warn';
+      slot.log[level]({ status: status.code, fixSql: status.fixSql, restartRequired: status.restartRequired }, status.message);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { vigil } from '@vigil/proto';
-import type { EngineName } from '@vigil/shared';
+import type { CollectorStatusCode, EngineName } from '@vigil/shared';
 
 /**
  * The unit the scheduler runs: one record kind's whole pipeline (collect → diff → transform)
@@ -13,7 +13,8 @@ export type BatchRecords = Omit<vigil.v1.IBatch, 'batchId' | 'seq' | 'database' 
 
 /** A named, non-fatal reason a task is degraded or cannot run (reported once, not every interval). */
 export interface TaskStatus {
-  readonly code: string;
+  /** From the shared catalogue (shared/src/collector-statuses.ts), which also says how serious it is. */
+  readonly code: CollectorStatusCode;
   readonly message: string;
   /** The exact SQL that fixes it, when there is one. */
   readonly fixSql?: string;

@@ -41,7 +41,7 @@ describe('agent/collectors/clickhouse/parts-collector', () => {
     if (hasDetached) this.skip();
     const reading = await collectParts(fixture().client);
     expect(reading.detached).to.equal(null);
-    expect(reading.statuses.map((s) => s.code)).to.deep.equal(['system_detached_parts_unavailable']);
+    expect(reading.statuses.map((s) => s.code)).to.deep.equal(['system_detached_parts_not_on_release']);
     expect(reading.tables).to.not.equal(null);
   });
 });

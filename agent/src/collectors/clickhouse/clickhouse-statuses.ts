@@ -1,6 +1,6 @@
-import { isVigilError } from '@vigil/shared';
+import { isVigilError, systemTableStatusCode } from '@vigil/shared';
 import type { TaskStatus } from '../../runner/collector-task.js';
-import type { TableColumns } from './system-catalog.js';
+import type { TableCatalog, TableColumns } from './system-catalog.js';
 
 /** The grant every ClickHouse collector needs; on releases before SQL access control, users.xml decides instead. */
 export const SYSTEM_GRANT_SQL = 'GRANT SELECT ON system.* TO <agent user>;';
@@ -9,21 +9,30 @@ export const SYSTEM_GRANT_SQL = 'GRANT SELECT ON system.* TO <agent user>;';
 const ACCESS_DENIED_CODE = 497;
 
 /**
- * A system table this server does not offer, or does not show this user. Collection from it
- * stops (the rest of the task goes on) and the runner reports the status once, not per interval.
+ * A system table this server does not show this user, on a release with SQL access control: a
+ * missing grant, or a table the release does not have. Collection from it stops (the rest of the
+ * task goes on) and the runner reports the status once, not per interval.
  */
 export function systemTableUnavailable(table: string): TaskStatus {
   return {
-    code: `system_${table}_unavailable`,
-    message: `system.${table} is not available: this ClickHouse release does not have it, or the agent's user may not read it (on releases with SQL access control, grant it SELECT ON system.*)`,
+    code: systemTableStatusCode(table, 'unavailable'),
+    message: `system.${table} is not available: this ClickHouse release does not have it, or the agent's user may not read it (grant it SELECT ON system.*)`,
     fixSql: SYSTEM_GRANT_SQL,
+  };
+}
+
+/** A system table this release does not have (one before SQL access control, where every user sees every system table): nothing to fix. */
+export function systemTableNotOnRelease(table: string, serverVersion: string): TaskStatus {
+  return {
+    code: systemTableStatusCode(table, 'not_on_release'),
+    message: `system.${table} is not on ClickHouse ${serverVersion} (a later release added it), so it is not collected; nothing to fix`,
   };
 }
 
 /** A system table without a column every query of it needs (a release far older or newer than expected). */
 export function systemTableUnsupported(table: string, missing: readonly string[]): TaskStatus {
   return {
-    code: `system_${table}_unsupported`,
+    code: systemTableStatusCode(table, 'unsupported'),
     message: `system.${table} lacks the columns ${missing.join(', ')} on this ClickHouse release, so it is not collected`,
   };
 }
@@ -32,9 +41,9 @@ export function systemTableUnsupported(table: string, missing: readonly string[]
 export type UsableTable = { readonly columns: TableColumns; readonly status?: undefined } | { readonly columns?: undefined; readonly status: TaskStatus };
 
 /** The table's columns when it exists with every `required` one; otherwise the status to report. */
-export function usableTable(tables: ReadonlyMap<string, TableColumns>, table: string, required: readonly string[]): UsableTable {
+export function usableTable(tables: TableCatalog, table: string, required: readonly string[]): UsableTable {
   const columns = tables.get(table);
-  if (!columns) return { status: systemTableUnavailable(table) };
+  if (!columns) return { status: tables.accessControl ? systemTableUnavailable(table) : systemTableNotOnRelease(table, tables.serverVersion) };
   const missing = required.filter((column) => !columns.has(column));
   return missing.length > 0 ? { status: systemTableUnsupported(table, missing) } : { columns };
 }

@@ -125,7 +125,7 @@ export function queryLogDialect(columns: TableColumns, functions: ReadonlySet<st
   return { ...common, method: 'agent', groupKey: 'toString(cityHash64(query))', sample: text, durations: `groupArray(${MAX_DURATIONS_PER_TEXT})(query_duration_ms)` };
 }
 
-function queryLogMissing(source: QueryLogSource, exists: boolean): TaskStatus {
+function queryLogMissing(source: QueryLogSource, exists: boolean, accessControl: boolean): TaskStatus {
   const where = `${source.database}.${source.table}`;
   return {
     code: 'query_log_empty',
@@ -134,7 +134,8 @@ function queryLogMissing(source: QueryLogSource, exists: boolean): TaskStatus {
       'a user-level setting, for the users whose queries should be monitored: <log_queries>1</log_queries> in their profile in ' +
       'users.xml, or on releases with SQL access control ALTER SETTINGS PROFILE/ALTER USER … SETTINGS log_queries = 1 ' +
       '(SET log_queries = 1 covers one session only). The server config must also keep its <query_log> section.',
-    fixSql: 'ALTER SETTINGS PROFILE default SETTINGS log_queries = 1;',
+    // A release without SQL access control cannot run it: users.xml is the only way there.
+    ...(accessControl && { fixSql: 'ALTER SETTINGS PROFILE default SETTINGS log_queries = 1;' }),
   };
 }
 
@@ -262,8 +263,9 @@ export async function collectQueryLog(
 ): Promise<QueryLogReading> {
   const source = options.source ?? { database: 'system', table: 'query_log' };
   const from = `${source.database}.${source.table}`;
-  const columns = (await readTableColumns(client, source.database, [source.table])).get(source.table);
-  if (!columns) return { statuses: [queryLogMissing(source, false)], fingerprint: null, groups: [], watermark: previous };
+  const catalog = await readTableColumns(client, source.database, [source.table]);
+  const columns = catalog.get(source.table);
+  if (!columns) return { statuses: [queryLogMissing(source, false, catalog.accessControl)], fingerprint: null, groups: [], watermark: previous };
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
   if (missing.length > 0) return { statuses: [queryLogUnsupported(source, missing)], fingerprint: null, groups: [], watermark: previous };
 
@@ -273,7 +275,7 @@ export async function collectQueryLog(
   const watermarkIfNothing = previous ?? { eventTimeS: lowerS, boundaryQueryIds: [] };
   if (num(bounds.logged) === 0) {
     const empty = (await client.query(ANY_ROW_SQL(from))).length === 0;
-    return { statuses: empty ? [queryLogMissing(source, true)] : [], fingerprint: null, groups: [], watermark: watermarkIfNothing };
+    return { statuses: empty ? [queryLogMissing(source, true, catalog.accessControl)] : [], fingerprint: null, groups: [], watermark: watermarkIfNothing };
   }
 
   const dialect = queryLogDialect(columns, await readFunctions(client, FUNCTIONS));

@@ -11,7 +11,16 @@ import { sqlString, str } from './clickhouse-values.js';
 const COLUMNS_SQL = (database: string, tables: readonly string[]): string => `${AGENT_QUERY_MARKER}
 SELECT table, name, type
   FROM system.columns
- WHERE database = ${sqlString(database)} AND table IN (${tables.map(sqlString).join(', ')})`;
+ WHERE database = ${sqlString(database)} AND table IN (${tables.map(sqlString).join(', ')})
+UNION ALL
+SELECT '' AS table, '' AS name, version() AS type`;
+
+/**
+ * The first release with SQL access control (CREATE USER, GRANT). Before it every user sees the
+ * whole system database and there is no GRANT to print: a table absent there is absent from the
+ * release. From it, a table may also be hidden from a user without the grant.
+ */
+const ACCESS_CONTROL_SINCE: readonly [number, number] = [20, 4];
 
 const FUNCTIONS_SQL = (names: readonly string[]): string => `${AGENT_QUERY_MARKER}
 SELECT name FROM system.functions WHERE name IN (${names.map(sqlString).join(', ')})`;
@@ -19,17 +28,36 @@ SELECT name FROM system.functions WHERE name IN (${names.map(sqlString).join(', 
 /** Column name → type, for one table. */
 export type TableColumns = ReadonlyMap<string, string>;
 
-/** The named tables of `database` that exist, each with its columns; missing tables are absent. */
-export async function readTableColumns(client: ClickHouseQueryClient, database: string, tables: readonly string[]): Promise<ReadonlyMap<string, TableColumns>> {
+/** The tables found, by name, and what the release says about the ones that were not. */
+export interface TableCatalog extends ReadonlyMap<string, TableColumns> {
+  /** version(), e.g. "18.16.1". */
+  readonly serverVersion: string;
+  /** Whether the release has SQL access control, so an absent table may only be hidden from this user and a GRANT can fix it. */
+  readonly accessControl: boolean;
+}
+
+/** Whether ClickHouse `version` ("18.16.1", "24.8.4.13") is at least `since` (major, minor). */
+export function releaseAtLeast(version: string, since: readonly [number, number]): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > since[0] || (major === since[0] && minor >= since[1]);
+}
+
+/** The named tables of `database` that exist, each with its columns (missing tables are absent), and the server version, in one round trip. */
+export async function readTableColumns(client: ClickHouseQueryClient, database: string, tables: readonly string[]): Promise<TableCatalog> {
   const rows = await client.query(COLUMNS_SQL(database, tables));
   const out = new Map<string, Map<string, string>>();
+  let serverVersion = '';
   for (const row of rows) {
     const table = str(row.table);
+    if (table === '') {
+      serverVersion = str(row.type);
+      continue;
+    }
     let columns = out.get(table);
     if (!columns) out.set(table, (columns = new Map()));
     columns.set(str(row.name), str(row.type));
   }
-  return out;
+  return Object.assign(out, { serverVersion, accessControl: releaseAtLeast(serverVersion, ACCESS_CONTROL_SINCE) });
 }
 
 /** Which of the named functions this server has. */
