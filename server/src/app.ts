@@ -51,6 +51,14 @@ function buildApp(ctx: AppContext, ops: Ops): Express {
   // object by route validation instead of "not valid JSON"; other media types stay unread (route() answers 415).
   app.use(express.json({ limit: '1mb', strict: false, type: JSON_MEDIA_TYPES }));
 
+  // No dashboard yet: a browser is sent to the API docs, any other client gets where things are.
+  app.get('/', (req, res) => {
+    if (req.accepts(['json', 'html']) === 'html') {
+      res.redirect(302, '/docs');
+      return;
+    }
+    res.json({ name: 'Vigil', version: SERVER_VERSION, docs: '/docs', openapi: '/api/v1/openapi.json', api: '/api/v1', health: '/api/v1/health' });
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: SERVER_VERSION });
   });

@@ -10,6 +10,7 @@ import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
 import { databaseRoutes } from './databases.js';
+import { healthRoutes } from './health.js';
 import { indexRoutes } from './indexes.js';
 import { lockRoutes } from './locks.js';
 import { overviewRoutes } from './overview.js';
@@ -24,6 +25,7 @@ import { waitRoutes } from './waits.js';
 export function apiV1Routes(ctx: AppContext): RouteSpec[] {
   // queryRoutes last: its /queries/{hash} would otherwise shadow fixed paths such as /queries/failed.
   return [
+    ...healthRoutes(ctx),
     ...authRoutes(ctx),
     ...apiKeyRoutes(ctx),
     ...databaseRoutes(ctx),
