@@ -7,7 +7,7 @@ import { grantsCommand } from './grants/grants-command.js';
 import { redactText, redactUrl, secretsInConfig } from './config/secret-redaction.js';
 import { createAgentLogger } from './logging/agent-logger.js';
 import { describeError } from './logging/describe-error.js';
-import { AgentRunner } from './runner/agent-runner.js';
+import { ReloadingAgent } from './runner/reloading-agent.js';
 import { buildBatches } from './runner/batch-builder.js';
 import type { RunContext } from './runner/database-session.js';
 import { ENGINE_DRIVERS } from './runner/engine-drivers.js';
@@ -63,27 +63,31 @@ function say(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-async function run(config: AgentConfig): Promise<number> {
+async function run(config: AgentConfig, file: string): Promise<number> {
   v8.setFlagsFromString(SERVICE_V8_FLAGS);
-  const logger = createAgentLogger(config.logLevel);
-  const runner = new AgentRunner({ config, logger });
+  // SIGHUP (systemctl reload) re-reads the file: a bad edit is refused and logged, the running config kept.
+  const agent = new ReloadingAgent({ config, load: () => loadAgentConfig(file), logger: (c) => createAgentLogger(c.logLevel) });
+  process.on('SIGHUP', () => {
+    agent.logger.info({ signal: 'SIGHUP' }, 'reloading the config');
+    void agent.reload();
+  });
   let stopping = false;
   const stopped = new Promise<void>((resolve) => {
     const shutdown = (signal: NodeJS.Signals): void => {
       if (stopping) {
-        logger.warn({ signal }, 'second signal: exiting without waiting');
+        agent.logger.warn({ signal }, 'second signal: exiting without waiting');
         process.exit(EXIT_FAILURE);
       }
       stopping = true;
-      logger.info({ signal }, 'shutting down');
-      void runner.stop().then(resolve);
+      agent.logger.info({ signal }, 'shutting down');
+      void agent.stop().then(resolve);
     };
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
   });
-  await runner.start();
+  await agent.start();
   await stopped;
-  logger.info('stopped');
+  agent.logger.info('stopped');
   return EXIT_OK;
 }
 
@@ -189,8 +193,10 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'version':
         process.stdout.write(`vigil-agent ${AGENT_VERSION} (protocol ${PROTOCOL_MAJOR}.${PROTOCOL_MINOR})\n`);
         return EXIT_OK;
-      case 'run':
-        return await run(loadAgentConfig(configPath(args)));
+      case 'run': {
+        const file = configPath(args);
+        return await run(loadAgentConfig(file), file);
+      }
       case 'test':
         return await test(loadAgentConfig(configPath(args)));
       case 'grants':
