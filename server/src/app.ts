@@ -11,6 +11,7 @@ import { ActivityStream } from './api/v1/activity-stream.js';
 import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
 import { AgentRegistry } from './ingest/agent-registry.js';
+import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
@@ -96,9 +97,10 @@ export interface StartOptions {
 /** Opens the stores, builds the API and the agent gateway on one HTTP server, and listens. */
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<VigilServer> {
   const stores = options.stores ?? (await openStores(config, logger));
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry() };
+  const ingestEvents = new IngestEvents(logger);
+  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents };
   const metrics = new ServerMetrics();
-  const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger });
+  const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
   const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);
   const gateway = new AgentGateway(context, { queue: ingestQueue, metrics, lastSeen });
   const retention = new RetentionJob(stores.telemetry, config.retention, logger);

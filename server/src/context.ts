@@ -3,6 +3,7 @@ import type { Logger } from './logger.js';
 import type { MetaStore } from './storage/meta/meta-store.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import type { AgentRegistry } from './ingest/agent-registry.js';
+import type { IngestEvents } from './ingest/ingest-events.js';
 
 /** Everything a route or the ingest gateway needs, built once at start. */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   readonly meta: MetaStore;
   readonly telemetry: TelemetryStore;
   readonly agents: AgentRegistry;
+  /** `stored` after each flush's batches are durable: what engines react to instead of polling. */
+  readonly ingestEvents: IngestEvents;
 }

@@ -10,6 +10,7 @@ import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
 import type { RecordKind } from '../storage/telemetry/record-kind.js';
 import { settleAll } from '../storage/telemetry/sql-telemetry-store.js';
 import { batchRowCount, type ValidBatch } from './batch-validator.js';
+import { IngestEvents, STATEMENTS_KIND, STATEMENT_TEXTS_KIND } from './ingest-events.js';
 
 export interface IngestOutcome {
   readonly duplicate: boolean;
@@ -59,6 +60,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   readonly #limits: IngestConfig;
   readonly #metrics: ServerMetrics;
   readonly #log: Logger;
+  /** Where `stored` is announced once a flush's batches are durable and in the ledger. */
+  readonly events: IngestEvents;
   /** Names this process run in the ledger's claims. */
   readonly #owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   #waiting: Queued[] = [];
@@ -74,8 +77,9 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   #urgent = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(deps: { meta: MetaStore; telemetry: TelemetryStore; limits: IngestConfig; metrics: ServerMetrics; logger: Logger }) {
+  constructor(deps: { meta: MetaStore; telemetry: TelemetryStore; limits: IngestConfig; metrics: ServerMetrics; logger: Logger; events?: IngestEvents }) {
     super();
+    this.events = deps.events ?? new IngestEvents(deps.logger);
     this.#meta = deps.meta;
     this.#telemetry = deps.telemetry;
     this.#limits = deps.limits;
@@ -185,6 +189,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       if (settlement.ok) queued.resolve(settlement.outcome);
       else queued.reject(settlement.err);
     }
+    this.#announce(group, settlements);
     this.#writing = false;
     if (this.#saturated && this.#batches <= this.#limits.queueMaxBatches / 2 && this.#bytes <= this.#limits.queueMaxBytes / 2) {
       this.#saturated = false;
@@ -256,6 +261,23 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       this.#metrics.ingestRows.inc(rows);
     }
     return settlements;
+  }
+
+  /** One `stored` event per database for the batches this flush newly stored (not the duplicates, not the failed). */
+  #announce(group: readonly Queued[], settlements: readonly Settlement[]): void {
+    if (this.events.listenerCount('stored') === 0) return;
+    const byDatabase = new Map<string, { orgId: string; kinds: Set<string>; batchIds: string[] }>();
+    for (const [i, { batch }] of group.entries()) {
+      const settlement = settlements[i]!;
+      if (!settlement.ok || settlement.outcome.duplicate) continue;
+      const entry = byDatabase.get(batch.database.id) ?? { orgId: batch.database.org_id, kinds: new Set<string>(), batchIds: [] };
+      byDatabase.set(batch.database.id, entry);
+      entry.batchIds.push(batch.batchId);
+      if (batch.rows.length > 0) entry.kinds.add(STATEMENTS_KIND);
+      if (batch.texts.length > 0) entry.kinds.add(STATEMENT_TEXTS_KIND);
+      for (const { kind } of batch.records) entry.kinds.add(kind.name);
+    }
+    for (const [databaseId, { orgId, kinds, batchIds }] of byDatabase) this.events.emitStored({ orgId, databaseId, recordKinds: [...kinds].sort(), batchIds });
   }
 
   /** One insert per table for the whole group: statement texts, statements and rollups, each record kind the group carries. */
