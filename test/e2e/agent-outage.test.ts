@@ -208,7 +208,7 @@ describe('end to end: the agent loses and doubles nothing across outages and kil
     const res = await server.request('GET', `/api/v1/databases/${databaseId}/queries/${queryid}`, token);
     if (res.status === 404) return 0;
     expect(res.status).to.equal(200);
-    return res.body.totals.calls as number;
+    return res.body.totals.total_calls as number;
   }
 
   async function spooledCalls(spoolDir: string, queryid: string): Promise<number> {

@@ -88,6 +88,16 @@ describe('API: ClickHouse internals', () => {
     expect((await get(f.chId, '/queries/failed?limit=2')).body.errors).to.have.length(2);
   });
 
+  it('names query detail fields as PostgreSQL does, with first_seen_at and last_seen_at', async () => {
+    const res = await get(f.chId, '/queries/3333');
+    expect(res.status).to.equal(200);
+    expect(res.body.engine).to.equal('clickhouse');
+    expect(res.body.totals).to.include.all.keys('total_calls', 'total_time_ms', 'mean_time_ms', 'total_rows');
+    expect(res.body.totals).to.include({ total_calls: 6 });
+    expect(res.body.first_seen_at).to.be.a('string');
+    expect(Date.parse(res.body.first_seen_at)).to.be.below(Date.parse(res.body.last_seen_at));
+  });
+
   it('serves the parts size distribution', async () => {
     const res = await get(f.chId, '/queries/parts-distribution');
     expect(res.status).to.equal(200);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { explainStatement } from '../../ingest/command-broker.js';
 import { explainPlans, explainPlansKind, summarizePlan } from '../../storage/telemetry/kinds/explain-plans-kind.js';
 import { slowStatements, statementDetail } from '../../storage/telemetry/statement-reads.js';
-import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
+import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
 import { QUERY_SORTS, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
@@ -82,17 +82,22 @@ const PointView = z.object({
   blk_write_time_ms: z.number(),
   total_plan_time_ms: z.number(),
 });
+/** When a statement ran first and last in everything stored, whatever the requested range. */
+const Seen = {
+  first_seen_at: z.string().nullable().describe('First interval it ran in, over all stored data'),
+  last_seen_at: z.string().nullable().describe('Last interval it ran in, over all stored data'),
+};
 const DetailView = z.object({
   engine: z.literal('postgres'),
   database_id: z.string(),
   query_hash: z.string(),
   query_text: z.string(),
-  first_seen_at: z.string().nullable(),
-  last_seen_at: z.string().nullable(),
+  ...Seen,
   since: z.string(),
   until: z.string(),
   bucket_seconds: z.number(),
-  totals: PointView,
+  // Basira's list names (total_calls, total_rows) for sums over the range, on both engines; the timeseries keeps calls/rows per interval.
+  totals: PointView.omit({ calls: true, rows: true }).extend({ total_calls: z.number(), total_rows: z.number() }),
   timeseries: z.array(PointView.extend({ ts: z.string() })),
 });
 const ClickHouseDetailView = z.object({
@@ -100,6 +105,7 @@ const ClickHouseDetailView = z.object({
   database_id: z.string(),
   query_hash: z.string(),
   query_text: z.string(),
+  ...Seen,
   since: z.string(),
   until: z.string(),
   bucket_seconds: z.number(),
@@ -215,7 +221,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           const request = { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range };
           const summary = await clickHouseQuerySummary(ctx.telemetry.kindContext(), request);
           if (!summary) throw new VigilError('NOT_FOUND', 'No such query in this database over this range');
-          const points = await clickHouseQueryTimeseries(ctx.telemetry.kindContext(), { ...request, bucketSeconds });
+          const [points, seen] = await Promise.all([clickHouseQueryTimeseries(ctx.telemetry.kindContext(), { ...request, bucketSeconds }), clickHouseQuerySeen(ctx.telemetry.kindContext(), request)]);
           const { query_hash: _hash, query_text: queryText, ...totals } = summary;
           return {
             body: {
@@ -223,6 +229,8 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
               database_id: db.id,
               query_hash: params.hash,
               query_text: queryText,
+              first_seen_at: seen ? iso(seen.first) : null,
+              last_seen_at: seen ? iso(seen.last) : null,
               since: iso(range.since),
               until: iso(range.until),
               bucket_seconds: bucketSeconds,
@@ -244,7 +252,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
             since: iso(range.since),
             until: iso(range.until),
             bucket_seconds: bucketSeconds,
-            totals: detail.totals,
+            totals: (({ calls, rows, ...rest }) => ({ total_calls: calls, total_rows: rows, ...rest }))(detail.totals),
             timeseries: detail.timeseries.map((p) => ({ ...p, ts: iso(p.ts) })),
           },
         };

@@ -313,6 +313,14 @@ export async function clickHouseQuerySummary(ctx: KindContext, req: QueryRange &
   return stat ?? null;
 }
 
+/** When a fingerprint ran first and last in everything stored (any range), Unix ms; null when never. */
+export async function clickHouseQuerySeen(ctx: KindContext, req: { orgId: string; databaseId: string; queryHash: string }): Promise<{ first: number; last: number } | null> {
+  const ms = ctx.schema.time.toUnixMs(sql`ts`);
+  const [seen] = await ctx.client.select<{ first_ms: number | string; last_ms: number | string; n: number | string }>(sql`
+    SELECT min(${ms}) AS first_ms, max(${ms}) AS last_ms, count() AS n FROM clickhouse_query_stats WHERE ${scope(req)} AND query_hash = ${req.queryHash}`);
+  return seen && num(seen.n) > 0 ? { first: num(seen.first_ms), last: num(seen.last_ms) } : null;
+}
+
 /** One interval of a fingerprint's timeseries. */
 export interface ClickHouseQueryPoint {
   /** Bucket start, Unix ms. */
