@@ -63,6 +63,12 @@ export function acceptedKeys(schema: z.ZodType): string[] | undefined {
   return undefined;
 }
 
+/** A client-chosen key as it may appear in a message and its log line: printable and short. */
+function safeName(name: string): string {
+  const printable = name.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 64 ? `${printable.slice(0, 64)}…` : printable;
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -86,13 +92,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   const detailKey = where.replace(' ', '_');
   const accepted = { accepted: acceptedKeys(schema) ?? [] };
   if (issue.code === 'unrecognized_keys') {
-    const field = [...issue.path, issue.keys[0]!].join('.');
+    const field = safeName([...issue.path, issue.keys[0]!].join('.'));
     const topLevel = issue.path.length === 0;
     throw new VigilError('VALIDATION_FAILED', `Unknown ${where} '${field}'${topLevel ? `: ${acceptedList(schema, where)}` : ''}`, {
       details: { [detailKey]: field, ...(topLevel ? accepted : {}) },
     });
   }
-  const field = issue.path.join('.');
+  // Record keys (tags) are the client's too.
+  const field = safeName(issue.path.join('.'));
   if (!field) {
     if (where === 'body field' && issue.code === 'invalid_type') {
       throw new VigilError('VALIDATION_FAILED', `Request body must be a JSON object, not ${describeValue(input)}`);

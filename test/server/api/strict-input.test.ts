@@ -143,6 +143,10 @@ describe('server: strict request validation on every route', () => {
     const extra = await t.request('POST', '/api/v1/api-keys', { token, body: { name: 'k', expires: '2027-01-01' } });
     expect(extra.status).to.equal(400);
     expect(extra.body).to.include({ code: 'VALIDATION_FAILED', body_field: 'expires' });
+    // A client's key is echoed (and logged) only short and printable.
+    const long = await t.request('GET', `/api/v1/databases?a%0A${'k'.repeat(5000)}=1`, { token });
+    expect(long.status).to.equal(400);
+    expect(long.body.query_param).to.have.length.below(70).and.not.match(/[\n\r]/);
   });
 
   it("refuses a disabled_collectors entry that is not one of the database engine's collectors", async () => {
