@@ -1,0 +1,233 @@
+/**
+ * Writes docs/errors.md from the error catalogue (shared/src/errors.ts): each code's HTTP status
+ * and default message from the catalogue, what it means and what to do from ERROR_GUIDE below.
+ * Run `pnpm docs:errors` after adding a code; test/server/errors-doc.test.ts fails while a code
+ * has no guide entry or the committed file is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ERROR_CATALOG, type ErrorCode } from '@vigil/shared';
+
+export interface ErrorGuide {
+  /** When Vigil answers with this code, and who sees it (an API client, an agent, an operator's log). */
+  readonly meaning: string;
+  /** What the one who sees it should do next. */
+  readonly action: string;
+}
+
+/** One entry per catalogue code: typed by ErrorCode, so a code without its entry fails the typecheck too. */
+export const ERROR_GUIDE = {
+  AUTH_MISSING_CREDENTIALS: {
+    meaning: 'The request carried no credential: no `Authorization: Bearer` token and no `X-API-Key` header.',
+    action: 'Send a user access token (`POST /api/v1/auth/login`) or an API key with the request.',
+  },
+  AUTH_INVALID_KEY: {
+    meaning: 'The API key is unknown or was revoked. Agents get it as a 401 on the WebSocket upgrade.',
+    action: 'Create a new key (`POST /api/v1/api-keys`) and put it in the client or the agent config (`api_key`).',
+  },
+  AUTH_INVALID_TOKEN: {
+    meaning: 'The bearer token (access or refresh) is malformed, expired, or belongs to a revoked refresh family (a refresh token used twice revokes its family).',
+    action: 'Refresh the access token with the refresh token; if that fails too, log in again.',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    meaning: 'Login with an unknown email or a wrong password (the answer does not say which).',
+    action: 'Check the email and password, or sign up.',
+  },
+  AUTH_FORBIDDEN_SCOPE: {
+    meaning: 'The credential is valid but its scope does not allow this: a `read` key writing, an `agent` key reading the API, or anything but an `agent` key connecting as an agent.',
+    action: 'Use a key of the scope the message names (`agent`, `read` or `admin`), or a user token.',
+  },
+  AUTH_EMAIL_TAKEN: {
+    meaning: 'Sign-up with an email that already has an account.',
+    action: 'Log in with that email, or sign up with another.',
+  },
+  VALIDATION_FAILED: {
+    meaning: 'A path param, query param or body field is missing, unknown or out of range; the message names the field and what it must be, and for programs `query_param` or `body_field` names it too.',
+    action: 'Fix the named field; `/api/v1/openapi.json` has every route\'s schema.',
+  },
+  BODY_MALFORMED: {
+    meaning: 'The body is not valid JSON, or does not decompress as its `Content-Encoding` says.',
+    action: 'Send valid JSON, encoded as the header says.',
+  },
+  BODY_TOO_LARGE: {
+    meaning: 'The body is over the API\'s 1 MB limit.',
+    action: 'Send a smaller body; no route needs more.',
+  },
+  BODY_UNSUPPORTED_ENCODING: {
+    meaning: 'The body\'s `Content-Encoding` or charset is one the server does not read.',
+    action: 'Send the body uncompressed or as gzip, deflate or br, in UTF-8.',
+  },
+  BODY_MISSING: {
+    meaning: 'The route needs a JSON body and none came.',
+    action: 'Send a JSON object with `Content-Type: application/json`.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    meaning: 'The body came with a `Content-Type` other than JSON.',
+    action: 'Send the body as JSON with `Content-Type: application/json`.',
+  },
+  PATH_MALFORMED: {
+    meaning: 'The request path has invalid percent-encoding (e.g. a lone `%`).',
+    action: 'Percent-encode path segments (`encodeURIComponent`).',
+  },
+  NOT_FOUND: {
+    meaning: 'No such object in the caller\'s organization: a database, key, query or table id that does not exist or belongs to another organization (the two look the same on purpose).',
+    action: 'Check the id, e.g. with `GET /api/v1/databases`; for readings, widen the time range.',
+  },
+  ROUTE_NOT_FOUND: {
+    meaning: 'No endpoint has this method and path.',
+    action: 'Check the method and path against `/api/v1/openapi.json` (or `/docs`).',
+  },
+  DATABASE_NAME_TAKEN: {
+    meaning: 'Creating or renaming a database to a name another database of the organization has.',
+    action: 'Choose another name, or update the existing database.',
+  },
+  ENGINE_MISMATCH: {
+    meaning: 'A PostgreSQL-only endpoint was asked about a ClickHouse database, or the reverse.',
+    action: 'Use the endpoint for the database\'s engine (the message names it).',
+  },
+  UPGRADE_REQUIRED: {
+    meaning: 'A plain HTTP request reached an endpoint that only speaks WebSocket (the live activity stream).',
+    action: 'Open it with a WebSocket client (an `Upgrade: websocket` request).',
+  },
+  FRAME_MALFORMED: {
+    meaning: 'A WebSocket frame from the agent could not be decoded (not a Vigil frame, bad protobuf or bad deflate). Fatal: the server closes with 1007.',
+    action: 'Agent and server versions may not match: upgrade the agent. Other agents are not affected.',
+  },
+  FRAME_TOO_LARGE: {
+    meaning: 'A frame exceeds the size limit, before or after inflating (`VIGIL_MAX_FRAME_BYTES` on the server). The server closes with 1009.',
+    action: 'Agents keep their batches below the default limit: if the server\'s `VIGIL_MAX_FRAME_BYTES` was set lower, raise it back.',
+  },
+  PROTOCOL_UNSUPPORTED_VERSION: {
+    meaning: 'The agent speaks another protocol major version than the server. Fatal: close 1002.',
+    action: 'Upgrade the agent or the server so both speak the same major version.',
+  },
+  PROTOCOL_HELLO_REQUIRED: {
+    meaning: 'An agent sent something before its `Hello`.',
+    action: 'A client bug: the first message on the socket must be `Hello`.',
+  },
+  PROTOCOL_UNEXPECTED_MESSAGE: {
+    meaning: 'A message out of place on the agent socket (a second `Hello`), or a `Hello` with bad fields (hostname, too many databases, a bad database name); the message names which.',
+    action: 'Fix the agent config (database names 1–200 characters) or upgrade the agent.',
+  },
+  INGEST_UNKNOWN_DATABASE: {
+    meaning: 'A batch names a database its connection\'s `Hello` did not announce. Not fatal; the agent drops the batch (re-sending cannot succeed).',
+    action: 'An agent bug or a config changed without a reconnect: restart the agent.',
+  },
+  INGEST_BAD_BATCH: {
+    meaning: 'A batch failed validation; the message names the first bad field by its wire path (e.g. `pg_activity[0].sessions[3].pid`). Not fatal; the agent drops that batch.',
+    action: 'Report it with the agent version: the agent sent data the server cannot store.',
+  },
+  INGEST_BATCH_IN_PROGRESS: {
+    meaning: 'Another server process is storing this same batch right now (the agent re-sent it after reconnecting elsewhere). Not fatal.',
+    action: 'Nothing: the agent keeps the batch and re-sends it, then gets a duplicate ack.',
+  },
+  SERVICE_UNAVAILABLE: {
+    meaning: 'The server is shutting down or not ready (`/readyz` says which store does not answer).',
+    action: 'Retry; behind a load balancer another server process answers. Agents reconnect on their own.',
+  },
+  CLICKHOUSE_QUERY_FAILED: {
+    meaning: 'The monitored ClickHouse refused a query the agent sent (agent log; in a collector status or a command\'s answer).',
+    action: 'Read ClickHouse\'s own error in the message: usually a missing grant for the agent\'s user.',
+  },
+  CLICKHOUSE_BAD_RESPONSE: {
+    meaning: 'The monitored ClickHouse answered with something the agent cannot read (not JSON, no data array, or too large).',
+    action: 'Check that the agent\'s `url` points at ClickHouse\'s HTTP port, not a proxy or another service.',
+  },
+  CLICKHOUSE_TIMEOUT: {
+    meaning: 'The monitored ClickHouse did not answer a query in time.',
+    action: 'Check the server\'s load and the network from the agent; the collector retries at its next interval.',
+  },
+  AGENT_NOT_CONNECTED: {
+    meaning: 'A command (e.g. an EXPLAIN) needs the database\'s agent and none is connected to this server process (it may be disconnected, or connected to another process).',
+    action: 'Check the agent is running (`GET /api/v1/databases/{id}/health`); behind a load balancer, retry.',
+  },
+  COMMAND_TIMEOUT: {
+    meaning: 'The agent did not answer a command within its deadline.',
+    action: 'Retry; a slow monitored database or a busy agent (at most 4 commands at once) is the usual cause.',
+  },
+  COMMAND_UNKNOWN: {
+    meaning: 'The agent does not run this command kind (only `explain`, `test_connection` and `status`).',
+    action: 'Upgrade the agent if the server is newer.',
+  },
+  COMMAND_BAD_ARGS: {
+    meaning: 'A command\'s arguments are invalid, e.g. a database the agent does not monitor.',
+    action: 'Fix the named argument.',
+  },
+  COMMAND_REFUSED: {
+    meaning: 'The agent refused the command: explain plans are turned off for the database (`collect_explain_plans`), the statement is not a single SELECT-like one, or 4 commands are already running.',
+    action: 'Do what the message says: enable `collect_explain_plans`, or retry shortly.',
+  },
+  COMMAND_NOT_SUPPORTED: {
+    meaning: 'The monitored database\'s version cannot run this command (e.g. ClickHouse `EXPLAIN indexes = 1` needs 21.6).',
+    action: 'Upgrade the monitored database to the version the message names.',
+  },
+  STATEMENT_NOT_FOUND: {
+    meaning: 'The agent found no statement with this query hash on the monitored server (`pg_stat_statements` or `system.query_log` no longer has it).',
+    action: 'Pick a statement seen recently, or run the query again so the server sees it.',
+  },
+  COMMAND_FAILED: {
+    meaning: 'The command ran and the monitored database failed it (the message carries the database\'s error, e.g. a missing privilege for EXPLAIN).',
+    action: 'Read the database\'s error; EXPLAIN needs `SELECT` on the tables the plan reads (`pg_read_all_data` on PostgreSQL 14+).',
+  },
+  CONFIG_INVALID: {
+    meaning: 'The agent or server configuration (file or environment) is invalid; the process does not start, and the message names the bad key.',
+    action: 'Fix the named key and start again.',
+  },
+  INTERNAL: {
+    meaning: 'An unexpected failure. The client gets only this code and a generic message; the server logs the error with the request id.',
+    action: 'Retry; if it persists, report it with the time and the request\'s `x-request-id`.',
+  },
+} as const satisfies Record<ErrorCode, ErrorGuide>;
+
+const GUIDE: Readonly<Partial<Record<string, ErrorGuide>>> = ERROR_GUIDE;
+
+/** Table cells hold one line, and a `|` would end the cell. */
+function cell(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** Plain text (a catalogue message) in a cell: `<token>` would otherwise render as an HTML tag. */
+function plain(text: string): string {
+  return cell(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The catalogue codes ERROR_GUIDE has no entry for (the doc would say "undocumented"). */
+export function undocumentedCodes(): string[] {
+  return Object.keys(ERROR_CATALOG).filter((code) => !GUIDE[code]);
+}
+
+/** docs/errors.md as the catalogue and the guide make it now. */
+export function renderErrorsDoc(): string {
+  const rows = Object.entries(ERROR_CATALOG).map(([code, entry]) => {
+    const guide = GUIDE[code];
+    const status = entry.status >= 500 && !('expose' in entry && entry.expose) ? `${entry.status} (generic message)` : String(entry.status);
+    return `| \`${code}\` | ${status} | ${plain(entry.message)} | ${cell(guide?.meaning ?? 'UNDOCUMENTED')} | ${cell(guide?.action ?? 'UNDOCUMENTED')} |`;
+  });
+  return [
+    '# Error codes',
+    '',
+    '<!-- Generated by `pnpm docs:errors` from shared/src/errors.ts and server/scripts/errors-doc.ts: edit those, not this file. -->',
+    '',
+    'Every error Vigil reports carries a stable code from one catalogue (`shared/src/errors.ts`); match on the',
+    'code, never on the message. The API answers `{"error": "<message>", "code": "<CODE>"}` with the HTTP status',
+    'below, plus a field naming what was wrong where there is one (`query_param`, `body_field`). A 5xx marked',
+    '"generic message" reaches clients only as `INTERNAL`\'s message; its detail is in the server log. On the',
+    'agent socket the same codes travel in `Error` messages; the default message is what is said when nothing',
+    'more specific is known.',
+    '',
+    '| Code | HTTP | Default message | Meaning | What to do |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const target = fileURLToPath(new URL('../../docs/errors.md', import.meta.url));
+  writeFileSync(target, renderErrorsDoc());
+  const missing = undocumentedCodes();
+  if (missing.length > 0) {
+    process.stderr.write(`docs/errors.md written; no guide entry in server/scripts/errors-doc.ts for: ${missing.join(', ')}\n`);
+    process.exitCode = 1;
+  }
+}
