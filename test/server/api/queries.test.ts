@@ -41,6 +41,24 @@ describe('server: /queries/{hash}, /queries/slow, /queries/{hash}/explain', () =
     expect((await t.request('GET', `/api/v1/databases/${dbId}/queries/a?since=${month}`, { token })).body.bucket_seconds).to.equal(3600);
   });
 
+  it('pages /queries with offset and has_more, and filters by text with q', async () => {
+    const list = (qs: string) => t.request('GET', `/api/v1/databases/${dbId}/queries?sort_by=calls&${qs}`, { token });
+    const first = await list('limit=1');
+    expect(first.status).to.equal(200);
+    expect(first.body).to.include({ offset: 0, has_more: true });
+    expect(first.body.queries.map((q: { query_hash: string }) => q.query_hash)).to.deep.equal(['a']);
+    const second = await list('limit=1&offset=1');
+    expect(second.body).to.include({ offset: 1, has_more: false });
+    expect(second.body.queries.map((q: { query_hash: string }) => q.query_hash)).to.deep.equal(['b']);
+    const found = await list('q=from%20TB');
+    expect(found.body.queries.map((q: { query_hash: string }) => q.query_hash)).to.deep.equal(['b']);
+    for (const bad of ['offset=-1', 'offset=x', 'q=']) {
+      const r = await list(bad);
+      expect(r.status, bad).to.equal(400);
+      expect(r.body.error, bad).to.contain(`'${bad.split('=')[0]}'`);
+    }
+  });
+
   it('is a 404 for a statement never seen, and a 400 naming bucket when it gives too many points', async () => {
     const missing = await t.request('GET', `/api/v1/databases/${dbId}/queries/nope`, { token });
     expect(missing.status).to.equal(404);

@@ -81,6 +81,16 @@ for (const backend of TELEMETRY_BACKENDS) {
       expect((await store.topQueries({ ...range, sortBy: 'rows', limit: 1 })).map((s) => s.query_hash)).to.deep.equal(['fast']);
     });
 
+    it('pages with offset and filters by text, ignoring case, taking % and quotes literally', async () => {
+      const hashes = async (extra: Partial<TopQueriesRequest>) => (await store.topQueries({ ...range, sortBy: 'calls', ...extra })).map((s) => s.query_hash);
+      expect(await hashes({ offset: 1 })).to.deep.equal(['slow']);
+      expect(await hashes({ offset: 2 })).to.deep.equal([]);
+      expect(await hashes({ textContains: 'PG_SLEEP' })).to.deep.equal(['slow']);
+      expect(await hashes({ textContains: "it's" })).to.deep.equal(['slow']);
+      expect(await hashes({ textContains: 'select $1' })).to.deep.equal(['fast']);
+      expect(await hashes({ textContains: '%' })).to.deep.equal([]);
+    });
+
     it('treats the range as [since, until)', async () => {
       const stats = await store.topQueries({ ...range, since: T0 + 60_000, sortBy: 'calls' });
       expect(stats.map((s) => [s.query_hash, s.total_calls])).to.deep.equal([['fast', 50]]);

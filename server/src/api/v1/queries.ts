@@ -8,14 +8,19 @@ import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySeen, clickHouseQuerySummary, cl
 import { QUERY_SORTS, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
-import { intParam, iso, SeriesQuery, seriesRange } from './route-support.js';
+import { bounded, intParam, iso, SeriesQuery, seriesRange } from './route-support.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
 const HOUR_MS = 3600_000;
 
+/** Most rows a ranking can be paged through: beyond it a narrower range or a `q` finds things faster. */
+const MAX_OFFSET = 100_000;
+
 const QueriesQuery = z.object({
   ...timeRange,
   limit: intParam(1, 100).default(25).describe('Max results'),
+  offset: intParam(0, MAX_OFFSET).default(0).describe('Rows of the ranking to skip: page with offset += limit while has_more is true'),
+  q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().describe('Only statements whose normalized text contains this, ignoring case (placeholders such as $1 or ? stand for literals)'),
   sort_by: z
     .enum(CLICKHOUSE_QUERY_SORTS, { error: `must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}` })
     .default('total_time')
@@ -163,13 +168,16 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           since: z.string(),
           until: z.string(),
           sort_by: z.enum(CLICKHOUSE_QUERY_SORTS),
+          offset: z.number(),
+          has_more: z.boolean().describe('More statements follow this page in the ranking'),
           queries: z.union([z.array(QueryStatView), z.array(ClickHouseQueryView)]).describe('PostgreSQL rows carry block I/O; ClickHouse rows errors, p95/p99, read rows/bytes and memory'),
         }),
       },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const request = { orgId: db.org_id, databaseId: db.id, ...range, limit: query.limit };
+        // One row more than asked says whether another page exists, without counting them all.
+        const request = { orgId: db.org_id, databaseId: db.id, ...range, limit: query.limit + 1, offset: query.offset, ...(query.q === undefined ? {} : { textContains: query.q }) };
         let queries;
         if (db.engine === 'clickhouse') {
           queries = await topClickHouseQueries(ctx.telemetry.kindContext(), { ...request, sortBy: query.sort_by });
@@ -179,7 +187,10 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           }
           queries = await ctx.telemetry.topQueries({ ...request, sortBy: query.sort_by as QuerySort });
         }
-        return { body: { database_id: db.id, engine: db.engine, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, queries } };
+        const page = bounded<(typeof queries)[number]>(queries, query.limit);
+        return {
+          body: { database_id: db.id, engine: db.engine, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, offset: query.offset, has_more: page.truncated, queries: page.rows },
+        };
       },
     }),
     route({

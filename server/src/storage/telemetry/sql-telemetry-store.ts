@@ -100,6 +100,15 @@ const SORT_COLUMNS = {
   rows: 'total_rows',
 } as const satisfies Record<(typeof QUERY_SORTS)[number], string>;
 
+/**
+ * Statements whose newest text contains `text`, ignoring case. lowerUTF8 and position, not ILIKE or
+ * positionCaseInsensitiveUTF8, because 18.16 has them; `text` is a literal, so % and _ mean themselves.
+ */
+function statementsWithText(orgId: string, databaseId: string, text: string): SqlFragment {
+  return sql`SELECT query_hash FROM statement_texts
+    WHERE org_id = ${orgId} AND database_id = ${databaseId} AND position(lowerUTF8(query_text), lowerUTF8(${text})) > 0`;
+}
+
 /** topQueries' row as ClickHouse returns it: UInt64 sums may arrive as JSON strings. */
 interface QueryStatRow {
   readonly query_hash: string;
@@ -206,6 +215,8 @@ export class SqlTelemetryStore implements TelemetryStore {
       throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${QUERY_SORTS.join(', ')}`);
     }
     if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
+    const offset = request.offset ?? 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new VigilError('VALIDATION_FAILED', 'offset: must be a non-negative integer');
     const order = identifier(SORT_COLUMNS[request.sortBy], Object.values(SORT_COLUMNS));
     const tiers = tiersFor(request.since, request.until, request.now ?? Date.now());
     const parts = segments(request.since, request.until, tiers).map(
@@ -237,9 +248,10 @@ export class SqlTelemetryStore implements TelemetryStore {
           sum(shared_blks_hit) AS shared_blks_hit,
           sum(shared_blks_read) AS shared_blks_read
         FROM (${joinSql(parts, ' UNION ALL ')})
+        ${request.textContains === undefined ? sql`` : sql`WHERE query_hash IN (${statementsWithText(request.orgId, request.databaseId, request.textContains)})`}
         GROUP BY query_hash
         ORDER BY ${order} DESC, query_hash ASC
-        LIMIT ${request.limit}
+        LIMIT ${offset}, ${request.limit}
       ) AS s
       LEFT JOIN (
         SELECT query_hash, argMaxIf(query_text, last_seen, query_text != '') AS query_text

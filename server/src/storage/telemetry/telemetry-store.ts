@@ -70,6 +70,10 @@ export interface TopQueriesRequest {
   /** Unix ms, exclusive. */
   readonly until: number;
   readonly limit: number;
+  /** Rows of the ranking to skip (paging); default 0. */
+  readonly offset?: number;
+  /** Only statements whose normalized text contains this, ignoring case. */
+  readonly textContains?: string;
   readonly sortBy: QuerySort;
   /** Unix ms taken as "now" when picking raw data or a rollup (default: the clock); for tests. */
   readonly now?: number;

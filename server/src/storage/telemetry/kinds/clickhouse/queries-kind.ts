@@ -283,7 +283,7 @@ const AGGREGATE_COLUMNS = joinSql(
   ),
 );
 
-async function aggregateByHash(ctx: KindContext, req: QueryRange, filter: SqlFragment, order: SqlFragment, limit: number): Promise<ClickHouseQueryStat[]> {
+async function aggregateByHash(ctx: KindContext, req: QueryRange, filter: SqlFragment, order: SqlFragment, limit: number, offset = 0): Promise<ClickHouseQueryStat[]> {
   const rows = await ctx.client.select<AggregateRow & { query_hash: string; query_text: string | null }>(sql`
     SELECT query_hash, ${AGGREGATE_COLUMNS}, query_text
     FROM (
@@ -292,19 +292,32 @@ async function aggregateByHash(ctx: KindContext, req: QueryRange, filter: SqlFra
       WHERE ${scope(req)} AND ${inRange(ctx, req.since, req.until)} AND ${filter}
       GROUP BY query_hash
       ORDER BY ${order} DESC, query_hash ASC
-      LIMIT ${limit}
+      LIMIT ${offset}, ${limit}
     ) AS s
     LEFT JOIN ${textsOf(req)}
     ORDER BY ${order} DESC, query_hash ASC`);
   return rows.map(queryStat);
 }
 
-/** Fingerprints over [since, until), sorted descending by `sortBy` then by hash, at most `limit`. */
-export async function topClickHouseQueries(ctx: KindContext, req: QueryRange & { limit: number; sortBy: ClickHouseQuerySort }): Promise<ClickHouseQueryStat[]> {
+/**
+ * Fingerprints over [since, until), sorted descending by `sortBy` then by hash, `limit` of them after
+ * skipping `offset`; with `textContains`, only those whose text contains it, ignoring case (lowerUTF8
+ * and position: 18.16 has them, and the text is a literal, so % and _ mean themselves).
+ */
+export async function topClickHouseQueries(
+  ctx: KindContext,
+  req: QueryRange & { limit: number; offset?: number; textContains?: string; sortBy: ClickHouseQuerySort },
+): Promise<ClickHouseQueryStat[]> {
   if (!Object.hasOwn(SORT_COLUMNS, req.sortBy)) throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}`);
   if (!Number.isSafeInteger(req.limit) || req.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
+  const offset = req.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new VigilError('VALIDATION_FAILED', 'offset: must be a non-negative integer');
   const order = identifier(SORT_COLUMNS[req.sortBy], Object.values(SORT_COLUMNS));
-  return aggregateByHash(ctx, req, sql`1`, order, req.limit);
+  const filter =
+    req.textContains === undefined
+      ? sql`1`
+      : sql`query_hash IN (SELECT query_hash FROM clickhouse_query_texts WHERE ${scope(req)} AND position(lowerUTF8(query_text), lowerUTF8(${req.textContains})) > 0)`;
+  return aggregateByHash(ctx, req, filter, order, req.limit, offset);
 }
 
 /** One fingerprint over [since, until), or null when it ran in none of it. */
