@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { leaseFor, type MetaStore } from '../../../server/src/storage/meta/meta-store.js';
+import { withLease } from '../../../server/src/storage/meta/with-lease.js';
 import { META_BACKENDS, useBackend } from '../../helpers/backends.js';
 
 /** Named leases (one process at a time), a contract over both metadata backends. */
@@ -80,3 +81,36 @@ for (const backend of META_BACKENDS) {
     });
   });
 }
+
+describe('withLease', () => {
+  const meta = useBackend(META_BACKENDS[0]!);
+
+  it('runs the work while holding the lease, turns others away meanwhile, and releases it after', async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const working = new Promise<void>((resolve) => (started = resolve));
+    const running = withLease(meta(), 'job', { owner: 'a', ttlMs: 60_000 }, () => {
+      started();
+      return new Promise<string>((resolve) => (release = () => resolve('done')));
+    });
+    await working;
+    expect(await withLease(meta(), 'job', { owner: 'b', ttlMs: 60_000 }, async () => 'ran')).to.deep.equal({ held: false });
+    release();
+    expect(await running).to.deep.equal({ held: true, value: 'done' });
+    expect(await withLease(meta(), 'job', { owner: 'b', ttlMs: 60_000 }, async () => 'ran')).to.deep.equal({ held: true, value: 'ran' });
+  });
+
+  it('keeps the lease past its ttl by renewing it, and aborts the work once it is lost', async () => {
+    const outcome = await withLease(meta(), 'long-job', { owner: 'a', ttlMs: 1000 }, async (signal) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      // Still held after more than two ttls: nobody else could take it.
+      expect(await meta().tryAcquireLease('long-job', leaseFor('b', 1000))).to.equal(false);
+      expect(signal.aborted).to.equal(false);
+      // As if another process had taken it over.
+      await meta().releaseLease('long-job', 'a');
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      return 'stopped';
+    });
+    expect(outcome).to.deep.equal({ held: true, value: 'stopped' });
+  });
+});
