@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   VIGIL_RETENTION_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(7),
   VIGIL_RETENTION_HOURLY_DAYS: z.coerce.number().int().min(30).max(3650).default(30),
   VIGIL_RETENTION_DAILY_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
+  // The address agents and browsers reach this server at, when it differs from what requests show (a proxy in front).
+  VIGIL_PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((text) => text === undefined || text === '' || publicUrlProblem(text) === undefined, { error: (issue) => publicUrlProblem(String(issue.input)) ?? 'invalid' }),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
@@ -72,6 +77,8 @@ export interface ServerConfig {
   readonly validateResponses: boolean;
   /** Days each telemetry retention class is kept (ClusterSight's retention_raw_days 7, hourly 30, daily 365). */
   readonly retention: RetentionPolicy;
+  /** http(s):// base URL the server is reached at from outside (VIGIL_PUBLIC_URL), without a trailing slash; undefined: taken from each request. */
+  readonly publicUrl: string | undefined;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -111,7 +118,18 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
+    publicUrl: e.VIGIL_PUBLIC_URL ? e.VIGIL_PUBLIC_URL.replace(/\/+$/, '') : undefined,
   });
+}
+
+/** Why `text` cannot be VIGIL_PUBLIC_URL, or undefined when it can: an http(s) base URL, nothing secret in it. */
+function publicUrlProblem(text: string): string | undefined {
+  if (!URL.canParse(text)) return 'must be a URL such as https://vigil.example.com';
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must start with http:// or https://';
+  if (url.username || url.password) return 'must not contain credentials';
+  if (url.search || url.hash) return 'must not contain a query string or fragment';
+  return undefined;
 }
 
 /** A signing secret generated on first start and kept in the data dir, so tokens survive restarts. */

@@ -6,6 +6,7 @@ import { buildOpenApi } from '../openapi.js';
 import { mountRoutes, route, type RouteSpec } from '../route.js';
 import { activityRoutes } from './activity.js';
 import { activityStreamRoutes } from './activity-stream.js';
+import { agentInstallRoutes } from './agent-install.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
@@ -28,6 +29,7 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...healthRoutes(ctx),
     ...authRoutes(ctx),
     ...apiKeyRoutes(ctx),
+    ...agentInstallRoutes(ctx),
     ...databaseRoutes(ctx),
     ...overviewRoutes(ctx),
     ...clickHouseInternalsRoutes(ctx),
