@@ -30,6 +30,14 @@ const optionalNativeModules = {
   },
 };
 
+// The commit `vigil-agent version` prints (agent/src/agent-version.ts); empty outside a git checkout.
+let commit = '';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+} catch {
+  // Built from a source tarball: the version says it.
+}
+
 const bundle = join(work, 'vigil-agent.cjs');
 await build({
   entryPoints: [join(root, 'agent/src/cli.ts')],
@@ -41,6 +49,7 @@ await build({
   minify: true,
   legalComments: 'linked',
   plugins: [optionalNativeModules],
+  define: { VIGIL_BUILD_COMMIT: JSON.stringify(commit) },
   logLevel: 'warning',
 });
 

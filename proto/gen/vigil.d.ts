@@ -203,6 +203,9 @@ export namespace vigil {
             /** Hello databases. */
             databases: vigil.v1.DatabaseInfo.$Properties[];
 
+            /** Hello probe. */
+            probe: boolean;
+
             /**
              * Creates a new Hello instance using the specified properties.
              * @param [properties] Properties to set
@@ -301,6 +304,9 @@ export namespace vigil {
 
                 /** Hello databases */
                 databases?: (vigil.v1.DatabaseInfo.$Properties[]|null);
+
+                /** Hello probe */
+                probe?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -6,7 +6,7 @@ $protobuf.configure();
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Array = $util.global.Array, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean, $isFinite = $util.global.isFinite;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Array = $util.global.Array, $Number = $util.global.Number, $String = $util.global.String, $Boolean = $util.global.Boolean, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -474,6 +474,7 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [agentVersion] Hello agentVersion
              * @property {string|null} [hostname] Hello hostname
              * @property {Array.<vigil.v1.DatabaseInfo.$Properties>|null} [databases] Hello databases
+             * @property {boolean|null} [probe] Hello probe
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -547,6 +548,14 @@ export const vigil = $root.vigil = (() => {
             Hello.prototype.databases = $util.emptyArray;
 
             /**
+             * Hello probe.
+             * @member {boolean} probe
+             * @memberof vigil.v1.Hello
+             * @instance
+             */
+            Hello.prototype.probe = false;
+
+            /**
              * Creates a new Hello instance using the specified properties.
              * @function create
              * @memberof vigil.v1.Hello
@@ -590,6 +599,8 @@ export const vigil = $root.vigil = (() => {
                     for (var i = 0; i < m.databases.length; ++i)
                         $root.vigil.v1.DatabaseInfo.encode(m.databases[i], w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 }
+                if (m.probe != null && $Object.hasOwnProperty.call(m, "probe") && m.probe !== false)
+                    w.uint32(/* id 6, wireType 0 =*/48).bool(m.probe);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -691,6 +702,15 @@ export const vigil = $root.vigil = (() => {
                             m.databases.push($root.vigil.v1.DatabaseInfo.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.probe = v;
+                            else
+                                delete m.probe;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -766,6 +786,10 @@ export const vigil = $root.vigil = (() => {
                         }
                     }
                 }
+                if (m.probe != null && $Object.hasOwnProperty.call(m, "probe")) {
+                    if (typeof m.probe !== "boolean")
+                        return "probe: boolean expected";
+                }
                 return null;
             };
 
@@ -817,6 +841,11 @@ export const vigil = $root.vigil = (() => {
                         m.databases[i] = $root.vigil.v1.DatabaseInfo.fromObject(d.databases[i], q + 1);
                     }
                 }
+                if (d.probe != null) {
+                    if (d.probe) {
+                        m.probe = $Boolean(d.probe);
+                    }
+                }
                 return m;
             };
 
@@ -845,6 +874,7 @@ export const vigil = $root.vigil = (() => {
                     d.protocolMinor = 0;
                     d.agentVersion = "";
                     d.hostname = "";
+                    d.probe = false;
                 }
                 if (m.protocolMajor != null && $Object.hasOwnProperty.call(m, "protocolMajor")) {
                     d.protocolMajor = m.protocolMajor;
@@ -863,6 +893,9 @@ export const vigil = $root.vigil = (() => {
                     for (var j = 0; j < m.databases.length; ++j) {
                         d.databases[j] = $root.vigil.v1.DatabaseInfo.toObject(m.databases[j], o, q + 1);
                     }
+                }
+                if (m.probe != null && $Object.hasOwnProperty.call(m, "probe")) {
+                    d.probe = m.probe;
                 }
                 return d;
             };

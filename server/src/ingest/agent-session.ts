@@ -298,6 +298,7 @@ export class AgentSession {
       names.add(name);
       return { name, engine, engineVersion: info.serverVersion?.slice(0, 200) || null };
     });
+    if (hello.probe) return this.#answerProbe(hostname, checked.length);
     const at = new Date().toISOString();
     const orgId = this.#principal.orgId;
     const agent = await ctx.meta.upsertAgent({ orgId, hostname, agentVersion: (hello.agentVersion ?? '').slice(0, 64), at });
@@ -323,6 +324,20 @@ export class AgentSession {
         settings: [...this.#databases.entries()].map(([name, db]) => settingsToWire(name, db)),
       },
     });
+  }
+
+  /**
+   * `vigil-agent test`: the key, the protocol and the Hello were checked; nothing is registered (a
+   * check must leave no agent or database behind, nor mark a running agent's databases as gone).
+   */
+  #answerProbe(hostname: string, databases: number): void {
+    const { ctx } = this.#deps;
+    this.#log.info({ hostname, databases }, 'agent check (probe): accepted, nothing registered');
+    this.#send({
+      welcome: { protocolMajor: PROTOCOL_MAJOR, protocolMinor: PROTOCOL_MINOR, serverVersion: SERVER_VERSION, heartbeatIntervalS: ctx.config.heartbeatIntervalSeconds },
+    });
+    this.#done = true;
+    this.ws.close(1000, 'probe answered');
   }
 
   #onHeartbeat(heartbeat: vigil.v1.IHeartbeat): void {
