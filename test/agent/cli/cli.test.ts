@@ -65,6 +65,8 @@ describe('agent/cli', () => {
     for (const key of ['server_url', 'databases[0].engine', 'intervals.statments']) expect(bad.stderr).to.contain(key);
     expect(bad.stderr).to.not.contain('vgl_secret_key');
     expect((await cli(['config', 'check', '--config', join(dir, 'absent.yaml')])).code).to.equal(1);
+    // The example a user copies is itself valid.
+    expect((await cli(['config', 'check', '--config', 'agent/vigil-agent.example.yaml'])).code).to.equal(0);
   });
 
   it('sets the process exit code a script reads', async () => {
