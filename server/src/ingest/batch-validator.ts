@@ -50,6 +50,8 @@ function toRows(batch: vigil.v1.IBatch, db: Database, batchId: string, windowSta
     const at = `statements[${i}]`;
     if (!s.queryHash || s.queryHash.length > MAX_HASH) throw bad(`${at}.query_hash: must be 1 to ${MAX_HASH} characters`);
     if ((s.username ?? '').length > MAX_USERNAME) throw bad(`${at}.username: must be at most ${MAX_USERNAME} characters`);
+    // PostgreSQL names are at most 63 bytes; the bound is the user name's, generous for any server's build.
+    if ((s.datname ?? '').length > MAX_USERNAME) throw bad(`${at}.datname: must be at most ${MAX_USERNAME} characters`);
     return {
       org_id: db.org_id,
       database_id: db.id,
@@ -61,6 +63,7 @@ function toRows(batch: vigil.v1.IBatch, db: Database, batchId: string, windowSta
       dbid: s.dbid ?? 0,
       userid: s.userid ?? 0,
       username: s.username ?? '',
+      datname: s.datname ?? '',
       toplevel: s.toplevel ?? true,
       calls: counter(s.calls, `${at}.calls`),
       total_time_ms: counter(s.totalTimeMs, `${at}.total_time_ms`),

@@ -93,6 +93,27 @@ describe('telemetry schema', () => {
         expect(await tsType()).to.be.a('string');
       });
 
+      it('adds statement_stats.datname to a table holding rows (version 4), which then read as not reported', async () => {
+        const { time } = await migrateTelemetrySchema(client, TELEMETRY_MIGRATIONS.filter((m) => m.version < 4));
+        const ts = Date.parse('2026-11-01T00:00:00Z');
+        const stat = {
+          org_id: 'o', database_id: 'd', batch_id: 'b', ts, window_start: ts - 60_000, query_hash: 'q', query_text: 'SELECT 1',
+          dbid: 1, userid: 1, username: 'u', toplevel: true, calls: 3, total_time_ms: 6, rows: 3,
+          shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
+          blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0,
+        };
+        // A row as the previous release wrote it: no datname column yet.
+        const { query_text: _text, ...legacy } = stat;
+        await client.insert('statement_stats', [{ ...legacy, ts: time.value(ts), window_start: time.value(ts - 60_000), toplevel: 1 }]);
+        const store = new SqlTelemetryStore(client);
+        await store.migrate();
+        await store.migrate();
+        expect((await recorded()).filter((v) => v < 100)).to.deep.equal(VERSIONS);
+        await store.insertStatements([{ ...stat, datname: 'appdb', calls: 4 }]);
+        const groups = await store.queryGroups({ orgId: 'o', databaseId: 'd', since: ts, until: ts + 1, limit: 10, sortBy: 'calls', groupBy: 'database' });
+        expect(groups.map((g) => [g.key, g.total_calls])).to.deep.equal([['appdb', 4], ['', 3]]);
+      });
+
       it('keeps reading and writing tables an older server created (an upgraded 18.16)', async () => {
         // The 18.16 shape, whatever this server is: UInt64 milliseconds, no newer types, no codecs.
         const legacy = detectFeatures('18.16.1', []);

@@ -102,7 +102,7 @@ for (const backend of TELEMETRY_BACKENDS) {
       await store.migrate();
       const status = await store.schemaStatus();
       // Statement stats and their rollups (1–99); record kinds add their own ranges.
-      expect(status.migrations.filter((v) => v < 100)).to.deep.equal([1, 2, 3]);
+      expect(status.migrations.filter((v) => v < 100)).to.deep.equal([1, 2, 3, 4]);
       expect(status.serverVersion).to.match(/^\d+\.\d+\./);
       // Newer-server features follow the version: none on Debian's 18.16, all of them on chDB's 26.x.
       const major = Number(status.serverVersion.split('.')[0]);
@@ -194,6 +194,51 @@ for (const backend of TELEMETRY_BACKENDS) {
         expect(await actual(T0 + 3600_000 + 1, T0 + 30 * 3600_000 - 1, T0 + 30 * 3600_000)).to.deep.equal(expected(T0 + 3600_000 + 1, T0 + 30 * 3600_000 - 1));
         // Aligned to whole days: the daily table alone.
         expect(await actual(T0, T0 + 2 * 86_400_000, T0 + 60 * 86_400_000)).to.deep.equal(expected(T0, T0 + 2 * 86_400_000));
+      });
+    });
+
+    describe('by PostgreSQL database and role', () => {
+      const at = { database_id: 'scoped' };
+      const scoped = { ...range, databaseId: 'scoped', sortBy: 'total_time' as const };
+      before(async () => {
+        await store.insertStatements([
+          row({ ...at, query_hash: 'a', datname: 'appdb', username: 'app', calls: 10, total_time_ms: 20, shared_blks_hit: 3, shared_blks_read: 1 }),
+          row({ ...at, query_hash: 'a', datname: 'postgres', username: 'admin', calls: 1, total_time_ms: 1 }),
+          row({ ...at, query_hash: 'b', datname: 'appdb', username: 'admin', calls: 5, total_time_ms: 100, ts: T0 + 60_000, query_text: 'SELECT pg_sleep($1)' }),
+          // Stored before agents sent datname (or from a database dropped since).
+          row({ ...at, query_hash: 'c', username: 'app', calls: 2, total_time_ms: 2 }),
+          row({ ...at, query_hash: 'old', datname: 'appdb', username: 'app', calls: 9, total_time_ms: 9, ts: T0 - 3 * 86_400_000 }),
+        ]);
+      });
+      const stats = async (extra: Partial<TopQueriesRequest>) => (await store.topQueries({ ...scoped, ...extra })).map((s) => [s.query_hash, s.total_calls, s.total_time_ms]);
+      const groups = async (groupBy: 'database' | 'user', extra: Partial<TopQueriesRequest> = {}) =>
+        (await store.queryGroups({ ...scoped, groupBy, ...extra })).map((g) => [g.key, g.statements, g.total_calls, g.total_time_ms]);
+
+      it('ranks statements by their calls in one database, by one role, or both', async () => {
+        expect(await stats({})).to.deep.equal([['b', 5, 100], ['a', 11, 21], ['c', 2, 2]]);
+        expect(await stats({ datname: 'appdb' })).to.deep.equal([['b', 5, 100], ['a', 10, 20]]);
+        expect(await stats({ username: 'admin' })).to.deep.equal([['b', 5, 100], ['a', 1, 1]]);
+        expect(await stats({ datname: 'appdb', username: 'app' })).to.deep.equal([['a', 10, 20]]);
+        expect(await stats({ datname: 'appdb', textContains: 'PG_SLEEP' })).to.deep.equal([['b', 5, 100]]);
+        expect(await stats({ datname: "appdb' OR '1'='1" })).to.deep.equal([]);
+        expect(await stats({ datname: 'appdb', offset: 1, limit: 1 })).to.deep.equal([['a', 10, 20]]);
+      });
+
+      it('reads raw rows for a filtered range of any length, never the rollups (which have no database or role)', async () => {
+        const since = T0 - 4 * 86_400_000;
+        expect(await stats({ datname: 'appdb', since, now: T0 + 40 * 86_400_000 })).to.deep.equal([['b', 5, 100], ['a', 10, 20], ['old', 9, 9]]);
+      });
+
+      it('sums calls per database and per role, ranked like statements, with filters and paging', async () => {
+        expect(await groups('database')).to.deep.equal([['appdb', 2, 15, 120], ['', 1, 2, 2], ['postgres', 1, 1, 1]]);
+        expect(await groups('user')).to.deep.equal([['admin', 2, 6, 101], ['app', 2, 12, 22]]);
+        expect(await groups('user', { sortBy: 'calls' })).to.deep.equal([['app', 2, 12, 22], ['admin', 2, 6, 101]]);
+        expect(await groups('user', { datname: 'appdb' })).to.deep.equal([['admin', 1, 5, 100], ['app', 1, 10, 20]]);
+        expect(await groups('database', { textContains: 'select $1', username: 'app' })).to.deep.equal([['appdb', 1, 10, 20], ['', 1, 2, 2]]);
+        expect(await groups('database', { offset: 1, limit: 1 })).to.deep.equal([['', 1, 2, 2]]);
+        const [appdb] = await store.queryGroups({ ...scoped, groupBy: 'database', limit: 1 });
+        expect(appdb).to.deep.include({ mean_time_ms: 8, total_rows: 2, shared_blks_hit: 3, shared_blks_read: 1, cache_hit_ratio: 0.75 });
+        expect((await store.queryGroups({ ...scoped, groupBy: 'user', username: 'nobody' }))).to.deep.equal([]);
       });
     });
 

@@ -8,6 +8,8 @@ import type { TelemetrySqlClient } from './telemetry-sql-client.js';
 import {
   QUERY_SORTS,
   type DroppedPartition,
+  type QueryGroup,
+  type QueryGroupsRequest,
   type QueryStat,
   type RetentionPolicy,
   type StatementRow,
@@ -33,6 +35,7 @@ const STATEMENT_TIERS = [
   { table: 'statement_stats', bucketMs: 1, retention: 'raw', reach: 2 * DAY_MS },
 ] as const;
 type StatementTier = (typeof STATEMENT_TIERS)[number];
+const RAW_TIER = STATEMENT_TIERS[STATEMENT_TIERS.length - 1]!;
 const STATEMENT_TABLES = STATEMENT_TIERS.map((t) => t.table);
 
 /** The part of a range one table answers. */
@@ -109,6 +112,27 @@ function statementsWithText(orgId: string, databaseId: string, text: string): Sq
     WHERE org_id = ${orgId} AND database_id = ${databaseId} AND position(lowerUTF8(query_text), lowerUTF8(${text})) > 0`;
 }
 
+/** The raw rows' conditions for the database and role filters (only statement_stats has these columns). */
+function callFilter(request: TopQueriesRequest): SqlFragment {
+  const byDatabase = request.datname === undefined ? sql`` : sql` AND datname = ${request.datname}`;
+  const byRole = request.username === undefined ? sql`` : sql` AND username = ${request.username}`;
+  return sql`${byDatabase}${byRole}`;
+}
+
+/** Sort column, offset and limit of a ranking, checked: a bad one is a caller's bug or a bad request. */
+function ranking(request: TopQueriesRequest): { order: SqlFragment; offset: number } {
+  if (!Object.hasOwn(SORT_COLUMNS, request.sortBy)) {
+    throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${QUERY_SORTS.join(', ')}`);
+  }
+  if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
+  const offset = request.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new VigilError('VALIDATION_FAILED', 'offset: must be a non-negative integer');
+  return { order: identifier(SORT_COLUMNS[request.sortBy], Object.values(SORT_COLUMNS)), offset };
+}
+
+/** Columns a group can be keyed by: the only identifiers group_by picks. */
+const GROUP_COLUMNS = { database: 'datname', user: 'username' } as const;
+
 /** topQueries' row as ClickHouse returns it: UInt64 sums may arrive as JSON strings. */
 interface QueryStatRow {
   readonly query_hash: string;
@@ -170,6 +194,7 @@ export class SqlTelemetryStore implements TelemetryStore {
       dbid: r.dbid,
       userid: r.userid,
       username: r.username,
+      datname: r.datname ?? '',
       toplevel: r.toplevel ? 1 : 0,
       ...Object.fromEntries(STATEMENT_SUM_COLUMNS.map((column) => [column, r[column]])),
     }));
@@ -211,20 +236,16 @@ export class SqlTelemetryStore implements TelemetryStore {
 
   async topQueries(request: TopQueriesRequest): Promise<QueryStat[]> {
     const time = this.#migrated().time;
-    if (!Object.hasOwn(SORT_COLUMNS, request.sortBy)) {
-      throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${QUERY_SORTS.join(', ')}`);
-    }
-    if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new VigilError('VALIDATION_FAILED', 'limit: must be a positive integer');
-    const offset = request.offset ?? 0;
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new VigilError('VALIDATION_FAILED', 'offset: must be a non-negative integer');
-    const order = identifier(SORT_COLUMNS[request.sortBy], Object.values(SORT_COLUMNS));
-    const tiers = tiersFor(request.since, request.until, request.now ?? Date.now());
+    const { order, offset } = ranking(request);
+    // Database and role are columns of the raw rows only: a filtered ranking reads them over the whole range.
+    const filtered = request.datname !== undefined || request.username !== undefined;
+    const tiers = filtered ? [RAW_TIER] : tiersFor(request.since, request.until, request.now ?? Date.now());
     const parts = segments(request.since, request.until, tiers).map(
       (segment): SqlFragment => sql`
           SELECT query_hash, calls, total_time_ms, rows, shared_blks_hit, shared_blks_read
           FROM ${identifier(segment.tier.table, STATEMENT_TABLES)}
           WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
-            AND ts >= ${time.literal(segment.since)} AND ts < ${time.literal(segment.until)}`,
+            AND ts >= ${time.literal(segment.since)} AND ts < ${time.literal(segment.until)}${filtered ? callFilter(request) : sql``}`,
     );
     if (parts.length === 0) return [];
     const rows = await this.#client.select<QueryStatRow>(sql`
@@ -270,6 +291,48 @@ export class SqlTelemetryStore implements TelemetryStore {
       shared_blks_hit: Number(r.shared_blks_hit),
       shared_blks_read: Number(r.shared_blks_read),
       cache_hit_ratio: r.cache_hit_ratio,
+    }));
+  }
+
+  async queryGroups(request: QueryGroupsRequest): Promise<QueryGroup[]> {
+    const time = this.#migrated().time;
+    const { order, offset } = ranking(request);
+    if (!Object.hasOwn(GROUP_COLUMNS, request.groupBy)) throw new VigilError('VALIDATION_FAILED', `group_by: must be one of ${Object.keys(GROUP_COLUMNS).join(', ')}`);
+    const key = identifier(GROUP_COLUMNS[request.groupBy], Object.values(GROUP_COLUMNS));
+    if (request.since >= request.until) return [];
+    // Sums named apart from the columns they sum (time_sum, not total_time_ms): ClickHouse would read the
+    // alias inside sum() otherwise. The outer query gives them the API's names.
+    const rows = await this.#client.select<Omit<QueryStatRow, 'query_hash' | 'query_text'> & { group_key: string; statements: number | string }>(sql`
+      SELECT group_key, statements, total_calls, time_sum AS total_time_ms, mean_time_ms, total_rows,
+        hit_sum AS shared_blks_hit, read_sum AS shared_blks_read, if(hit_sum + read_sum = 0, NULL, hit_sum / (hit_sum + read_sum)) AS cache_hit_ratio
+      FROM (
+        SELECT
+          ${key} AS group_key,
+          uniqExact(query_hash) AS statements,
+          sum(calls) AS total_calls,
+          sum(total_time_ms) AS time_sum,
+          if(total_calls = 0, 0, time_sum / total_calls) AS mean_time_ms,
+          sum(rows) AS total_rows,
+          sum(shared_blks_hit) AS hit_sum,
+          sum(shared_blks_read) AS read_sum
+        FROM statement_stats
+        WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
+          AND ts >= ${time.literal(request.since)} AND ts < ${time.literal(request.until)}${callFilter(request)}
+          ${request.textContains === undefined ? sql`` : sql`AND query_hash IN (${statementsWithText(request.orgId, request.databaseId, request.textContains)})`}
+        GROUP BY group_key
+      )
+      ORDER BY ${order} DESC, group_key ASC
+      LIMIT ${offset}, ${request.limit}`);
+    return rows.map((r) => ({
+      key: String(r.group_key),
+      statements: Number(r.statements),
+      total_calls: Number(r.total_calls),
+      total_time_ms: Number(r.total_time_ms),
+      mean_time_ms: Number(r.mean_time_ms),
+      total_rows: Number(r.total_rows),
+      shared_blks_hit: Number(r.shared_blks_hit),
+      shared_blks_read: Number(r.shared_blks_read),
+      cache_hit_ratio: r.cache_hit_ratio === null ? null : Number(r.cache_hit_ratio),
     }));
   }
 

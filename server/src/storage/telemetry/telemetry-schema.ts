@@ -108,6 +108,11 @@ export interface TelemetryMigration {
   readonly version: number;
   readonly name: string;
   statements(features: ServerFeatures, time: TimeEncoding): readonly SqlFragment[];
+  /**
+   * Columns added to existing tables, before `statements` run. Each is added only where
+   * system.columns lacks it: 18.16 has no ADD COLUMN IF NOT EXISTS, and a migration must be safe to run twice.
+   */
+  readonly addColumns?: readonly { readonly table: string; readonly name: string; readonly kind: ColumnKind }[];
 }
 
 /** Column roles; each maps to a type (and a codec where the server has them). */
@@ -245,6 +250,15 @@ ${columns(STATEMENT_TEXTS_COLUMNS, f, time)}
   },
   { version: 2, name: 'statement_stats_hourly', statements: statementRollup('statement_stats_hourly') },
   { version: 3, name: 'statement_stats_daily', statements: statementRollup('statement_stats_daily') },
+  {
+    version: 4,
+    name: 'statement_stats_datname',
+    // The PostgreSQL database a statement ran in (pg_stat_statements is cluster-wide), for /queries?database=.
+    // Raw rows only: the rollups stay keyed by statement, so filtered reads are bounded by raw retention.
+    // Rows stored before it read as '' (not reported).
+    addColumns: [{ table: 'statement_stats', name: 'datname', kind: 'tag' }],
+    statements: () => [],
+  },
 ];
 
 /** The schema as found (and left) by migrateTelemetrySchema. */
@@ -276,11 +290,28 @@ export async function migrateTelemetrySchema(client: TelemetrySqlClient, migrati
   const time = (await existingTimeEncoding(client)) ?? (features.dateTime64 ? DATETIME64_MS : UINT64_MS);
   const pending = [...migrations].filter((m) => !applied.includes(m.version)).sort((a, b) => a.version - b.version);
   for (const migration of pending) {
+    for (const column of migration.addColumns ?? []) await addColumnIfMissing(client, column, columnType(column.kind, features, time));
     for (const statement of migration.statements(features, time)) await client.command(statement);
     // Two processes migrating at once may both record a version; reads group by version.
     await client.command(sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, now())`);
   }
   return { features, time: (await existingTimeEncoding(client)) ?? time, applied: await appliedVersions(client) };
+}
+
+async function hasColumn(client: TelemetrySqlClient, table: string, name: string): Promise<boolean> {
+  const [found] = await client.select<{ n: number | string }>(sql`SELECT count() AS n FROM system.columns WHERE database = currentDatabase() AND table = ${table} AND name = ${name}`);
+  return Number(found?.n ?? 0) > 0;
+}
+
+/** ALTER TABLE … ADD COLUMN where the table lacks it (names are trusted: they come from the migrations). */
+async function addColumnIfMissing(client: TelemetrySqlClient, column: { table: string; name: string }, type: string): Promise<void> {
+  if (await hasColumn(client, column.table, column.name)) return;
+  try {
+    await client.command(rawSql(`ALTER TABLE ${column.table} ADD COLUMN ${column.name} ${type}`));
+  } catch (err) {
+    // Another process migrating at the same moment added it first: what we wanted.
+    if (!(await hasColumn(client, column.table, column.name))) throw err;
+  }
 }
 
 async function readFeatures(client: TelemetrySqlClient): Promise<ServerFeatures> {

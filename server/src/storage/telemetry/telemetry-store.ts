@@ -19,6 +19,8 @@ export interface StatementRow {
   readonly dbid: number;
   readonly userid: number;
   readonly username: string;
+  /** The PostgreSQL database it ran in (StatementStat.datname); absent or '' when not reported (older agents, a dropped database). */
+  readonly datname?: string;
   readonly toplevel: boolean;
   readonly calls: number;
   readonly total_time_ms: number;
@@ -74,6 +76,10 @@ export interface TopQueriesRequest {
   readonly offset?: number;
   /** Only statements whose normalized text contains this, ignoring case. */
   readonly textContains?: string;
+  /** Only calls made in this PostgreSQL database (datname). With `username`, read from raw rows only. */
+  readonly datname?: string;
+  /** Only calls made by this role. With `datname`, read from raw rows only. */
+  readonly username?: string;
   readonly sortBy: QuerySort;
   /** Unix ms taken as "now" when picking raw data or a rollup (default: the clock); for tests. */
   readonly now?: number;
@@ -91,6 +97,22 @@ export interface QueryStat {
   readonly shared_blks_read: number;
   /** hit / (hit + read); null when the statement touched no shared blocks. */
   readonly cache_hit_ratio: number | null;
+}
+
+/** What /queries?group_by= breaks statement calls down by: the PostgreSQL database or the role. */
+export const QUERY_GROUPINGS = ['database', 'user'] as const;
+export type QueryGrouping = (typeof QUERY_GROUPINGS)[number];
+
+export interface QueryGroupsRequest extends Omit<TopQueriesRequest, 'now'> {
+  readonly groupBy: QueryGrouping;
+}
+
+/** Calls of every statement (within the request's filters) summed per database or per role. */
+export interface QueryGroup extends Omit<QueryStat, 'query_hash' | 'query_text'> {
+  /** The database name or role; '' when the agent did not report it (rows stored before datname was). */
+  readonly key: string;
+  /** Distinct statements in the group. */
+  readonly statements: number;
 }
 
 /** Which server the store talks to and what its schema is, for diagnostics and the contract tests. */
@@ -122,9 +144,12 @@ export interface TelemetryStore {
    * Statements aggregated over [since, until). Ranges reaching up to 2 days back read raw rows; up to
    * 30 days, whole hours from the hourly rollup; beyond, whole days from the daily one. A range's
    * partial buckets at either end are read from the next finer table, so the sums are exact wherever
-   * that finer data is still retained.
+   * that finer data is still retained. A `datname` or `username` filter reads raw rows over the
+   * whole range (the rollups are keyed by statement alone): callers bound such ranges by raw retention.
    */
   topQueries(request: TopQueriesRequest): Promise<QueryStat[]>;
+  /** topQueries' sums per database or role instead of per statement, ranked the same way; always from raw rows. */
+  queryGroups(request: QueryGroupsRequest): Promise<QueryGroup[]>;
   /** Writes one record kind's rows (from one or many batches), durably like insertStatements. */
   insertRecords<Row>(kind: RecordKind<Row>, rows: readonly Row[]): Promise<void>;
   /** What record kinds' read functions run against; throws before migrate(). */
