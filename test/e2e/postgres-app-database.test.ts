@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import pg from 'pg';
-import { latestSequences } from '../../server/src/storage/telemetry/kinds/postgres/objects-kind.js';
 import { createAppDatabase, usePostgres } from '../harness/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -50,7 +49,7 @@ describe('end to end: an application database watched through databases:', funct
   });
 
   it('shows the tables, indexes and sequences of every listed database, and names the one it cannot reach', async () => {
-    const { accessToken, orgId } = await server.signup('e2e-app');
+    const { accessToken } = await server.signup('e2e-app');
     const key = await server.createKey(accessToken, 'agent');
     const config = join(dir, 'agent.yaml');
     writeFileSync(
@@ -99,13 +98,17 @@ describe('end to end: an application database watched through databases:', funct
       'events_2026_01_at_idx',
     ]);
 
-    // No route lists sequences yet; the read function the advisors will use is the way they are stored.
-    const sequences = await latestSequences(server.server.context.telemetry.kindContext(), { orgId, databaseId: db.id, since: 0, until: Date.now() + 60_000, limit: 100 });
-    expect(sequences.filter((s) => s.datname === appdb).map((s) => `${s.schema_name}.${s.sequence_name}`)).to.include.members([
+    const sequences = await server.request('GET', `/api/v1/databases/${db.id}/sequences?limit=500`, { token: accessToken });
+    expect(sequences.status, JSON.stringify(sequences.body)).to.equal(200);
+    const appSequences = sequences.body.sequences.filter((s: { datname: string }) => s.datname === appdb);
+    expect(appSequences.map((s: { schema_name: string; sequence_name: string }) => `${s.schema_name}.${s.sequence_name}`)).to.include.members([
       'shop.customers_id_seq',
       'shop.orders_id_seq',
       'audit.events_id_seq',
     ]);
+    const customers = appSequences.find((s: { sequence_name: string }) => s.sequence_name === 'customers_id_seq');
+    expect(customers.owned_by).to.equal('shop.customers.id');
+    expect(customers.used_pct).to.be.within(0, 100);
 
     const statuses = await waitFor('the unreachable database in the heartbeat', 30_000, async () => {
       const res = await server.request('GET', `/api/v1/databases/${db.id}/health`, { token: accessToken });

@@ -19,6 +19,7 @@ import { panelRoutes } from './panels.js';
 import { pgInternalsRoutes } from './pg-internals.js';
 import { queryRoutes } from './queries.js';
 import { replicationRoutes } from './replication.js';
+import { sequenceRoutes } from './sequences.js';
 import { tableRoutes } from './tables.js';
 import { waitRoutes } from './waits.js';
 
@@ -40,6 +41,7 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...waitRoutes(ctx),
     ...tableRoutes(ctx),
     ...indexRoutes(ctx),
+    ...sequenceRoutes(ctx),
     ...replicationRoutes(ctx),
     ...pgInternalsRoutes(ctx),
     ...queryRoutes(ctx),

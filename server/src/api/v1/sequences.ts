@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { latestSequences, type SequenceUsage } from '../../storage/telemetry/kinds/postgres/objects-kind.js';
+import { route, type RouteSpec } from '../route.js';
+import { resolveRange, timeRange } from '../validate.js';
+import { DatabasePath } from './database-scope.js';
+import { iso, limitParam, postgresScope } from './route-support.js';
+
+const SequenceView = z.object({
+  datname: z.string(),
+  schema_name: z.string(),
+  sequence_name: z.string(),
+  data_type: z.string(),
+  last_value: z.number(),
+  min_value: z.number(),
+  max_value: z.number(),
+  increment_by: z.number(),
+  cycle: z.boolean(),
+  owned_by: z.string().nullable().describe('table.column of a serial or identity column; null for a free-standing sequence'),
+  column_type: z.string().nullable().describe('Type of the owning column, which may be narrower than the sequence (an int4 column on a bigint sequence runs out first)'),
+  used_pct: z.number().describe('Share of the usable range consumed, 0–100, against the narrower of the sequence and its column'),
+});
+
+const SequencesQuery = z.object({ ...timeRange, limit: limitParam(50, 500) });
+const SequencesView = z.object({ database_id: z.string(), since: z.string(), until: z.string(), sequences: z.array(SequenceView) });
+
+function sequenceView(s: SequenceUsage): z.infer<typeof SequenceView> {
+  return {
+    datname: s.datname,
+    schema_name: s.schema_name,
+    sequence_name: s.sequence_name,
+    data_type: s.data_type,
+    last_value: s.last_value,
+    min_value: s.min_value,
+    max_value: s.max_value,
+    increment_by: s.increment_by,
+    cycle: s.cycle,
+    owned_by: s.owned_by === '' ? null : s.owned_by,
+    column_type: s.column_type === '' ? null : s.column_type,
+    used_pct: Math.round(s.used_fraction * 10_000) / 100,
+  };
+}
+
+/** /databases/{id}/sequences: how close each sequence is to running out (PgHero's check). */
+export function sequenceRoutes(ctx: AppContext): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/databases/{id}/sequences',
+      summary: 'Sequences of every watched database, most used first: each at least 50 % used, and the 5 most used of each database',
+      tag: 'tables',
+      auth: 'read',
+      params: DatabasePath,
+      query: SequencesQuery,
+      success: { status: 200, description: "Each sequence as of its database's latest reading in the range", schema: SequencesView },
+      async handler({ principal, params, query }) {
+        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const range = resolveRange(query);
+        const sequences = await latestSequences(ctx.telemetry.kindContext(), { ...scope, ...range, limit: query.limit });
+        return { body: { database_id: db.id, since: iso(range.since), until: iso(range.until), sequences: sequences.map(sequenceView) } };
+      },
+    }),
+  ];
+}
