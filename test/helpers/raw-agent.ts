@@ -52,7 +52,7 @@ export function hello(databases: string[], protocolMajor = PROTOCOL_MAJOR, hostn
 }
 
 /** A Batch of pg_stat_statements rows for `database`: `calls` each, with rows = calls and 9 hits + 1 read per statement. */
-export function statementBatch(database: string, statements: ReadonlyArray<{ hash: string; calls: number; text?: string }>, options: { batchId?: string; seq?: number; windowEndMs?: number } = {}): AgentMessageInput {
+export function statementBatch(database: string, statements: ReadonlyArray<{ hash: string; calls: number; text?: string; datname?: string; username?: string }>, options: { batchId?: string; seq?: number; windowEndMs?: number } = {}): AgentMessageInput {
   const end = options.windowEndMs ?? Date.now();
   return {
     batch: {
@@ -64,6 +64,8 @@ export function statementBatch(database: string, statements: ReadonlyArray<{ has
       statements: statements.map((s) => ({
         queryHash: s.hash,
         queryText: s.text ?? `SELECT * FROM t${s.hash} WHERE id = $1`,
+        ...(s.datname === undefined ? {} : { datname: s.datname }),
+        ...(s.username === undefined ? {} : { username: s.username }),
         calls: s.calls,
         totalTimeMs: s.calls * 2,
         rows: s.calls,

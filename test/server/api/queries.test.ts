@@ -59,6 +59,58 @@ describe('server: /queries/{hash}, /queries/slow, /queries/{hash}/explain', () =
     }
   });
 
+  it('filters by PostgreSQL database and role, and breaks calls down per database or role (group_by)', async () => {
+    const agent = await connectRawAgent(t.wsUrl, await t.createKey(token, 'agent'));
+    // pg_stat_statements is cluster-wide: one monitored server reports statements of several databases.
+    agent.send(hello(['cluster'], undefined, 'cluster-host'));
+    const clusterId = (await agent.next()).welcome!.databases![0]!.id!;
+    agent.send(
+      statementBatch('cluster', [
+        { hash: 'x', calls: 10, datname: 'appdb', username: 'app' },
+        { hash: 'x', calls: 1, datname: 'postgres', username: 'admin' },
+        { hash: 'y', calls: 4, datname: 'appdb', username: 'admin' },
+      ], { windowEndMs: now - 60_000 }),
+    );
+    await agent.next();
+    agent.ws.close();
+    const get = (qs: string) => t.request('GET', `/api/v1/databases/${clusterId}/queries?sort_by=calls&${qs}`, { token });
+    const rows = (body: { queries: Array<{ query_hash: string; total_calls: number }> }) => body.queries.map((q) => [q.query_hash, q.total_calls]);
+    expect(rows((await get('database=appdb')).body)).to.deep.equal([['x', 10], ['y', 4]]);
+    expect(rows((await get('user=admin')).body)).to.deep.equal([['y', 4], ['x', 1]]);
+    expect(rows((await get('database=appdb&user=admin&q=TY')).body)).to.deep.equal([['y', 4]]);
+    const byDatabase = await get('group_by=database');
+    expect(byDatabase.status).to.equal(200);
+    expect(byDatabase.body).to.include({ group_by: 'database', has_more: false });
+    expect(byDatabase.body).not.to.have.property('queries');
+    expect(byDatabase.body.groups.map((g: { database: string; statements: number; total_calls: number }) => [g.database, g.statements, g.total_calls])).to.deep.equal([
+      ['appdb', 2, 14],
+      ['postgres', 1, 1],
+    ]);
+    const byUser = await get('group_by=user&database=appdb&limit=1');
+    expect(byUser.body).to.include({ has_more: true });
+    expect(byUser.body.groups).to.deep.equal([{ user: 'app', statements: 1, total_calls: 10, total_time_ms: 20, mean_time_ms: 2, total_rows: 10, shared_blks_hit: 9, shared_blks_read: 1, cache_hit_ratio: 0.9 }]);
+    // Rows stored without a database name (older agents) group under null.
+    expect((await t.request('GET', `/api/v1/databases/${dbId}/queries?group_by=database`, { token })).body.groups.map((g: { database: unknown }) => g.database)).to.deep.equal([null]);
+
+    // Per-database and per-role figures live in raw rows only: a range reaching past raw retention (7 days) is a 400 naming since.
+    const old = await get(`group_by=user&since=${new Date(now - 8 * 86400_000).toISOString()}`);
+    expect([old.status, old.body.code, old.body.query_param]).to.deep.equal([400, 'VALIDATION_FAILED', 'since']);
+    expect(old.body.error).to.contain('VIGIL_RETENTION_RAW_DAYS');
+    expect((await get('database=appdb&since=6d')).status).to.equal(200);
+    for (const [qs, param] of [['group_by=schema', 'group_by'], ['database=', 'database'], ['user=', 'user'], ['group_by=user&sort_by=errors', 'sort_by']]) {
+      const r = await get(qs!);
+      expect([r.status, r.body.query_param], qs).to.deep.equal([400, param]);
+    }
+
+    // The ClickHouse query log is collected per statement only: the filters say so instead of answering everything.
+    const ch = await t.request('POST', '/api/v1/databases', { token, body: { name: 'events-ch', engine: 'clickhouse', host: 'ch.internal' } });
+    for (const param of ['database=default', 'user=default', 'group_by=user']) {
+      const r = await t.request('GET', `/api/v1/databases/${ch.body.id}/queries?${param}`, { token });
+      expect([r.status, r.body.query_param], param).to.deep.equal([400, param.split('=')[0]]);
+      expect(r.body.error).to.contain('PostgreSQL-only');
+    }
+  });
+
   it('is a 404 for a statement never seen, and a 400 naming bucket when it gives too many points', async () => {
     const missing = await t.request('GET', `/api/v1/databases/${dbId}/queries/nope`, { token });
     expect(missing.status).to.equal(404);

@@ -5,13 +5,14 @@ import { explainStatement } from '../../ingest/command-broker.js';
 import { explainPlans, explainPlansKind, summarizePlan } from '../../storage/telemetry/kinds/explain-plans-kind.js';
 import { slowStatements, statementDetail } from '../../storage/telemetry/statement-reads.js';
 import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
-import { QUERY_SORTS, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
+import { QUERY_GROUPINGS, QUERY_SORTS, type QueryGroup, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { bounded, intParam, iso, SeriesQuery, seriesRange } from './route-support.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
 const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Most rows a ranking can be paged through: beyond it a narrower range or a `q` finds things faster. */
 const MAX_OFFSET = 100_000;
@@ -21,11 +22,19 @@ const QueriesQuery = z.object({
   limit: intParam(1, 100).default(25).describe('Max results'),
   offset: intParam(0, MAX_OFFSET).default(0).describe('Rows of the ranking to skip: page with offset += limit while has_more is true'),
   q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().describe('Only statements whose normalized text contains this, ignoring case (placeholders such as $1 or ? stand for literals)'),
+  database: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters').optional().describe('PostgreSQL only: calls made in this database (pg_stat_statements is cluster-wide), exact name'),
+  user: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters').optional().describe('PostgreSQL only: calls made by this role, exact name'),
+  group_by: z
+    .enum(QUERY_GROUPINGS, { error: `must be one of ${QUERY_GROUPINGS.join(', ')}` })
+    .optional()
+    .describe('PostgreSQL only: instead of statements, return `groups`: the calls of all (filtered) statements summed per database or per role, ranked by sort_by'),
   sort_by: z
     .enum(CLICKHOUSE_QUERY_SORTS, { error: `must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}` })
     .default('total_time')
     .describe(`${QUERY_SORTS.join(', ')}; ClickHouse databases also errors, read_bytes, memory`),
 });
+/** The query params that need the raw rows' database and role columns. */
+const CALL_SCOPED = ['database', 'user', 'group_by'] as const;
 const HashPath = DatabasePath.extend({ hash: z.string().min(1).max(128).describe('query_hash from /queries') });
 const ExplainQuery = z.object({ ...timeRange, limit: intParam(1, 50).default(10).describe('Max plans') });
 const SlowQuery = z.object({
@@ -43,6 +52,9 @@ const QueryStatView = z.object({
   shared_blks_hit: z.number(),
   shared_blks_read: z.number(),
   cache_hit_ratio: z.number().nullable().describe('shared_blks_hit / (hit + read); null when no shared blocks were touched'),
+});
+const QueryGroupView = QueryStatView.omit({ query_hash: true, query_text: true }).extend({
+  statements: z.number().describe('Distinct statements in the group'),
 });
 const ClickHouseQueryView = z.object({
   query_hash: z.string(),
@@ -148,6 +160,14 @@ interface AgentPlan {
 }
 
 
+/** sort_by for a PostgreSQL database: the ClickHouse-only keys are a 400 naming it. */
+function postgresSort(sortBy: string): QuerySort {
+  if (!(QUERY_SORTS as readonly string[]).includes(sortBy)) {
+    throw new VigilError('VALIDATION_FAILED', `Invalid query param 'sort_by': must be one of ${QUERY_SORTS.join(', ')} for a PostgreSQL database`, { details: { query_param: 'sort_by' } });
+  }
+  return sortBy as QuerySort;
+}
+
 /** /databases/{id}/queries…: statement statistics, one statement's detail and plans, the slowest statements. */
 export function queryRoutes(ctx: AppContext): RouteSpec[] {
   return [
@@ -161,7 +181,8 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       query: QueriesQuery,
       success: {
         status: 200,
-        description: 'Statements, sorted descending',
+        description:
+          'Statements, sorted descending; with group_by, groups instead. database, user and group_by read raw rows (the rollups are per statement), so with them since may reach back at most the raw retention (VIGIL_RETENTION_RAW_DAYS, default 7 days); earlier is a 400 naming since. On ClickHouse they are a 400 for now.',
         schema: z.object({
           database_id: z.string(),
           engine: z.enum(['postgres', 'clickhouse']),
@@ -169,28 +190,62 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           until: z.string(),
           sort_by: z.enum(CLICKHOUSE_QUERY_SORTS),
           offset: z.number(),
-          has_more: z.boolean().describe('More statements follow this page in the ranking'),
-          queries: z.union([z.array(QueryStatView), z.array(ClickHouseQueryView)]).describe('PostgreSQL rows carry block I/O; ClickHouse rows errors, p95/p99, read rows/bytes and memory'),
+          has_more: z.boolean().describe('More statements (or groups) follow this page in the ranking'),
+          group_by: z.enum(QUERY_GROUPINGS).optional().describe('Echoed when given: the rows are in `groups`, not `queries`'),
+          queries: z
+            .union([z.array(QueryStatView), z.array(ClickHouseQueryView)])
+            .optional()
+            .describe('Absent with group_by. PostgreSQL rows carry block I/O; ClickHouse rows errors, p95/p99, read rows/bytes and memory'),
+          groups: z
+            .union([z.array(QueryGroupView.extend({ database: z.string().nullable().describe('null: not reported (stored before agents sent it)') })), z.array(QueryGroupView.extend({ user: z.string() }))])
+            .optional()
+            .describe('With group_by=database or user: one row per database or role'),
         }),
       },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
+        const scoped = CALL_SCOPED.filter((name) => query[name] !== undefined);
+        if (scoped.length > 0) {
+          if (db.engine !== 'postgres') {
+            throw new VigilError('VALIDATION_FAILED', `Invalid query param '${scoped[0]}': database, user and group_by are PostgreSQL-only for now (the ClickHouse query log is collected per statement, without database or user)`, {
+              details: { query_param: scoped[0] },
+            });
+          }
+          // Database and role live in the raw rows only (the hourly and daily rollups are per statement).
+          const rawDays = ctx.config.retention.rawDays;
+          if (range.since < Date.now() - rawDays * DAY_MS) {
+            throw new VigilError('VALIDATION_FAILED', `Invalid query param 'since': with ${scoped.join(', ')} it may reach back at most ${rawDays}d (raw retention, VIGIL_RETENTION_RAW_DAYS): per-database and per-role figures are kept only in raw rows`, {
+              details: { query_param: 'since' },
+            });
+          }
+        }
         // One row more than asked says whether another page exists, without counting them all.
-        const request = { orgId: db.org_id, databaseId: db.id, ...range, limit: query.limit + 1, offset: query.offset, ...(query.q === undefined ? {} : { textContains: query.q }) };
+        const request = {
+          orgId: db.org_id,
+          databaseId: db.id,
+          ...range,
+          limit: query.limit + 1,
+          offset: query.offset,
+          ...(query.q === undefined ? {} : { textContains: query.q }),
+          ...(query.database === undefined ? {} : { datname: query.database }),
+          ...(query.user === undefined ? {} : { username: query.user }),
+        };
+        const envelope = { database_id: db.id, engine: db.engine, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, offset: query.offset };
+        if (query.group_by !== undefined) {
+          const groupBy = query.group_by;
+          const groups = bounded<QueryGroup>(await ctx.telemetry.queryGroups({ ...request, sortBy: postgresSort(query.sort_by), groupBy }), query.limit);
+          const rows = groups.rows.map(({ key, ...sums }) => (groupBy === 'database' ? { database: key === '' ? null : key, ...sums } : { user: key, ...sums }));
+          return { body: { ...envelope, has_more: groups.truncated, group_by: groupBy, groups: rows } };
+        }
         let queries;
         if (db.engine === 'clickhouse') {
           queries = await topClickHouseQueries(ctx.telemetry.kindContext(), { ...request, sortBy: query.sort_by });
         } else {
-          if (!(QUERY_SORTS as readonly string[]).includes(query.sort_by)) {
-            throw new VigilError('VALIDATION_FAILED', `Invalid query param 'sort_by': must be one of ${QUERY_SORTS.join(', ')} for a PostgreSQL database`, { details: { query_param: 'sort_by' } });
-          }
-          queries = await ctx.telemetry.topQueries({ ...request, sortBy: query.sort_by as QuerySort });
+          queries = await ctx.telemetry.topQueries({ ...request, sortBy: postgresSort(query.sort_by) });
         }
         const page = bounded<(typeof queries)[number]>(queries, query.limit);
-        return {
-          body: { database_id: db.id, engine: db.engine, since: iso(range.since), until: iso(range.until), sort_by: query.sort_by, offset: query.offset, has_more: page.truncated, queries: page.rows },
-        };
+        return { body: { ...envelope, has_more: page.truncated, queries: page.rows } };
       },
     }),
     route({
