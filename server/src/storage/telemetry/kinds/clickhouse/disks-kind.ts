@@ -1,21 +1,11 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
-import { count, items, label, name, timestamp } from './wire-values.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
+import { counter, items, label, name, timestamp } from '../wire-checks.js';
 
 /** Disks at one moment (system.disks), as snapshots (ClickHouseDisksSnapshot). */
 
-interface DiskRow extends SnapshotRow {
-  readonly name: string;
-  readonly path: string;
-  readonly type: string;
-  readonly free_bytes: number;
-  readonly total_bytes: number;
-  readonly unreserved_bytes: number;
-  readonly keep_free_bytes: number;
-}
-
-export const CLICKHOUSE_DISKS: KindTable<DiskRow> = {
+export const CLICKHOUSE_DISKS = kindTable({
   name: 'clickhouse_disks',
   columns: [
     ...SNAPSHOT_COLUMNS,
@@ -28,9 +18,9 @@ export const CLICKHOUSE_DISKS: KindTable<DiskRow> = {
     ['keep_free_bytes', 'gauge'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'name'],
-};
+});
 
-export const clickHouseDisksKind = clickHouseKind({
+export const clickHouseDisksKind = recordKind({
   name: 'clickhouse_disks',
   version: 205,
   tables: [CLICKHOUSE_DISKS],
@@ -38,7 +28,7 @@ export const clickHouseDisksKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseDisks, 'clickhouse_disks').forEach((snapshot, i) => {
       const field = `clickhouse_disks[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       rows.push(
         ...snapshotRows(CLICKHOUSE_DISKS, key, {}, items(snapshot.disks, `${field}.disks`), (d, j) => {
           const item = `${field}.disks[${j}]`;
@@ -46,10 +36,10 @@ export const clickHouseDisksKind = clickHouseKind({
             name: name(d.name, `${item}.name`),
             path: label(d.path, `${item}.path`),
             type: label(d.type, `${item}.type`),
-            free_bytes: count(d.freeBytes, `${item}.free_bytes`),
-            total_bytes: count(d.totalBytes, `${item}.total_bytes`),
-            unreserved_bytes: count(d.unreservedBytes, `${item}.unreserved_bytes`),
-            keep_free_bytes: count(d.keepFreeBytes, `${item}.keep_free_bytes`),
+            free_bytes: counter(d.freeBytes, `${item}.free_bytes`),
+            total_bytes: counter(d.totalBytes, `${item}.total_bytes`),
+            unreserved_bytes: counter(d.unreservedBytes, `${item}.unreserved_bytes`),
+            keep_free_bytes: counter(d.keepFreeBytes, `${item}.keep_free_bytes`),
           };
         }),
       );
@@ -75,16 +65,16 @@ export interface ClickHouseDisk {
 
 /** Disks in the newest snapshot by name, at most `limit`; null before any snapshot. */
 export async function latestClickHouseDisks(ctx: KindContext, req: { orgId: string; databaseId: string; limit: number }): Promise<{ ts: number; disks: ClickHouseDisk[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_DISKS, req);
-  if (ts === null) return null;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_DISKS, req);
+  if (snapshot === null) return null;
   const rows = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT name, path, type, total_bytes, free_bytes, unreserved_bytes, keep_free_bytes
-    FROM clickhouse_disks WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+    FROM clickhouse_disks WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
     ORDER BY name ASC
     LIMIT 1 BY name
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     disks: rows.map((r) => {
       const total = num(r.total_bytes);
       // A disk can report more free than total space (a filesystem quirk); used never goes negative.

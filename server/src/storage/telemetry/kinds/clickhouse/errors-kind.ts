@@ -1,32 +1,15 @@
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { bucketStart, clickHouseKind, fillBuckets, inRange, num, scope, tableRow, type KindTable, type TableRow } from './kind-tables.js';
-import { count, integer, items, label, text, timestamp, MAX_MESSAGE } from './wire-values.js';
+import { bucketStart, recordKind, fillBuckets, inRange, num, scope, tableRow, type TableRow, kindTable, IDENTITY_COLUMNS } from '../kind-table.js';
+import { counter, integer, items, label, text, timestamp, MAX_MESSAGE } from '../wire-checks.js';
 
 /** Errors the server raised (system.errors), counted per snapshot window (ClickHouseErrorsSnapshot). */
 
-interface ErrorRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  /** End of the window the count covers, Unix ms. */
-  readonly ts: number;
-  readonly window_start_ms: number;
-  readonly name: string;
-  readonly code: number;
-  readonly remote: boolean;
-  readonly count: number;
-  readonly last_error_time_ms: number;
-  readonly last_error_message: string;
-}
-
-export const CLICKHOUSE_ERRORS: KindTable<ErrorRow> = {
+export const CLICKHOUSE_ERRORS = kindTable({
   name: 'clickhouse_errors',
   columns: [
-    ['org_id', 'tag'],
-    ['database_id', 'tag'],
-    ['batch_id', 'string'],
-    ['ts', 'time'],
+    // ts: the end of the window the count covers.
+    ...IDENTITY_COLUMNS,
     ['window_start_ms', 'int64'],
     ['name', 'tag'],
     ['code', 'int32'],
@@ -36,9 +19,9 @@ export const CLICKHOUSE_ERRORS: KindTable<ErrorRow> = {
     ['last_error_message', 'string'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'code'],
-};
+});
 
-export const clickHouseErrorsKind = clickHouseKind({
+export const clickHouseErrorsKind = recordKind({
   name: 'clickhouse_errors',
   version: 206,
   tables: [CLICKHOUSE_ERRORS],
@@ -60,7 +43,7 @@ export const clickHouseErrorsKind = clickHouseKind({
             name: label(e.name, `${item}.name`),
             code: integer(e.code, `${item}.code`),
             remote: e.remote ?? false,
-            count: count(e.count, `${item}.count`),
+            count: counter(e.count, `${item}.count`),
             last_error_time_ms: integer(e.lastErrorTimeMs, `${item}.last_error_time_ms`),
             last_error_message: text(e.lastErrorMessage, MAX_MESSAGE),
           }),

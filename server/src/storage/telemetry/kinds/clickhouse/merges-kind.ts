@@ -1,45 +1,11 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import {
-  atSnapshot,
-  bucketStart,
-  clickHouseKind,
-  fillBuckets,
-  inRange,
-  latestSnapshotTs,
-  num,
-  scope,
-  snapshotKey,
-  snapshotRows,
-  SNAPSHOT_COLUMNS,
-  type KindTable,
-  type SnapshotRow,
-  type TableRow,
-} from './kind-tables.js';
-import { amount, count, items, label, name, timestamp } from './wire-values.js';
+import { atSnapshot, bucketStart, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type SnapshotRow, type TableRow, kindTable, type RowOfTable } from '../kind-table.js';
+import { nonNegative, counter, items, label, name, timestamp } from '../wire-checks.js';
 
 /** Merges running at one moment (system.merges), as snapshots (ClickHouseMergesSnapshot). */
 
-interface MergeRow extends SnapshotRow {
-  readonly database: string;
-  readonly table: string;
-  readonly partition_id: string;
-  readonly result_part_name: string;
-  readonly elapsed_s: number;
-  /** 0–1. */
-  readonly progress: number;
-  readonly num_parts: number;
-  readonly total_size_bytes_compressed: number;
-  readonly rows_read: number;
-  readonly rows_written: number;
-  readonly bytes_read_uncompressed: number;
-  readonly bytes_written_uncompressed: number;
-  readonly memory_bytes: number;
-  readonly is_mutation: boolean;
-  readonly merge_type: string;
-}
-
-export const CLICKHOUSE_MERGES: KindTable<MergeRow> = {
+export const CLICKHOUSE_MERGES = kindTable({
   name: 'clickhouse_merges',
   columns: [
     ...SNAPSHOT_COLUMNS,
@@ -48,6 +14,7 @@ export const CLICKHOUSE_MERGES: KindTable<MergeRow> = {
     ['partition_id', 'string'],
     ['result_part_name', 'string'],
     ['elapsed_s', 'float'],
+    /** 0–1. */
     ['progress', 'float'],
     ['num_parts', 'counter'],
     ['total_size_bytes_compressed', 'counter'],
@@ -60,9 +27,10 @@ export const CLICKHOUSE_MERGES: KindTable<MergeRow> = {
     ['merge_type', 'tag'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'result_part_name'],
-};
+});
+type MergeRow = RowOfTable<typeof CLICKHOUSE_MERGES>;
 
-export const clickHouseMergesKind = clickHouseKind({
+export const clickHouseMergesKind = recordKind({
   name: 'clickhouse_merges',
   version: 202,
   tables: [CLICKHOUSE_MERGES],
@@ -70,26 +38,26 @@ export const clickHouseMergesKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseMerges, 'clickhouse_merges').forEach((snapshot, i) => {
       const field = `clickhouse_merges[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       rows.push(
         ...snapshotRows(CLICKHOUSE_MERGES, key, {}, items(snapshot.merges, `${field}.merges`), (m, j) => {
           const item = `${field}.merges[${j}]`;
-          const progress = amount(m.progress, `${item}.progress`);
+          const progress = nonNegative(m.progress, `${item}.progress`);
           return {
             database: name(m.database, `${item}.database`),
             table: name(m.table, `${item}.table`),
             partition_id: label(m.partitionId, `${item}.partition_id`),
             result_part_name: label(m.resultPartName, `${item}.result_part_name`),
-            elapsed_s: amount(m.elapsedS, `${item}.elapsed_s`),
+            elapsed_s: nonNegative(m.elapsedS, `${item}.elapsed_s`),
             // ClickHouse reports a finished merge's progress a hair above 1 at times.
             progress: Math.min(progress, 1),
-            num_parts: count(m.numParts, `${item}.num_parts`),
-            total_size_bytes_compressed: count(m.totalSizeBytesCompressed, `${item}.total_size_bytes_compressed`),
-            rows_read: count(m.rowsRead, `${item}.rows_read`),
-            rows_written: count(m.rowsWritten, `${item}.rows_written`),
-            bytes_read_uncompressed: count(m.bytesReadUncompressed, `${item}.bytes_read_uncompressed`),
-            bytes_written_uncompressed: count(m.bytesWrittenUncompressed, `${item}.bytes_written_uncompressed`),
-            memory_bytes: count(m.memoryBytes, `${item}.memory_bytes`),
+            num_parts: counter(m.numParts, `${item}.num_parts`),
+            total_size_bytes_compressed: counter(m.totalSizeBytesCompressed, `${item}.total_size_bytes_compressed`),
+            rows_read: counter(m.rowsRead, `${item}.rows_read`),
+            rows_written: counter(m.rowsWritten, `${item}.rows_written`),
+            bytes_read_uncompressed: counter(m.bytesReadUncompressed, `${item}.bytes_read_uncompressed`),
+            bytes_written_uncompressed: counter(m.bytesWrittenUncompressed, `${item}.bytes_written_uncompressed`),
+            memory_bytes: counter(m.memoryBytes, `${item}.memory_bytes`),
             is_mutation: m.isMutation ?? false,
             merge_type: label(m.mergeType, `${item}.merge_type`),
           };
@@ -118,9 +86,9 @@ export async function latestClickHouseMerges(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
 ): Promise<{ ts: number; merges_total: number; merges: ClickHouseMerge[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MERGES, req);
-  if (ts === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1`;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_MERGES, req);
+  if (snapshot === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
   const [total] = await ctx.client.select<{ n: number | string }>(sql`SELECT uniqExact(database, table, result_part_name) AS n FROM clickhouse_merges WHERE ${at}`);
   const rows = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT database, table, partition_id, result_part_name, elapsed_s, progress, num_parts, total_size_bytes_compressed, rows_read, rows_written,
@@ -130,7 +98,7 @@ export async function latestClickHouseMerges(
     LIMIT 1 BY database, table, result_part_name
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     merges_total: num(total?.n),
     merges: rows.map((r) => {
       const elapsed = num(r.elapsed_s);

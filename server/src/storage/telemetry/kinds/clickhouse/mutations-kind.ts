@@ -1,25 +1,11 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
-import { amount, integer, items, label, name, text, timestamp, MAX_MESSAGE, MAX_TEXT } from './wire-values.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
+import { nonNegative, integer, items, label, name, text, timestamp, MAX_MESSAGE, MAX_TEXT } from '../wire-checks.js';
 
 /** Mutations not yet done (system.mutations, is_done = 0), as snapshots (ClickHouseMutationsSnapshot). */
 
-interface MutationRow extends SnapshotRow {
-  readonly database: string;
-  readonly table: string;
-  readonly mutation_id: string;
-  readonly command: string;
-  readonly create_time_ms: number;
-  readonly age_s: number;
-  readonly parts_to_do: number;
-  readonly is_killed: boolean;
-  readonly latest_failed_part: string;
-  readonly latest_fail_time_ms: number;
-  readonly latest_fail_reason: string;
-}
-
-export const CLICKHOUSE_MUTATIONS: KindTable<MutationRow> = {
+export const CLICKHOUSE_MUTATIONS = kindTable({
   name: 'clickhouse_mutations',
   columns: [
     ...SNAPSHOT_COLUMNS,
@@ -36,9 +22,9 @@ export const CLICKHOUSE_MUTATIONS: KindTable<MutationRow> = {
     ['latest_fail_reason', 'string'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'mutation_id'],
-};
+});
 
-export const clickHouseMutationsKind = clickHouseKind({
+export const clickHouseMutationsKind = recordKind({
   name: 'clickhouse_mutations',
   version: 203,
   tables: [CLICKHOUSE_MUTATIONS],
@@ -46,7 +32,7 @@ export const clickHouseMutationsKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseMutations, 'clickhouse_mutations').forEach((snapshot, i) => {
       const field = `clickhouse_mutations[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       rows.push(
         ...snapshotRows(CLICKHOUSE_MUTATIONS, key, {}, items(snapshot.mutations, `${field}.mutations`), (m, j) => {
           const item = `${field}.mutations[${j}]`;
@@ -56,7 +42,7 @@ export const clickHouseMutationsKind = clickHouseKind({
             mutation_id: name(m.mutationId, `${item}.mutation_id`),
             command: text(m.command, MAX_TEXT),
             create_time_ms: integer(m.createTimeMs, `${item}.create_time_ms`),
-            age_s: amount(m.ageS, `${item}.age_s`),
+            age_s: nonNegative(m.ageS, `${item}.age_s`),
             parts_to_do: integer(m.partsToDo, `${item}.parts_to_do`),
             is_killed: m.isKilled ?? false,
             latest_failed_part: label(m.latestFailedPart, `${item}.latest_failed_part`),
@@ -104,9 +90,9 @@ export async function latestClickHouseMutations(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
 ): Promise<{ ts: number; mutations_total: number; stuck_total: number; mutations: ClickHouseMutation[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MUTATIONS, req);
-  if (ts === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1`;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_MUTATIONS, req);
+  if (snapshot === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
   const [totals] = await ctx.client.select<{ n: number | string; stuck: number | string }>(sql`
     SELECT uniqExact(database, table, mutation_id) AS n,
       uniqExactIf((database, table, mutation_id), latest_fail_reason != '' OR age_s > ${STUCK_MUTATION_AGE_S}) AS stuck
@@ -118,7 +104,7 @@ export async function latestClickHouseMutations(
     LIMIT 1 BY database, table, mutation_id
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     mutations_total: num(totals?.n),
     stuck_total: num(totals?.stuck),
     mutations: rows.map((r) => {
@@ -152,14 +138,14 @@ export interface MutationsOfDatabase {
 
 /** The newest snapshot's mutations summed per database, most parts remaining first (then by name); empty before any snapshot. */
 export async function clickHouseMutationsByDatabase(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<MutationsOfDatabase[]> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_MUTATIONS, req);
-  if (ts === null) return [];
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_MUTATIONS, req);
+  if (snapshot === null) return [];
   // One row per mutation first: a snapshot may hold a mutation twice when batches overlap.
   const rows = await ctx.client.select<{ database: string; mutations: number | string; parts: number | string; stuck: number | string }>(sql`
     SELECT database, count() AS mutations, sum(parts_to_do) AS parts, countIf(latest_fail_reason != '' OR age_s > ${STUCK_MUTATION_AGE_S}) AS stuck
     FROM (
       SELECT database, table, mutation_id, parts_to_do, latest_fail_reason, age_s
-      FROM clickhouse_mutations WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+      FROM clickhouse_mutations WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
       ORDER BY database ASC, table ASC, mutation_id ASC
       LIMIT 1 BY database, table, mutation_id
     )

@@ -1,67 +1,13 @@
 import { joinSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import {
-  atSnapshot,
-  clickHouseKind,
-  latestSnapshotTs,
-  num,
-  scope,
-  snapshotKey,
-  snapshotRows,
-  tableRow,
-  SNAPSHOT_COLUMNS,
-  type KindTable,
-  type SnapshotRow,
-  type TableRow,
-} from './kind-tables.js';
-import { count, items, label, name, timestamp } from './wire-values.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, tableRow, SNAPSHOT_COLUMNS, type SnapshotRow, type TableRow, kindTable, type RowOfTable, atTime, IDENTITY_COLUMNS } from '../kind-table.js';
+import { counter, items, label, name, timestamp } from '../wire-checks.js';
 
 /**
  * Active parts per table and partition (system.parts) and detached parts per table and reason
  * (system.detached_parts), as snapshots (ClickHousePartsSnapshot). The per-table row holds the
  * totals; partitions are the agent's 100 fullest per table.
  */
-
-interface TablePartsRow extends SnapshotRow {
-  /** False where the release has no system.detached_parts: then "no detached parts" means "unknown". */
-  readonly has_detached: boolean;
-  readonly database: string;
-  readonly table: string;
-  readonly partitions: number;
-  readonly active_parts: number;
-  readonly max_parts_in_partition: number;
-  readonly rows: number;
-  readonly bytes_on_disk: number;
-  readonly data_compressed_bytes: number;
-  readonly data_uncompressed_bytes: number;
-}
-
-interface PartitionRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  readonly ts: number;
-  readonly database: string;
-  readonly table: string;
-  readonly partition_id: string;
-  readonly partition: string;
-  readonly active_parts: number;
-  readonly rows: number;
-  readonly bytes_on_disk: number;
-  readonly data_compressed_bytes: number;
-  readonly data_uncompressed_bytes: number;
-}
-
-interface DetachedRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  readonly ts: number;
-  readonly database: string;
-  readonly table: string;
-  readonly reason: string;
-  readonly parts: number;
-}
 
 const SIZE_COLUMNS = [
   ['rows', 'counter'],
@@ -70,10 +16,11 @@ const SIZE_COLUMNS = [
   ['data_uncompressed_bytes', 'counter'],
 ] as const;
 
-export const CLICKHOUSE_PARTS: KindTable<TablePartsRow> = {
+export const CLICKHOUSE_PARTS = kindTable({
   name: 'clickhouse_parts',
   columns: [
     ...SNAPSHOT_COLUMNS,
+    /** False where the release has no system.detached_parts: then "no detached parts" means "unknown". */
     ['has_detached', 'flag'],
     ['database', 'tag'],
     ['table', 'string'],
@@ -83,15 +30,13 @@ export const CLICKHOUSE_PARTS: KindTable<TablePartsRow> = {
     ...SIZE_COLUMNS,
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table'],
-};
+});
+type TablePartsRow = RowOfTable<typeof CLICKHOUSE_PARTS>;
 
-export const CLICKHOUSE_PARTITIONS: KindTable<PartitionRow> = {
+export const CLICKHOUSE_PARTITIONS = kindTable({
   name: 'clickhouse_partitions',
   columns: [
-    ['org_id', 'tag'],
-    ['database_id', 'tag'],
-    ['batch_id', 'string'],
-    ['ts', 'time'],
+    ...IDENTITY_COLUMNS,
     ['database', 'tag'],
     ['table', 'string'],
     ['partition_id', 'string'],
@@ -100,27 +45,25 @@ export const CLICKHOUSE_PARTITIONS: KindTable<PartitionRow> = {
     ...SIZE_COLUMNS,
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'partition_id'],
-};
+});
+type PartitionRow = RowOfTable<typeof CLICKHOUSE_PARTITIONS>;
 
-export const CLICKHOUSE_DETACHED_PARTS: KindTable<DetachedRow> = {
+export const CLICKHOUSE_DETACHED_PARTS = kindTable({
   name: 'clickhouse_detached_parts',
   columns: [
-    ['org_id', 'tag'],
-    ['database_id', 'tag'],
-    ['batch_id', 'string'],
-    ['ts', 'time'],
+    ...IDENTITY_COLUMNS,
     ['database', 'tag'],
     ['table', 'string'],
     ['reason', 'tag'],
     ['parts', 'counter'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'reason'],
-};
+});
 
 /** Partitions kept per table and snapshot: the agent sends at most 100. */
 const MAX_PARTITIONS = 1000;
 
-export const clickHousePartsKind = clickHouseKind({
+export const clickHousePartsKind = recordKind({
   name: 'clickhouse_parts',
   version: 201,
   tables: [CLICKHOUSE_PARTS, CLICKHOUSE_PARTITIONS, CLICKHOUSE_DETACHED_PARTS],
@@ -128,7 +71,7 @@ export const clickHousePartsKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseParts, 'clickhouse_parts').forEach((snapshot, i) => {
       const field = `clickhouse_parts[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       const tables = items(snapshot.tables, `${field}.tables`);
       const partitions: TableRow[] = [];
       rows.push(
@@ -146,7 +89,7 @@ export const clickHousePartsKind = clickHouseKind({
                 table,
                 partition_id: name(p.partitionId, `${part}.partition_id`),
                 partition: label(p.partition, `${part}.partition`),
-                active_parts: count(p.activeParts, `${part}.active_parts`),
+                active_parts: counter(p.activeParts, `${part}.active_parts`),
                 ...sizes(p, part),
               }),
             );
@@ -154,9 +97,9 @@ export const clickHousePartsKind = clickHouseKind({
           return {
             database,
             table,
-            partitions: count(t.partitions, `${item}.partitions`),
-            active_parts: count(t.activeParts, `${item}.active_parts`),
-            max_parts_in_partition: count(t.maxPartsInPartition, `${item}.max_parts_in_partition`),
+            partitions: counter(t.partitions, `${item}.partitions`),
+            active_parts: counter(t.activeParts, `${item}.active_parts`),
+            max_parts_in_partition: counter(t.maxPartsInPartition, `${item}.max_parts_in_partition`),
             ...sizes(t, item),
           };
         }),
@@ -170,7 +113,7 @@ export const clickHousePartsKind = clickHouseKind({
             database: name(d.database, `${item}.database`),
             table: name(d.table, `${item}.table`),
             reason: label(d.reason, `${item}.reason`),
-            parts: count(d.parts, `${item}.parts`),
+            parts: counter(d.parts, `${item}.parts`),
           }),
         );
       });
@@ -184,10 +127,10 @@ function sizes(
   field: string,
 ): { rows: number; bytes_on_disk: number; data_compressed_bytes: number; data_uncompressed_bytes: number } {
   return {
-    rows: count(s.rows, `${field}.rows`),
-    bytes_on_disk: count(s.bytesOnDisk, `${field}.bytes_on_disk`),
-    data_compressed_bytes: count(s.dataCompressedBytes, `${field}.data_compressed_bytes`),
-    data_uncompressed_bytes: count(s.dataUncompressedBytes, `${field}.data_uncompressed_bytes`),
+    rows: counter(s.rows, `${field}.rows`),
+    bytes_on_disk: counter(s.bytesOnDisk, `${field}.bytes_on_disk`),
+    data_compressed_bytes: counter(s.dataCompressedBytes, `${field}.data_compressed_bytes`),
+    data_uncompressed_bytes: counter(s.dataUncompressedBytes, `${field}.data_uncompressed_bytes`),
   };
 }
 
@@ -223,9 +166,9 @@ export interface ClickHousePartsSnapshot {
 
 /** The newest parts snapshot's tables, ordered by `order` then by name, at most `limit`; null before any snapshot. */
 export async function latestClickHouseParts(ctx: KindContext, req: DatabaseRef & { limit: number; order: PartsOrder }): Promise<ClickHousePartsSnapshot | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PARTS, req);
-  if (ts === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)}`;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PARTS, req);
+  if (snapshot === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)}`;
   const [summary] = await ctx.client.select<{ has_detached: number; tables_total: number | string; max_parts: number | string }>(sql`
     SELECT max(has_detached) AS has_detached, uniqExactIf((database, table), present = 1) AS tables_total, max(max_parts_in_partition) AS max_parts
     FROM clickhouse_parts WHERE ${at}`);
@@ -237,7 +180,7 @@ export async function latestClickHouseParts(ctx: KindContext, req: DatabaseRef &
     LIMIT 1 BY database, table
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     has_detached: num(summary?.has_detached) === 1,
     tables_total: num(summary?.tables_total),
     max_parts_in_partition: num(summary?.max_parts),
@@ -267,7 +210,7 @@ export async function clickHousePartitions(
     SELECT database, table, partition_id, any(partition) AS partition, max(active_parts) AS active_parts, max(rows) AS rows,
       max(bytes_on_disk) AS bytes_on_disk, max(data_compressed_bytes) AS data_compressed_bytes, max(data_uncompressed_bytes) AS data_uncompressed_bytes
     FROM clickhouse_partitions
-    WHERE ${scope(req)} AND ${atSnapshot(ctx, req.ts)} AND (database, table) IN (${list})
+    WHERE ${scope(req)} AND ${atTime(ctx, req.ts)} AND (database, table) IN (${list})
     GROUP BY database, table, partition_id
     ORDER BY database ASC, table ASC, active_parts DESC, partition_id ASC
     LIMIT ${req.perTable} BY database, table`);
@@ -305,9 +248,9 @@ export interface DetachedTable {
 
 /** Detached parts per table in the newest parts snapshot, most first, at most `limit` tables; null before any snapshot. */
 export async function latestDetachedParts(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; has_detached: boolean; tables: DetachedTable[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PARTS, req);
-  if (ts === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)}`;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PARTS, req);
+  if (snapshot === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)}`;
   const [flag] = await ctx.client.select<{ has_detached: number }>(sql`SELECT max(has_detached) AS has_detached FROM clickhouse_parts WHERE ${at}`);
   const rows = await ctx.client.select<{ database: string; table: string; detached: number | string; broken: number | string; reasons: string[]; counts: (number | string)[] }>(sql`
     SELECT database, table, sum(parts) AS detached, sumIf(parts, position(reason, 'broken') > 0) AS broken,
@@ -317,7 +260,7 @@ export async function latestDetachedParts(ctx: KindContext, req: DatabaseRef & {
     ORDER BY detached DESC, database ASC, table ASC
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     has_detached: num(flag?.has_detached) === 1,
     tables: rows.map((r) => ({
       database: r.database,
@@ -347,7 +290,7 @@ export async function partSizeClasses(ctx: KindContext, req: DatabaseRef & { ts:
       count() AS partitions, sum(parts) AS parts
     FROM (
       SELECT max(active_parts) AS parts, if(parts = 0, 0, max(bytes_on_disk) / parts) AS avg_bytes
-      FROM clickhouse_partitions WHERE ${scope(req)} AND ${atSnapshot(ctx, req.ts)}
+      FROM clickhouse_partitions WHERE ${scope(req)} AND ${atTime(ctx, req.ts)}
       GROUP BY database, table, partition_id
     )
     GROUP BY class`);

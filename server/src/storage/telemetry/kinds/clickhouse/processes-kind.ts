@@ -1,33 +1,15 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, clickHouseKind, latestSnapshotTs, num, scope, snapshotKey, snapshotRows, SNAPSHOT_COLUMNS, type KindTable, type SnapshotRow, type TableRow } from './kind-tables.js';
-import { amount, count, hashSource, integer, items, label, name, text, timestamp, MAX_TEXT } from './wire-values.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
+import { nonNegative, counter, hashSource, integer, items, label, name, text, timestamp, MAX_TEXT } from '../wire-checks.js';
 
 /** Queries running at one moment (system.processes), as snapshots (ClickHouseProcessesSnapshot). */
 
-interface ProcessRow extends SnapshotRow {
-  /** Running queries the agent left out of this snapshot (it sends the longest-running 100). */
-  readonly queries_omitted: number;
-  readonly query_id: string;
-  readonly user: string;
-  readonly is_initial_query: boolean;
-  readonly query_hash: string;
-  readonly hash_source: number;
-  readonly query_text: string;
-  readonly elapsed_s: number;
-  readonly memory_bytes: number;
-  readonly peak_memory_bytes: number;
-  readonly read_rows: number;
-  readonly read_bytes: number;
-  readonly written_rows: number;
-  readonly written_bytes: number;
-  readonly total_rows_approx: number;
-}
-
-export const CLICKHOUSE_PROCESSES: KindTable<ProcessRow> = {
+export const CLICKHOUSE_PROCESSES = kindTable({
   name: 'clickhouse_processes',
   columns: [
     ...SNAPSHOT_COLUMNS,
+    /** Running queries the agent left out of this snapshot (it sends the longest-running 100). */
     ['queries_omitted', 'uint32'],
     ['query_id', 'string'],
     ['user', 'tag'],
@@ -45,9 +27,9 @@ export const CLICKHOUSE_PROCESSES: KindTable<ProcessRow> = {
     ['total_rows_approx', 'counter'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'query_id'],
-};
+});
 
-export const clickHouseProcessesKind = clickHouseKind({
+export const clickHouseProcessesKind = recordKind({
   name: 'clickhouse_processes',
   version: 208,
   tables: [CLICKHOUSE_PROCESSES],
@@ -55,8 +37,8 @@ export const clickHouseProcessesKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseProcesses, 'clickhouse_processes').forEach((snapshot, i) => {
       const field = `clickhouse_processes[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      const common = { queries_omitted: count(snapshot.queriesOmitted, `${field}.queries_omitted`) };
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const common = { queries_omitted: counter(snapshot.queriesOmitted, `${field}.queries_omitted`) };
       rows.push(
         ...snapshotRows(CLICKHOUSE_PROCESSES, key, common, items(snapshot.queries, `${field}.queries`), (q, j) => {
           const item = `${field}.queries[${j}]`;
@@ -67,14 +49,14 @@ export const clickHouseProcessesKind = clickHouseKind({
             query_hash: label(q.queryHash, `${item}.query_hash`),
             hash_source: hashSource(q.hashSource, `${item}.hash_source`),
             query_text: text(q.queryText, MAX_TEXT),
-            elapsed_s: amount(q.elapsedS, `${item}.elapsed_s`),
+            elapsed_s: nonNegative(q.elapsedS, `${item}.elapsed_s`),
             memory_bytes: integer(q.memoryBytes, `${item}.memory_bytes`),
             peak_memory_bytes: integer(q.peakMemoryBytes, `${item}.peak_memory_bytes`),
-            read_rows: count(q.readRows, `${item}.read_rows`),
-            read_bytes: count(q.readBytes, `${item}.read_bytes`),
-            written_rows: count(q.writtenRows, `${item}.written_rows`),
-            written_bytes: count(q.writtenBytes, `${item}.written_bytes`),
-            total_rows_approx: count(q.totalRowsApprox, `${item}.total_rows_approx`),
+            read_rows: counter(q.readRows, `${item}.read_rows`),
+            read_bytes: counter(q.readBytes, `${item}.read_bytes`),
+            written_rows: counter(q.writtenRows, `${item}.written_rows`),
+            written_bytes: counter(q.writtenBytes, `${item}.written_bytes`),
+            total_rows_approx: counter(q.totalRowsApprox, `${item}.total_rows_approx`),
           };
         }),
       );
@@ -90,16 +72,16 @@ export async function latestClickHouseProcesses(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
 ): Promise<{ ts: number; queries: { query_id: string; user: string; elapsed_ms: number; query_text: string; read_rows: number; read_bytes: number; memory_bytes: number }[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_PROCESSES, req);
-  if (ts === null) return null;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PROCESSES, req);
+  if (snapshot === null) return null;
   const rows = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT query_id, user, elapsed_s, query_text, read_rows, read_bytes, memory_bytes
-    FROM clickhouse_processes WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+    FROM clickhouse_processes WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
     ORDER BY elapsed_s DESC, query_id ASC
     LIMIT 1 BY query_id
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     queries: rows.map((r) => ({
       query_id: String(r.query_id),
       user: String(r.user),

@@ -4,8 +4,8 @@ import type { KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
 import { builtInErrorName } from './error-codes.js';
 import { errorNames } from './errors-kind.js';
-import { bucketStart, clickHouseKind, inRange, num, scope, tableRow, type KindTable, type TableRow } from './kind-tables.js';
-import { amount, count, hashSource, integer, items, name, text, timestamp, MAX_TEXT } from './wire-values.js';
+import { bucketStart, recordKind, inRange, num, scope, tableRow, type TableRow, kindTable } from '../kind-table.js';
+import { nonNegative, counter, hashSource, int32, items, name, text, timestamp, MAX_TEXT } from '../wire-checks.js';
 
 /**
  * ClickHouse query statistics: per minute and fingerprint from system.query_log (ClickHouseQueryStat).
@@ -14,48 +14,13 @@ import { amount, count, hashSource, integer, items, name, text, timestamp, MAX_T
  * each record holds one call or every record the same distribution, an estimate otherwise).
  */
 
-interface QueryStatRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  /** The minute's start, Unix ms (server clock). */
-  readonly ts: number;
-  readonly query_hash: string;
-  readonly hash_source: number;
-  readonly calls: number;
-  readonly errors: number;
-  readonly total_duration_ms: number;
-  readonly p50_duration_ms: number;
-  readonly p95_duration_ms: number;
-  readonly p99_duration_ms: number;
-  readonly read_rows: number;
-  readonly read_bytes: number;
-  readonly written_rows: number;
-  readonly written_bytes: number;
-  readonly result_rows: number;
-  readonly peak_memory_bytes: number;
-  readonly total_memory_bytes: number;
-  /** errors_by_code as two parallel arrays: atomic with the counters, and ARRAY JOIN-able on 18.16. */
-  readonly error_codes: readonly number[];
-  readonly error_counts: readonly number[];
-}
-
-interface QueryTextRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly query_hash: string;
-  readonly hash_source: number;
-  readonly query_text: string;
-  /** When the text was last sent, Unix ms: the newest wins. */
-  readonly ts: number;
-}
-
-export const CLICKHOUSE_QUERY_STATS: KindTable<QueryStatRow> = {
+export const CLICKHOUSE_QUERY_STATS = kindTable({
   name: 'clickhouse_query_stats',
   columns: [
     ['org_id', 'tag'],
     ['database_id', 'tag'],
     ['batch_id', 'string'],
+    /** The minute's start, Unix ms (server clock). */
     ['ts', 'time'],
     ['query_hash', 'string'],
     ['hash_source', 'uint32'],
@@ -72,13 +37,14 @@ export const CLICKHOUSE_QUERY_STATS: KindTable<QueryStatRow> = {
     ['result_rows', 'counter'],
     ['peak_memory_bytes', 'gauge'],
     ['total_memory_bytes', 'counter'],
+    /** errors_by_code as two parallel arrays: atomic with the counters, and ARRAY JOIN-able on 18.16. */
     ['error_codes', 'int32_array'],
     ['error_counts', 'uint64_array'],
   ],
   orderBy: ['org_id', 'database_id', 'query_hash', 'ts'],
-};
+});
 
-export const CLICKHOUSE_QUERY_TEXTS: KindTable<QueryTextRow> = {
+export const CLICKHOUSE_QUERY_TEXTS = kindTable({
   name: 'clickhouse_query_texts',
   columns: [
     ['org_id', 'tag'],
@@ -86,17 +52,18 @@ export const CLICKHOUSE_QUERY_TEXTS: KindTable<QueryTextRow> = {
     ['query_hash', 'string'],
     ['hash_source', 'uint32'],
     ['query_text', 'string'],
+    /** When the text was last sent, Unix ms: the newest wins. */
     ['ts', 'time'],
   ],
   orderBy: ['org_id', 'database_id', 'query_hash'],
   engine: 'ReplacingMergeTree(ts)',
-};
+});
 
 const MAX_HASH = 128;
 const MAX_ERROR_CODES = 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
-const baseKind = clickHouseKind({
+const baseKind = recordKind({
   name: 'clickhouse_queries',
   version: 200,
   // Texts first: if the stats insert fails the batch comes again, and all the first left is a text.
@@ -118,21 +85,21 @@ const baseKind = clickHouseKind({
           ts,
           query_hash: queryHash,
           hash_source: source,
-          calls: count(q.calls, `${field}.calls`),
-          errors: count(q.errors, `${field}.errors`),
-          total_duration_ms: amount(q.totalDurationMs, `${field}.total_duration_ms`),
-          p50_duration_ms: amount(q.p50DurationMs, `${field}.p50_duration_ms`),
-          p95_duration_ms: amount(q.p95DurationMs, `${field}.p95_duration_ms`),
-          p99_duration_ms: amount(q.p99DurationMs, `${field}.p99_duration_ms`),
-          read_rows: count(q.readRows, `${field}.read_rows`),
-          read_bytes: count(q.readBytes, `${field}.read_bytes`),
-          written_rows: count(q.writtenRows, `${field}.written_rows`),
-          written_bytes: count(q.writtenBytes, `${field}.written_bytes`),
-          result_rows: count(q.resultRows, `${field}.result_rows`),
-          peak_memory_bytes: count(q.peakMemoryBytes, `${field}.peak_memory_bytes`),
-          total_memory_bytes: count(q.totalMemoryBytes, `${field}.total_memory_bytes`),
+          calls: counter(q.calls, `${field}.calls`),
+          errors: counter(q.errors, `${field}.errors`),
+          total_duration_ms: nonNegative(q.totalDurationMs, `${field}.total_duration_ms`),
+          p50_duration_ms: nonNegative(q.p50DurationMs, `${field}.p50_duration_ms`),
+          p95_duration_ms: nonNegative(q.p95DurationMs, `${field}.p95_duration_ms`),
+          p99_duration_ms: nonNegative(q.p99DurationMs, `${field}.p99_duration_ms`),
+          read_rows: counter(q.readRows, `${field}.read_rows`),
+          read_bytes: counter(q.readBytes, `${field}.read_bytes`),
+          written_rows: counter(q.writtenRows, `${field}.written_rows`),
+          written_bytes: counter(q.writtenBytes, `${field}.written_bytes`),
+          result_rows: counter(q.resultRows, `${field}.result_rows`),
+          peak_memory_bytes: counter(q.peakMemoryBytes, `${field}.peak_memory_bytes`),
+          total_memory_bytes: counter(q.totalMemoryBytes, `${field}.total_memory_bytes`),
           error_codes: errorsByCode.map((e, j) => int32(e.code, `${field}.errors_by_code[${j}].code`)),
-          error_counts: errorsByCode.map((e, j) => count(e.count, `${field}.errors_by_code[${j}].count`)),
+          error_counts: errorsByCode.map((e, j) => counter(e.count, `${field}.errors_by_code[${j}].count`)),
         }),
       );
       const queryText = text(q.queryText, MAX_TEXT);
@@ -144,12 +111,6 @@ const baseKind = clickHouseKind({
   },
 });
 
-function int32(value: number | null | undefined, field: string): number {
-  const n = integer(value, field);
-  if (n < -(2 ** 31) || n >= 2 ** 31) throw new VigilError('INGEST_BAD_BATCH', `${field}: must be a 32-bit integer`);
-  return n;
-}
-
 /**
  * Texts already written today, per store client. The agent sends a query's text with every
  * per-minute record; writing it once per fingerprint and UTC day (the table's partition) keeps the
@@ -159,8 +120,8 @@ const writtenTexts = new WeakMap<TelemetrySqlClient, Set<string>>();
 const MAX_REMEMBERED_TEXTS = 200_000;
 
 function textKey(row: TableRow): string {
-  const v = row.values as unknown as QueryTextRow;
-  return `${v.org_id}\0${v.database_id}\0${v.query_hash}\0${Math.floor(v.ts / DAY_MS)}`;
+  const v = row.values;
+  return `${String(v.org_id)}\0${String(v.database_id)}\0${String(v.query_hash)}\0${Math.floor(Number(v.ts) / DAY_MS)}`;
 }
 
 export const clickHouseQueriesKind: RecordKind<TableRow> = {

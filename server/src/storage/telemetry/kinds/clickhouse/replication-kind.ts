@@ -1,22 +1,7 @@
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import {
-  atSnapshot,
-  bucketStart,
-  clickHouseKind,
-  fillBuckets,
-  inRange,
-  latestSnapshotTs,
-  num,
-  scope,
-  snapshotKey,
-  snapshotRows,
-  SNAPSHOT_COLUMNS,
-  type KindTable,
-  type SnapshotRow,
-  type TableRow,
-} from './kind-tables.js';
-import { count, integer, items, label, name, text, timestamp, MAX_MESSAGE } from './wire-values.js';
+import { atSnapshot, bucketStart, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
+import { counter, integer, items, label, name, text, timestamp, MAX_MESSAGE } from '../wire-checks.js';
 
 /**
  * Replicated tables (system.replicas, ClickHouseReplicasSnapshot) and their replication queue by
@@ -24,38 +9,7 @@ import { count, integer, items, label, name, text, timestamp, MAX_MESSAGE } from
  * describe the same tables' replication and are read together.
  */
 
-interface ReplicaRow extends SnapshotRow {
-  readonly database: string;
-  readonly table: string;
-  readonly is_leader: boolean;
-  readonly is_readonly: boolean;
-  readonly is_session_expired: boolean;
-  readonly absolute_delay_s: number;
-  readonly queue_size: number;
-  readonly inserts_in_queue: number;
-  readonly merges_in_queue: number;
-  readonly part_mutations_in_queue: number;
-  readonly future_parts: number;
-  readonly parts_to_check: number;
-  readonly queue_oldest_time_ms: number;
-  readonly last_queue_update_ms: number;
-}
-
-interface QueueRow extends SnapshotRow {
-  readonly database: string;
-  readonly table: string;
-  readonly type: string;
-  readonly entries: number;
-  readonly executing: number;
-  readonly max_num_tries: number;
-  readonly entries_with_exception: number;
-  readonly num_postponed: number;
-  readonly oldest_create_time_ms: number;
-  readonly last_exception: string;
-  readonly last_exception_time_ms: number;
-}
-
-export const CLICKHOUSE_REPLICAS: KindTable<ReplicaRow> = {
+export const CLICKHOUSE_REPLICAS = kindTable({
   name: 'clickhouse_replicas',
   columns: [
     ...SNAPSHOT_COLUMNS,
@@ -75,9 +29,9 @@ export const CLICKHOUSE_REPLICAS: KindTable<ReplicaRow> = {
     ['last_queue_update_ms', 'int64'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table'],
-};
+});
 
-export const CLICKHOUSE_REPLICATION_QUEUE: KindTable<QueueRow> = {
+export const CLICKHOUSE_REPLICATION_QUEUE = kindTable({
   name: 'clickhouse_replication_queue',
   columns: [
     ...SNAPSHOT_COLUMNS,
@@ -94,9 +48,9 @@ export const CLICKHOUSE_REPLICATION_QUEUE: KindTable<QueueRow> = {
     ['last_exception_time_ms', 'int64'],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'type'],
-};
+});
 
-export const clickHouseReplicationKind = clickHouseKind({
+export const clickHouseReplicationKind = recordKind({
   name: 'clickhouse_replication',
   version: 204,
   tables: [CLICKHOUSE_REPLICAS, CLICKHOUSE_REPLICATION_QUEUE],
@@ -104,7 +58,7 @@ export const clickHouseReplicationKind = clickHouseKind({
     const rows: TableRow[] = [];
     items(batch.clickhouseReplicas, 'clickhouse_replicas').forEach((snapshot, i) => {
       const field = `clickhouse_replicas[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       rows.push(
         ...snapshotRows(CLICKHOUSE_REPLICAS, key, {}, items(snapshot.replicas, `${field}.replicas`), (r, j) => {
           const item = `${field}.replicas[${j}]`;
@@ -114,13 +68,13 @@ export const clickHouseReplicationKind = clickHouseKind({
             is_leader: r.isLeader ?? false,
             is_readonly: r.isReadonly ?? false,
             is_session_expired: r.isSessionExpired ?? false,
-            absolute_delay_s: count(r.absoluteDelayS, `${item}.absolute_delay_s`),
-            queue_size: count(r.queueSize, `${item}.queue_size`),
-            inserts_in_queue: count(r.insertsInQueue, `${item}.inserts_in_queue`),
-            merges_in_queue: count(r.mergesInQueue, `${item}.merges_in_queue`),
-            part_mutations_in_queue: count(r.partMutationsInQueue, `${item}.part_mutations_in_queue`),
-            future_parts: count(r.futureParts, `${item}.future_parts`),
-            parts_to_check: count(r.partsToCheck, `${item}.parts_to_check`),
+            absolute_delay_s: counter(r.absoluteDelayS, `${item}.absolute_delay_s`),
+            queue_size: counter(r.queueSize, `${item}.queue_size`),
+            inserts_in_queue: counter(r.insertsInQueue, `${item}.inserts_in_queue`),
+            merges_in_queue: counter(r.mergesInQueue, `${item}.merges_in_queue`),
+            part_mutations_in_queue: counter(r.partMutationsInQueue, `${item}.part_mutations_in_queue`),
+            future_parts: counter(r.futureParts, `${item}.future_parts`),
+            parts_to_check: counter(r.partsToCheck, `${item}.parts_to_check`),
             queue_oldest_time_ms: integer(r.queueOldestTimeMs, `${item}.queue_oldest_time_ms`),
             last_queue_update_ms: integer(r.lastQueueUpdateMs, `${item}.last_queue_update_ms`),
           };
@@ -129,7 +83,7 @@ export const clickHouseReplicationKind = clickHouseKind({
     });
     items(batch.clickhouseReplicationQueue, 'clickhouse_replication_queue').forEach((snapshot, i) => {
       const field = `clickhouse_replication_queue[${i}]`;
-      const key = snapshotKey(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
+      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
       rows.push(
         ...snapshotRows(CLICKHOUSE_REPLICATION_QUEUE, key, {}, items(snapshot.groups, `${field}.groups`), (g, j) => {
           const item = `${field}.groups[${j}]`;
@@ -137,11 +91,11 @@ export const clickHouseReplicationKind = clickHouseKind({
             database: name(g.database, `${item}.database`),
             table: name(g.table, `${item}.table`),
             type: label(g.type, `${item}.type`),
-            entries: count(g.entries, `${item}.entries`),
-            executing: count(g.executing, `${item}.executing`),
-            max_num_tries: count(g.maxNumTries, `${item}.max_num_tries`),
-            entries_with_exception: count(g.entriesWithException, `${item}.entries_with_exception`),
-            num_postponed: count(g.numPostponed, `${item}.num_postponed`),
+            entries: counter(g.entries, `${item}.entries`),
+            executing: counter(g.executing, `${item}.executing`),
+            max_num_tries: counter(g.maxNumTries, `${item}.max_num_tries`),
+            entries_with_exception: counter(g.entriesWithException, `${item}.entries_with_exception`),
+            num_postponed: counter(g.numPostponed, `${item}.num_postponed`),
             oldest_create_time_ms: integer(g.oldestCreateTimeMs, `${item}.oldest_create_time_ms`),
             last_exception: text(g.lastException, MAX_MESSAGE),
             last_exception_time_ms: integer(g.lastExceptionTimeMs, `${item}.last_exception_time_ms`),
@@ -182,9 +136,9 @@ const msOrNull = (value: unknown): number | null => (num(value) > 0 ? num(value)
 
 /** Replicated tables in the newest snapshot, most delayed first (then by name), at most `limit`; null before any snapshot. */
 export async function latestClickHouseReplicas(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; replicas_total: number; replicas: ClickHouseReplica[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_REPLICAS, req);
-  if (ts === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1`;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_REPLICAS, req);
+  if (snapshot === null) return null;
+  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
   const [total] = await ctx.client.select<{ n: number | string }>(sql`SELECT uniqExact(database, table) AS n FROM clickhouse_replicas WHERE ${at}`);
   const rows = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT database, table, is_leader, is_readonly, is_session_expired, absolute_delay_s, queue_size, inserts_in_queue, merges_in_queue,
@@ -194,7 +148,7 @@ export async function latestClickHouseReplicas(ctx: KindContext, req: DatabaseRe
     LIMIT 1 BY database, table
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     replicas_total: num(total?.n),
     replicas: rows.map((r) => ({
       database: String(r.database),
@@ -231,16 +185,16 @@ export interface ReplicationQueueGroup {
 
 /** The replication queue in its newest snapshot by table and entry type, most entries first (then by name and type), at most `limit`. */
 export async function latestReplicationQueue(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; groups: ReplicationQueueGroup[] } | null> {
-  const ts = await latestSnapshotTs(ctx, CLICKHOUSE_REPLICATION_QUEUE, req);
-  if (ts === null) return null;
+  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_REPLICATION_QUEUE, req);
+  if (snapshot === null) return null;
   const rows = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT database, table, type, entries, executing, max_num_tries, entries_with_exception, num_postponed, oldest_create_time_ms, last_exception, last_exception_time_ms
-    FROM clickhouse_replication_queue WHERE ${scope(req)} AND ${atSnapshot(ctx, ts)} AND present = 1
+    FROM clickhouse_replication_queue WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
     ORDER BY entries DESC, database ASC, table ASC, type ASC
     LIMIT 1 BY database, table, type
     LIMIT ${req.limit}`);
   return {
-    ts,
+    ts: snapshot.ts,
     groups: rows.map((r) => ({
       database: String(r.database),
       table: String(r.table),

@@ -1,7 +1,7 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { clickHouseKind, inRange, num, scope, tableRow, type KindTable } from './kind-tables.js';
-import { amount, count, integer, items, timestamp } from './wire-values.js';
+import { recordKind, inRange, num, scope, tableRow, kindTable, type RowOfTable, IDENTITY_COLUMNS } from '../kind-table.js';
+import { nonNegative, counter, integer, items, timestamp } from '../wire-checks.js';
 
 /**
  * Server-wide essentials (system.metrics, asynchronous_metrics, events) per reading
@@ -24,32 +24,10 @@ export const SERVER_COUNTERS = [
 ] as const;
 type ServerCounter = (typeof SERVER_COUNTERS)[number];
 
-interface ServerRow extends Record<ServerCounter, number> {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  readonly ts: number;
-  readonly window_start_ms: number;
-  readonly uptime_s: number;
-  readonly queries_running: number;
-  readonly merges_running: number;
-  readonly tcp_connections: number;
-  readonly http_connections: number;
-  readonly interserver_connections: number;
-  readonly memory_tracking_bytes: number;
-  readonly memory_resident_bytes: number;
-  readonly readonly_replicas: number;
-  readonly max_parts_in_partition: number;
-  readonly has_deltas: boolean;
-}
-
-export const CLICKHOUSE_SERVER: KindTable<ServerRow> = {
+export const CLICKHOUSE_SERVER = kindTable({
   name: 'clickhouse_server',
   columns: [
-    ['org_id', 'tag'],
-    ['database_id', 'tag'],
-    ['batch_id', 'string'],
-    ['ts', 'time'],
+    ...IDENTITY_COLUMNS,
     ['window_start_ms', 'int64'],
     ['uptime_s', 'float'],
     ['queries_running', 'uint32'],
@@ -65,7 +43,8 @@ export const CLICKHOUSE_SERVER: KindTable<ServerRow> = {
     ...SERVER_COUNTERS.map((c) => [c, 'counter'] as const),
   ],
   orderBy: ['org_id', 'database_id', 'ts'],
-};
+});
+type ServerRow = RowOfTable<typeof CLICKHOUSE_SERVER>;
 
 const WIRE_COUNTERS = {
   queries: 'queries',
@@ -80,7 +59,7 @@ const WIRE_COUNTERS = {
   rejected_inserts: 'rejectedInserts',
 } as const satisfies Record<ServerCounter, string>;
 
-export const clickHouseServerKind = clickHouseKind({
+export const clickHouseServerKind = recordKind({
   name: 'clickhouse_server',
   version: 207,
   tables: [CLICKHOUSE_SERVER],
@@ -90,7 +69,7 @@ export const clickHouseServerKind = clickHouseKind({
       const hasDeltas = s.hasDeltas ?? false;
       const counters = Object.fromEntries(
         // Without deltas the counters mean nothing; stored as 0 so a sum over a range stays right.
-        SERVER_COUNTERS.map((c) => [c, hasDeltas ? count(s[WIRE_COUNTERS[c]], `${field}.${c}`) : 0]),
+        SERVER_COUNTERS.map((c) => [c, hasDeltas ? counter(s[WIRE_COUNTERS[c]], `${field}.${c}`) : 0]),
       ) as Record<ServerCounter, number>;
       return tableRow(CLICKHOUSE_SERVER, {
         org_id: at.org_id,
@@ -98,16 +77,16 @@ export const clickHouseServerKind = clickHouseKind({
         batch_id: at.batch_id,
         ts: timestamp(s.tsMs, `${field}.ts_ms`, at),
         window_start_ms: integer(s.windowStartMs, `${field}.window_start_ms`),
-        uptime_s: amount(s.uptimeS, `${field}.uptime_s`),
-        queries_running: count(s.queriesRunning, `${field}.queries_running`),
-        merges_running: count(s.mergesRunning, `${field}.merges_running`),
-        tcp_connections: count(s.tcpConnections, `${field}.tcp_connections`),
-        http_connections: count(s.httpConnections, `${field}.http_connections`),
-        interserver_connections: count(s.interserverConnections, `${field}.interserver_connections`),
+        uptime_s: nonNegative(s.uptimeS, `${field}.uptime_s`),
+        queries_running: counter(s.queriesRunning, `${field}.queries_running`),
+        merges_running: counter(s.mergesRunning, `${field}.merges_running`),
+        tcp_connections: counter(s.tcpConnections, `${field}.tcp_connections`),
+        http_connections: counter(s.httpConnections, `${field}.http_connections`),
+        interserver_connections: counter(s.interserverConnections, `${field}.interserver_connections`),
         memory_tracking_bytes: integer(s.memoryTrackingBytes, `${field}.memory_tracking_bytes`),
-        memory_resident_bytes: count(s.memoryResidentBytes, `${field}.memory_resident_bytes`),
-        readonly_replicas: count(s.readonlyReplicas, `${field}.readonly_replicas`),
-        max_parts_in_partition: count(s.maxPartsInPartition, `${field}.max_parts_in_partition`),
+        memory_resident_bytes: counter(s.memoryResidentBytes, `${field}.memory_resident_bytes`),
+        readonly_replicas: counter(s.readonlyReplicas, `${field}.readonly_replicas`),
+        max_parts_in_partition: counter(s.maxPartsInPartition, `${field}.max_parts_in_partition`),
         has_deltas: hasDeltas,
         ...counters,
       });

@@ -1,0 +1,316 @@
+import type { vigil } from '@vigil/proto';
+import { identifier, rawSql, sql, type SqlFragment } from '../clickhouse-sql.js';
+import type { BatchIdentity, KindContext, RecordKind, TelemetryTable } from '../record-kind.js';
+import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TimeEncoding } from '../telemetry-schema.js';
+
+/**
+ * How every record kind declares its tables, whatever engine it monitors: a table is a typed
+ * column list, and its DDL, its insert mapping, its row type (RowOf) and the decoding of its reads
+ * all follow from that list, so a kind's fields are written once. Also the snapshot convention and
+ * the SQL pieces every read repeats (scope, time range, buckets).
+ */
+
+/** Column roles: the schema's, plus the arrays 18.16 and current releases both have. */
+export type ColumnSpec = ColumnKind | 'int32_array' | 'uint8_array' | 'uint32_array' | 'uint64_array' | 'string_array';
+
+type ArraySpec = Exclude<ColumnSpec, ColumnKind>;
+
+const ARRAY_TYPES: Record<ArraySpec, string> = {
+  int32_array: 'Array(Int32)',
+  uint8_array: 'Array(UInt8)',
+  uint32_array: 'Array(UInt32)',
+  uint64_array: 'Array(UInt64)',
+  string_array: 'Array(String)',
+};
+
+function isArraySpec(spec: ColumnSpec): spec is ArraySpec {
+  return Object.hasOwn(ARRAY_TYPES, spec);
+}
+
+/** A table's columns: [name, role] pairs, declared `as const` so RowOf can read them. */
+export type ColumnList = readonly (readonly [string, ColumnSpec])[];
+
+/** What a column holds in a row: times as Unix ms, flags as booleans, 64-bit integers as numbers. */
+export type ValueOf<S extends ColumnSpec> = S extends 'tag' | 'string'
+  ? string
+  : S extends 'flag'
+    ? boolean
+    : S extends 'string_array'
+      ? readonly string[]
+      : S extends ArraySpec
+        ? readonly number[]
+        : number;
+
+/** The row type of a column list: one property per column. */
+export type RowOf<C extends ColumnList> = { readonly [E in C[number] as E[0]]: ValueOf<E[1]> };
+
+/** A column's name in `C`. */
+export type ColumnOf<C extends ColumnList> = C[number][0];
+
+/** A day-partitioned table of one kind, partitioned and time-filtered on its `ts` column. */
+export interface KindTable<C extends ColumnList = ColumnList> {
+  readonly name: string;
+  readonly columns: C;
+  readonly orderBy: readonly ColumnOf<C>[];
+  /** Defaults to MergeTree; texts use ReplacingMergeTree(ts) so the newest text wins on merge. */
+  readonly engine?: string;
+}
+
+/** The row type of a table. */
+export type RowOfTable<T> = T extends KindTable<infer C> ? RowOf<C> : never;
+
+/** Declares a table; `columns` keep their literal names, so the row type follows from them. */
+export function kindTable<const C extends ColumnList>(table: KindTable<C>): KindTable<C> {
+  return table;
+}
+
+/** Every table starts with these: who and which batch (database deletion, deduplication), and when. */
+export const IDENTITY_COLUMNS = [
+  ['org_id', 'tag'],
+  ['database_id', 'tag'],
+  ['batch_id', 'string'],
+  ['ts', 'time'],
+] as const satisfies ColumnList;
+
+export type Identity = RowOf<typeof IDENTITY_COLUMNS>;
+type IdentityColumn = keyof Identity;
+
+/** The identity columns of a row from `at` taken at `ts` (Unix ms). */
+export function identity(at: BatchIdentity, ts: number): Identity {
+  return { org_id: at.org_id, database_id: at.database_id, batch_id: at.batch_id, ts };
+}
+
+/** One row bound for one table; what the kinds' fromBatch returns and insert writes. */
+export interface TableRow {
+  readonly table: KindTable;
+  /** Times as Unix ms and flags as booleans: insert converts them for the server. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A row for `table`, typed by the table's columns. */
+export function tableRow<C extends ColumnList>(table: KindTable<C>, values: RowOf<C>): TableRow {
+  return { table, values };
+}
+
+function columnDefinitions(table: KindTable, f: ServerFeatures, time: TimeEncoding): string {
+  return table.columns.map(([column, spec]) => (isArraySpec(spec) ? `    ${column} ${ARRAY_TYPES[spec]}` : columns([[column, spec]], f, time))).join(',\n');
+}
+
+/** CREATE TABLE for `table`, partitioned by the day of `ts` so retention drops whole days. */
+export function createTable(table: KindTable, f: ServerFeatures, time: TimeEncoding): SqlFragment {
+  return rawSql(`CREATE TABLE IF NOT EXISTS ${table.name} (
+${columnDefinitions(table, f, time)}
+  ) ENGINE = ${table.engine ?? 'MergeTree'}
+  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
+  ORDER BY (${table.orderBy.join(', ')})${mergeTreeSettings(f)}`);
+}
+
+function encodeRow(table: KindTable, values: Readonly<Record<string, unknown>>, time: TimeEncoding): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, spec] of table.columns) {
+    const value = values[column];
+    if (value === undefined) throw new Error(`${table.name}.${column} has no value`);
+    if (spec === 'time') out[column] = time.value(value as number);
+    else if (spec === 'flag') out[column] = value ? 1 : 0;
+    else out[column] = value;
+  }
+  return out;
+}
+
+/** Inserts rows grouped by table, in the order of `tables`. */
+export async function insertTableRows(ctx: KindContext, tables: readonly KindTable[], rows: readonly TableRow[]): Promise<void> {
+  for (const table of tables) {
+    const values = rows.filter((r) => r.table.name === table.name).map((r) => encodeRow(table, r.values, ctx.schema.time));
+    if (values.length > 0) await ctx.client.insert(table.name, values);
+  }
+}
+
+export interface KindSpec {
+  readonly name: string;
+  /** PostgreSQL kinds 100–199, ClickHouse 200–299, server-produced 300+ (see telemetry-schema.ts). */
+  readonly version: number;
+  /**
+   * In insert order: idempotent tables (texts) first, a snapshot's header table (whose row says the
+   * snapshot is complete) last.
+   */
+  readonly tables: readonly KindTable[];
+  /** Defaults to raw. */
+  readonly retention?: TelemetryTable['retention'];
+  fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[];
+}
+
+/** A record kind over `tables`: one migration creating them, one insert per table. */
+export function recordKind(spec: KindSpec): RecordKind<TableRow> {
+  return {
+    name: spec.name,
+    tables: spec.tables.map((t) => ({ name: t.name, retention: spec.retention ?? 'raw' })),
+    migrations: [{ version: spec.version, name: spec.name, statements: (f, time) => spec.tables.map((t) => createTable(t, f, time)) }],
+    fromBatch: spec.fromBatch,
+    insert: (ctx, rows) => insertTableRows(ctx, spec.tables, rows),
+  };
+}
+
+// ---------------------------------------------------------------- snapshots
+
+/**
+ * The snapshot convention. A snapshot is every row with one (ts, batch_id); the newest snapshot is
+ * the greatest (ts, batch_id) in its header table, and an empty snapshot still has its header row,
+ * so "nothing running now" stays distinguishable from "no snapshot since yesterday". PostgreSQL
+ * kinds keep the header in a table of its own (with the snapshot's totals); ClickHouse kinds, whose
+ * items carry their snapshot's few totals, mark an empty snapshot by one row with present = 0.
+ */
+export const SNAPSHOT_COLUMNS = [...IDENTITY_COLUMNS, ['present', 'flag']] as const satisfies ColumnList;
+
+/** The columns every ClickHouse snapshot row starts with. */
+export type SnapshotRow = RowOf<typeof SNAPSHOT_COLUMNS>;
+type SnapshotColumn = keyof SnapshotRow;
+
+function emptyValue(spec: ColumnSpec): unknown {
+  if (isArraySpec(spec)) return [];
+  if (spec === 'tag' || spec === 'string') return '';
+  if (spec === 'flag') return false;
+  return 0;
+}
+
+/**
+ * A snapshot's items as rows of `table`, each with the snapshot-wide `common` values; an empty
+ * snapshot becomes one row with present = 0 (and `common`).
+ */
+export function snapshotRows<C extends ColumnList, K extends keyof RowOf<C>, T>(
+  table: KindTable<C>,
+  key: Identity,
+  common: Pick<RowOf<C>, K>,
+  list: readonly T[],
+  map: (item: T, i: number) => Omit<RowOf<C>, SnapshotColumn | K>,
+): TableRow[] {
+  if (list.length === 0) {
+    const empty = Object.fromEntries(table.columns.map(([column, spec]) => [column, emptyValue(spec)]));
+    return [{ table, values: { ...empty, ...common, ...key, present: false } }];
+  }
+  return list.map((item, i) => ({ table, values: { ...map(item, i), ...common, ...key, present: true } }));
+}
+
+/** Who a read is for. */
+export interface DatabaseScope {
+  readonly orgId: string;
+  readonly databaseId: string;
+}
+
+/** A time range in Unix ms, [since, until). */
+export interface TimeRange {
+  readonly since: number;
+  readonly until: number;
+}
+
+/** One snapshot: its time (Unix ms) and batch. */
+export interface SnapshotId {
+  readonly ts: number;
+  readonly batch_id: string;
+}
+
+/** The newest snapshot in `table` (optionally within a range), or null when it holds none. */
+export async function latestSnapshot(ctx: KindContext, table: KindTable, at: DatabaseScope, range?: TimeRange): Promise<SnapshotId | null> {
+  const [row] = await ctx.client.select<{ unix_ms: number | string; batch_id: string }>(sql`
+    SELECT ${ctx.schema.time.toUnixMs(rawSql('ts'))} AS unix_ms, batch_id FROM ${tableName(table)}
+    WHERE ${scope(at)}${range ? sql` AND ${inRange(ctx, range.since, range.until)}` : rawSql('')}
+    ORDER BY ts DESC, batch_id DESC
+    LIMIT 1`);
+  return row ? { ts: Number(row.unix_ms), batch_id: row.batch_id } : null;
+}
+
+/** `ts = … AND batch_id = …`: the rows of one snapshot. */
+export function atSnapshot(ctx: KindContext, snapshot: SnapshotId): SqlFragment {
+  return sql`ts = ${ctx.schema.time.literal(snapshot.ts)} AND batch_id = ${snapshot.batch_id}`;
+}
+
+// ---------------------------------------------------------------- reads
+
+/** The table's name as SQL (names come from code, never from a request). */
+export function tableName(table: KindTable): SqlFragment {
+  return identifier(table.name, [table.name]);
+}
+
+/** `org_id = … AND database_id = …`: every read is scoped to one database of one organization. */
+export function scope(at: DatabaseScope): SqlFragment {
+  return sql`org_id = ${at.orgId} AND database_id = ${at.databaseId}`;
+}
+
+/** `ts` within [since, until). */
+export function inRange(ctx: KindContext, since: number, until: number): SqlFragment {
+  const { time } = ctx.schema;
+  return sql`ts >= ${time.literal(since)} AND ts < ${time.literal(until)}`;
+}
+
+/** The start (Unix ms) of the `bucketMs`-wide bucket a row's ts falls in. */
+export function bucketStart(ctx: KindContext, bucketMs: number): SqlFragment {
+  if (!Number.isSafeInteger(bucketMs) || bucketMs < 1000) throw new TypeError(`bucket of ${bucketMs} ms is not a whole number of seconds`);
+  return sql`intDiv(${ctx.schema.time.toUnixMs(rawSql('ts'))}, ${bucketMs}) * ${bucketMs}`;
+}
+
+/** ClickHouse returns 64-bit integers as JSON strings; every figure leaves the store as a number. */
+export function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** Every `bucketMs` bucket from the one holding `since` to the one before `until`, oldest first. */
+export function fillBuckets<P>(since: number, until: number, bucketMs: number, point: (ts: number) => P): P[] {
+  const out: P[] = [];
+  for (let ts = Math.floor(since / bucketMs) * bucketMs; ts < until; ts += bucketMs) out.push(point(ts));
+  return out;
+}
+
+const TEXT_SPECS: readonly ColumnSpec[] = ['tag', 'string', 'string_array'];
+
+// Time columns come back under another name: an alias named like its column would replace the
+// column in WHERE and ORDER BY too, comparing Unix ms with DateTime64.
+const UNIX_MS_SUFFIX = '__unix_ms';
+
+/** A table's columns beyond the identity ones: what reads of one snapshot select. */
+export function detailColumns<C extends ColumnList>(table: KindTable<C>): Exclude<ColumnOf<C>, IdentityColumn | 'present'>[] {
+  const skip: readonly string[] = [...IDENTITY_COLUMNS.map(([name]) => name), 'present'];
+  return table.columns.map(([name]): ColumnOf<C> => name).filter((name): name is Exclude<ColumnOf<C>, IdentityColumn | 'present'> => !skip.includes(name));
+}
+
+/** The SELECT list for `names` of `table`, times as Unix ms (decodeRow restores their names). */
+export function selectList<C extends ColumnList>(ctx: KindContext, table: KindTable<C>, names: readonly ColumnOf<C>[]): SqlFragment {
+  const known = new Map<string, ColumnSpec>(table.columns);
+  return rawSql(
+    names
+      .map((name) => {
+        const spec = known.get(name);
+        if (!spec) throw new TypeError(`${table.name} has no column ${name}`);
+        return spec === 'time' ? `${ctx.schema.time.toUnixMs(rawSql(name)).text} AS ${name}${UNIX_MS_SUFFIX}` : name;
+      })
+      .join(', '),
+  );
+}
+
+/** A column's value as read back: ClickHouse sends 64-bit integers as strings and flags as 0/1. */
+function decodeValue(spec: ColumnSpec | undefined, value: unknown): unknown {
+  if (spec === undefined || TEXT_SPECS.includes(spec)) return value;
+  if (spec === 'flag') return Number(value) === 1;
+  if (Array.isArray(value)) return value.map(Number);
+  return Number(value);
+}
+
+/**
+ * Columns `names` of a row selected by selectList, typed back. The one place a read's row gets its
+ * type: the SQL text is checked against the same column list by selectList.
+ */
+export function decodeRow<C extends ColumnList, K extends ColumnOf<C>>(table: KindTable<C>, row: Readonly<Record<string, unknown>>, names: readonly K[]): Pick<RowOf<C>, K> {
+  const specs = new Map<string, ColumnSpec>(table.columns);
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = decodeValue(specs.get(name), row[specs.get(name) === 'time' && !(name in row) ? `${name}${UNIX_MS_SUFFIX}` : name]);
+  return out as Pick<RowOf<C>, K>;
+}
+
+/** selectList's columns of one table read and typed: `SELECT <names> <rest>`. */
+export async function selectRows<C extends ColumnList, K extends ColumnOf<C>>(ctx: KindContext, table: KindTable<C>, names: readonly K[], rest: SqlFragment): Promise<Pick<RowOf<C>, K>[]> {
+  const rows = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${selectList(ctx, table, names)} ${rest}`);
+  return rows.map((row) => decodeRow(table, row, names));
+}
+
+/** `ts = …`: the rows of whatever snapshot was taken at `ts`, for a caller that holds only its time (from a latest read). */
+export function atTime(ctx: KindContext, ts: number): SqlFragment {
+  return sql`ts = ${ctx.schema.time.literal(ts)}`;
+}
