@@ -62,6 +62,9 @@ describe('end to end: an application database watched through databases:', funct
         '    engine: postgres',
         `    url: ${pg_().monitorUrl}`,
         `    databases: [${appdb}, postgres, ${closedDb}]`,
+        // Statements every second, so the check of /queries?database= below does not wait a minute.
+        'intervals:',
+        '  statements: 1s',
       ].join('\n'),
     );
     agent = spawn(process.execPath, ['--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config], {
@@ -116,6 +119,29 @@ describe('end to end: an application database watched through databases:', funct
       return tablesHealth && tablesHealth.statuses.length > 0 ? tablesHealth.statuses : undefined;
     }).catch(withLog);
     expect(statuses).to.deep.equal(['database_unreachable']);
+
+    // pg_stat_statements is cluster-wide: the application's statements are told apart by database.
+    const app = new pg.Client({ connectionString: pg_().superuserUrl.replace(/\/postgres$/, `/${appdb}`) });
+    await app.connect();
+    try {
+      type Row = { query_hash: string; query_text: string };
+      const mine = (rows: Row[]) => rows.filter((r) => r.query_text.includes('vigil_e2e_marker'));
+      const appRows = await waitFor('an appdb statement in /queries?database=', 30_000, async () => {
+        // Runs again each round: the first collection only sets the baseline counters.
+        await app.query("SELECT count(*) AS vigil_e2e_marker FROM shop.customers WHERE email <> 'x'");
+        const res = await server.request('GET', `/api/v1/databases/${db.id}/queries?database=${appdb}&q=vigil_e2e_marker`, { token: accessToken });
+        expect(res.status, JSON.stringify(res.body)).to.equal(200);
+        const rows = mine(res.body.queries);
+        return rows.length > 0 ? rows : undefined;
+      }).catch(withLog);
+      expect(appRows[0]!.query_text).to.contain('shop.customers');
+      const elsewhere = await server.request('GET', `/api/v1/databases/${db.id}/queries?database=postgres&q=vigil_e2e_marker`, { token: accessToken });
+      expect(mine(elsewhere.body.queries)).to.deep.equal([]);
+      const byDatabase = await server.request('GET', `/api/v1/databases/${db.id}/queries?group_by=database&q=vigil_e2e_marker`, { token: accessToken });
+      expect(byDatabase.body.groups.map((g: { database: string }) => g.database)).to.deep.equal([appdb]);
+    } finally {
+      await app.end();
+    }
     expect(agentLog).to.include(closedDb);
     expect(agentLog).to.not.contain(key);
   });
