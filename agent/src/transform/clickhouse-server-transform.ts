@@ -1,5 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import type { DiffedServer } from '../state/clickhouse-server-state.js';
+import { wireFields } from './wire-fields.js';
+
+const serverCounters = wireFields<vigil.v1.IClickHouseServerSnapshot>();
 
 /** Diffed server essentials → the wire record; counter fields only when there are deltas. */
 export function clickHouseServerToWire(d: DiffedServer): vigil.v1.IClickHouseServerSnapshot {
@@ -19,17 +22,6 @@ export function clickHouseServerToWire(d: DiffedServer): vigil.v1.IClickHouseSer
     readonlyReplicas: g.readonlyReplicas,
     maxPartsInPartition: g.maxPartsInPartition,
     hasDeltas: c !== undefined,
-    ...(c && {
-      queries: c.queries,
-      selectQueries: c.selectQueries,
-      insertQueries: c.insertQueries,
-      failedQueries: c.failedQueries,
-      failedSelectQueries: c.failedSelectQueries,
-      failedInsertQueries: c.failedInsertQueries,
-      insertedRows: c.insertedRows,
-      insertedBytes: c.insertedBytes,
-      delayedInserts: c.delayedInserts,
-      rejectedInserts: c.rejectedInserts,
-    }),
+    ...(c && serverCounters(c)),
   };
 }

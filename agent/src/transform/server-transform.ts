@@ -1,5 +1,11 @@
 import type { vigil } from '@vigil/proto';
 import { ioKey, type DiffedServer } from '../state/postgres-server-state.js';
+import { wireFields } from './wire-fields.js';
+
+const databaseCounters = wireFields<vigil.v1.IPgDatabaseStat>();
+const checkpointerCounters = wireFields<vigil.v1.IPgCheckpointerStat>();
+const walCounters = wireFields<vigil.v1.IPgWalStat>();
+const ioCounters = wireFields<vigil.v1.IPgIoStat>();
 
 /** Diffed server statistics → the wire record. I/O rows with nothing in the window are left out: most combinations never see any. */
 export function serverToWire(d: DiffedServer): vigil.v1.IPgServerSnapshot {
@@ -23,58 +29,11 @@ export function serverToWire(d: DiffedServer): vigil.v1.IPgServerSnapshot {
         xidAge: db.xidAge,
         mxidAge: db.mxidAge,
         hasDeltas: delta !== undefined,
-        ...(delta && {
-          xactCommit: delta.xactCommit,
-          xactRollback: delta.xactRollback,
-          blksRead: delta.blksRead,
-          blksHit: delta.blksHit,
-          tupReturned: delta.tupReturned,
-          tupFetched: delta.tupFetched,
-          tupInserted: delta.tupInserted,
-          tupUpdated: delta.tupUpdated,
-          tupDeleted: delta.tupDeleted,
-          conflicts: delta.conflicts,
-          tempFiles: delta.tempFiles,
-          tempBytes: delta.tempBytes,
-          deadlocks: delta.deadlocks,
-          checksumFailures: delta.checksumFailures,
-          blkReadTimeMs: delta.blkReadTimeMs,
-          blkWriteTimeMs: delta.blkWriteTimeMs,
-          sessionTimeMs: delta.sessionTimeMs,
-          activeTimeMs: delta.activeTimeMs,
-          idleInTransactionTimeMs: delta.idleInTransactionTimeMs,
-          sessions: delta.sessions,
-          sessionsAbandoned: delta.sessionsAbandoned,
-          sessionsFatal: delta.sessionsFatal,
-          sessionsKilled: delta.sessionsKilled,
-        }),
+        ...(delta && databaseCounters(delta)),
       };
     }),
-    checkpointer: c && {
-      checkpointsTimed: c.checkpointsTimed,
-      checkpointsRequested: c.checkpointsRequested,
-      checkpointWriteTimeMs: c.checkpointWriteTimeMs,
-      checkpointSyncTimeMs: c.checkpointSyncTimeMs,
-      buffersCheckpoint: c.buffersCheckpoint,
-      buffersClean: c.buffersClean,
-      maxwrittenClean: c.maxwrittenClean,
-      buffersAlloc: c.buffersAlloc,
-      buffersBackend: c.buffersBackend,
-      buffersBackendFsync: c.buffersBackendFsync,
-      restartpointsTimed: c.restartpointsTimed,
-      restartpointsRequested: c.restartpointsRequested,
-      restartpointsDone: c.restartpointsDone,
-    },
-    wal: w && {
-      walRecords: w.walRecords,
-      walFpi: w.walFpi,
-      walBytes: w.walBytes,
-      walBuffersFull: w.walBuffersFull,
-      walWrite: w.walWrite,
-      walSync: w.walSync,
-      walWriteTimeMs: w.walWriteTimeMs,
-      walSyncTimeMs: w.walSyncTimeMs,
-    },
+    checkpointer: c && checkpointerCounters(c),
+    wal: w && walCounters(w),
     io: (snapshot.io ?? []).flatMap((row) => {
       const delta = d.ioDeltas.get(ioKey(row));
       if (!delta || !Object.values(delta).some((value) => value !== null && value > 0)) return [];
@@ -84,19 +43,7 @@ export function serverToWire(d: DiffedServer): vigil.v1.IPgServerSnapshot {
           object: row.object,
           context: row.context,
           opBytes: row.opBytes,
-          reads: delta.reads,
-          readTimeMs: delta.readTimeMs,
-          writes: delta.writes,
-          writeTimeMs: delta.writeTimeMs,
-          writebacks: delta.writebacks,
-          writebackTimeMs: delta.writebackTimeMs,
-          extends: delta.extends,
-          extendTimeMs: delta.extendTimeMs,
-          hits: delta.hits,
-          evictions: delta.evictions,
-          reuses: delta.reuses,
-          fsyncs: delta.fsyncs,
-          fsyncTimeMs: delta.fsyncTimeMs,
+          ...ioCounters(delta),
         },
       ];
     }),

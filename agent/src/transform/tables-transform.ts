@@ -1,6 +1,10 @@
 import type { vigil } from '@vigil/proto';
 import { stripLiterals } from '@vigil/shared';
 import type { DiffedDatabaseObjects } from '../state/postgres-tables-state.js';
+import { wireFields } from './wire-fields.js';
+
+const tableCounters = wireFields<vigil.v1.IPgTableStat>();
+const indexCounters = wireFields<vigil.v1.IPgIndexStat>();
 
 /**
  * One database's diffed objects → its wire record. Index definitions can carry literals (a
@@ -35,29 +39,7 @@ export function databaseObjectsToWire(d: DiffedDatabaseObjects): vigil.v1.IPgDat
         xidAge: t.xidAge,
         mxidAge: t.mxidAge,
         hasDeltas: delta !== undefined,
-        ...(delta && {
-          seqScan: delta.seqScan,
-          seqTupRead: delta.seqTupRead,
-          idxScan: delta.idxScan,
-          idxTupFetch: delta.idxTupFetch,
-          nTupIns: delta.nTupIns,
-          nTupUpd: delta.nTupUpd,
-          nTupDel: delta.nTupDel,
-          nTupHotUpd: delta.nTupHotUpd,
-          nTupNewpageUpd: delta.nTupNewpageUpd,
-          heapBlksRead: delta.heapBlksRead,
-          heapBlksHit: delta.heapBlksHit,
-          idxBlksRead: delta.idxBlksRead,
-          idxBlksHit: delta.idxBlksHit,
-          toastBlksRead: delta.toastBlksRead,
-          toastBlksHit: delta.toastBlksHit,
-          tidxBlksRead: delta.tidxBlksRead,
-          tidxBlksHit: delta.tidxBlksHit,
-          vacuumCount: delta.vacuumCount,
-          autovacuumCount: delta.autovacuumCount,
-          analyzeCount: delta.analyzeCount,
-          autoanalyzeCount: delta.autoanalyzeCount,
-        }),
+        ...(delta && tableCounters(delta)),
       };
     }),
     indexes: snapshot.indexes.map((i) => {
@@ -76,13 +58,7 @@ export function databaseObjectsToWire(d: DiffedDatabaseObjects): vigil.v1.IPgDat
         definition: stripLiterals(i.definition),
         lastIdxScanMs: roundMs(i.lastIdxScanMs),
         hasDeltas: delta !== undefined,
-        ...(delta && {
-          idxScan: delta.idxScan,
-          idxTupRead: delta.idxTupRead,
-          idxTupFetch: delta.idxTupFetch,
-          idxBlksRead: delta.idxBlksRead,
-          idxBlksHit: delta.idxBlksHit,
-        }),
+        ...(delta && indexCounters(delta)),
       };
     }),
     sequences: snapshot.sequences.sequences.map((s) => ({

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { ActivitySession, ActivitySnapshot, LongestSession, StateCount } from '../../state/postgres-activity-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num, text } from './pg-values.js';
 
 /** More would make one snapshot a large batch on a server with a connection storm; the total still counts them. */
 export const MAX_SESSIONS = 500;
@@ -51,14 +52,6 @@ SELECT state, count(*)::int AS sessions,
 
 /** pg_stat_activity.query_id arrived in PostgreSQL 14. */
 const QUERY_ID_SINCE = 140000;
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 /** A duration from the server clock; a session that started after the clock was read would come out slightly negative. */
 function duration(value: unknown): number | null {

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { CheckpointerCounters, CounterReading } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /** Before PostgreSQL 17 one view held both the checkpointer's and the background writer's counters. */
 const BGWRITER_SQL = `${AGENT_QUERY_MARKER}
@@ -26,10 +27,6 @@ SELECT c.num_timed AS checkpoints_timed, c.num_requested AS checkpoints_requeste
   FROM pg_stat_checkpointer c CROSS JOIN pg_stat_bgwriter b`;
 
 const CHECKPOINTER_VIEW_SINCE = 170000;
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 /** Reads checkpoint and background-writer counters, from whichever views the version has. */
 export async function collectCheckpointer(client: PgQueryClient, facts: ServerFacts): Promise<CounterReading<CheckpointerCounters>> {

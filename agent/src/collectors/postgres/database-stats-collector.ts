@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { DatabaseCounters, DatabaseStatRow } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /**
  * pg_stat_database for every database of the server, with its size and wraparound distance.
@@ -48,10 +49,6 @@ function versionColumns(versionNum: number): VersionColumns {
     sessionsFatal: column('sessions_fatal'),
     sessionsKilled: column('sessions_killed'),
   };
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
 }
 
 function toCounters(row: Record<string, unknown>): DatabaseCounters {

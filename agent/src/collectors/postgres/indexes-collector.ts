@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { IndexRow } from '../../state/postgres-tables-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /**
  * The indexes of the given tables (the ones the tables collector kept), $1 being their oids.
@@ -28,10 +29,6 @@ SELECT s.indexrelid, s.relid, s.schemaname, s.relname, s.indexrelname,
 
 /** pg_stat_user_indexes.last_idx_scan arrived in PostgreSQL 16. */
 const LAST_IDX_SCAN_SINCE = 160000;
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 function toIndex(row: Record<string, unknown>): IndexRow {
   return {

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { LockCount, LockRow, LocksSnapshot } from '../../state/postgres-locks-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num, text } from './pg-values.js';
 
 export const MAX_LOCKS = 1000;
 
@@ -45,14 +46,6 @@ SELECT (SELECT count(*) FROM listed)::int AS total,
 
 /** pg_locks.waitstart arrived in PostgreSQL 14. */
 const WAITSTART_SINCE = 140000;
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 function toLock(row: Record<string, unknown>): LockRow {
   const waited = num(row.wait_duration_ms);

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { ReplicationSnapshot, SlotRow, StandbyRow, WalReceiverRow } from '../../state/postgres-replication-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num, text } from './pg-values.js';
 
 /**
  * The position lags are measured from. pg_current_wal_lsn() fails during recovery, where a
@@ -56,14 +57,6 @@ interface SlotColumns {
 
 /** pg_replication_slots gained wal_status and safe_wal_size, and pg_stat_wal_receiver renamed received_lsn to flushed_lsn, in PostgreSQL 13. */
 const V13 = 130000;
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 function toStandby(row: Record<string, unknown>): StandbyRow {
   return {

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { TableCounters, TableRow, TablesSnapshot } from '../../state/postgres-tables-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /** Largest tables kept per database; a multi-tenant schema with 100k tables would otherwise make one huge batch. */
 export const MAX_TABLES = 5000;
@@ -68,10 +69,6 @@ function versionColumns(versionNum: number): VersionColumns {
     insSinceVacuum: versionNum >= 130000 ? 's.n_ins_since_vacuum' : 'NULL::bigint',
     newpageUpd: versionNum >= 160000 ? 's.n_tup_newpage_upd' : 'NULL::bigint',
   };
-}
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
 }
 
 function toCounters(row: Record<string, unknown>): TableCounters {
