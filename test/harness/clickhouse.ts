@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync, rmSync } from 'node:fs';
-import { access, constants, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
+import { errorMessage, isExecutable, isRoot, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
 import { sharedService } from './shared-service.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -48,23 +48,15 @@ export class ClickHouseUnavailableError extends Error {
 /** Starts a throwaway ClickHouse server (installing clickhouse-server with apt-get first when root and it is missing). */
 export async function startClickHouse(): Promise<ChInstance> {
   const binary = await ensureServerBinary();
-  const baseDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-ch-'));
-  try {
-    const ports = { http: await freePort(), tcp: await freePort(), interserver: await freePort() };
-    const configFile = await writeConfig(baseDir, ports);
-    const instance = new LocalClickHouse(binary, configFile, baseDir, ports.http, ports.tcp);
-    try {
-      await instance.start();
-    } catch (err) {
-      await instance.stop();
-      throw err;
-    }
-    return instance;
-  } catch (err) {
-    // Once the instance exists its stop() owns the cleanup; removing twice is harmless.
-    await rm(baseDir, { recursive: true, force: true });
-    throw err;
-  }
+  return startInTempDir(
+    'vigil-ch-',
+    async (baseDir) => {
+      const ports = { http: await freePort(), tcp: await freePort(), interserver: await freePort() };
+      const configFile = await writeConfig(baseDir, ports);
+      return new LocalClickHouse(binary, configFile, baseDir, ports.http, ports.tcp);
+    },
+    (instance) => instance.start(),
+  );
 }
 
 /** Mocha helper, called inside describe(): one ClickHouse shared by the whole run, stopped after it. */
@@ -77,7 +69,7 @@ export const useClickHouse: () => () => ChInstance = sharedService({
   setupTimeoutMs: SETUP_TIMEOUT_MS,
 });
 
-class LocalClickHouse implements ChInstance {
+class LocalClickHouse implements ChInstance, LocalServer {
   readonly host = HOST;
   readonly httpUrl: string;
   readonly monitorUrl: string;
@@ -154,7 +146,7 @@ class LocalClickHouse implements ChInstance {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
-    live.delete(this);
+    untrack(this);
     try {
       const child = this.#child;
       if (child && child.exitCode === null && child.signalCode === null) {
@@ -196,30 +188,6 @@ class LocalClickHouse implements ChInstance {
     );
     return sections.join('\n');
   }
-}
-
-// Servers still running when the test process dies (a crash, Ctrl-C, a CI timeout): stopped best effort
-// so no clickhouse-server keeps a port and a temp dir behind.
-const live = new Set<LocalClickHouse>();
-let exitHooksInstalled = false;
-
-function trackForExit(instance: LocalClickHouse): void {
-  live.add(instance);
-  if (exitHooksInstalled) return;
-  exitHooksInstalled = true;
-  process.once('exit', stopAllSync);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      stopAllSync();
-      // Our listener is gone now, so re-raising gives the default behaviour (and exit status) back.
-      process.kill(process.pid, signal);
-    });
-  }
-}
-
-function stopAllSync(): void {
-  for (const instance of live) instance.stopSync();
-  live.clear();
 }
 
 interface Ports {
@@ -391,24 +359,4 @@ function httpPost(port: number, pathAndQuery: string, body: string): Promise<str
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function tail(file: string, lines = 30): Promise<string> {
-  const text = await readFile(file, 'utf8').catch((err: unknown) => `(cannot read: ${errorMessage(err)})`);
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-async function isExecutable(file: string): Promise<boolean> {
-  return access(file, constants.X_OK).then(
-    () => true,
-    () => false,
-  );
-}
-
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { access, appendFile, chown, constants, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, chown, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { errorMessage, isExecutable, isRoot, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
 import { sharedService } from './shared-service.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -41,34 +41,26 @@ export async function startPostgres(): Promise<PgInstance> {
   const binDir = await ensureServerBinaries();
   // initdb and postgres refuse to run as root, so as root everything runs as the `postgres` OS user.
   const owner = isRoot() ? await ensurePostgresUser() : undefined;
-  const baseDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-pg-'));
-  const dataDir = path.join(baseDir, 'data');
-  const logFile = path.join(baseDir, 'postgres.log');
-  try {
-    if (owner) await chown(baseDir, owner.uid, owner.gid);
-    await runAs(owner, path.join(binDir, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--no-locale'], baseDir);
-    const port = await freePort();
-    await appendFile(path.join(dataDir, 'postgresql.conf'), serverSettings(port, baseDir));
-    const pgCtl = path.join(binDir, 'pg_ctl');
-    await runAs(owner, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], baseDir).catch(async (err: unknown) => {
-      const log = await tail(logFile);
-      // A start that timed out may still come up: stop it so no server runs on a deleted directory.
-      await runAs(owner, pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => undefined);
-      throw new Error(`pg_ctl start failed: ${errorMessage(err)}\n--- tail of ${logFile} ---\n${log}`);
-    });
-    const instance = new LocalPostgres(binDir, owner, baseDir, dataDir, port);
-    try {
-      await instance.init();
-    } catch (err) {
-      await instance.stop();
-      throw err;
-    }
-    return instance;
-  } catch (err) {
-    // Once the instance exists its stop() owns the cleanup; removing twice is harmless.
-    await rm(baseDir, { recursive: true, force: true });
-    throw err;
-  }
+  return startInTempDir(
+    'vigil-pg-',
+    async (baseDir) => {
+      const dataDir = path.join(baseDir, 'data');
+      const logFile = path.join(baseDir, 'postgres.log');
+      if (owner) await chown(baseDir, owner.uid, owner.gid);
+      await runAs(owner, path.join(binDir, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--no-locale'], baseDir);
+      const port = await freePort();
+      await appendFile(path.join(dataDir, 'postgresql.conf'), serverSettings(port, baseDir));
+      const pgCtl = path.join(binDir, 'pg_ctl');
+      await runAs(owner, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], baseDir).catch(async (err: unknown) => {
+        const log = await tail(logFile);
+        // A start that timed out may still come up: stop it so no server runs on a deleted directory.
+        await runAs(owner, pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => undefined);
+        throw new Error(`pg_ctl start failed: ${errorMessage(err)}\n--- tail of ${logFile} ---\n${log}`);
+      });
+      return new LocalPostgres(binDir, owner, baseDir, dataDir, port);
+    },
+    (instance) => instance.init(),
+  );
 }
 
 /** Mocha helper, called inside describe(): one PostgreSQL shared by the whole run, stopped after it. */
@@ -86,7 +78,7 @@ interface OsUser {
   readonly gid: number;
 }
 
-class LocalPostgres implements PgInstance {
+class LocalPostgres implements PgInstance, LocalServer {
   readonly host = HOST;
   readonly superuserUrl: string;
   readonly monitorUrl: string;
@@ -134,7 +126,7 @@ class LocalPostgres implements PgInstance {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
-    live.delete(this);
+    untrack(this);
     try {
       await this.#pool?.end();
       await runAs(this.#owner, this.#pgCtl, ['-D', this.dataDir, '-m', 'immediate', 'stop'], this.#baseDir);
@@ -152,30 +144,6 @@ class LocalPostgres implements PgInstance {
     rmSync(this.#baseDir, { recursive: true, force: true });
   }
 
-}
-
-// Servers still running when the test process dies (a crash, Ctrl-C, a CI timeout): stopped best effort
-// so no postmaster keeps a port and a temp dir behind.
-const live = new Set<LocalPostgres>();
-let exitHooksInstalled = false;
-
-function trackForExit(instance: LocalPostgres): void {
-  live.add(instance);
-  if (exitHooksInstalled) return;
-  exitHooksInstalled = true;
-  process.once('exit', stopAllSync);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      stopAllSync();
-      // Our listener is gone now, so re-raising gives the default behaviour (and exit status) back.
-      process.kill(process.pid, signal);
-    });
-  }
-}
-
-function stopAllSync(): void {
-  for (const instance of live) instance.stopSync();
-  live.clear();
 }
 
 function serverSettings(port: number, socketDir: string): string {
@@ -271,26 +239,6 @@ function run(command: string, args: readonly string[], options: RunOptions = {})
       else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}${text ? `: ${text.trim()}` : ''}`));
     });
   });
-}
-
-async function tail(file: string, lines = 30): Promise<string> {
-  const text = await readFile(file, 'utf8').catch((err: unknown) => `(cannot read: ${errorMessage(err)})`);
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-async function isExecutable(file: string): Promise<boolean> {
-  return access(file, constants.X_OK).then(
-    () => true,
-    () => false,
-  );
-}
-
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

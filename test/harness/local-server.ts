@@ -1,0 +1,86 @@
+/**
+ * The lifecycle both real-server harnesses (postgres.ts, clickhouse.ts) share: a server in a temp
+ * dir that is removed when its start fails, and a best-effort stop of every server still running
+ * when the test process dies (a crash, Ctrl-C, a CI timeout), so none keeps a port and a temp dir behind.
+ */
+import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A server a harness started, as its lifecycle sees it. */
+export interface LocalServer {
+  stop(): Promise<void>;
+  /** Synchronous because it runs from process 'exit' and signal handlers, where nothing async completes. */
+  stopSync(): void;
+}
+
+/**
+ * Creates a server in a fresh temp dir (`create`) and brings it up (`init`). If `init` fails the
+ * server is stopped; if anything fails the dir is removed (once the server exists its stop() owns
+ * the cleanup; removing twice is harmless).
+ */
+export async function startInTempDir<T extends LocalServer>(prefix: string, create: (baseDir: string) => Promise<T>, init: (server: T) => Promise<void>): Promise<T> {
+  const baseDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  try {
+    const server = await create(baseDir);
+    try {
+      await init(server);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+    return server;
+  } catch (err) {
+    await rm(baseDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+const live = new Set<LocalServer>();
+let exitHooksInstalled = false;
+
+/** Stops `server` (synchronously) if the process exits or is signalled while it runs. */
+export function trackForExit(server: LocalServer): void {
+  live.add(server);
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.once('exit', stopAllSync);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stopAllSync();
+      // Our listener is gone now, so re-raising gives the default behaviour (and exit status) back.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** A server stopped the ordinary way: nothing left to do at exit. */
+export function untrack(server: LocalServer): void {
+  live.delete(server);
+}
+
+function stopAllSync(): void {
+  for (const server of live) server.stopSync();
+  live.clear();
+}
+
+/** The last lines of a server's log file, for an error message. */
+export async function tail(file: string, lines = 30): Promise<string> {
+  const text = await readFile(file, 'utf8').catch((err: unknown) => `(cannot read: ${errorMessage(err)})`);
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+export async function isExecutable(file: string): Promise<boolean> {
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+export function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
