@@ -1,0 +1,67 @@
+import type { Derived, MetricObject } from './metric-entry.js';
+import type { MetricInput } from './metric-input.js';
+
+/** Helpers the catalogue's derive functions share. */
+
+/** How many objects a metric names at most (the worst first): enough to act on, short enough for a Slack field. */
+export const MAX_OBJECTS = 10;
+
+export function unavailable(reason: string): Derived {
+  return { unavailable: reason };
+}
+
+/** The reason for a kind with no snapshot yet. */
+export function noSnapshot(what: string): Derived {
+  return unavailable(`no ${what} received yet (the agent has not sent one, or its collector is disabled)`);
+}
+
+/** The value with the objects behind it, the worst `MAX_OBJECTS` kept (objects with values sorted worst first). */
+export function found(value: number, objects: readonly MetricObject[] = [], higherIsWorse = true): Derived {
+  const sorted = objects.some((o) => o.value !== undefined) ? [...objects].sort((a, b) => (higherIsWorse ? 1 : -1) * ((b.value ?? 0) - (a.value ?? 0))) : objects;
+  return { value, objects: sorted.slice(0, MAX_OBJECTS) };
+}
+
+/** The largest value, 0 with none. */
+export function maxOf(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** Whether the agent reported a status code about a source (e.g. `system_disks_not_on_release`). */
+export function hasStatus(input: MetricInput, code: string): boolean {
+  return input.collector_statuses.includes(code);
+}
+
+/** A ClickHouse system table the release lacks or the user cannot see, from the heartbeat's statuses; null when neither was reported. */
+export function systemTableMissing(input: MetricInput, table: string, since?: string): string | null {
+  if (hasStatus(input, `system_${table}_not_on_release`)) {
+    return `system.${table} does not exist on ClickHouse ${input.server_version ?? 'this release'}${since ? ` (added in ${since})` : ''}`;
+  }
+  if (hasStatus(input, `system_${table}_unavailable`)) return `system.${table} is not visible to the agent's user (a missing grant, or the release lacks it)`;
+  return null;
+}
+
+/** Seconds from milliseconds, to 0.1 s. */
+export function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}
+
+/** A figure for a sentence: at most 1 decimal, thousands grouped. */
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** "a, b and 3 more": objects for a sentence. */
+export function nameObjects(objects: readonly MetricObject[], shown = 3): string {
+  if (objects.length === 0) return 'the database';
+  const labels = objects.slice(0, shown).map((o) => o.label);
+  const more = objects.length - labels.length;
+  return more > 0 ? `${labels.join(', ')} and ${more} more` : labels.join(', ');
+}
+
+/** Shortens a query or message for a detail line. */
+export function clip(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
