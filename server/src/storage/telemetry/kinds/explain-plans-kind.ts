@@ -1,25 +1,34 @@
 import { createHash } from 'node:crypto';
-import { rawSql, sql } from '../clickhouse-sql.js';
+import { sql } from '../clickhouse-sql.js';
 import type { KindContext, RecordKind } from '../record-kind.js';
-import { columns, mergeTreeSettings } from '../telemetry-schema.js';
+import { kindTable, recordKind, type RowOfTable, tableRow } from './kind-table.js';
 
 /**
  * EXPLAIN plans the server obtained from agents over the command channel (on demand, or on a
  * schedule when a database has collect_explain_plans). They never arrive in batches, so
  * fromBatch is empty; storing them as telemetry keeps retention and database deletion uniform.
  */
-export interface ExplainPlanRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly query_hash: string;
-  /** Unix ms the plan was produced. */
-  readonly ts: number;
+const EXPLAIN_PLANS = kindTable({
+  name: 'explain_plans',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['query_hash', 'string'],
+    // When the plan was produced, Unix ms.
+    ['ts', 'time'],
+    ['source', 'tag'],
+    ['format', 'tag'],
+    ['plan', 'string'],
+  ],
+  orderBy: ['org_id', 'database_id', 'query_hash', 'ts'],
+});
+
+export type ExplainPlanRow = RowOfTable<typeof EXPLAIN_PLANS> & {
   /** What asked for it. */
   readonly source: 'on_demand' | 'scheduled';
   /** json (PostgreSQL EXPLAIN FORMAT JSON) or text (ClickHouse EXPLAIN). */
   readonly format: 'json' | 'text';
-  readonly plan: string;
-}
+};
 
 /** A stored plan with Basira's per-plan summary fields. */
 export interface ExplainPlan {
@@ -35,40 +44,12 @@ export interface ExplainPlan {
   readonly rows_actual: number | null;
 }
 
-const PLAN_COLUMNS = [
-  ['org_id', 'tag'],
-  ['database_id', 'tag'],
-  ['query_hash', 'string'],
-  ['ts', 'time'],
-  ['source', 'tag'],
-  ['format', 'tag'],
-  ['plan', 'string'],
-] as const;
+const tables = recordKind({ name: 'explain_plans', version: 300, tables: [EXPLAIN_PLANS], retention: 'daily', fromBatch: () => [] });
 
 export const explainPlansKind: RecordKind<ExplainPlanRow> = {
-  name: 'explain_plans',
-  tables: [{ name: 'explain_plans', retention: 'daily' }],
-  migrations: [
-    {
-      version: 300,
-      name: 'explain_plans',
-      statements: (f, time) => [
-        rawSql(`CREATE TABLE IF NOT EXISTS explain_plans (
-${columns(PLAN_COLUMNS, f, time)}
-  ) ENGINE = MergeTree
-  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
-  ORDER BY (org_id, database_id, query_hash, ts)${mergeTreeSettings(f)}`),
-      ],
-    },
-  ],
+  ...tables,
   fromBatch: () => [],
-  async insert(ctx, rows) {
-    const { time } = ctx.schema;
-    await ctx.client.insert(
-      'explain_plans',
-      rows.map((r) => ({ ...r, ts: time.value(r.ts) })),
-    );
-  },
+  insert: (ctx, rows) => tables.insert(ctx, rows.map((row) => tableRow(EXPLAIN_PLANS, row))),
 };
 
 interface PlanNode {

@@ -304,13 +304,29 @@ export function decodeRow<C extends ColumnList, K extends ColumnOf<C>>(table: Ki
   return out as Pick<RowOf<C>, K>;
 }
 
-/** selectList's columns of one table read and typed: `SELECT <names> <rest>`. */
-export async function selectRows<C extends ColumnList, K extends ColumnOf<C>>(ctx: KindContext, table: KindTable<C>, names: readonly K[], rest: SqlFragment): Promise<Pick<RowOf<C>, K>[]> {
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${selectList(ctx, table, names)} ${rest}`);
+/** Columns `names` of `table` read and typed: `SELECT [DISTINCT] <names> <rest>`. */
+export async function selectRows<C extends ColumnList, K extends ColumnOf<C>>(
+  ctx: KindContext,
+  table: KindTable<C>,
+  names: readonly K[],
+  rest: SqlFragment,
+  modifier?: 'DISTINCT',
+): Promise<Pick<RowOf<C>, K>[]> {
+  const rows = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${rawSql(modifier ? `${modifier} ` : '')}${selectList(ctx, table, names)} ${rest}`);
   return rows.map((row) => decodeRow(table, row, names));
 }
 
 /** `ts = …`: the rows of whatever snapshot was taken at `ts`, for a caller that holds only its time (from a latest read). */
 export function atTime(ctx: KindContext, ts: number): SqlFragment {
   return sql`ts = ${ctx.schema.time.literal(ts)}`;
+}
+
+/** A table's row without the identity columns: what a read of one snapshot returns per item. */
+export type DetailOf<T> = Omit<RowOfTable<T>, IdentityColumn | 'present'>;
+
+/** Columns `names` of a read's row as numbers (sums and other aggregates ClickHouse may send as strings). */
+export function numbers<N extends string>(row: Readonly<Record<string, unknown>>, names: readonly N[]): Record<N, number> {
+  const out = {} as Record<N, number>;
+  for (const name of names) out[name] = num(row[name]);
+  return out;
 }

@@ -1,28 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import { joinSql, sql } from '../../clickhouse-sql.js';
-import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import {
-  counter,
-  createTable,
-  decodeRow,
-  detailColumns,
-  identity,
-  IDENTITY_COLUMNS,
-  insertTableRows,
-  int32List,
-  latestSnapshot,
-  list,
-  nonNegative,
-  optionalMs,
-  scope,
-  selectList,
-  snapshotIs,
-  snapshotTime,
-  text,
-  type DatabaseScope,
-  type PgTable,
-  type TableRow,
-} from './pg-kind-support.js';
+import type { BatchIdentity, KindContext } from '../../record-kind.js';
+import { atSnapshot, type DatabaseScope, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
+import { counter, int32List, items, nonNegative, optionalMs, text, timestamp } from '../wire-checks.js';
 
 /**
  * pg_stat_activity snapshots (Batch.pg_activity): one marker row per snapshot with the state
@@ -30,7 +10,7 @@ import {
  * listed session.
  */
 
-const SNAPSHOTS: PgTable = {
+const SNAPSHOTS = kindTable({
   name: 'pg_activity_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -44,10 +24,10 @@ const SNAPSHOTS: PgTable = {
     ['longest_idle_in_transaction_pid', 'int32'],
     ['waiting_on_locks', 'uint32'],
   ],
-  orderBy: 'org_id, database_id, ts',
-};
+  orderBy: ['org_id', 'database_id', 'ts'],
+});
 
-const SESSIONS: PgTable = {
+const SESSIONS = kindTable({
   name: 'pg_activity_sessions',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -71,8 +51,8 @@ const SESSIONS: PgTable = {
     ['query', 'string'],
     ['query_hash', 'string'],
   ],
-  orderBy: 'org_id, database_id, ts, pid',
-};
+  orderBy: ['org_id', 'database_id', 'ts', 'pid'],
+});
 
 /** Far above the agent's 500 per snapshot: a batch beyond it is not from our agent. */
 const MAX_SESSIONS = 10_000;
@@ -80,14 +60,12 @@ const MAX_SNAPSHOTS = 1_000;
 const MAX_QUERY_CHARS = 8192;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
-  return list(batch.pgActivity, MAX_SNAPSHOTS, 'pg_activity').flatMap((snapshot, i) => {
+  return items(batch.pgActivity, 'pg_activity', MAX_SNAPSHOTS).flatMap((snapshot, i) => {
     const path = `pg_activity[${i}]`;
-    const ts = snapshotTime(snapshot.tsMs, `${path}.ts_ms`, at);
-    const sessions = list(snapshot.sessions, MAX_SESSIONS, `${path}.sessions`).map((s, j): TableRow => {
+    const ts = timestamp(snapshot.tsMs, `${path}.ts_ms`, at);
+    const sessions = items(snapshot.sessions, `${path}.sessions`, MAX_SESSIONS).map((s, j): TableRow => {
       const p = `${path}.sessions[${j}]`;
-      return {
-        table: SESSIONS,
-        values: {
+      return tableRow(SESSIONS, {
           ...identity(at, ts),
           pid: s.pid ?? 0,
           datname: text(s.datname),
@@ -105,16 +83,13 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
           state_duration_ms: nonNegative(s.stateDurationMs, `${p}.state_duration_ms`),
           backend_xid_age: s.backendXidAge ?? 0,
           backend_xmin_age: s.backendXminAge ?? 0,
-          blocking_pids: int32List(s.blockingPids, MAX_SESSIONS, `${p}.blocking_pids`),
+          blocking_pids: int32List(s.blockingPids, `${p}.blocking_pids`, MAX_SESSIONS),
           query: text(s.query, MAX_QUERY_CHARS),
           query_hash: text(s.queryHash, 128),
-        },
-      };
+        });
     });
-    const states = list(snapshot.stateCounts, 100, `${path}.state_counts`);
-    const marker: TableRow = {
-      table: SNAPSHOTS,
-      values: {
+    const states = items(snapshot.stateCounts, `${path}.state_counts`, 100);
+    const marker: TableRow = tableRow(SNAPSHOTS, {
         ...identity(at, ts),
         sessions_listed: sessions.length,
         sessions_omitted: snapshot.sessionsOmitted ?? 0,
@@ -125,87 +100,44 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
         longest_idle_in_transaction_ms: nonNegative(snapshot.longestIdleInTransactionMs, `${path}.longest_idle_in_transaction_ms`),
         longest_idle_in_transaction_pid: snapshot.longestIdleInTransactionPid ?? 0,
         waiting_on_locks: counter(snapshot.waitingOnLocks, `${path}.waiting_on_locks`),
-      },
-    };
+      });
     return [...sessions, marker];
   });
 }
 
-export const activityKind: RecordKind<TableRow> = {
-  name: 'pg_activity',
-  tables: [SNAPSHOTS, SESSIONS].map((t) => ({ name: t.name, retention: 'raw' as const })),
-  migrations: [{ version: 100, name: 'pg_activity', statements: (f, time) => [createTable(SESSIONS, f, time), createTable(SNAPSHOTS, f, time)] }],
-  fromBatch,
-  insert: (ctx, rows) => insertTableRows(ctx, [SESSIONS, SNAPSHOTS], rows),
-};
+export const activityKind = recordKind({ name: 'pg_activity', version: 100, tables: [SESSIONS, SNAPSHOTS], fromBatch });
 
 /** One session as stored (0 and '' mean "none" or "unknown", as on the wire). */
-export interface ActivitySession {
-  readonly pid: number;
-  readonly datname: string;
-  readonly usename: string;
-  readonly application_name: string;
-  readonly client_addr: string;
-  readonly backend_type: string;
-  readonly state: string;
-  readonly wait_event_type: string;
-  readonly wait_event: string;
-  readonly query_start_ms: number;
-  readonly query_duration_ms: number;
-  readonly xact_start_ms: number;
-  readonly xact_duration_ms: number;
-  readonly state_duration_ms: number;
-  readonly backend_xid_age: number;
-  readonly backend_xmin_age: number;
-  readonly blocking_pids: readonly number[];
-  readonly query: string;
-  readonly query_hash: string;
-}
+export type ActivitySession = DetailOf<typeof SESSIONS>;
+
+type Summary = DetailOf<typeof SNAPSHOTS>;
 
 /** One activity snapshot: its summary and its sessions (longest-running first). */
-export interface ActivitySnapshot {
-  readonly ts: number;
-  readonly sessions_listed: number;
-  readonly sessions_omitted: number;
-  readonly state_counts: readonly { readonly state: string; readonly count: number }[];
-  readonly longest_transaction_ms: number;
-  readonly longest_transaction_pid: number;
-  readonly longest_idle_in_transaction_ms: number;
-  readonly longest_idle_in_transaction_pid: number;
-  readonly waiting_on_locks: number;
-  readonly sessions: readonly ActivitySession[];
-}
+export type ActivitySnapshot = { readonly ts: number; readonly state_counts: readonly { readonly state: string; readonly count: number }[]; readonly sessions: readonly ActivitySession[] } & Omit<
+  Summary,
+  'state_names' | 'state_counts'
+>;
 
 const SESSION_COLUMNS = detailColumns(SESSIONS);
 
 /** The latest activity snapshot with at most `limit` sessions (longest query first, then pid), or null before the first. */
 export async function latestActivity(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<ActivitySnapshot | null> {
-  const time = ctx.schema.time;
   const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
   if (!latest) return null;
-  const [marker] = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SNAPSHOTS)} FROM pg_activity_snapshots
-    WHERE ${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}
-    LIMIT 1`);
-  const summary = decodeRow(SNAPSHOTS, marker!) as unknown as Omit<ActivitySnapshot, 'ts' | 'state_counts' | 'sessions'> & { state_names: string[]; state_counts: number[] };
+  const [summary] = await selectRows(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), sql`FROM pg_activity_snapshots WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)} LIMIT 1`);
   // LIMIT 1 BY pid: a batch stored twice (a retry after a partial write) lists each session once.
-  const sessions = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SESSIONS, SESSION_COLUMNS)} FROM pg_activity_sessions
-    WHERE ${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}
+  const sessions = await selectRows(ctx, SESSIONS, SESSION_COLUMNS, sql`
+    FROM pg_activity_sessions
+    WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
     ORDER BY query_duration_ms DESC, pid ASC
     LIMIT 1 BY pid
     LIMIT ${at.limit}`);
+  const { state_names: names, state_counts: counts, ...totals } = summary!;
   return {
     ts: latest.ts,
-    sessions_listed: summary.sessions_listed,
-    sessions_omitted: summary.sessions_omitted,
-    state_counts: summary.state_names.map((state, i) => ({ state, count: summary.state_counts[i] ?? 0 })).sort((a, b) => a.state.localeCompare(b.state)),
-    longest_transaction_ms: summary.longest_transaction_ms,
-    longest_transaction_pid: summary.longest_transaction_pid,
-    longest_idle_in_transaction_ms: summary.longest_idle_in_transaction_ms,
-    longest_idle_in_transaction_pid: summary.longest_idle_in_transaction_pid,
-    waiting_on_locks: summary.waiting_on_locks,
-    sessions: sessions.map((row) => decodeRow(SESSIONS, row) as unknown as ActivitySession),
+    ...totals,
+    state_counts: names.map((state, i) => ({ state, count: counts[i] ?? 0 })).sort((a, b) => a.state.localeCompare(b.state)),
+    sessions,
   };
 }
 
@@ -215,13 +147,12 @@ export async function latestActivity(ctx: KindContext, at: DatabaseScope & { rea
  * nearby one is the best match there is.
  */
 export async function sessionsNear(ctx: KindContext, at: DatabaseScope & { readonly ts: number; readonly toleranceMs: number; readonly pids: readonly number[] }): Promise<Map<number, ActivitySession>> {
-  const time = ctx.schema.time;
   if (at.pids.length === 0) return new Map();
   const near = await latestSnapshot(ctx, SNAPSHOTS, at, { since: at.ts - at.toleranceMs, until: at.ts + at.toleranceMs + 1 });
   if (!near) return new Map();
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SESSIONS, SESSION_COLUMNS)} FROM pg_activity_sessions
-    WHERE ${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, near)} AND pid IN (${joinSql(at.pids.map((pid) => sql`${pid}`))})
+  const sessions = await selectRows(ctx, SESSIONS, SESSION_COLUMNS, sql`
+    FROM pg_activity_sessions
+    WHERE ${scope(at)} AND ${atSnapshot(ctx, near)} AND pid IN (${joinSql(at.pids.map((pid) => sql`${pid}`))})
     LIMIT 1 BY pid`);
-  return new Map(rows.map((row) => decodeRow(SESSIONS, row) as unknown as ActivitySession).map((s) => [s.pid, s]));
+  return new Map(sessions.map((s) => [s.pid, s]));
 }

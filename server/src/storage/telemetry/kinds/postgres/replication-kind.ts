@@ -1,36 +1,15 @@
 import type { vigil } from '@vigil/proto';
 import { sql } from '../../clickhouse-sql.js';
-import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import {
-  bucketOf,
-  createTable,
-  decodeRow,
-  detailColumns,
-  finite,
-  identity,
-  IDENTITY_COLUMNS,
-  insertTableRows,
-  latestSnapshot,
-  list,
-  nonNegative,
-  scope,
-  selectList,
-  snapshotIs,
-  snapshotTime,
-  text,
-  within,
-  type DatabaseScope,
-  type PgTable,
-  type TableRow,
-  type TimeRange,
-} from './pg-kind-support.js';
+import type { BatchIdentity, KindContext } from '../../record-kind.js';
+import { atSnapshot, bucketStart, type DatabaseScope, detailColumns, type DetailOf, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { finite, items, nonNegative, text, timestamp } from '../wire-checks.js';
 
 /**
  * Replication as one server sees it (Batch.pg_replication): a row per snapshot with the standby
  * side (upstream, lag), one per standby streaming from it, one per replication slot.
  */
 
-const SNAPSHOTS: PgTable = {
+const SNAPSHOTS = kindTable({
   name: 'pg_replication_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -45,10 +24,10 @@ const SNAPSHOTS: PgTable = {
     ['standbys', 'uint32'],
     ['slots', 'uint32'],
   ],
-  orderBy: 'org_id, database_id, ts',
-};
+  orderBy: ['org_id', 'database_id', 'ts'],
+});
 
-const STANDBYS: PgTable = {
+const STANDBYS = kindTable({
   name: 'pg_replication_standbys',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -65,10 +44,10 @@ const STANDBYS: PgTable = {
     ['flush_lag_ms', 'duration'],
     ['replay_lag_ms', 'duration'],
   ],
-  orderBy: 'org_id, database_id, ts, pid',
-};
+  orderBy: ['org_id', 'database_id', 'ts', 'pid'],
+});
 
-const SLOTS: PgTable = {
+const SLOTS = kindTable({
   name: 'pg_replication_slots',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -87,21 +66,19 @@ const SLOTS: PgTable = {
     ['xmin_age', 'uint32'],
     ['catalog_xmin_age', 'uint32'],
   ],
-  orderBy: 'org_id, database_id, slot_name, ts',
-};
+  orderBy: ['org_id', 'database_id', 'slot_name', 'ts'],
+});
 
 const MAX_SNAPSHOTS = 1_000;
 const MAX_PEERS = 10_000;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
-  return list(batch.pgReplication, MAX_SNAPSHOTS, 'pg_replication').flatMap((r, i) => {
+  return items(batch.pgReplication, 'pg_replication', MAX_SNAPSHOTS).flatMap((r, i) => {
     const path = `pg_replication[${i}]`;
-    const ts = snapshotTime(r.tsMs, `${path}.ts_ms`, at);
-    const standbys = list(r.standbys, MAX_PEERS, `${path}.standbys`).map((s, j): TableRow => {
+    const ts = timestamp(r.tsMs, `${path}.ts_ms`, at);
+    const standbys = items(r.standbys, `${path}.standbys`, MAX_PEERS).map((s, j): TableRow => {
       const p = `${path}.standbys[${j}]`;
-      return {
-        table: STANDBYS,
-        values: {
+      return tableRow(STANDBYS, {
           ...identity(at, ts),
           pid: s.pid ?? 0,
           application_name: text(s.applicationName),
@@ -115,14 +92,11 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
           write_lag_ms: nonNegative(s.writeLagMs, `${p}.write_lag_ms`),
           flush_lag_ms: nonNegative(s.flushLagMs, `${p}.flush_lag_ms`),
           replay_lag_ms: nonNegative(s.replayLagMs, `${p}.replay_lag_ms`),
-        },
-      };
+        });
     });
-    const slots = list(r.slots, MAX_PEERS, `${path}.slots`).map((s, j): TableRow => {
+    const slots = items(r.slots, `${path}.slots`, MAX_PEERS).map((s, j): TableRow => {
       const p = `${path}.slots[${j}]`;
-      return {
-        table: SLOTS,
-        values: {
+      return tableRow(SLOTS, {
           ...identity(at, ts),
           slot_name: text(s.slotName),
           slot_type: text(s.slotType, 64),
@@ -139,12 +113,9 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
           confirmed_flush_lag_bytes: nonNegative(s.confirmedFlushLagBytes, `${p}.confirmed_flush_lag_bytes`),
           xmin_age: s.xminAge ?? 0,
           catalog_xmin_age: s.catalogXminAge ?? 0,
-        },
-      };
+        });
     });
-    const marker: TableRow = {
-      table: SNAPSHOTS,
-      values: {
+    const marker: TableRow = tableRow(SNAPSHOTS, {
         ...identity(at, ts),
         in_recovery: r.inRecovery ?? false,
         upstream_host: text(r.upstreamHost),
@@ -156,87 +127,31 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
         upstream_last_msg_age_ms: nonNegative(r.upstreamLastMsgAgeMs, `${path}.upstream_last_msg_age_ms`),
         standbys: standbys.length,
         slots: slots.length,
-      },
-    };
+      });
     return [...standbys, ...slots, marker];
   });
 }
 
-export const replicationKind: RecordKind<TableRow> = {
-  name: 'pg_replication',
-  tables: [SNAPSHOTS, STANDBYS, SLOTS].map((t) => ({ name: t.name, retention: 'raw' as const })),
-  migrations: [{ version: 140, name: 'pg_replication', statements: (f, time) => [STANDBYS, SLOTS, SNAPSHOTS].map((t) => createTable(t, f, time)) }],
-  fromBatch,
-  insert: (ctx, rows) => insertTableRows(ctx, [STANDBYS, SLOTS, SNAPSHOTS], rows),
-};
+export const replicationKind = recordKind({ name: 'pg_replication', version: 140, tables: [STANDBYS, SLOTS, SNAPSHOTS], fromBatch });
 
-export interface ReplicationStatus {
-  readonly ts: number;
-  readonly in_recovery: boolean;
-  readonly upstream_host: string;
-  readonly upstream_port: number;
-  readonly receiver_status: string;
-  readonly receive_lag_bytes: number;
-  readonly replay_lag_bytes: number;
-  readonly replay_lag_ms: number;
-  readonly upstream_last_msg_age_ms: number;
-  readonly standbys: readonly StandbyRow[];
-  readonly slots: readonly SlotRow[];
-}
-
-export interface StandbyRow {
-  readonly pid: number;
-  readonly application_name: string;
-  readonly client_addr: string;
-  readonly state: string;
-  readonly sync_state: string;
-  readonly sent_lag_bytes: number;
-  readonly write_lag_bytes: number;
-  readonly flush_lag_bytes: number;
-  readonly replay_lag_bytes: number;
-  readonly write_lag_ms: number;
-  readonly flush_lag_ms: number;
-  readonly replay_lag_ms: number;
-}
-
-export interface SlotRow {
-  readonly slot_name: string;
-  readonly slot_type: string;
-  readonly plugin: string;
-  readonly datname: string;
-  readonly active: boolean;
-  readonly active_pid: number;
-  readonly temporary: boolean;
-  readonly retained_bytes: number;
-  readonly wal_status: string;
-  readonly has_safe_wal_size: boolean;
-  readonly safe_wal_size_bytes: number;
-  readonly confirmed_flush_lag_bytes: number;
-  readonly xmin_age: number;
-  readonly catalog_xmin_age: number;
-}
+export type StandbyRow = DetailOf<typeof STANDBYS>;
+export type SlotRow = DetailOf<typeof SLOTS>;
+export type ReplicationStatus = { readonly ts: number; readonly standbys: readonly StandbyRow[]; readonly slots: readonly SlotRow[] } & Omit<DetailOf<typeof SNAPSHOTS>, 'standbys' | 'slots'>;
 
 /** The latest replication snapshot with its standbys (by application name, pid) and slots (by name), or null before the first. */
 export async function latestReplication(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<ReplicationStatus | null> {
-  const time = ctx.schema.time;
   const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
   if (!latest) return null;
-  const where = sql`${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}`;
-  const [marker] = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${selectList(time, SNAPSHOTS, detailColumns(SNAPSHOTS))} FROM pg_replication_snapshots WHERE ${where} LIMIT 1`);
+  const where = sql`${scope(at)} AND ${atSnapshot(ctx, latest)}`;
+  const [marker] = await selectRows(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), sql`FROM pg_replication_snapshots WHERE ${where} LIMIT 1`);
   // LIMIT 1 BY: a batch stored twice (a retry after a partial write) lists each peer once.
-  const standbys = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, STANDBYS, detailColumns(STANDBYS))} FROM pg_replication_standbys WHERE ${where}
+  const standbys = await selectRows(ctx, STANDBYS, detailColumns(STANDBYS), sql`
+    FROM pg_replication_standbys WHERE ${where}
     ORDER BY application_name ASC, pid ASC LIMIT 1 BY pid LIMIT ${at.limit}`);
-  const slots = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SLOTS, detailColumns(SLOTS))} FROM pg_replication_slots WHERE ${where}
+  const slots = await selectRows(ctx, SLOTS, detailColumns(SLOTS), sql`
+    FROM pg_replication_slots WHERE ${where}
     ORDER BY slot_name ASC LIMIT 1 BY slot_name LIMIT ${at.limit}`);
-  const m = decodeRow(SNAPSHOTS, marker!) as unknown as Omit<ReplicationStatus, 'ts' | 'standbys' | 'slots'>;
-  return {
-    ...m,
-    ts: latest.ts,
-    standbys: standbys.map((row) => decodeRow(STANDBYS, row) as unknown as StandbyRow),
-    slots: slots.map((row) => decodeRow(SLOTS, row) as unknown as SlotRow),
-  };
+  return { ...marker!, ts: latest.ts, standbys, slots };
 }
 
 /** Replication lag in one bucket: the worst seen as a standby (behind its upstream) and as a primary (its furthest standby). */
@@ -254,16 +169,15 @@ export interface LagPoint {
 
 /** Replication lag per bucket over a range, oldest first. */
 export async function lagHistory(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<LagPoint[]> {
-  const time = ctx.schema.time;
-  const range = sql`${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}`;
+  const range = sql`${scope(at)} AND ${inRange(ctx, at.since, at.until)}`;
   const own = await ctx.client.select<Record<string, number | string>>(sql`
-    SELECT ${bucketOf(time, at.bucketMs)} AS bucket,
+    SELECT ${bucketStart(ctx, at.bucketMs)} AS bucket,
       maxIf(receive_lag_bytes + replay_lag_bytes, in_recovery = 1) AS standby_lag_bytes, maxIf(replay_lag_ms, in_recovery = 1) AS standby_lag_ms,
       countIf(in_recovery = 1) AS standby_readings, max(standbys) AS standbys
     FROM pg_replication_snapshots WHERE ${range}
     GROUP BY bucket ORDER BY bucket ASC`);
   const peers = await ctx.client.select<Record<string, number | string>>(sql`
-    SELECT ${bucketOf(time, at.bucketMs)} AS bucket, max(replay_lag_bytes) AS primary_lag_bytes, max(replay_lag_ms) AS primary_lag_ms
+    SELECT ${bucketStart(ctx, at.bucketMs)} AS bucket, max(replay_lag_bytes) AS primary_lag_bytes, max(replay_lag_ms) AS primary_lag_ms
     FROM pg_replication_standbys WHERE ${range}
     GROUP BY bucket`);
   const byBucket = new Map(peers.map((p) => [Number(p.bucket), p]));
@@ -297,9 +211,9 @@ export interface SlotPoint {
 export async function slotHistory(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number; readonly limit: number }): Promise<SlotPoint[]> {
   const time = ctx.schema.time;
   const rows = await ctx.client.select<Record<string, number | string>>(sql`
-    SELECT ${bucketOf(time, at.bucketMs)} AS bucket, slot_name, max(retained_bytes) AS lag_bytes, max(confirmed_flush_lag_bytes) AS confirmed_flush_lag_bytes,
+    SELECT ${bucketStart(ctx, at.bucketMs)} AS bucket, slot_name, max(retained_bytes) AS lag_bytes, max(confirmed_flush_lag_bytes) AS confirmed_flush_lag_bytes,
       argMax(active, ts) AS active, argMax(wal_status, ts) AS wal_status
-    FROM pg_replication_slots WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}
+    FROM pg_replication_slots WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
     GROUP BY bucket, slot_name
     ORDER BY bucket ASC, slot_name ASC
     LIMIT ${at.limit}`);

@@ -1,31 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import { rawSql, sql } from '../../clickhouse-sql.js';
-import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import {
-  bucketOf,
-  counter,
-  detailColumns,
-  createTable,
-  decodeRow,
-  identity,
-  IDENTITY_COLUMNS,
-  insertTableRows,
-  latestSnapshot,
-  list,
-  optionalMs,
-  scope,
-  selectList,
-  snapshotIs,
-  snapshotTime,
-  text,
-  within,
-  wireNumbers,
-  type DatabaseScope,
-  type PgColumnKind,
-  type PgTable,
-  type TableRow,
-  type TimeRange,
-} from './pg-kind-support.js';
+import type { BatchIdentity, KindContext } from '../../record-kind.js';
+import { atSnapshot, bucketStart, type DatabaseScope, decodeRow, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, numbers, recordKind, type RowOfTable, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { counter, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
 
 /**
  * Server-wide statistics (Batch.pg_server): a row per snapshot with connections, the
@@ -34,7 +11,7 @@ import {
  */
 
 /** Integer counters are uint64 deltas; *_ms ones are doubles. */
-function fieldsOf<const N extends string>(names: readonly N[]): (readonly [N, PgColumnKind])[] {
+function fieldsOf<const N extends string>(names: readonly N[]): (readonly [N, 'duration' | 'counter'])[] {
   return names.map((name) => [name, name.endsWith('_ms') ? 'duration' : 'counter'] as const);
 }
 
@@ -98,7 +75,7 @@ export const IO_FIELDS = [
   'fsync_time_ms',
 ] as const;
 
-const SNAPSHOTS: PgTable = {
+const SNAPSHOTS = kindTable({
   name: 'pg_server_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -114,10 +91,10 @@ const SNAPSHOTS: PgTable = {
     ...fieldsOf(WAL_FIELDS),
     ['io_rows', 'uint32'],
   ],
-  orderBy: 'org_id, database_id, ts',
-};
+  orderBy: ['org_id', 'database_id', 'ts'],
+});
 
-const DATABASES: PgTable = {
+const DATABASES = kindTable({
   name: 'pg_database_stats',
   columns: [
     ...IDENTITY_COLUMNS,
@@ -130,35 +107,33 @@ const DATABASES: PgTable = {
     ['has_deltas', 'flag'],
     ...fieldsOf(DATABASE_COUNTERS),
   ],
-  orderBy: 'org_id, database_id, datname, ts',
-};
+  orderBy: ['org_id', 'database_id', 'datname', 'ts'],
+});
 
-const IO: PgTable = {
+const IO = kindTable({
   name: 'pg_io_stats',
   columns: [...IDENTITY_COLUMNS, ['window_start', 'time'], ['backend_type', 'tag'], ['object', 'tag'], ['context', 'tag'], ...fieldsOf(IO_FIELDS), ['op_bytes', 'gauge']],
-  orderBy: 'org_id, database_id, ts, backend_type, object, context',
-};
+  orderBy: ['org_id', 'database_id', 'ts', 'backend_type', 'object', 'context'],
+});
 
-const SETTINGS: PgTable = {
+const SETTINGS = kindTable({
   name: 'pg_settings',
   columns: [...IDENTITY_COLUMNS, ['name', 'tag'], ['setting', 'string'], ['unit', 'tag'], ['source', 'tag'], ['pending_restart', 'flag']],
-  orderBy: 'org_id, database_id, ts, name',
-};
+  orderBy: ['org_id', 'database_id', 'ts', 'name'],
+});
 
 const MAX_SNAPSHOTS = 1_000;
 const MAX_ROWS = 10_000;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
-  return list(batch.pgServer, MAX_SNAPSHOTS, 'pg_server').flatMap((s, i) => {
+  return items(batch.pgServer, 'pg_server', MAX_SNAPSHOTS).flatMap((s, i) => {
     const path = `pg_server[${i}]`;
-    const ts = snapshotTime(s.tsMs, `${path}.ts_ms`, at);
+    const ts = timestamp(s.tsMs, `${path}.ts_ms`, at);
     const windowStart = optionalMs(s.windowStartMs, `${path}.window_start_ms`);
     const base = { ...identity(at, ts), window_start: windowStart };
-    const databases = list(s.databases, MAX_ROWS, `${path}.databases`).map((d, j): TableRow => {
+    const databases = items(s.databases, `${path}.databases`, MAX_ROWS).map((d, j): TableRow => {
       const p = `${path}.databases[${j}]`;
-      return {
-        table: DATABASES,
-        values: {
+      return tableRow(DATABASES, {
           ...base,
           datname: text(d.datname),
           size_bytes: counter(d.sizeBytes, `${p}.size_bytes`),
@@ -167,25 +142,16 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
           mxid_age: d.mxidAge ?? 0,
           has_deltas: d.hasDeltas ?? false,
           ...wireNumbers(DATABASE_COUNTERS, d.hasDeltas ? d : undefined, p),
-        },
-      };
+        });
     });
-    const io = list(s.io, MAX_ROWS, `${path}.io`).map((row, j): TableRow => {
+    const io = items(s.io, `${path}.io`, MAX_ROWS).map((row, j): TableRow => {
       const p = `${path}.io[${j}]`;
-      return {
-        table: IO,
-        values: { ...base, backend_type: text(row.backendType, 64), object: text(row.object, 64), context: text(row.context, 64), ...wireNumbers(IO_FIELDS, row, p), op_bytes: counter(row.opBytes, `${p}.op_bytes`) },
-      };
+      return tableRow(IO, { ...base, backend_type: text(row.backendType, 64), object: text(row.object, 64), context: text(row.context, 64), ...wireNumbers(IO_FIELDS, row, p), op_bytes: counter(row.opBytes, `${p}.op_bytes`) });
     });
-    const settings = list(s.settings, MAX_ROWS, `${path}.settings`).map(
-      (setting): TableRow => ({
-        table: SETTINGS,
-        values: { ...identity(at, ts), name: text(setting.name, 128), setting: text(setting.setting, 4096), unit: text(setting.unit, 32), source: text(setting.source, 64), pending_restart: setting.pendingRestart ?? false },
-      }),
+    const settings = items(s.settings, `${path}.settings`, MAX_ROWS).map(
+      (setting): TableRow => (tableRow(SETTINGS, { ...identity(at, ts), name: text(setting.name, 128), setting: text(setting.setting, 4096), unit: text(setting.unit, 32), source: text(setting.source, 64), pending_restart: setting.pendingRestart ?? false })),
     );
-    const marker: TableRow = {
-      table: SNAPSHOTS,
-      values: {
+    const marker: TableRow = tableRow(SNAPSHOTS, {
         ...base,
         connections: s.connections ?? 0,
         max_connections: s.maxConnections ?? 0,
@@ -197,19 +163,12 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
         has_wal: Boolean(s.wal),
         ...wireNumbers(WAL_FIELDS, s.wal, `${path}.wal`),
         io_rows: io.length,
-      },
-    };
+      });
     return [...databases, ...io, ...settings, marker];
   });
 }
 
-export const serverKind: RecordKind<TableRow> = {
-  name: 'pg_server',
-  tables: [SNAPSHOTS, DATABASES, IO, SETTINGS].map((t) => ({ name: t.name, retention: 'raw' as const })),
-  migrations: [{ version: 150, name: 'pg_server', statements: (f, time) => [DATABASES, IO, SETTINGS, SNAPSHOTS].map((t) => createTable(t, f, time)) }],
-  fromBatch,
-  insert: (ctx, rows) => insertTableRows(ctx, [DATABASES, IO, SETTINGS, SNAPSHOTS], rows),
-};
+export const serverKind = recordKind({ name: 'pg_server', version: 150, tables: [DATABASES, IO, SETTINGS, SNAPSHOTS], fromBatch });
 
 // ------------------------------------------------------------------ reads
 
@@ -217,117 +176,99 @@ type Fields<N extends string> = { readonly ts: number } & Readonly<Record<N, num
 export type CheckpointerPoint = Fields<(typeof CHECKPOINTER_FIELDS)[number]>;
 export type WalPoint = Fields<(typeof WAL_FIELDS)[number]>;
 /** Deltas over [window_start, ts). */
-export type WalReading = WalPoint & { readonly window_start: number };
+export type WalReading = Pick<RowOfTable<typeof SNAPSHOTS>, 'ts' | 'window_start' | (typeof WAL_FIELDS)[number]>;
 
 function sums(names: readonly string[]): string {
   return names.map((name) => `sum(${name}) AS ${name}`).join(', ');
 }
 
-async function snapshotSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }, flag: 'has_checkpointer' | 'has_wal', names: readonly string[]): Promise<Record<string, number>[]> {
-  const time = ctx.schema.time;
+async function snapshotSeries<N extends string>(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }, flag: 'has_checkpointer' | 'has_wal', names: readonly N[]): Promise<Fields<N>[]> {
   // LIMIT 1 BY: a batch stored twice (a retry after a partial write) counts once.
   const rows = await ctx.client.select<Record<string, number | string>>(sql`
     SELECT bucket, ${rawSql(sums(names))}
     FROM (
-      SELECT batch_id, ts, ${bucketOf(time, at.bucketMs)} AS bucket, ${rawSql(names.join(', '))}
+      SELECT batch_id, ts, ${bucketStart(ctx, at.bucketMs)} AS bucket, ${rawSql(names.join(', '))}
       FROM pg_server_snapshots
-      WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)} AND ${rawSql(flag)} = 1
+      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)} AND ${rawSql(flag)} = 1
       LIMIT 1 BY batch_id, ts
     )
     GROUP BY bucket ORDER BY bucket ASC`);
-  return rows.map((row) => Object.fromEntries([['ts', Number(row.bucket)], ...names.map((name) => [name, Number(row[name])])]));
+  return rows.map((row) => ({ ts: Number(row.bucket), ...numbers(row, names) }));
 }
 
 /** Checkpointer and background writer deltas per bucket, oldest first (buckets with no reading left out). */
 export async function checkpointerSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<CheckpointerPoint[]> {
-  return (await snapshotSeries(ctx, at, 'has_checkpointer', CHECKPOINTER_FIELDS)) as CheckpointerPoint[];
+  return snapshotSeries(ctx, at, 'has_checkpointer', CHECKPOINTER_FIELDS);
 }
 
 /** WAL deltas per bucket, oldest first. */
 export async function walSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<WalPoint[]> {
-  return (await snapshotSeries(ctx, at, 'has_wal', WAL_FIELDS)) as WalPoint[];
+  return snapshotSeries(ctx, at, 'has_wal', WAL_FIELDS);
 }
 
 /** The latest WAL reading (deltas over its window), or null when none has arrived. */
 export async function latestWal(ctx: KindContext, at: DatabaseScope): Promise<WalReading | null> {
-  const time = ctx.schema.time;
-  const [row] = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SNAPSHOTS, ['ts', 'window_start', ...WAL_FIELDS])} FROM pg_server_snapshots
-    WHERE ${scope(at.orgId, at.databaseId)} AND has_wal = 1
+  const [row] = await selectRows(ctx, SNAPSHOTS, ['ts', 'window_start', ...WAL_FIELDS], sql`
+    FROM pg_server_snapshots
+    WHERE ${scope(at)} AND has_wal = 1
     ORDER BY ts DESC, batch_id DESC LIMIT 1`);
-  return row ? (decodeRow(SNAPSHOTS, row) as unknown as WalReading) : null;
+  return row ?? null;
 }
 
-export type IoRow = { readonly backend_type: string; readonly object: string; readonly context: string; readonly op_bytes: number } & Readonly<Record<(typeof IO_FIELDS)[number], number>>;
+const IO_COLUMNS = ['backend_type', 'object', 'context', ...IO_FIELDS, 'op_bytes'] as const;
+export type IoRow = Pick<RowOfTable<typeof IO>, (typeof IO_COLUMNS)[number]>;
 
 /** pg_stat_io rows with activity in the latest server snapshot's window (by backend type, object, context). */
 export async function latestIo(ctx: KindContext, at: DatabaseScope): Promise<{ ts: number; window_start: number; rows: IoRow[] } | null> {
-  const time = ctx.schema.time;
   const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
   if (!latest) return null;
-  const where = sql`${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}`;
-  const [marker] = await ctx.client.select<Record<string, unknown>>(sql`SELECT ${selectList(time, SNAPSHOTS, ['window_start'])} FROM pg_server_snapshots WHERE ${where} LIMIT 1`);
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, IO, ['backend_type', 'object', 'context', ...IO_FIELDS, 'op_bytes'])} FROM pg_io_stats WHERE ${where}
+  const where = sql`${scope(at)} AND ${atSnapshot(ctx, latest)}`;
+  const [marker] = await selectRows(ctx, SNAPSHOTS, ['window_start'], sql`FROM pg_server_snapshots WHERE ${where} LIMIT 1`);
+  const rows = await selectRows(ctx, IO, IO_COLUMNS, sql`
+    FROM pg_io_stats WHERE ${where}
     ORDER BY backend_type ASC, object ASC, context ASC LIMIT 1 BY backend_type, object, context`);
-  return { ts: latest.ts, window_start: Number(marker ? decodeRow(SNAPSHOTS, marker).window_start : 0), rows: rows.map((row) => decodeRow(IO, row) as unknown as IoRow) };
+  return { ts: latest.ts, window_start: marker?.window_start ?? 0, rows };
 }
 
 export type IoPoint = { readonly ts: number } & Omit<IoRow, 'op_bytes'>;
 
 /** pg_stat_io deltas per bucket and (backend type, object, context), oldest first; at most `limit` rows. */
 export async function ioSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number; readonly limit: number }): Promise<IoPoint[]> {
-  const time = ctx.schema.time;
   const rows = await ctx.client.select<Record<string, unknown>>(sql`
     SELECT bucket, backend_type, object, context, ${rawSql(sums(IO_FIELDS))}
     FROM (
-      SELECT batch_id, ts, ${bucketOf(time, at.bucketMs)} AS bucket, backend_type, object, context, ${rawSql(IO_FIELDS.join(', '))}
+      SELECT batch_id, ts, ${bucketStart(ctx, at.bucketMs)} AS bucket, backend_type, object, context, ${rawSql(IO_FIELDS.join(', '))}
       FROM pg_io_stats
-      WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}
+      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
       LIMIT 1 BY batch_id, ts, backend_type, object, context
     )
     GROUP BY bucket, backend_type, object, context
     ORDER BY bucket ASC, backend_type ASC, object ASC, context ASC
     LIMIT ${at.limit}`);
-  return rows.map((row) => {
-    const { bucket, ...rest } = decodeRow(IO, row);
-    return { ts: Number(bucket), ...rest } as unknown as IoPoint;
-  });
+  return rows.map((row) => ({ ts: Number(row.bucket), ...decodeRow(IO, row, ['backend_type', 'object', 'context', ...IO_FIELDS]) }));
 }
 
-export type DatabaseStat = { readonly datname: string; readonly size_bytes: number; readonly numbackends: number; readonly xid_age: number; readonly mxid_age: number; readonly has_deltas: boolean } & Readonly<
-  Record<(typeof DATABASE_COUNTERS)[number], number>
->;
+const DATABASE_COLUMNS = detailColumns(DATABASES).filter((c) => c !== 'window_start');
+export type DatabaseStat = Omit<DetailOf<typeof DATABASES>, 'window_start'>;
 
 /** pg_stat_database of every database of the server as of the latest snapshot (by name), with its ts and window. */
 export async function latestDatabaseStats(ctx: KindContext, at: DatabaseScope): Promise<{ ts: number; window_start: number; databases: DatabaseStat[] } | null> {
-  const time = ctx.schema.time;
   const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
   if (!latest) return null;
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, DATABASES, detailColumns(DATABASES))}
-    FROM pg_database_stats WHERE ${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}
+  const rows = await selectRows(ctx, DATABASES, detailColumns(DATABASES), sql`
+    FROM pg_database_stats WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
     ORDER BY datname ASC LIMIT 1 BY datname`);
-  const databases = rows.map((row) => decodeRow(DATABASES, row) as unknown as DatabaseStat & { window_start: number });
-  return { ts: latest.ts, window_start: databases[0]?.window_start ?? latest.ts, databases: databases.map(({ window_start: _w, ...rest }) => rest as DatabaseStat) };
+  return { ts: latest.ts, window_start: rows[0]?.window_start ?? latest.ts, databases: rows.map(({ window_start: _w, ...rest }) => rest) };
 }
 
-export interface SettingRow {
-  readonly name: string;
-  readonly setting: string;
-  readonly unit: string;
-  readonly source: string;
-  readonly pending_restart: boolean;
-}
+export type SettingRow = DetailOf<typeof SETTINGS>;
 
 /** The key settings as last sent (the agent sends them all whenever one changes), by name. */
 export async function latestSettings(ctx: KindContext, at: DatabaseScope): Promise<{ ts: number; settings: SettingRow[] } | null> {
-  const time = ctx.schema.time;
   const latest = await latestSnapshot(ctx, SETTINGS, at);
   if (!latest) return null;
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT ${selectList(time, SETTINGS, ['name', 'setting', 'unit', 'source', 'pending_restart'])}
-    FROM pg_settings WHERE ${scope(at.orgId, at.databaseId)} AND ${snapshotIs(time, latest)}
+  const settings = await selectRows(ctx, SETTINGS, detailColumns(SETTINGS), sql`
+    FROM pg_settings WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
     ORDER BY name ASC LIMIT 1 BY name`);
-  return { ts: latest.ts, settings: rows.map((row) => decodeRow(SETTINGS, row) as unknown as SettingRow) };
+  return { ts: latest.ts, settings };
 }

@@ -1,46 +1,38 @@
 import type { vigil } from '@vigil/proto';
 import { VigilError } from '@vigil/shared';
 import { rawSql, sql } from '../../clickhouse-sql.js';
-import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import { bucketOf, counter, createTable, identity, IDENTITY_COLUMNS, insertTableRows, list, scope, snapshotTime, text, within, type DatabaseScope, type PgTable, type TableRow, type TimeRange } from './pg-kind-support.js';
+import type { BatchIdentity, KindContext } from '../../record-kind.js';
+import { bucketStart, type DatabaseScope, identity, IDENTITY_COLUMNS, inRange, kindTable, recordKind, scope, type TableRow, tableRow, type TimeRange } from '../kind-table.js';
+import { counter, items, text, timestamp } from '../wire-checks.js';
 
 /**
  * Wait events sampled over one minute (Batch.pg_wait_events): one row per period and event, ts
  * being the period's start. count / samples is the average number of sessions in that wait.
  */
 
-const WAITS: PgTable = {
+const WAITS = kindTable({
   name: 'pg_wait_events',
   columns: [...IDENTITY_COLUMNS, ['period_end', 'time'], ['samples', 'uint32'], ['wait_event_type', 'tag'], ['wait_event', 'tag'], ['count', 'uint32']],
-  orderBy: 'org_id, database_id, ts, wait_event_type, wait_event',
-};
+  orderBy: ['org_id', 'database_id', 'ts', 'wait_event_type', 'wait_event'],
+});
 
 const MAX_PERIODS = 10_000;
 const MAX_EVENTS = 2_000;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
-  return list(batch.pgWaitEvents, MAX_PERIODS, 'pg_wait_events').flatMap((period, i) => {
+  return items(batch.pgWaitEvents, 'pg_wait_events', MAX_PERIODS).flatMap((period, i) => {
     const path = `pg_wait_events[${i}]`;
-    const start = snapshotTime(period.periodStartMs, `${path}.period_start_ms`, at);
-    const end = snapshotTime(period.periodEndMs, `${path}.period_end_ms`, at);
+    const start = timestamp(period.periodStartMs, `${path}.period_start_ms`, at);
+    const end = timestamp(period.periodEndMs, `${path}.period_end_ms`, at);
     if (end <= start) throw new VigilError('INGEST_BAD_BATCH', `${path}.period_end_ms: must be after period_start_ms`);
     const samples = counter(period.samples, `${path}.samples`);
-    const events = list(period.events, MAX_EVENTS, `${path}.events`);
+    const events = items(period.events, `${path}.events`, MAX_EVENTS);
     if (samples === 0 && events.length > 0) throw new VigilError('INGEST_BAD_BATCH', `${path}.samples: must be at least 1 when events are counted`);
-    return events.map((e): TableRow => ({
-      table: WAITS,
-      values: { ...identity(at, start), period_end: end, samples, wait_event_type: text(e.waitEventType, 64), wait_event: text(e.waitEvent, 128), count: e.count ?? 0 },
-    }));
+    return events.map((e): TableRow => (tableRow(WAITS, { ...identity(at, start), period_end: end, samples, wait_event_type: text(e.waitEventType, 64), wait_event: text(e.waitEvent, 128), count: e.count ?? 0 })));
   });
 }
 
-export const waitEventsKind: RecordKind<TableRow> = {
-  name: 'pg_wait_events',
-  tables: [{ name: WAITS.name, retention: 'raw' }],
-  migrations: [{ version: 120, name: 'pg_wait_events', statements: (f, time) => [createTable(WAITS, f, time)] }],
-  fromBatch,
-  insert: (ctx, rows) => insertTableRows(ctx, [WAITS], rows),
-};
+export const waitEventsKind = recordKind({ name: 'pg_wait_events', version: 120, tables: [WAITS], fromBatch });
 
 /** One wait event within one bucket. */
 export interface WaitBucket {
@@ -62,10 +54,10 @@ export async function waitBuckets(ctx: KindContext, at: DatabaseScope & TimeRang
     SELECT bucket AS ts, wait_event_type, wait_event, sum(seen) AS count,
       sum(if(samples = 0, 0, seen / samples * (end_ms - start_ms))) AS total_duration_ms
     FROM (
-      SELECT batch_id, ${bucketOf(time, at.bucketMs)} AS bucket, ${time.toUnixMs(rawSql('ts'))} AS start_ms, ${time.toUnixMs(rawSql('period_end'))} AS end_ms,
+      SELECT batch_id, ${bucketStart(ctx, at.bucketMs)} AS bucket, ${time.toUnixMs(rawSql('ts'))} AS start_ms, ${time.toUnixMs(rawSql('period_end'))} AS end_ms,
         samples, wait_event_type, wait_event, count AS seen
       FROM pg_wait_events
-      WHERE ${scope(at.orgId, at.databaseId)} AND ${within(time, at.since, at.until)}
+      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
       LIMIT 1 BY batch_id, start_ms, wait_event_type, wait_event
     )
     GROUP BY bucket, wait_event_type, wait_event
