@@ -4,5 +4,6 @@ export * from './uuidv7.js';
 export * from './types.js';
 export * from './collectors.js';
 export * from './collector-statuses.js';
+export * from './postgres-views.js';
 export * from './codec/frame-codec.js';
 export * from './sql/normalize.js';

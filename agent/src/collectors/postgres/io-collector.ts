@@ -1,4 +1,4 @@
-import { AGENT_QUERY_MARKER } from '@vigil/shared';
+import { AGENT_QUERY_MARKER, POSTGRES_VIEW_SINCE } from '@vigil/shared';
 import type { IoRow } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
@@ -11,7 +11,7 @@ SELECT backend_type, object, context, reads, read_time, writes, write_time, writ
   FROM pg_stat_io
  ORDER BY backend_type, object, context`;
 
-export const IO_VIEW_SINCE = 160000;
+export const IO_VIEW_SINCE = POSTGRES_VIEW_SINCE.pg_stat_io;
 const OP_BYTES_UNTIL = 180000;
 
 function num(value: unknown): number | null {

@@ -1,4 +1,4 @@
-import { AGENT_QUERY_MARKER } from '@vigil/shared';
+import { AGENT_QUERY_MARKER, POSTGRES_VIEW_SINCE } from '@vigil/shared';
 import type { CounterReading, WalCounters } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
@@ -10,7 +10,7 @@ SELECT wal_records, wal_fpi, wal_bytes, wal_buffers_full,
        (extract(epoch FROM stats_reset) * 1000)::float8 AS stats_reset_ms
   FROM pg_stat_wal`;
 
-export const WAL_VIEW_SINCE = 140000;
+export const WAL_VIEW_SINCE = POSTGRES_VIEW_SINCE.pg_stat_wal;
 const WRITE_SYNC_UNTIL = 180000;
 
 function num(value: unknown): number | null {
