@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../storage/meta/meta-store.js';
-import { latestClickHouseProcesses } from '../../storage/telemetry/kinds/clickhouse/processes-kind.js';
-import { latestActivity } from '../../storage/telemetry/kinds/postgres/activity-kind.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 import { iso, isoOrNull, limitParam, textOrNull } from './route-support.js';
@@ -69,10 +68,9 @@ export type ActiveBody = z.infer<typeof ActiveView>;
 
 /** The latest activity snapshot of `db` as /active answers it (and the stream sends it). */
 export async function activeBody(ctx: AppContext, db: Database, limit: number): Promise<ActiveBody> {
-  const kind = ctx.telemetry.kindContext();
-  const scope = { orgId: db.org_id, databaseId: db.id, limit };
+  const reads = telemetryReads(ctx.telemetry);
   if (db.engine === 'clickhouse') {
-    const latest = await latestClickHouseProcesses(kind, scope);
+    const latest = await reads.latest('clickhouse_processes', db, { limit });
     const ts = latest ? iso(latest.ts) : null;
     return {
       database_id: db.id,
@@ -95,7 +93,7 @@ export async function activeBody(ctx: AppContext, db: Database, limit: number): 
       })),
     };
   }
-  const snapshot = await latestActivity(kind, scope);
+  const snapshot = await reads.latest('pg_activity', db, { limit });
   if (!snapshot) return { database_id: db.id, engine: 'postgres', ts: null, summary: null, queries: [] };
   const ts = iso(snapshot.ts);
   return {

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { latestClickHouseDisks } from '../../storage/telemetry/kinds/clickhouse/disks-kind.js';
-import { latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
-import { latestClickHouseMutations, STUCK_MUTATION_AGE_S } from '../../storage/telemetry/kinds/clickhouse/mutations-kind.js';
-import { clickHousePartitions, latestClickHouseParts, partSizeClasses, tableKey } from '../../storage/telemetry/kinds/clickhouse/parts-kind.js';
-import { failedClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
-import { clickHouseServerTotals, latestClickHouseServer, SERVER_COUNTERS } from '../../storage/telemetry/kinds/clickhouse/server-kind.js';
+import { diskTotals, perPart, STUCK_MUTATION_AGE_S } from '../../engines/figures/clickhouse-figures.js';
+import { sumOf } from '../../engines/figures/ratio.js';
 import type { Database } from '../../storage/meta/meta-store.js';
-import type { KindContext } from '../../storage/telemetry/record-kind.js';
+import { partsTableKey, SERVER_COUNTERS } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { DatabasePath, databaseOfEngine } from './database-scope.js';
@@ -27,10 +24,9 @@ export function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-/** The caller's ClickHouse database (404 outside their organization, ENGINE_MISMATCH for PostgreSQL) and what its reads run against. */
-export async function clickHouseScope(ctx: AppContext, orgId: string, id: string): Promise<{ db: Database; databaseId: string; read: KindContext; scope: { orgId: string; databaseId: string } }> {
-  const db = await databaseOfEngine(ctx, orgId, id, 'clickhouse');
-  return { db, databaseId: db.id, read: ctx.telemetry.kindContext(), scope: { orgId: db.org_id, databaseId: db.id } };
+/** The caller's ClickHouse database: 404 outside their organization, ENGINE_MISMATCH for PostgreSQL. */
+export function clickHouseDatabase(ctx: AppContext, orgId: string, id: string): Promise<Database> {
+  return databaseOfEngine(ctx, orgId, id, 'clickhouse');
 }
 
 const Ts = z.string().nullable().describe('When the snapshot was taken (agent clock); null before the first one');
@@ -119,6 +115,7 @@ const DistributionTableView = z.object({
 
 /** /parts, /merges, /mutations, /server-metrics, /queries/failed and /queries/parts-distribution of a ClickHouse database. */
 export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -141,18 +138,17 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const parts = await latestClickHouseParts(read, { ...scope, limit: query.limit, order: 'parts' });
-        const partitions =
-          parts && query.partitions > 0 ? await clickHousePartitions(read, { ...scope, ts: parts.ts, tables: parts.tables, perTable: query.partitions }) : new Map();
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const parts = await reads.latest('clickhouse_parts', db, { limit: query.limit, order: 'parts' });
+        const partitions = parts && query.partitions > 0 ? await reads.at('clickhouse_partitions', db, parts.ts, { tables: parts.tables, perTable: query.partitions }) : new Map();
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             ts: iso(parts?.ts ?? null),
             has_detached: parts ? parts.has_detached : null,
             tables_total: parts?.tables_total ?? 0,
             max_parts_in_partition: parts?.max_parts_in_partition ?? 0,
-            tables: (parts?.tables ?? []).map((t) => ({ ...t, partition_stats: partitions.get(tableKey(t.database, t.table)) ?? [] })),
+            tables: (parts?.tables ?? []).map((t) => ({ ...t, partition_stats: partitions.get(partsTableKey(t.database, t.table)) ?? [] })),
           },
         };
       },
@@ -171,9 +167,9 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ database_id: z.string(), ts: Ts, merges_total: z.number(), merges: z.array(MergeView) }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const merges = await latestClickHouseMerges(read, { ...scope, limit: query.limit });
-        return { body: { database_id: databaseId, ts: iso(merges?.ts ?? null), merges_total: merges?.merges_total ?? 0, merges: merges?.merges ?? [] } };
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const merges = await reads.latest('clickhouse_merges', db, { limit: query.limit });
+        return { body: { database_id: db.id, ts: iso(merges?.ts ?? null), merges_total: merges?.merges_total ?? 0, merges: merges?.merges ?? [] } };
       },
     }),
     route({
@@ -190,11 +186,11 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ database_id: z.string(), ts: Ts, mutations_total: z.number(), stuck_total: z.number(), mutations: z.array(MutationView) }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const found = await latestClickHouseMutations(read, { ...scope, limit: query.limit });
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const found = await reads.latest('clickhouse_mutations', db, { limit: query.limit });
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             ts: iso(found?.ts ?? null),
             mutations_total: found?.mutations_total ?? 0,
             stuck_total: found?.stuck_total ?? 0,
@@ -234,15 +230,16 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const [server, disks, totals] = await Promise.all([latestClickHouseServer(read, scope), latestClickHouseDisks(read, { ...scope, limit: 1000 }), clickHouseServerTotals(read, { ...scope, ...range })]);
-        const total = disks?.disks.reduce((sum, d) => sum + d.total_bytes, 0) ?? 0;
-        const free = disks?.disks.reduce((sum, d) => sum + d.free_bytes, 0) ?? 0;
-        const used = disks?.disks.reduce((sum, d) => sum + d.used_bytes, 0) ?? 0;
+        const [server, disks, totals] = await Promise.all([
+          reads.latest('clickhouse_server', db),
+          reads.latest('clickhouse_disks', db, { limit: 1000 }),
+          reads.over('clickhouse_server_totals', db, range),
+        ]);
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             current: server && {
               ts: new Date(server.ts).toISOString(),
               uptime_s: server.uptime_s,
@@ -253,7 +250,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
               readonly_replicas: server.readonly_replicas,
               max_parts_in_partition: server.max_parts_in_partition,
             },
-            disk: disks && { ts: new Date(disks.ts).toISOString(), total_bytes: total, free_bytes: free, used_bytes: used, usage_pct: total > 0 ? (used / total) * 100 : null },
+            disk: disks && { ts: new Date(disks.ts).toISOString(), ...diskTotals(disks.disks) },
             totals: { since: new Date(range.since).toISOString(), until: new Date(range.until).toISOString(), ...totals },
           },
         };
@@ -273,17 +270,17 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ database_id: z.string(), hours: z.number(), since: z.string(), until: z.string(), total_failures: z.number(), errors: z.array(FailedView) }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const until = Date.now();
         const since = until - query.hours * HOUR_MS;
-        const groups = await failedClickHouseQueries(read, { ...scope, since, until, limit: query.limit, topQueries: 5 });
+        const groups = await reads.over('clickhouse_failed_queries', db, { since, until }, { limit: query.limit, topQueries: 5 });
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             hours: query.hours,
             since: new Date(since).toISOString(),
             until: new Date(until).toISOString(),
-            total_failures: groups.reduce((sum, g) => sum + g.count, 0),
+            total_failures: sumOf(groups, (g) => g.count),
             errors: groups.map((g) => ({ ...g, last_seen: new Date(g.last_seen).toISOString() })),
           },
         };
@@ -304,12 +301,12 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ database_id: z.string(), ts: Ts, size_classes: z.array(SizeClassView), tables: z.array(DistributionTableView) }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const parts = await latestClickHouseParts(read, { ...scope, limit: query.limit, order: 'parts' });
-        const classes = parts ? await partSizeClasses(read, { ...scope, ts: parts.ts }) : [];
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const parts = await reads.latest('clickhouse_parts', db, { limit: query.limit, order: 'parts' });
+        const classes = parts ? await reads.at('clickhouse_part_sizes', db, parts.ts) : [];
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             ts: iso(parts?.ts ?? null),
             size_classes: classes,
             tables: (parts?.tables ?? []).map((t) => ({
@@ -320,8 +317,8 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
               max_parts_in_partition: t.max_parts_in_partition,
               rows: t.rows,
               bytes_on_disk: t.bytes_on_disk,
-              avg_part_bytes: t.active_parts > 0 ? t.bytes_on_disk / t.active_parts : 0,
-              avg_part_rows: t.active_parts > 0 ? t.rows / t.active_parts : 0,
+              avg_part_bytes: perPart(t.bytes_on_disk, t.active_parts),
+              avg_part_rows: perPart(t.rows, t.active_parts),
             })),
           },
         };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { findIndexes, INDEX_SORTS, indexHistory, listIndexes, type IndexAggregate } from '../../storage/telemetry/kinds/postgres/objects-kind.js';
+import { INDEX_SORTS, type IndexAggregate } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { DatabasePath } from './database-scope.js';
-import { iso, isoOrNull, limitParam, postgresScope, rangeView, SeriesQuery, seriesRange } from './route-support.js';
+import { iso, isoOrNull, limitParam, postgresDatabase, rangeView, SeriesQuery, seriesRange } from './route-support.js';
 import { datnameParam, objectName, onlyObject } from './tables.js';
 
 /** Basira's threshold for /indexes/unused: smaller indexes cost too little to be worth dropping. */
@@ -61,6 +62,8 @@ function indexView(x: IndexAggregate): z.infer<typeof IndexView> {
 
 /** /databases/{id}/indexes…: indexes of the monitored PostgreSQL server. */
 export function indexRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
+
   function listRoute(path: string, summary: string, unused: boolean): RouteSpec {
     return route({
       method: 'get',
@@ -72,11 +75,9 @@ export function indexRoutes(ctx: AppContext): RouteSpec[] {
       query: IndexesQuery,
       success: { status: 200, description: 'Indexes of the latest reading, sorted descending', schema: IndexesView },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const indexes = await listIndexes(ctx.telemetry.kindContext(), {
-          ...scope,
-          ...range,
+        const indexes = await reads.over('pg_indexes', db, range, {
           sortBy: query.sort_by,
           limit: query.limit,
           ...(unused ? { unused: { minBytes: UNUSED_MIN_BYTES } } : {}),
@@ -113,12 +114,11 @@ export function indexRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const kind = ctx.telemetry.kindContext();
         const key = { schema: params.schema, name: params.name, datname: query.datname };
-        const index = onlyObject(await findIndexes(kind, { ...scope, ...range }, key), `index ${params.schema}.${params.name}`);
-        const points = await indexHistory(kind, { ...scope, ...range }, { ...key, datname: index.datname });
+        const index = onlyObject(await reads.over('pg_index', db, range, key), `index ${params.schema}.${params.name}`);
+        const points = await reads.series('pg_index', db, range, range.bucketMs, { ...key, datname: index.datname });
         return {
           body: {
             database_id: db.id,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { sessionsNear } from '../../storage/telemetry/kinds/postgres/activity-kind.js';
-import { latestLocks } from '../../storage/telemetry/kinds/postgres/locks-kind.js';
+import { blockedSessions } from '../../engines/figures/postgres-figures.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath } from './database-scope.js';
-import { iso, limitParam, postgresScope, textOrNull } from './route-support.js';
+import { iso, limitParam, postgresDatabase, textOrNull } from './route-support.js';
 
 /** Activity snapshots run on their own schedule (10 s by default): one this close describes the same sessions. */
 const ACTIVITY_TOLERANCE_MS = 60_000;
@@ -42,6 +42,7 @@ const LocksView = z.object({
 
 /** /databases/{id}/locks: who waits for whom at the latest lock snapshot (PostgreSQL). */
 export function lockRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -53,18 +54,17 @@ export function lockRoutes(ctx: AppContext): RouteSpec[] {
       query: z.object({ limit: limitParam(100, 500) }),
       success: { status: 200, description: 'The latest lock snapshot', schema: LocksView },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
-        const kind = ctx.telemetry.kindContext();
-        const snapshot = await latestLocks(kind, { ...scope, limit: query.limit });
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
+        const snapshot = await reads.latest('pg_locks', db, { limit: query.limit });
         if (!snapshot) return { body: { database_id: db.id, ts: null, blocked_sessions: 0, locks_omitted: 0, counts: [], locks: [] } };
         const pids = [...new Set(snapshot.locks.map((l) => l.pid))];
-        const sessions = await sessionsNear(kind, { ...scope, ts: snapshot.ts, toleranceMs: ACTIVITY_TOLERANCE_MS, pids });
+        const sessions = await reads.at('pg_activity', db, snapshot.ts, { toleranceMs: ACTIVITY_TOLERANCE_MS, pids });
         const ts = iso(snapshot.ts);
         return {
           body: {
             database_id: db.id,
             ts,
-            blocked_sessions: new Set(snapshot.locks.filter((l) => !l.granted).map((l) => l.pid)).size,
+            blocked_sessions: blockedSessions(snapshot.locks),
             locks_omitted: snapshot.locks_omitted,
             counts: snapshot.counts.map((c) => ({ lock_type: c.locktype, mode: c.mode, granted: c.granted, count: c.count })),
             locks: snapshot.locks.map((l) => {

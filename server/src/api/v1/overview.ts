@@ -2,13 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
-import { latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
-import { latestClickHouseMutations } from '../../storage/telemetry/kinds/clickhouse/mutations-kind.js';
-import { latestClickHouseProcesses } from '../../storage/telemetry/kinds/clickhouse/processes-kind.js';
-import { topClickHouseQueries, type ClickHouseQueryStat } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
-import { latestActivity } from '../../storage/telemetry/kinds/postgres/activity-kind.js';
-import { listTables } from '../../storage/telemetry/kinds/postgres/objects-kind.js';
-import { latestDatabaseStats } from '../../storage/telemetry/kinds/postgres/server-kind.js';
+import { callsWeightedP99, longestElapsedMs, meanMergeProgressPct } from '../../engines/figures/clickhouse-figures.js';
+import { activityFigures, cacheHitRatio, deadTupleRatio, lastAutovacuumMs } from '../../engines/figures/postgres-figures.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
@@ -53,67 +49,50 @@ const ClickHouseOverview = z.object({
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The calls-weighted `q` quantile of per-fingerprint values: a fingerprint with more calls weighs more. */
-function weightedQuantile(rows: readonly ClickHouseQueryStat[], q: number): number | null {
-  const sorted = rows.filter((r) => r.total_calls > 0).sort((a, b) => a.p99_time_ms - b.p99_time_ms);
-  const total = sorted.reduce((sum, r) => sum + r.total_calls, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (const r of sorted) {
-    seen += r.total_calls;
-    if (seen >= q * total) return r.p99_time_ms;
-  }
-  return sorted[sorted.length - 1]!.p99_time_ms;
-}
-
 /** /databases/{id}/overview: Basira's summary of one database, for either engine. */
 export function overviewRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
+
   async function postgres(db: Database, now: number) {
-    const kinds = ctx.telemetry.kindContext();
-    const at = { orgId: db.org_id, databaseId: db.id };
+    const day = { since: now - DAY_MS, until: now + 1 };
     const [activity, stats, tables, top] = await Promise.all([
-      latestActivity(kinds, { ...at, limit: ACTIVE_SCAN }),
-      latestDatabaseStats(kinds, at),
-      listTables(kinds, { ...at, since: now - DAY_MS, until: now + 1, sortBy: 'size', limit: TABLE_SCAN }),
-      ctx.telemetry.topQueries({ ...at, since: now - DAY_MS, until: now + 1, limit: TOP_QUERIES, sortBy: 'total_time' }),
+      reads.latest('pg_activity', db, { limit: ACTIVE_SCAN }),
+      reads.latest('pg_database_stats', db),
+      reads.over('pg_tables', db, day, { sortBy: 'size', limit: TABLE_SCAN }),
+      ctx.telemetry.topQueries({ orgId: db.org_id, databaseId: db.id, ...day, limit: TOP_QUERIES, sortBy: 'total_time' }),
     ]);
-    const active = activity?.sessions.filter((s) => s.state === 'active') ?? [];
-    const hits = stats?.databases.filter((d) => d.has_deltas).reduce((acc, d) => ({ hit: acc.hit + d.blks_hit, read: acc.read + d.blks_read }), { hit: 0, read: 0 });
-    const tuples = tables.reduce((acc, t) => ({ live: acc.live + t.n_live_tup, dead: acc.dead + t.n_dead_tup }), { live: 0, dead: 0 });
-    const lastAutovacuum = Math.max(0, ...tables.map((t) => t.last_autovacuum_ms));
+    const sessions = activity ? activityFigures(activity.sessions) : null;
+    const lastAutovacuum = lastAutovacuumMs(tables);
     return {
       engine: 'postgres' as const,
-      active_queries: activity ? active.length : null,
-      longest_query_ms: activity ? Math.max(0, ...active.map((s) => s.query_duration_ms)) : null,
+      active_queries: sessions ? sessions.active_queries : null,
+      longest_query_ms: sessions ? sessions.longest_query_ms : null,
       top_queries: top.map(({ query_hash, query_text, total_calls, total_time_ms, mean_time_ms }) => ({ query_hash, query_text, total_calls, total_time_ms, mean_time_ms })),
-      blocked_queries: activity ? activity.sessions.filter((s) => s.blocking_pids.length > 0).length : null,
-      cache_hit_ratio: hits && hits.hit + hits.read > 0 ? hits.hit / (hits.hit + hits.read) : null,
-      dead_tuple_ratio: tuples.live + tuples.dead > 0 ? tuples.dead / (tuples.live + tuples.dead) : null,
-      last_autovacuum: lastAutovacuum > 0 ? iso(lastAutovacuum) : null,
+      blocked_queries: sessions ? sessions.blocked_queries : null,
+      cache_hit_ratio: stats ? cacheHitRatio(stats.databases) : null,
+      dead_tuple_ratio: deadTupleRatio(tables),
+      last_autovacuum: lastAutovacuum === null ? null : iso(lastAutovacuum),
     };
   }
 
   async function clickhouse(db: Database, now: number) {
-    const kinds = ctx.telemetry.kindContext();
-    const at = { orgId: db.org_id, databaseId: db.id };
     const [processes, merges, mutations, top, lastHour] = await Promise.all([
-      latestClickHouseProcesses(kinds, { ...at, limit: ACTIVE_SCAN }),
-      latestClickHouseMerges(kinds, { ...at, limit: ACTIVE_SCAN }),
-      latestClickHouseMutations(kinds, { ...at, limit: 1 }),
-      topClickHouseQueries(kinds, { ...at, since: now - DAY_MS, until: now + 1, limit: TOP_QUERIES, sortBy: 'total_time' }),
-      topClickHouseQueries(kinds, { ...at, since: now - HOUR_MS, until: now + 1, limit: 100, sortBy: 'calls' }),
+      reads.latest('clickhouse_processes', db, { limit: ACTIVE_SCAN }),
+      reads.latest('clickhouse_merges', db, { limit: ACTIVE_SCAN }),
+      reads.latest('clickhouse_mutations', db, { limit: 1 }),
+      reads.over('clickhouse_queries', db, { since: now - DAY_MS, until: now + 1 }, { limit: TOP_QUERIES, sortBy: 'total_time' }),
+      reads.over('clickhouse_queries', db, { since: now - HOUR_MS, until: now + 1 }, { limit: 100, sortBy: 'calls' }),
     ]);
-    const progress = merges?.merges.map((m) => m.progress) ?? [];
     return {
       engine: 'clickhouse' as const,
       active_queries: processes ? processes.queries.length : null,
-      longest_query_ms: processes ? Math.max(0, ...processes.queries.map((q) => q.elapsed_ms)) : null,
+      longest_query_ms: processes ? longestElapsedMs(processes.queries) : null,
       top_queries: top.map(({ query_hash, query_text, total_calls, total_time_ms, mean_time_ms }) => ({ query_hash, query_text, total_calls, total_time_ms, mean_time_ms })),
       active_merges: merges ? merges.merges_total : null,
-      merge_progress_pct: progress.length > 0 ? (100 * progress.reduce((a, b) => a + b, 0)) / progress.length : null,
+      merge_progress_pct: meanMergeProgressPct(merges?.merges ?? []),
       active_mutations: mutations ? mutations.mutations_total : null,
       stuck_mutations: mutations ? mutations.stuck_total : null,
-      query_p99_ms: weightedQuantile(lastHour, 0.99),
+      query_p99_ms: callsWeightedP99(lastHour),
     };
   }
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { latestClickHouseDisks } from '../../storage/telemetry/kinds/clickhouse/disks-kind.js';
-import { clickHouseErrorsPanel } from '../../storage/telemetry/kinds/clickhouse/errors-kind.js';
-import { clickHouseMergesSeries, latestClickHouseMerges } from '../../storage/telemetry/kinds/clickhouse/merges-kind.js';
-import { clickHouseMutationsByDatabase, latestClickHouseMutations } from '../../storage/telemetry/kinds/clickhouse/mutations-kind.js';
-import { latestClickHouseParts, latestDetachedParts } from '../../storage/telemetry/kinds/clickhouse/parts-kind.js';
-import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../../storage/telemetry/kinds/clickhouse/replication-kind.js';
+import { compressionRatio, mergesCompletionS } from '../../engines/figures/clickhouse-figures.js';
+import { sumOf } from '../../engines/figures/ratio.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
-import { clickHouseScope, iso } from './clickhouse-internals.js';
+import { clickHouseDatabase, iso } from './clickhouse-internals.js';
 import type { Database } from '../../storage/meta/meta-store.js';
 import { DatabasePath } from './database-scope.js';
 import { limitParam } from './route-support.js';
@@ -93,6 +90,7 @@ const Time = z.string().nullable();
 
 /** ClusterSight's panels for one ClickHouse database. */
 export function panelRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -124,9 +122,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params }) {
-        const { db, databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const disks = await latestClickHouseDisks(read, { ...scope, limit: 1000 });
-        return { body: { database_id: databaseId, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks !== null) ?? null, disks: disks?.disks ?? [] } };
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const disks = await reads.latest('clickhouse_disks', db, { limit: 1000 });
+        return { body: { database_id: db.id, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks !== null) ?? null, disks: disks?.disks ?? [] } };
       },
     }),
     route({
@@ -158,18 +156,18 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const parts = await latestClickHouseParts(read, { ...scope, limit: query.limit, order: 'compressed_bytes' });
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const parts = await reads.latest('clickhouse_parts', db, { limit: query.limit, order: 'compressed_bytes' });
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             ts: iso(parts?.ts ?? null),
             tables: (parts?.tables ?? []).map((t) => ({
               database: t.database,
               table: t.table,
               compressed_bytes: t.data_compressed_bytes,
               uncompressed_bytes: t.data_uncompressed_bytes,
-              compression_ratio: t.data_compressed_bytes > 0 ? t.data_uncompressed_bytes / t.data_compressed_bytes : null,
+              compression_ratio: compressionRatio(t.data_compressed_bytes, t.data_uncompressed_bytes),
             })),
           },
         };
@@ -202,9 +200,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
-        const detached = await latestDetachedParts(read, { ...scope, limit: query.limit });
-        return { body: { database_id: databaseId, ts: iso(detached?.ts ?? null), has_detached: detached ? detached.has_detached : null, tables: detached?.tables ?? [] } };
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
+        const detached = await reads.latest('clickhouse_detached_parts', db, { limit: query.limit });
+        return { body: { database_id: db.id, ts: iso(detached?.ts ?? null), has_detached: detached ? detached.has_detached : null, tables: detached?.tables ?? [] } };
       },
     }),
     route({
@@ -240,15 +238,15 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         // Totals over the whole snapshot, not only the `limit` mutations listed.
-        const [found, databases] = await Promise.all([latestClickHouseMutations(read, { ...scope, limit: query.limit }), clickHouseMutationsByDatabase(read, scope)]);
+        const [found, databases] = await Promise.all([reads.latest('clickhouse_mutations', db, { limit: query.limit }), reads.latest('clickhouse_mutations_by_database', db)]);
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             ts: iso(found?.ts ?? null),
             mutations_total: found?.mutations_total ?? 0,
-            parts_remaining: databases.reduce((sum, d) => sum + d.parts_remaining, 0),
+            parts_remaining: sumOf(databases, (d) => d.parts_remaining),
             databases,
             mutations: (found?.mutations ?? []).map((m) => ({
               database: m.database,
@@ -288,12 +286,12 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const w = window(query.range);
-        const panel = await clickHouseErrorsPanel(read, { ...scope, ...w, limit: 50 });
+        const panel = await reads.series('clickhouse_errors', db, w, w.bucketMs, { limit: 50 });
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             range: query.range.given,
             ...seriesWindow(w),
             total: panel.total,
@@ -373,16 +371,16 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const w = window(query.range);
         const [lag, replicas, queue] = await Promise.all([
-          replicationLagSeries(read, { ...scope, ...w, limit: query.limit }),
-          latestClickHouseReplicas(read, { ...scope, limit: query.limit }),
-          latestReplicationQueue(read, { ...scope, limit: query.limit }),
+          reads.series('clickhouse_replication_lag', db, w, w.bucketMs, { limit: query.limit }),
+          reads.latest('clickhouse_replicas', db, { limit: query.limit }),
+          reads.latest('clickhouse_replication_queue', db, { limit: query.limit }),
         ]);
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             range: query.range.given,
             ...seriesWindow(w),
             tables_total: lag.tables_total,
@@ -425,20 +423,19 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { databaseId, read, scope } = await clickHouseScope(ctx, principal.orgId, params.id);
+        const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const w = window(query.range);
-        const [series, latest] = await Promise.all([clickHouseMergesSeries(read, { ...scope, ...w }), latestClickHouseMerges(read, { ...scope, limit: 1000 })]);
-        const estimates = (latest?.merges ?? []).map((m) => m.estimated_remaining_s).filter((s): s is number => s !== null);
+        const [series, latest] = await Promise.all([reads.series('clickhouse_merges', db, w, w.bucketMs), reads.latest('clickhouse_merges', db, { limit: 1000 })]);
         return {
           body: {
-            database_id: databaseId,
+            database_id: db.id,
             range: query.range.given,
             ...seriesWindow(w),
             series: series.map((p) => ({ ...p, ts: new Date(p.ts).toISOString() })),
             current: latest && {
               ts: new Date(latest.ts).toISOString(),
               active_merges: latest.merges_total,
-              estimated_completion_s: estimates.length > 0 ? Math.max(...estimates) : null,
+              estimated_completion_s: mergesCompletionS(latest.merges),
             },
           },
         };

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { CHECKPOINTER_FIELDS, checkpointerSeries, IO_FIELDS, ioSeries, latestIo, latestWal, WAL_FIELDS, walSeries } from '../../storage/telemetry/kinds/postgres/server-kind.js';
+import { walBytesPerSecond } from '../../engines/figures/postgres-figures.js';
+import { CHECKPOINTER_FIELDS, IO_FIELDS, WAL_FIELDS } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath } from './database-scope.js';
-import { absenceReason, bounded, iso, postgresScope, rangeView, SeriesQuery, seriesRange } from './route-support.js';
+import { absenceReason, bounded, iso, postgresDatabase, rangeView, SeriesQuery, seriesRange } from './route-support.js';
 
-/** pg_stat_wal arrived in PostgreSQL 14, pg_stat_io in 16. */
-const WAL_SINCE = 14;
-const IO_SINCE = 16;
 const MAX_IO_ROWS = 10_000;
 
 /** A zod shape of one number per field name. */
@@ -25,6 +24,7 @@ const IoFields = numbers(IO_FIELDS);
 
 /** /databases/{id}/bgwriter, /wal-stats…, /io-stats…: PostgreSQL server internals. */
 export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -40,9 +40,9 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ ...SeriesEnvelope, timeseries: z.array(CheckpointerPoint) }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const points = await checkpointerSeries(ctx.telemetry.kindContext(), { ...scope, ...range });
+        const points = await reads.series('pg_checkpointer', db, range, range.bucketMs);
         return { body: { database_id: db.id, ...rangeView(range), bucket: range.bucketMs / 1000, timeseries: points.map((p) => ({ ...p, ts: iso(p.ts) })) } };
       },
     }),
@@ -65,13 +65,12 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
-        const wal = await latestWal(ctx.telemetry.kindContext(), scope);
-        if (!wal) return { body: { database_id: db.id, reason: absenceReason(db, 'pg_stat_wal', WAL_SINCE, false)!, ts: null, window_start: null, wal: null } };
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
+        const wal = await reads.latest('pg_wal', db);
+        if (!wal) return { body: { database_id: db.id, reason: absenceReason(db, 'pg_stat_wal', false)!, ts: null, window_start: null, wal: null } };
         const { ts, window_start, ...fields } = wal;
-        const seconds = (ts - window_start) / 1000;
         return {
-          body: { database_id: db.id, reason: null, ts: iso(ts), window_start: iso(window_start), wal: { ...fields, wal_bytes_per_second: seconds > 0 ? fields.wal_bytes / seconds : 0 } },
+          body: { database_id: db.id, reason: null, ts: iso(ts), window_start: iso(window_start), wal: { ...fields, wal_bytes_per_second: walBytesPerSecond(wal) } },
         };
       },
     }),
@@ -89,15 +88,15 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ ...SeriesEnvelope, reason, timeseries: z.array(z.object({ ts: z.string(), ...WalFields })) }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const points = await walSeries(ctx.telemetry.kindContext(), { ...scope, ...range });
+        const points = await reads.series('pg_wal', db, range, range.bucketMs);
         return {
           body: {
             database_id: db.id,
             ...rangeView(range),
             bucket: range.bucketMs / 1000,
-            reason: absenceReason(db, 'pg_stat_wal', WAL_SINCE, points.length > 0) ?? null,
+            reason: absenceReason(db, 'pg_stat_wal', points.length > 0) ?? null,
             timeseries: points.map((p) => ({ ...p, ts: iso(p.ts) })),
           },
         };
@@ -122,13 +121,13 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
-        const io = await latestIo(ctx.telemetry.kindContext(), scope);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
+        const io = await reads.latest('pg_io', db);
         const rows = io?.rows ?? [];
         return {
           body: {
             database_id: db.id,
-            reason: absenceReason(db, 'pg_stat_io', IO_SINCE, rows.length > 0) ?? null,
+            reason: absenceReason(db, 'pg_stat_io', rows.length > 0) ?? null,
             ts: io ? iso(io.ts) : null,
             window_start: io ? iso(io.window_start) : null,
             io: rows,
@@ -155,15 +154,15 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const { rows, truncated } = bounded(await ioSeries(ctx.telemetry.kindContext(), { ...scope, ...range, limit: MAX_IO_ROWS + 1 }), MAX_IO_ROWS);
+        const { rows, truncated } = bounded(await reads.series('pg_io', db, range, range.bucketMs, { limit: MAX_IO_ROWS + 1 }), MAX_IO_ROWS);
         return {
           body: {
             database_id: db.id,
             ...rangeView(range),
             bucket: range.bucketMs / 1000,
-            reason: absenceReason(db, 'pg_stat_io', IO_SINCE, rows.length > 0) ?? null,
+            reason: absenceReason(db, 'pg_stat_io', rows.length > 0) ?? null,
             truncated,
             timeseries: rows.map((p) => ({ ...p, ts: iso(p.ts) })),
           },

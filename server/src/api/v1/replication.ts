@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { lagHistory, latestReplication, slotHistory } from '../../storage/telemetry/kinds/postgres/replication-kind.js';
+import { lagHistoryPoint, replicationLag } from '../../engines/figures/postgres-figures.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath } from './database-scope.js';
-import { bounded, iso, limitParam, postgresScope, rangeView, SeriesQuery, seriesRange, textOrNull } from './route-support.js';
+import { bounded, iso, limitParam, postgresDatabase, rangeView, SeriesQuery, seriesRange, textOrNull } from './route-support.js';
 
 /** Standbys and slots listed per answer; more than this on one server is not a setup we expect. */
 const MAX_PEERS = 500;
@@ -55,6 +56,7 @@ const ReplicationView = z.object({
 
 /** /databases/{id}/replication…: replication status, lag history, slot history (PostgreSQL). */
 export function replicationRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -65,16 +67,13 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
       params: DatabasePath,
       success: { status: 200, description: 'Standbys by application name, slots by name', schema: ReplicationView },
       async handler({ principal, params }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
-        const r = await latestReplication(ctx.telemetry.kindContext(), { ...scope, limit: MAX_PEERS });
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
+        const r = await reads.latest('pg_replication', db, { limit: MAX_PEERS });
         if (!r) {
           const none = { is_replica: null, replication_lag_bytes: null, replication_lag_seconds: null, upstream_host: null, upstream_port: null, receiver_status: null };
           return { body: { database_id: db.id, ts: null, ...none, standbys: [], slots: [] } };
         }
-        const furthest = r.standbys.reduce<(typeof r.standbys)[number] | undefined>((worst, s) => (!worst || s.replay_lag_bytes > worst.replay_lag_bytes ? s : worst), undefined);
-        const lag = r.in_recovery
-          ? { bytes: r.receive_lag_bytes + r.replay_lag_bytes, seconds: r.replay_lag_ms / 1000 }
-          : furthest && { bytes: furthest.replay_lag_bytes, seconds: Math.max(...r.standbys.map((s) => s.replay_lag_ms)) / 1000 };
+        const lag = replicationLag(r);
         return {
           body: {
             database_id: db.id,
@@ -132,23 +131,17 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const points = await lagHistory(ctx.telemetry.kindContext(), { ...scope, ...range });
+        const points = await reads.series('pg_replication_lag', db, range, range.bucketMs);
         return {
           body: {
             database_id: db.id,
             ...rangeView(range),
             bucket: range.bucketMs / 1000,
             history: points.map((p) => {
-              const replica = p.standby_lag_bytes !== null;
-              return {
-                ts: iso(p.ts),
-                is_replica: replica,
-                replication_lag_bytes: replica ? p.standby_lag_bytes : p.primary_lag_bytes,
-                replication_lag_seconds: replica ? p.standby_lag_ms! / 1000 : p.primary_lag_ms === null ? null : p.primary_lag_ms / 1000,
-                standbys: p.standbys,
-              };
+              const lag = lagHistoryPoint(p);
+              return { ts: iso(p.ts), is_replica: lag.is_replica, replication_lag_bytes: lag.lag_bytes, replication_lag_seconds: lag.lag_seconds, standbys: p.standbys };
             }),
           },
         };
@@ -184,9 +177,9 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const { rows, truncated } = bounded(await slotHistory(ctx.telemetry.kindContext(), { ...scope, ...range, limit: query.limit + 1 }), query.limit);
+        const { rows, truncated } = bounded(await reads.series('pg_replication_slots', db, range, range.bucketMs, { limit: query.limit + 1 }), query.limit);
         return {
           body: {
             database_id: db.id,

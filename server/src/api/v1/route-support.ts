@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { VigilError } from '@vigil/shared';
+import { POSTGRES_VIEW_SINCE, postgresMajorOf, VigilError, type PostgresView } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../storage/meta/meta-store.js';
-import type { DatabaseScope } from '../../storage/telemetry/kinds/postgres/pg-kind-support.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { databaseOfEngine } from './database-scope.js';
 
@@ -52,10 +51,9 @@ export function seriesRange(query: z.infer<typeof SeriesQuery>): { since: number
   return { ...range, bucketMs: auto * 1000 };
 }
 
-/** The caller's PostgreSQL database (404 for anything not in their organization, ENGINE_MISMATCH for ClickHouse) and its read scope. */
-export async function postgresScope(ctx: AppContext, orgId: string, id: string): Promise<{ db: Database; scope: DatabaseScope }> {
-  const db = await databaseOfEngine(ctx, orgId, id, 'postgres');
-  return { db, scope: { orgId: db.org_id, databaseId: db.id } };
+/** The caller's PostgreSQL database: 404 for anything not in their organization, ENGINE_MISMATCH for ClickHouse. */
+export function postgresDatabase(ctx: AppContext, orgId: string, id: string): Promise<Database> {
+  return databaseOfEngine(ctx, orgId, id, 'postgres');
 }
 
 /** Unix ms as RFC 3339. */
@@ -80,10 +78,11 @@ export function postgresMajor(db: Database): number | undefined {
 }
 
 /**
- * Why a view with a minimum PostgreSQL version has nothing to show: the server is too old, or no
- * reading has arrived yet. Undefined when there is data.
+ * Why a view with a minimum PostgreSQL version (the agent's, from shared/) has nothing to show: the
+ * server is too old, or no reading has arrived yet. Undefined when there is data.
  */
-export function absenceReason(db: Database, view: string, sinceMajor: number, hasData: boolean): string | undefined {
+export function absenceReason(db: Database, view: PostgresView, hasData: boolean): string | undefined {
+  const sinceMajor = postgresMajorOf(POSTGRES_VIEW_SINCE[view]);
   const major = postgresMajor(db);
   if (major !== undefined && major < sinceMajor) return `${view} needs PostgreSQL ${sinceMajor} or later; this server runs ${db.engine_version}`;
   if (!hasData) return `No ${view} readings received for this database in the requested range yet`;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { latestSequences, type SequenceUsage } from '../../storage/telemetry/kinds/postgres/objects-kind.js';
+import { sequenceUsedPct } from '../../engines/figures/postgres-figures.js';
+import type { SequenceUsage } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { DatabasePath } from './database-scope.js';
-import { iso, limitParam, postgresScope } from './route-support.js';
+import { iso, limitParam, postgresDatabase } from './route-support.js';
 
 const SequenceView = z.object({
   datname: z.string(),
@@ -37,12 +39,13 @@ function sequenceView(s: SequenceUsage): z.infer<typeof SequenceView> {
     cycle: s.cycle,
     owned_by: s.owned_by === '' ? null : s.owned_by,
     column_type: s.column_type === '' ? null : s.column_type,
-    used_pct: Math.round(s.used_fraction * 10_000) / 100,
+    used_pct: sequenceUsedPct(s.used_fraction),
   };
 }
 
 /** /databases/{id}/sequences: how close each sequence is to running out (PgHero's check). */
 export function sequenceRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -54,9 +57,9 @@ export function sequenceRoutes(ctx: AppContext): RouteSpec[] {
       query: SequencesQuery,
       success: { status: 200, description: "Each sequence as of its database's latest reading in the range", schema: SequencesView },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const sequences = await latestSequences(ctx.telemetry.kindContext(), { ...scope, ...range, limit: query.limit });
+        const sequences = await reads.over('pg_sequences', db, range, { limit: query.limit });
         return { body: { database_id: db.id, since: iso(range.since), until: iso(range.until), sequences: sequences.map(sequenceView) } };
       },
     }),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { findTables, listTables, TABLE_SORTS, tableHistory, type TableAggregate, type TablePoint } from '../../storage/telemetry/kinds/postgres/objects-kind.js';
+import { TABLE_SORTS, type TableAggregate, type TablePoint } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { DatabasePath } from './database-scope.js';
-import { iso, isoOrNull, limitParam, postgresScope, rangeView, SeriesQuery, seriesRange } from './route-support.js';
+import { iso, isoOrNull, limitParam, postgresDatabase, rangeView, SeriesQuery, seriesRange } from './route-support.js';
 
 const counter = z.number().nullable();
 
@@ -137,6 +138,7 @@ export function onlyObject<T extends { datname: string }>(found: readonly T[], w
 
 /** /databases/{id}/tables…: tables of the monitored PostgreSQL server. */
 export function tableRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -156,9 +158,9 @@ export function tableRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({ database_id: z.string(), since: z.string(), until: z.string(), sort_by: z.enum(TABLE_SORTS), tables: z.array(TableView) }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const tables = await listTables(ctx.telemetry.kindContext(), { ...scope, ...range, sortBy: query.sort_by, limit: query.limit });
+        const tables = await reads.over('pg_tables', db, range, { sortBy: query.sort_by, limit: query.limit });
         return { body: { database_id: db.id, ...rangeView(range), sort_by: query.sort_by, tables: tables.map(tableView) } };
       },
     }),
@@ -176,12 +178,11 @@ export function tableRoutes(ctx: AppContext): RouteSpec[] {
         schema: TableView.extend({ database_id: z.string(), since: z.string(), until: z.string(), bucket: z.number(), timeseries: z.array(PointView) }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const kind = ctx.telemetry.kindContext();
         const key = { schema: params.schema, name: params.name, datname: query.datname };
-        const table = onlyObject(await findTables(kind, { ...scope, ...range }, key), `table ${params.schema}.${params.name}`);
-        const points = await tableHistory(kind, { ...scope, ...range }, { ...key, datname: table.datname });
+        const table = onlyObject(await reads.over('pg_table', db, range, key), `table ${params.schema}.${params.name}`);
+        const points = await reads.series('pg_table', db, range, range.bucketMs, { ...key, datname: table.datname });
         return { body: { database_id: db.id, ...tableView(table), ...rangeView(range), bucket: range.bucketMs / 1000, timeseries: points.map(pointView) } };
       },
     }),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { waitBuckets } from '../../storage/telemetry/kinds/postgres/wait-events-kind.js';
+import { averageSessions } from '../../engines/figures/postgres-figures.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath } from './database-scope.js';
-import { bounded, iso, postgresScope, rangeView, SeriesQuery, seriesRange } from './route-support.js';
+import { bounded, iso, postgresDatabase, rangeView, SeriesQuery, seriesRange } from './route-support.js';
 
 /** Rows per answer: buckets times distinct events; a wider range needs a larger bucket. */
 const MAX_ROWS = 10_000;
@@ -19,6 +20,7 @@ const WaitView = z.object({
 
 /** /databases/{id}/waits: sampled wait events per bucket (PostgreSQL). */
 export function waitRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -41,16 +43,16 @@ export function waitRoutes(ctx: AppContext): RouteSpec[] {
         }),
       },
       async handler({ principal, params, query }) {
-        const { db, scope } = await postgresScope(ctx, principal.orgId, params.id);
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
         const range = seriesRange(query);
-        const { rows, truncated } = bounded(await waitBuckets(ctx.telemetry.kindContext(), { ...scope, ...range, limit: MAX_ROWS + 1 }), MAX_ROWS);
+        const { rows, truncated } = bounded(await reads.series('pg_wait_events', db, range, range.bucketMs, { limit: MAX_ROWS + 1 }), MAX_ROWS);
         return {
           body: {
             database_id: db.id,
             ...rangeView(range),
             bucket: range.bucketMs / 1000,
             truncated,
-            waits: rows.map((w) => ({ ...w, ts: iso(w.ts), avg_sessions: w.total_duration_ms / range.bucketMs })),
+            waits: rows.map((w) => ({ ...w, ts: iso(w.ts), avg_sessions: averageSessions(w.total_duration_ms, range.bucketMs) })),
           },
         };
       },

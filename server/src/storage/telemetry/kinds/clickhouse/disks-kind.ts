@@ -1,3 +1,4 @@
+import { usagePct, usedBytes } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
@@ -77,8 +78,7 @@ export async function latestClickHouseDisks(ctx: KindContext, req: { orgId: stri
     ts: snapshot.ts,
     disks: rows.map((r) => {
       const total = num(r.total_bytes);
-      // A disk can report more free than total space (a filesystem quirk); used never goes negative.
-      const used = Math.max(0, total - num(r.free_bytes));
+      const used = usedBytes(total, num(r.free_bytes));
       return {
         name: String(r.name),
         path: String(r.path),
@@ -86,7 +86,7 @@ export async function latestClickHouseDisks(ctx: KindContext, req: { orgId: stri
         total_bytes: total,
         free_bytes: num(r.free_bytes),
         used_bytes: used,
-        usage_pct: total > 0 ? (used / total) * 100 : null,
+        usage_pct: usagePct(used, total),
         unreserved_bytes: num(r.unreserved_bytes),
         keep_free_bytes: num(r.keep_free_bytes),
       };

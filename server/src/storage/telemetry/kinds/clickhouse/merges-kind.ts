@@ -1,3 +1,4 @@
+import { estimatedRemainingS } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { atSnapshot, bucketStart, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type SnapshotRow, type TableRow, kindTable, type RowOfTable } from '../kind-table.js';
@@ -75,11 +76,6 @@ export type ClickHouseMerge = Omit<MergeRow, keyof SnapshotRow> & {
   /** elapsed × (1 − progress) / progress: the time left at the pace so far; null before any progress. */
   readonly estimated_remaining_s: number | null;
 };
-
-/** Time left for a merge at its pace so far. */
-export function estimatedRemainingS(elapsedS: number, progress: number): number | null {
-  return progress > 0 ? (elapsedS * (1 - progress)) / progress : null;
-}
 
 /** Merges in the newest snapshot, longest-running first (then by table and part), at most `limit`; null before any snapshot. */
 export async function latestClickHouseMerges(

@@ -1,3 +1,4 @@
+import { isStuckMutation, STUCK_MUTATION_AGE_S } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
@@ -58,8 +59,6 @@ export const clickHouseMutationsKind = recordKind({
 
 // ---------------------------------------------------------------- reads
 
-/** A mutation is stuck when its last attempt failed or it has been running longer than this. */
-export const STUCK_MUTATION_AGE_S = 3600;
 
 export interface ClickHouseMutation {
   readonly database: string;
@@ -78,11 +77,6 @@ export interface ClickHouseMutation {
   /** Unix ms; null when it has not failed. */
   readonly latest_fail_time: number | null;
   readonly latest_fail_reason: string;
-}
-
-/** Whether a mutation counts as stuck (see STUCK_MUTATION_AGE_S). */
-export function isStuckMutation(m: { age_s: number; latest_fail_reason: string }): boolean {
-  return m.latest_fail_reason !== '' || m.age_s > STUCK_MUTATION_AGE_S;
 }
 
 /** Mutations in the newest snapshot, oldest first (then by table and id), at most `limit`; null before any snapshot. */

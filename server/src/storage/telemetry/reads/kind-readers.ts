@@ -1,0 +1,116 @@
+import type { KindContext } from '../record-kind.js';
+import { latestClickHouseDisks } from '../kinds/clickhouse/disks-kind.js';
+import { clickHouseErrorsPanel } from '../kinds/clickhouse/errors-kind.js';
+import { clickHouseMergesSeries, latestClickHouseMerges } from '../kinds/clickhouse/merges-kind.js';
+import { clickHouseMutationsByDatabase, latestClickHouseMutations } from '../kinds/clickhouse/mutations-kind.js';
+import { clickHousePartitions, latestClickHouseParts, latestDetachedParts, partSizeClasses, type PartsOrder } from '../kinds/clickhouse/parts-kind.js';
+import { latestClickHouseProcesses } from '../kinds/clickhouse/processes-kind.js';
+import { failedClickHouseQueries, topClickHouseQueries, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
+import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
+import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
+import { explainPlans } from '../kinds/explain-plans-kind.js';
+import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
+import { latestLocks } from '../kinds/postgres/locks-kind.js';
+import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
+import { lagHistory, latestReplication, slotHistory } from '../kinds/postgres/replication-kind.js';
+import { checkpointerSeries, ioSeries, latestDatabaseStats, latestIo, latestSettings, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
+import { waitBuckets } from '../kinds/postgres/wait-events-kind.js';
+
+/**
+ * The registries behind TelemetryReads: for each name (the record kind, or the view of it when a
+ * kind has several), the kind module's read function adapted to one shape per way of asking.
+ * This file is the only place outside storage that knows which kind module holds which read; a new
+ * read is one entry here, and its result type reaches every caller from the entry.
+ */
+
+/** One database of one organization: every read is scoped by both. */
+export interface DatabaseRef {
+  readonly orgId: string;
+  readonly databaseId: string;
+}
+
+/** [since, until) in Unix ms. */
+export interface TimeRange {
+  readonly since: number;
+  readonly until: number;
+}
+
+/** What the agents cap a snapshot at: a default limit reads the whole snapshot. */
+const SESSIONS_CAP = 500;
+const LOCKS_CAP = 1000;
+const PEERS_CAP = 500;
+const CLICKHOUSE_CAP = 1000;
+
+type ObjectKey = Parameters<typeof findTables>[2];
+
+/** The newest snapshot of a kind: null before the first. Every option has a default, so `snapshot()` can read any of them. */
+export const LATEST = {
+  pg_activity: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestActivity(ctx, { ...at, limit: o.limit ?? SESSIONS_CAP }),
+  pg_locks: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestLocks(ctx, { ...at, limit: o.limit ?? LOCKS_CAP }),
+  pg_replication: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestReplication(ctx, { ...at, limit: o.limit ?? PEERS_CAP }),
+  pg_database_stats: (ctx: KindContext, at: DatabaseRef) => latestDatabaseStats(ctx, at),
+  pg_wal: (ctx: KindContext, at: DatabaseRef) => latestWal(ctx, at),
+  pg_io: (ctx: KindContext, at: DatabaseRef) => latestIo(ctx, at),
+  pg_settings: (ctx: KindContext, at: DatabaseRef) => latestSettings(ctx, at),
+  clickhouse_processes: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseProcesses(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_merges: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseMerges(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_mutations: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseMutations(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  /** Per database of the server: mutations, parts remaining and stuck ones (empty before the first snapshot). */
+  clickhouse_mutations_by_database: (ctx: KindContext, at: DatabaseRef) => clickHouseMutationsByDatabase(ctx, at),
+  clickhouse_parts: (ctx: KindContext, at: DatabaseRef, o: { limit?: number; order?: PartsOrder } = {}) =>
+    latestClickHouseParts(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP, order: o.order ?? 'parts' }),
+  clickhouse_detached_parts: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestDetachedParts(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_replicas: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseReplicas(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_replication_queue: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestReplicationQueue(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_disks: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseDisks(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
+  clickhouse_server: (ctx: KindContext, at: DatabaseRef) => latestClickHouseServer(ctx, at),
+};
+
+/** A series over a range in buckets of `bucketMs`, oldest first. */
+export type SeriesScope = DatabaseRef & TimeRange & { readonly bucketMs: number };
+
+export const SERIES = {
+  pg_checkpointer: (ctx: KindContext, at: SeriesScope) => checkpointerSeries(ctx, at),
+  pg_wal: (ctx: KindContext, at: SeriesScope) => walSeries(ctx, at),
+  pg_io: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => ioSeries(ctx, { ...at, ...o }),
+  pg_wait_events: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => waitBuckets(ctx, { ...at, ...o }),
+  pg_replication_lag: (ctx: KindContext, at: SeriesScope) => lagHistory(ctx, at),
+  pg_replication_slots: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => slotHistory(ctx, { ...at, ...o }),
+  pg_table: (ctx: KindContext, at: SeriesScope, key: ObjectKey & { readonly datname: string }) => tableHistory(ctx, at, key),
+  pg_index: (ctx: KindContext, at: SeriesScope, key: ObjectKey & { readonly datname: string }) => indexHistory(ctx, at, key),
+  clickhouse_merges: (ctx: KindContext, at: SeriesScope) => clickHouseMergesSeries(ctx, at),
+  clickhouse_replication_lag: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => replicationLagSeries(ctx, { ...at, ...o }),
+  /** Error counts per bucket, and the errors of the range, most frequent first. */
+  clickhouse_errors: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => clickHouseErrorsPanel(ctx, { ...at, ...o }),
+};
+
+/** Aggregates over a range: lists ranked over it, totals of counters, objects looked up in it. */
+export type RangeScope = DatabaseRef & TimeRange;
+
+export const OVER = {
+  pg_tables: (ctx: KindContext, at: RangeScope, o: { sortBy: (typeof TABLE_SORTS)[number]; limit: number }) => listTables(ctx, { ...at, ...o }),
+  pg_indexes: (ctx: KindContext, at: RangeScope, o: { sortBy: (typeof INDEX_SORTS)[number]; limit: number; unused?: { readonly minBytes: number } }) => listIndexes(ctx, { ...at, ...o }),
+  /** The current tables of that name (one per database of the server that has it). */
+  pg_table: (ctx: KindContext, at: RangeScope, key: ObjectKey) => findTables(ctx, at, key),
+  pg_index: (ctx: KindContext, at: RangeScope, key: ObjectKey) => findIndexes(ctx, at, key),
+  /** Sequences as of each database's latest reading in the range, most used first. */
+  pg_sequences: (ctx: KindContext, at: RangeScope, o: { limit: number }) => latestSequences(ctx, { ...at, ...o }),
+  clickhouse_queries: (ctx: KindContext, at: RangeScope, o: { limit: number; offset?: number; textContains?: string; sortBy: ClickHouseQuerySort }) =>
+    topClickHouseQueries(ctx, { ...at, ...o }),
+  clickhouse_failed_queries: (ctx: KindContext, at: RangeScope, o: { limit: number; topQueries: number }) => failedClickHouseQueries(ctx, { ...at, ...o }),
+  clickhouse_server_totals: (ctx: KindContext, at: RangeScope) => clickHouseServerTotals(ctx, at),
+  /** Stored plans of one statement, newest first, each with its summary. */
+  explain_plans: (ctx: KindContext, at: RangeScope, o: { queryHash: string; limit: number }) => explainPlans(ctx, { ...at, ...o }),
+};
+
+/** Details of one snapshot, at (or near) the `ts` a latest read returned. */
+export type AtScope = DatabaseRef & { readonly ts: number };
+
+export const AT = {
+  /** Sessions of the activity snapshot within `toleranceMs` of ts, by pid. */
+  pg_activity: (ctx: KindContext, at: AtScope, o: { toleranceMs: number; pids: readonly number[] }) => sessionsNear(ctx, { ...at, ...o }),
+  /** The fullest partitions of each table, at most `perTable`, keyed by partsTableKey. */
+  clickhouse_partitions: (ctx: KindContext, at: AtScope, o: { tables: readonly { database: string; table: string }[]; perTable: number }) =>
+    clickHousePartitions(ctx, { ...at, ...o }),
+  clickhouse_part_sizes: (ctx: KindContext, at: AtScope) => partSizeClasses(ctx, at),
+};
