@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { summarizePlan, type PlanSummary } from '../../../engines/figures/plan-summary.js';
 import { sql } from '../clickhouse-sql.js';
 import type { KindContext, RecordKind } from '../record-kind.js';
 import { kindTable, recordKind, type RowOfTable, tableRow } from './kind-table.js';
@@ -31,18 +31,13 @@ export type ExplainPlanRow = RowOfTable<typeof EXPLAIN_PLANS> & {
 };
 
 /** A stored plan with Basira's per-plan summary fields. */
-export interface ExplainPlan {
+export interface ExplainPlan extends PlanSummary {
   readonly ts: number;
   readonly source: string;
-  readonly plan_json: unknown;
-  readonly plan_hash: string;
-  readonly total_cost: number | null;
-  readonly actual_time_ms: number | null;
-  readonly seq_scans: number;
-  readonly index_scans: number;
-  readonly rows_estimated: number | null;
-  readonly rows_actual: number | null;
 }
+
+/** The summary is a derived figure (engines/figures/); re-exported for the callers that imported it from here. */
+export { summarizePlan };
 
 const tables = recordKind({ name: 'explain_plans', version: 300, tables: [EXPLAIN_PLANS], retention: 'daily', fromBatch: () => [] });
 
@@ -51,46 +46,6 @@ export const explainPlansKind: RecordKind<ExplainPlanRow> = {
   fromBatch: () => [],
   insert: (ctx, rows) => tables.insert(ctx, rows.map((row) => tableRow(EXPLAIN_PLANS, row))),
 };
-
-interface PlanNode {
-  readonly 'Node Type'?: string;
-  readonly 'Total Cost'?: number;
-  readonly 'Plan Rows'?: number;
-  readonly 'Actual Total Time'?: number;
-  readonly 'Actual Rows'?: number;
-  readonly Plans?: readonly PlanNode[];
-}
-
-const INDEX_NODES = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
-
-/** Basira's summary of a plan: root cost and rows, and how many sequential and index scans it holds. */
-export function summarizePlan(format: string, plan: string): Omit<ExplainPlan, 'ts' | 'source'> {
-  const planHash = createHash('sha256').update(plan).digest('hex').slice(0, 16);
-  if (format !== 'json') {
-    return { plan_json: { text: plan }, plan_hash: planHash, total_cost: null, actual_time_ms: null, seq_scans: 0, index_scans: 0, rows_estimated: null, rows_actual: null };
-  }
-  const parsed = JSON.parse(plan) as unknown;
-  // PostgreSQL's FORMAT JSON is a one-element array of {Plan: …}.
-  const root = (Array.isArray(parsed) ? (parsed[0] as { Plan?: PlanNode } | undefined)?.Plan : undefined) ?? {};
-  let seqScans = 0;
-  let indexScans = 0;
-  const walk = (node: PlanNode): void => {
-    if (node['Node Type'] === 'Seq Scan') seqScans++;
-    if (node['Node Type'] && INDEX_NODES.has(node['Node Type'])) indexScans++;
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  walk(root);
-  return {
-    plan_json: parsed,
-    plan_hash: planHash,
-    total_cost: root['Total Cost'] ?? null,
-    actual_time_ms: root['Actual Total Time'] ?? null,
-    seq_scans: seqScans,
-    index_scans: indexScans,
-    rows_estimated: root['Plan Rows'] ?? null,
-    rows_actual: root['Actual Rows'] ?? null,
-  };
-}
 
 /** Stored plans of one statement in [since, until), newest first. */
 export async function explainPlans(
