@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { MetaSchema } from '../schema.js';
-import type { MetaDialect } from '../kysely-meta-store.js';
+import type { MetaDialect } from '../meta-dialect.js';
 
 /** SQLSTATE unique_violation. */
 const UNIQUE_VIOLATION = '23505';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { MetaSchema } from '../schema.js';
-import type { MetaDialect } from '../kysely-meta-store.js';
+import type { MetaDialect } from '../meta-dialect.js';
 
 /** The embedded metadata backend: one SQLite file (WAL mode) in the data directory. */
 export function createSqliteMetaDialect(file: string): MetaDialect {
