@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { explainStatement } from '../../ingest/command-broker.js';
-import { explainPlans, explainPlansKind, summarizePlan } from '../../storage/telemetry/kinds/explain-plans-kind.js';
+import { explainNow } from '../../services/explain-service.js';
+import { explainPlans } from '../../storage/telemetry/kinds/explain-plans-kind.js';
 import { slowStatements, statementDetail } from '../../storage/telemetry/statement-reads.js';
 import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
 import { QUERY_GROUPINGS, QUERY_SORTS, type QueryGroup, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
@@ -150,15 +150,6 @@ const SlowView = z.object({
   max_mean_time_ms: z.number().describe("The worst collection interval's mean"),
   total_rows: z.number(),
 });
-
-/** What an agent's explain command returns (agent/src/commands/{postgres,clickhouse}-explain.ts). */
-interface AgentPlan {
-  readonly query_text: string;
-  readonly method: string;
-  readonly plan_json?: unknown;
-  readonly plan_text?: string;
-}
-
 
 /** sort_by for a PostgreSQL database: the ClickHouse-only keys are a 400 naming it. */
 function postgresSort(sortBy: string): QuerySort {
@@ -338,18 +329,10 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       },
       async handler({ principal, params }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
-        const result = (await explainStatement(ctx, db, params.hash)) as AgentPlan;
-        // Stored plans are read back by GET …/explain: an answer without a plan must not be stored.
-        if (typeof result?.plan_text !== 'string' && (result?.plan_json === undefined || result.plan_json === null)) {
-          throw new VigilError('COMMAND_FAILED', 'The agent answered without a plan');
-        }
-        const format = typeof result.plan_text === 'string' ? 'text' : 'json';
-        const plan = format === 'json' ? JSON.stringify(result.plan_json) : result.plan_text!;
-        const ts = Date.now();
-        await ctx.telemetry.insertRecords(explainPlansKind, [{ org_id: db.org_id, database_id: db.id, query_hash: params.hash, ts, source: 'on_demand', format, plan }]);
+        const made = await explainNow(ctx, db, params.hash);
         return {
           status: 202,
-          body: { database_id: db.id, query_hash: params.hash, query_text: result.query_text, method: result.method, ts: iso(ts), source: 'on_demand', ...summarizePlan(format, plan) },
+          body: { database_id: db.id, query_hash: params.hash, query_text: made.queryText, method: made.method, ts: iso(made.ts), source: made.source, ...made.summary },
         };
       },
     }),
