@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER, POSTGRES_VIEW_SINCE } from '@vigil/shared';
 import type { IoRow } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /** pg_stat_io exists from PostgreSQL 16; 18 replaced op_bytes with per-operation byte counts. */
 const IO_SQL = (opBytes: string): string => `${AGENT_QUERY_MARKER}
@@ -13,10 +14,6 @@ SELECT backend_type, object, context, reads, read_time, writes, write_time, writ
 
 export const IO_VIEW_SINCE = POSTGRES_VIEW_SINCE.pg_stat_io;
 const OP_BYTES_UNTIL = 180000;
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 /** Reads I/O counters by backend type, object and context; null before PostgreSQL 16, which has no pg_stat_io. */
 export async function collectIo(client: PgQueryClient, facts: ServerFacts): Promise<IoRow[] | null> {

@@ -2,6 +2,7 @@ import { AGENT_QUERY_MARKER, POSTGRES_VIEW_SINCE } from '@vigil/shared';
 import type { CounterReading, WalCounters } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
+import { num } from './pg-values.js';
 
 /** pg_stat_wal exists from PostgreSQL 14; 18 moved its write and sync counters to pg_stat_io. */
 const WAL_SQL = (writeSync: boolean): string => `${AGENT_QUERY_MARKER}
@@ -12,10 +13,6 @@ SELECT wal_records, wal_fpi, wal_bytes, wal_buffers_full,
 
 export const WAL_VIEW_SINCE = POSTGRES_VIEW_SINCE.pg_stat_wal;
 const WRITE_SYNC_UNTIL = 180000;
-
-function num(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
 
 /** Reads WAL generation counters; null before PostgreSQL 14, which has no pg_stat_wal. */
 export async function collectWal(client: PgQueryClient, facts: ServerFacts): Promise<CounterReading<WalCounters> | null> {
