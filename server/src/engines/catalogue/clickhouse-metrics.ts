@@ -1,5 +1,5 @@
 import { callsWeightedP99 } from '../figures/clickhouse-figures.js';
-import { clip, fmt, found, hasStatus, maxOf, nameObjects, noSnapshot, systemTableMissing, unavailable } from './derive-support.js';
+import { clip, fmt, found, hasStatus, maxOf, nameObjects, noSnapshot, systemTableMissing, unavailable, worstOf } from './derive-support.js';
 import type { MetricEntry, MetricObject } from './metric-entry.js';
 import type { ChTablePartsInput, ClickHouseInput, MetricInput } from './metric-input.js';
 
@@ -55,8 +55,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     derive(input) {
       const ch = chOf(input);
       if (ch?.parts) {
-        const objects = ch.parts.tables.filter((t) => t.max_parts_in_partition > 0).map(partitionObject);
-        return found(maxOf(objects.map((o) => o.value ?? 0)), objects);
+        return worstOf(ch.parts.tables, (t) => t.max_parts_in_partition, partitionObject);
       }
       if (ch?.server) return found(ch.server.max_parts_in_partition);
       return noSnapshot('system.parts snapshot');
@@ -445,8 +444,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     derive(input) {
       const p = chOf(input)?.processes;
       if (!p) return noSnapshot('system.processes snapshot');
-      const objects = p.queries.map((q) => ({ key: `query:${q.query_id}`, label: `query ${q.query_id} (${q.user})`, value: q.elapsed_ms / 1000, detail: clip(q.query_text) }));
-      return found(maxOf(objects.map((o) => o.value)), objects);
+      return worstOf(p.queries, (q) => q.elapsed_ms / 1000, (q, value) => ({ key: `query:${q.query_id}`, label: `query ${q.query_id} (${q.user})`, value, detail: clip(q.query_text) }));
     },
     doctor: {
       title: 'Long-running query',

@@ -1,5 +1,5 @@
 import { cacheHitRatio, replicationLag } from '../figures/postgres-figures.js';
-import { clip, fmt, found, maxOf, nameObjects, noSnapshot, seconds, unavailable } from './derive-support.js';
+import { clip, fmt, found, maxOf, nameObjects, noSnapshot, seconds, unavailable, worstOf } from './derive-support.js';
 import type { Derived, MetricEntry, MetricObject } from './metric-entry.js';
 import type { MetricInput, PgSessionInput, PostgresInput } from './metric-input.js';
 
@@ -121,8 +121,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
       const pg = pgOf(input);
       if (!pg?.activity) return noSnapshot('pg_stat_activity snapshot');
       const running = pg.activity.sessions.filter((s) => s.state === 'active' && isClient(s));
-      const objects = running.map((s) => ({ key: `pid:${s.pid}`, label: sessionLabel(s), value: seconds(s.query_duration_ms), detail: clip(s.query) }));
-      return found(maxOf(objects.map((o) => o.value)), objects);
+      return worstOf(running, (s) => seconds(s.query_duration_ms), (s, value) => ({ key: `pid:${s.pid}`, label: sessionLabel(s), value, detail: clip(s.query) }));
     },
     doctor: {
       title: 'Long-running query',
@@ -308,15 +307,16 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     derive(input) {
       const tables = pgOf(input)?.tables;
       if (!tables) return noSnapshot('table statistics reading');
-      const objects = tables
-        .filter((t) => t.n_live_tup + t.n_dead_tup >= DEAD_RATIO_MIN_TUPLES)
-        .map((t) => ({
+      return worstOf(
+        tables.filter((t) => t.n_live_tup + t.n_dead_tup >= DEAD_RATIO_MIN_TUPLES),
+        (t) => (100 * t.n_dead_tup) / (t.n_live_tup + t.n_dead_tup),
+        (t, value) => ({
           key: `table:${t.datname}.${t.schema_name}.${t.table_name}`,
           label: `${t.schema_name}.${t.table_name} (${t.datname})`,
-          value: (100 * t.n_dead_tup) / (t.n_live_tup + t.n_dead_tup),
+          value,
           detail: `${fmt(t.n_dead_tup)} dead of ${fmt(t.n_live_tup + t.n_dead_tup)} tuples, last autovacuum ${t.last_autovacuum_ms > 0 ? new Date(t.last_autovacuum_ms).toISOString() : 'never'}`,
-        }));
-      return found(maxOf(objects.map((o) => o.value)), objects);
+        }),
+      );
     },
     doctor: {
       title: 'Dead tuples piling up',
@@ -340,13 +340,11 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     derive(input) {
       const seqs = pgOf(input)?.sequences;
       if (!seqs) return noSnapshot('sequences reading');
-      const objects = seqs.map((s) => ({
-        key: `sequence:${s.datname}.${s.schema_name}.${s.sequence_name}`,
-        label: `${s.schema_name}.${s.sequence_name} (${s.datname})`,
-        value: 100 * s.used_fraction,
-        detail: s.owned_by ? `feeds ${s.owned_by}` : undefined,
-      }));
-      return found(maxOf(objects.map((o) => o.value)), objects);
+      return worstOf(
+        seqs,
+        (s) => 100 * s.used_fraction,
+        (s, value) => ({ key: `sequence:${s.datname}.${s.schema_name}.${s.sequence_name}`, label: `${s.schema_name}.${s.sequence_name} (${s.datname})`, value, detail: s.owned_by ? `feeds ${s.owned_by}` : undefined }),
+      );
     },
     doctor: {
       title: 'Sequence running out',
