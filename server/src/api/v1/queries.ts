@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { explainNow } from '../../services/explain-service.js';
-import { explainPlans } from '../../storage/telemetry/kinds/explain-plans-kind.js';
-import { slowStatements, statementDetail } from '../../storage/telemetry/statement-reads.js';
-import { CLICKHOUSE_QUERY_SORTS, clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, topClickHouseQueries } from '../../storage/telemetry/kinds/clickhouse/queries-kind.js';
+import { CLICKHOUSE_QUERY_SORTS } from '../../storage/telemetry/reads/read-shapes.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { QUERY_GROUPINGS, QUERY_SORTS, type QueryGroup, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
@@ -161,6 +160,7 @@ function postgresSort(sortBy: string): QuerySort {
 
 /** /databases/{id}/queries…: statement statistics, one statement's detail and plans, the slowest statements. */
 export function queryRoutes(ctx: AppContext): RouteSpec[] {
+  const reads = telemetryReads(ctx.telemetry);
   return [
     route({
       method: 'get',
@@ -231,7 +231,8 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
         }
         let queries;
         if (db.engine === 'clickhouse') {
-          queries = await topClickHouseQueries(ctx.telemetry.kindContext(), { ...request, sortBy: query.sort_by });
+          const { orgId: _org, databaseId: _db, since, until, ...options } = request;
+          queries = await reads.over('clickhouse_queries', db, { since, until }, { ...options, sortBy: query.sort_by });
         } else {
           queries = await ctx.telemetry.topQueries({ ...request, sortBy: postgresSort(query.sort_by) });
         }
@@ -255,9 +256,11 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const until = Date.now();
-        const request = { orgId: db.org_id, databaseId: db.id, since: until - query.hours * HOUR_MS, until, limit: query.limit };
-        const kinds = ctx.telemetry.kindContext();
-        const queries = db.engine === 'clickhouse' ? await topClickHouseQueries(kinds, { ...request, sortBy: 'mean_time' }) : await slowStatements(kinds, request);
+        const range = { since: until - query.hours * HOUR_MS, until };
+        const queries =
+          db.engine === 'clickhouse'
+            ? await reads.over('clickhouse_queries', db, range, { limit: query.limit, sortBy: 'mean_time' })
+            : await reads.over('pg_slow_statements', db, range, { limit: query.limit });
         return { body: { database_id: db.id, hours: query.hours, queries } };
       },
     }),
@@ -275,10 +278,10 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
         const { bucketMs, ...range } = seriesRange(query);
         const bucketSeconds = bucketMs / 1000;
         if (db.engine === 'clickhouse') {
-          const request = { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range };
-          const summary = await clickHouseQuerySummary(ctx.telemetry.kindContext(), request);
+          const statement = { queryHash: params.hash };
+          const summary = await reads.over('clickhouse_query', db, range, statement);
           if (!summary) throw new VigilError('NOT_FOUND', 'No such query in this database over this range');
-          const [points, seen] = await Promise.all([clickHouseQueryTimeseries(ctx.telemetry.kindContext(), { ...request, bucketSeconds }), clickHouseQuerySeen(ctx.telemetry.kindContext(), request)]);
+          const [points, seen] = await Promise.all([reads.series('clickhouse_query', db, range, bucketMs, statement), reads.over('clickhouse_query_seen', db, range, statement)]);
           const { query_hash: _hash, query_text: queryText, ...totals } = summary;
           return {
             body: {
@@ -296,7 +299,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
             },
           };
         }
-        const detail = await statementDetail(ctx.telemetry.kindContext(), { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range, bucketSeconds });
+        const detail = await reads.series('pg_statement', db, range, bucketMs, { queryHash: params.hash });
         if (!detail) throw new VigilError('NOT_FOUND', 'No such query in this database');
         return {
           body: {
@@ -348,7 +351,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const range = resolveRange(query);
-        const plans = await explainPlans(ctx.telemetry.kindContext(), { orgId: db.org_id, databaseId: db.id, queryHash: params.hash, ...range, limit: query.limit });
+        const plans = await reads.over('explain_plans', db, range, { queryHash: params.hash, limit: query.limit });
         return { body: { database_id: db.id, query_hash: params.hash, plans: plans.map((p) => ({ ...p, ts: iso(p.ts) })) } };
       },
     }),

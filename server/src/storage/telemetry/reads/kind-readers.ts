@@ -5,7 +5,7 @@ import { clickHouseMergesSeries, latestClickHouseMerges } from '../kinds/clickho
 import { clickHouseMutationsByDatabase, latestClickHouseMutations } from '../kinds/clickhouse/mutations-kind.js';
 import { clickHousePartitions, latestClickHouseParts, latestDetachedParts, partSizeClasses, type PartsOrder } from '../kinds/clickhouse/parts-kind.js';
 import { latestClickHouseProcesses } from '../kinds/clickhouse/processes-kind.js';
-import { failedClickHouseQueries, topClickHouseQueries, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
+import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, failedClickHouseQueries, topClickHouseQueries, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
 import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
 import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
@@ -15,6 +15,7 @@ import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, li
 import { lagHistory, latestReplication, slotHistory } from '../kinds/postgres/replication-kind.js';
 import { checkpointerSeries, ioSeries, latestDatabaseStats, latestIo, latestSettings, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
 import { waitBuckets } from '../kinds/postgres/wait-events-kind.js';
+import { slowStatements, statementDetail } from '../statement-reads.js';
 
 /**
  * The registries behind TelemetryReads: for each name (the record kind, or the view of it when a
@@ -82,6 +83,10 @@ export const SERIES = {
   clickhouse_replication_lag: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => replicationLagSeries(ctx, { ...at, ...o }),
   /** Error counts per bucket, and the errors of the range, most frequent first. */
   clickhouse_errors: (ctx: KindContext, at: SeriesScope, o: { limit: number }) => clickHouseErrorsPanel(ctx, { ...at, ...o }),
+  /** One statement: its text, totals over the range, per-bucket sums, and when it ran first and last in everything stored; undefined when never seen. */
+  pg_statement: (ctx: KindContext, at: SeriesScope, o: { queryHash: string }) => statementDetail(ctx, { ...at, queryHash: o.queryHash, bucketSeconds: at.bucketMs / 1000 }),
+  /** One fingerprint's per-bucket figures (a 400 when the range holds too many buckets). */
+  clickhouse_query: (ctx: KindContext, at: SeriesScope, o: { queryHash: string }) => clickHouseQueryTimeseries(ctx, { ...at, queryHash: o.queryHash, bucketSeconds: at.bucketMs / 1000 }),
 };
 
 /** Aggregates over a range: lists ranked over it, totals of counters, objects looked up in it. */
@@ -99,6 +104,12 @@ export const OVER = {
     topClickHouseQueries(ctx, { ...at, ...o }),
   clickhouse_failed_queries: (ctx: KindContext, at: RangeScope, o: { limit: number; topQueries: number }) => failedClickHouseQueries(ctx, { ...at, ...o }),
   clickhouse_server_totals: (ctx: KindContext, at: RangeScope) => clickHouseServerTotals(ctx, at),
+  /** The statements with the highest mean time, with their worst interval's mean. */
+  pg_slow_statements: (ctx: KindContext, at: RangeScope, o: { limit: number }) => slowStatements(ctx, { ...at, ...o }),
+  /** One fingerprint's totals over the range; null when it did not run in it. */
+  clickhouse_query: (ctx: KindContext, at: RangeScope, o: { queryHash: string }) => clickHouseQuerySummary(ctx, { ...at, ...o }),
+  /** When one fingerprint ran first and last over all stored data (the range is not applied); null when never. */
+  clickhouse_query_seen: (ctx: KindContext, at: RangeScope, o: { queryHash: string }) => clickHouseQuerySeen(ctx, { orgId: at.orgId, databaseId: at.databaseId, ...o }),
   /** Stored plans of one statement, newest first, each with its summary. */
   explain_plans: (ctx: KindContext, at: RangeScope, o: { queryHash: string; limit: number }) => explainPlans(ctx, { ...at, ...o }),
 };
