@@ -301,6 +301,23 @@ describe('API: PostgreSQL activity, locks, waits, tables, indexes, replication a
     }
   });
 
+  it('/database-stats: pg_stat_database of each database of the server, counters as deltas of the latest window', async () => {
+    const stats = await waitFor(
+      'a reading with deltas in /database-stats',
+      20_000,
+      async () => {
+        const res = await get('/database-stats');
+        return res.body.databases?.some((d: { has_deltas: boolean; xact_commit: number }) => d.has_deltas && d.xact_commit > 0) ? res.body : undefined;
+      },
+      log,
+    );
+    expect(stats.reason).to.equal(null);
+    expect(Date.parse(stats.ts)).to.be.greaterThan(Date.parse(stats.window_start));
+    const own = stats.databases.find((d: { datname: string }) => d.datname === 'postgres');
+    expect(own).to.include.keys('deadlocks', 'temp_bytes', 'conflicts', 'sessions');
+    expect(own.size_bytes).to.be.greaterThan(0);
+  });
+
   it('/active/ws streams snapshots to a stream token, an access token or a header, never an API key in the URL', async () => {
     const wsBase = `${server.wsUrl}/api/v1/databases/${dbId}/active/ws`;
     const issued = await server.request('POST', `/api/v1/databases/${dbId}/active/ws-token`, { apiKey: readKey });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { walBytesPerSecond } from '../../engines/figures/postgres-figures.js';
-import { CHECKPOINTER_FIELDS, IO_FIELDS, WAL_FIELDS } from '../../storage/telemetry/reads/read-shapes.js';
+import { CHECKPOINTER_FIELDS, DATABASE_COUNTERS, IO_FIELDS, WAL_FIELDS } from '../../storage/telemetry/reads/read-shapes.js';
 import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath } from './database-scope.js';
@@ -21,11 +21,39 @@ const CheckpointerPoint = z.object({ ts: z.string().describe('Bucket start'), ..
 const WalFields = numbers(WAL_FIELDS);
 const IoKey = { backend_type: z.string(), object: z.string(), context: z.string() };
 const IoFields = numbers(IO_FIELDS);
+const DatabaseStatView = z.object({
+  datname: z.string(),
+  size_bytes: z.number().describe('0 when the role may not connect to it and lacks pg_read_all_stats'),
+  numbackends: z.number(),
+  xid_age: z.number().describe('age(datfrozenxid)'),
+  mxid_age: z.number(),
+  has_deltas: z.boolean().describe('false on the first reading after the agent started or the statistics were reset: the counters are 0, not deltas'),
+  ...numbers(DATABASE_COUNTERS),
+});
 
 /** /databases/{id}/bgwriter, /wal-stats…, /io-stats…: PostgreSQL server internals. */
 export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
   const reads = telemetryReads(ctx.telemetry);
   return [
+    route({
+      method: 'get',
+      path: '/databases/{id}/database-stats',
+      summary: 'pg_stat_database of every database of the server over the latest reading window: transactions, blocks, tuples, temp files, deadlocks, conflicts, sessions (PostgreSQL)',
+      tag: 'internals',
+      auth: 'read',
+      params: DatabasePath,
+      success: {
+        status: 200,
+        description: 'One row per database, by name; counters are deltas over [window_start, ts)',
+        schema: z.object({ database_id: z.string(), reason, ts: z.string().nullable(), window_start: z.string().nullable(), databases: z.array(DatabaseStatView) }),
+      },
+      async handler({ principal, params }) {
+        const db = await postgresDatabase(ctx, principal.orgId, params.id);
+        const stats = await reads.latest('pg_database_stats', db);
+        if (!stats) return { body: { database_id: db.id, reason: 'No pg_stat_database readings received for this database yet', ts: null, window_start: null, databases: [] } };
+        return { body: { database_id: db.id, reason: null, ts: iso(stats.ts), window_start: iso(stats.window_start), databases: stats.databases } };
+      },
+    }),
     route({
       method: 'get',
       path: '/databases/{id}/bgwriter',

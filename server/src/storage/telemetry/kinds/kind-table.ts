@@ -1,7 +1,7 @@
 import type { vigil } from '@vigil/proto';
 import { identifier, rawSql, sql, type SqlFragment } from '../clickhouse-sql.js';
 import type { BatchIdentity, KindContext, RecordKind, TelemetryTable } from '../record-kind.js';
-import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TimeEncoding } from '../telemetry-schema.js';
+import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-schema.js';
 
 /**
  * How every record kind declares its tables, whatever engine it monitors: a table is a typed
@@ -136,15 +136,47 @@ export interface KindSpec {
   readonly tables: readonly KindTable[];
   /** Defaults to raw. */
   readonly retention?: TelemetryTable['retention'];
+  /** Columns added to a table after the kind shipped, each set under its own later version (see addedColumns). */
+  readonly added?: readonly AddedColumns[];
   fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[];
 }
 
-/** A record kind over `tables`: one migration creating them, one insert per table. */
+/** Columns a later version adds to a table: new installs get them from the table's CREATE, existing tables by ALTER. */
+export interface AddedColumns {
+  readonly version: number;
+  readonly name: string;
+  readonly table: KindTable;
+  readonly columns: readonly string[];
+}
+
+/** Declares `columns` of `table` as added in `version` (typed: only the table's own non-array columns). */
+export function addedColumns<C extends ColumnList>(version: number, name: string, table: KindTable<C>, columns: readonly ColumnOf<C>[]): AddedColumns {
+  return { version, name, table, columns };
+}
+
+function addColumnsMigration(added: AddedColumns): TelemetryMigration {
+  const specs = new Map<string, ColumnSpec>(added.table.columns);
+  return {
+    version: added.version,
+    name: added.name,
+    addColumns: added.columns.map((column) => {
+      const spec = specs.get(column);
+      if (spec === undefined || isArraySpec(spec)) throw new TypeError(`${added.table.name}.${column} cannot be added: not a scalar column of the table`);
+      return { table: added.table.name, name: column, kind: spec };
+    }),
+    statements: () => [],
+  };
+}
+
+/** A record kind over `tables`: one migration creating them (and one per later set of added columns), one insert per table. */
 export function recordKind(spec: KindSpec): RecordKind<TableRow> {
   return {
     name: spec.name,
     tables: spec.tables.map((t) => ({ name: t.name, retention: spec.retention ?? 'raw' })),
-    migrations: [{ version: spec.version, name: spec.name, statements: (f, time) => spec.tables.map((t) => createTable(t, f, time)) }],
+    migrations: [
+      { version: spec.version, name: spec.name, statements: (f, time) => spec.tables.map((t) => createTable(t, f, time)) },
+      ...(spec.added ?? []).map(addColumnsMigration),
+    ],
     fromBatch: spec.fromBatch,
     insert: (ctx, rows) => insertTableRows(ctx, spec.tables, rows),
   };

@@ -6,4 +6,4 @@ export { CLICKHOUSE_QUERY_SORTS, type ClickHouseQueryStat } from '../kinds/click
 export { SERVER_COUNTERS } from '../kinds/clickhouse/server-kind.js';
 export { tableKey as partsTableKey } from '../kinds/clickhouse/parts-kind.js';
 export { INDEX_SORTS, TABLE_SORTS, type IndexAggregate, type SequenceUsage, type TableAggregate, type TablePoint } from '../kinds/postgres/objects-kind.js';
-export { CHECKPOINTER_FIELDS, IO_FIELDS, WAL_FIELDS } from '../kinds/postgres/server-kind.js';
+export { CHECKPOINTER_FIELDS, DATABASE_COUNTERS, IO_FIELDS, WAL_FIELDS } from '../kinds/postgres/server-kind.js';

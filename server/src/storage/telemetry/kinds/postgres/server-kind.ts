@@ -33,7 +33,8 @@ export const CHECKPOINTER_FIELDS = [
 
 export const WAL_FIELDS = ['wal_records', 'wal_fpi', 'wal_bytes', 'wal_buffers_full', 'wal_write', 'wal_sync', 'wal_write_time_ms', 'wal_sync_time_ms'] as const;
 
-const DATABASE_COUNTERS = [
+/** pg_stat_database counters (deltas over the window): the column list, the wire checks and the API's fields follow from these names. */
+export const DATABASE_COUNTERS = [
   'xact_commit',
   'xact_rollback',
   'blks_read',
