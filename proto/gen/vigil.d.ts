@@ -4118,6 +4118,21 @@ export namespace vigil {
             /** PgDatabaseStat sessionsKilled. */
             sessionsKilled: number;
 
+            /** PgDatabaseStat conflTablespace. */
+            conflTablespace: number;
+
+            /** PgDatabaseStat conflLock. */
+            conflLock: number;
+
+            /** PgDatabaseStat conflSnapshot. */
+            conflSnapshot: number;
+
+            /** PgDatabaseStat conflBufferpin. */
+            conflBufferpin: number;
+
+            /** PgDatabaseStat conflDeadlock. */
+            conflDeadlock: number;
+
             /**
              * Creates a new PgDatabaseStat instance using the specified properties.
              * @param [properties] Properties to set
@@ -4288,6 +4303,21 @@ export namespace vigil {
 
                 /** PgDatabaseStat sessionsKilled */
                 sessionsKilled?: (number|null);
+
+                /** PgDatabaseStat conflTablespace */
+                conflTablespace?: (number|null);
+
+                /** PgDatabaseStat conflLock */
+                conflLock?: (number|null);
+
+                /** PgDatabaseStat conflSnapshot */
+                conflSnapshot?: (number|null);
+
+                /** PgDatabaseStat conflBufferpin */
+                conflBufferpin?: (number|null);
+
+                /** PgDatabaseStat conflDeadlock */
+                conflDeadlock?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

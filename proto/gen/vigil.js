@@ -15813,6 +15813,11 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [sessionsAbandoned] PgDatabaseStat sessionsAbandoned
              * @property {number|null} [sessionsFatal] PgDatabaseStat sessionsFatal
              * @property {number|null} [sessionsKilled] PgDatabaseStat sessionsKilled
+             * @property {number|null} [conflTablespace] PgDatabaseStat conflTablespace
+             * @property {number|null} [conflLock] PgDatabaseStat conflLock
+             * @property {number|null} [conflSnapshot] PgDatabaseStat conflSnapshot
+             * @property {number|null} [conflBufferpin] PgDatabaseStat conflBufferpin
+             * @property {number|null} [conflDeadlock] PgDatabaseStat conflDeadlock
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -16077,6 +16082,46 @@ export const vigil = $root.vigil = (() => {
             PgDatabaseStat.prototype.sessionsKilled = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * PgDatabaseStat conflTablespace.
+             * @member {number} conflTablespace
+             * @memberof vigil.v1.PgDatabaseStat
+             * @instance
+             */
+            PgDatabaseStat.prototype.conflTablespace = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PgDatabaseStat conflLock.
+             * @member {number} conflLock
+             * @memberof vigil.v1.PgDatabaseStat
+             * @instance
+             */
+            PgDatabaseStat.prototype.conflLock = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PgDatabaseStat conflSnapshot.
+             * @member {number} conflSnapshot
+             * @memberof vigil.v1.PgDatabaseStat
+             * @instance
+             */
+            PgDatabaseStat.prototype.conflSnapshot = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PgDatabaseStat conflBufferpin.
+             * @member {number} conflBufferpin
+             * @memberof vigil.v1.PgDatabaseStat
+             * @instance
+             */
+            PgDatabaseStat.prototype.conflBufferpin = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PgDatabaseStat conflDeadlock.
+             * @member {number} conflDeadlock
+             * @memberof vigil.v1.PgDatabaseStat
+             * @instance
+             */
+            PgDatabaseStat.prototype.conflDeadlock = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new PgDatabaseStat instance using the specified properties.
              * @function create
              * @memberof vigil.v1.PgDatabaseStat
@@ -16166,6 +16211,16 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 28, wireType 0 =*/224).uint64(m.sessionsFatal);
                 if (m.sessionsKilled != null && $Object.hasOwnProperty.call(m, "sessionsKilled") && (typeof m.sessionsKilled === "object" ? m.sessionsKilled.low || m.sessionsKilled.high : m.sessionsKilled !== 0))
                     w.uint32(/* id 29, wireType 0 =*/232).uint64(m.sessionsKilled);
+                if (m.conflTablespace != null && $Object.hasOwnProperty.call(m, "conflTablespace") && (typeof m.conflTablespace === "object" ? m.conflTablespace.low || m.conflTablespace.high : m.conflTablespace !== 0))
+                    w.uint32(/* id 30, wireType 0 =*/240).uint64(m.conflTablespace);
+                if (m.conflLock != null && $Object.hasOwnProperty.call(m, "conflLock") && (typeof m.conflLock === "object" ? m.conflLock.low || m.conflLock.high : m.conflLock !== 0))
+                    w.uint32(/* id 31, wireType 0 =*/248).uint64(m.conflLock);
+                if (m.conflSnapshot != null && $Object.hasOwnProperty.call(m, "conflSnapshot") && (typeof m.conflSnapshot === "object" ? m.conflSnapshot.low || m.conflSnapshot.high : m.conflSnapshot !== 0))
+                    w.uint32(/* id 32, wireType 0 =*/256).uint64(m.conflSnapshot);
+                if (m.conflBufferpin != null && $Object.hasOwnProperty.call(m, "conflBufferpin") && (typeof m.conflBufferpin === "object" ? m.conflBufferpin.low || m.conflBufferpin.high : m.conflBufferpin !== 0))
+                    w.uint32(/* id 33, wireType 0 =*/264).uint64(m.conflBufferpin);
+                if (m.conflDeadlock != null && $Object.hasOwnProperty.call(m, "conflDeadlock") && (typeof m.conflDeadlock === "object" ? m.conflDeadlock.low || m.conflDeadlock.high : m.conflDeadlock !== 0))
+                    w.uint32(/* id 34, wireType 0 =*/272).uint64(m.conflDeadlock);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -16484,6 +16539,51 @@ export const vigil = $root.vigil = (() => {
                                 delete m.sessionsKilled;
                             continue;
                         }
+                    case 30: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.conflTablespace = v;
+                            else
+                                delete m.conflTablespace;
+                            continue;
+                        }
+                    case 31: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.conflLock = v;
+                            else
+                                delete m.conflLock;
+                            continue;
+                        }
+                    case 32: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.conflSnapshot = v;
+                            else
+                                delete m.conflSnapshot;
+                            continue;
+                        }
+                    case 33: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.conflBufferpin = v;
+                            else
+                                delete m.conflBufferpin;
+                            continue;
+                        }
+                    case 34: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.conflDeadlock = v;
+                            else
+                                delete m.conflDeadlock;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -16647,6 +16747,26 @@ export const vigil = $root.vigil = (() => {
                 if (m.sessionsKilled != null && $Object.hasOwnProperty.call(m, "sessionsKilled")) {
                     if (!$util.isInteger(m.sessionsKilled) && !(m.sessionsKilled && $util.isInteger(m.sessionsKilled.low) && $util.isInteger(m.sessionsKilled.high)))
                         return "sessionsKilled: integer|Long expected";
+                }
+                if (m.conflTablespace != null && $Object.hasOwnProperty.call(m, "conflTablespace")) {
+                    if (!$util.isInteger(m.conflTablespace) && !(m.conflTablespace && $util.isInteger(m.conflTablespace.low) && $util.isInteger(m.conflTablespace.high)))
+                        return "conflTablespace: integer|Long expected";
+                }
+                if (m.conflLock != null && $Object.hasOwnProperty.call(m, "conflLock")) {
+                    if (!$util.isInteger(m.conflLock) && !(m.conflLock && $util.isInteger(m.conflLock.low) && $util.isInteger(m.conflLock.high)))
+                        return "conflLock: integer|Long expected";
+                }
+                if (m.conflSnapshot != null && $Object.hasOwnProperty.call(m, "conflSnapshot")) {
+                    if (!$util.isInteger(m.conflSnapshot) && !(m.conflSnapshot && $util.isInteger(m.conflSnapshot.low) && $util.isInteger(m.conflSnapshot.high)))
+                        return "conflSnapshot: integer|Long expected";
+                }
+                if (m.conflBufferpin != null && $Object.hasOwnProperty.call(m, "conflBufferpin")) {
+                    if (!$util.isInteger(m.conflBufferpin) && !(m.conflBufferpin && $util.isInteger(m.conflBufferpin.low) && $util.isInteger(m.conflBufferpin.high)))
+                        return "conflBufferpin: integer|Long expected";
+                }
+                if (m.conflDeadlock != null && $Object.hasOwnProperty.call(m, "conflDeadlock")) {
+                    if (!$util.isInteger(m.conflDeadlock) && !(m.conflDeadlock && $util.isInteger(m.conflDeadlock.low) && $util.isInteger(m.conflDeadlock.high)))
+                        return "conflDeadlock: integer|Long expected";
                 }
                 return null;
             };
@@ -16947,6 +17067,66 @@ export const vigil = $root.vigil = (() => {
                             m.sessionsKilled = new $util.LongBits(d.sessionsKilled.low >>> 0, d.sessionsKilled.high >>> 0).toNumber(true);
                     }
                 }
+                if (d.conflTablespace != null) {
+                    if (typeof d.conflTablespace === "object" ? d.conflTablespace.low || d.conflTablespace.high : $Number(d.conflTablespace) !== 0) {
+                        if ($util.Long)
+                            m.conflTablespace = $util.Long.fromValue(d.conflTablespace, true);
+                        else if (typeof d.conflTablespace === "string")
+                            m.conflTablespace = $parseInt(d.conflTablespace, 10);
+                        else if (typeof d.conflTablespace === "number")
+                            m.conflTablespace = d.conflTablespace;
+                        else if (typeof d.conflTablespace === "object")
+                            m.conflTablespace = new $util.LongBits(d.conflTablespace.low >>> 0, d.conflTablespace.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.conflLock != null) {
+                    if (typeof d.conflLock === "object" ? d.conflLock.low || d.conflLock.high : $Number(d.conflLock) !== 0) {
+                        if ($util.Long)
+                            m.conflLock = $util.Long.fromValue(d.conflLock, true);
+                        else if (typeof d.conflLock === "string")
+                            m.conflLock = $parseInt(d.conflLock, 10);
+                        else if (typeof d.conflLock === "number")
+                            m.conflLock = d.conflLock;
+                        else if (typeof d.conflLock === "object")
+                            m.conflLock = new $util.LongBits(d.conflLock.low >>> 0, d.conflLock.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.conflSnapshot != null) {
+                    if (typeof d.conflSnapshot === "object" ? d.conflSnapshot.low || d.conflSnapshot.high : $Number(d.conflSnapshot) !== 0) {
+                        if ($util.Long)
+                            m.conflSnapshot = $util.Long.fromValue(d.conflSnapshot, true);
+                        else if (typeof d.conflSnapshot === "string")
+                            m.conflSnapshot = $parseInt(d.conflSnapshot, 10);
+                        else if (typeof d.conflSnapshot === "number")
+                            m.conflSnapshot = d.conflSnapshot;
+                        else if (typeof d.conflSnapshot === "object")
+                            m.conflSnapshot = new $util.LongBits(d.conflSnapshot.low >>> 0, d.conflSnapshot.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.conflBufferpin != null) {
+                    if (typeof d.conflBufferpin === "object" ? d.conflBufferpin.low || d.conflBufferpin.high : $Number(d.conflBufferpin) !== 0) {
+                        if ($util.Long)
+                            m.conflBufferpin = $util.Long.fromValue(d.conflBufferpin, true);
+                        else if (typeof d.conflBufferpin === "string")
+                            m.conflBufferpin = $parseInt(d.conflBufferpin, 10);
+                        else if (typeof d.conflBufferpin === "number")
+                            m.conflBufferpin = d.conflBufferpin;
+                        else if (typeof d.conflBufferpin === "object")
+                            m.conflBufferpin = new $util.LongBits(d.conflBufferpin.low >>> 0, d.conflBufferpin.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.conflDeadlock != null) {
+                    if (typeof d.conflDeadlock === "object" ? d.conflDeadlock.low || d.conflDeadlock.high : $Number(d.conflDeadlock) !== 0) {
+                        if ($util.Long)
+                            m.conflDeadlock = $util.Long.fromValue(d.conflDeadlock, true);
+                        else if (typeof d.conflDeadlock === "string")
+                            m.conflDeadlock = $parseInt(d.conflDeadlock, 10);
+                        else if (typeof d.conflDeadlock === "number")
+                            m.conflDeadlock = d.conflDeadlock;
+                        else if (typeof d.conflDeadlock === "object")
+                            m.conflDeadlock = new $util.LongBits(d.conflDeadlock.low >>> 0, d.conflDeadlock.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -17073,6 +17253,31 @@ export const vigil = $root.vigil = (() => {
                         d.sessionsKilled = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.sessionsKilled = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.conflTablespace = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.conflTablespace = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.conflLock = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.conflLock = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.conflSnapshot = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.conflSnapshot = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.conflBufferpin = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.conflBufferpin = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.conflDeadlock = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.conflDeadlock = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.datname != null && $Object.hasOwnProperty.call(m, "datname")) {
                     d.datname = m.datname;
@@ -17255,6 +17460,46 @@ export const vigil = $root.vigil = (() => {
                         d.sessionsKilled = o.longs === $String ? $String(m.sessionsKilled) : m.sessionsKilled;
                     else
                         d.sessionsKilled = o.longs === $String ? $util.Long.prototype.toString.call(m.sessionsKilled) : o.longs === $Number ? new $util.LongBits(m.sessionsKilled.low >>> 0, m.sessionsKilled.high >>> 0).toNumber(true) : m.sessionsKilled;
+                }
+                if (m.conflTablespace != null && $Object.hasOwnProperty.call(m, "conflTablespace")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.conflTablespace = typeof m.conflTablespace === "number" ? $BigInt(m.conflTablespace) : $util.Long.fromBits(m.conflTablespace.low >>> 0, m.conflTablespace.high >>> 0, true).toBigInt();
+                    else if (typeof m.conflTablespace === "number")
+                        d.conflTablespace = o.longs === $String ? $String(m.conflTablespace) : m.conflTablespace;
+                    else
+                        d.conflTablespace = o.longs === $String ? $util.Long.prototype.toString.call(m.conflTablespace) : o.longs === $Number ? new $util.LongBits(m.conflTablespace.low >>> 0, m.conflTablespace.high >>> 0).toNumber(true) : m.conflTablespace;
+                }
+                if (m.conflLock != null && $Object.hasOwnProperty.call(m, "conflLock")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.conflLock = typeof m.conflLock === "number" ? $BigInt(m.conflLock) : $util.Long.fromBits(m.conflLock.low >>> 0, m.conflLock.high >>> 0, true).toBigInt();
+                    else if (typeof m.conflLock === "number")
+                        d.conflLock = o.longs === $String ? $String(m.conflLock) : m.conflLock;
+                    else
+                        d.conflLock = o.longs === $String ? $util.Long.prototype.toString.call(m.conflLock) : o.longs === $Number ? new $util.LongBits(m.conflLock.low >>> 0, m.conflLock.high >>> 0).toNumber(true) : m.conflLock;
+                }
+                if (m.conflSnapshot != null && $Object.hasOwnProperty.call(m, "conflSnapshot")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.conflSnapshot = typeof m.conflSnapshot === "number" ? $BigInt(m.conflSnapshot) : $util.Long.fromBits(m.conflSnapshot.low >>> 0, m.conflSnapshot.high >>> 0, true).toBigInt();
+                    else if (typeof m.conflSnapshot === "number")
+                        d.conflSnapshot = o.longs === $String ? $String(m.conflSnapshot) : m.conflSnapshot;
+                    else
+                        d.conflSnapshot = o.longs === $String ? $util.Long.prototype.toString.call(m.conflSnapshot) : o.longs === $Number ? new $util.LongBits(m.conflSnapshot.low >>> 0, m.conflSnapshot.high >>> 0).toNumber(true) : m.conflSnapshot;
+                }
+                if (m.conflBufferpin != null && $Object.hasOwnProperty.call(m, "conflBufferpin")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.conflBufferpin = typeof m.conflBufferpin === "number" ? $BigInt(m.conflBufferpin) : $util.Long.fromBits(m.conflBufferpin.low >>> 0, m.conflBufferpin.high >>> 0, true).toBigInt();
+                    else if (typeof m.conflBufferpin === "number")
+                        d.conflBufferpin = o.longs === $String ? $String(m.conflBufferpin) : m.conflBufferpin;
+                    else
+                        d.conflBufferpin = o.longs === $String ? $util.Long.prototype.toString.call(m.conflBufferpin) : o.longs === $Number ? new $util.LongBits(m.conflBufferpin.low >>> 0, m.conflBufferpin.high >>> 0).toNumber(true) : m.conflBufferpin;
+                }
+                if (m.conflDeadlock != null && $Object.hasOwnProperty.call(m, "conflDeadlock")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.conflDeadlock = typeof m.conflDeadlock === "number" ? $BigInt(m.conflDeadlock) : $util.Long.fromBits(m.conflDeadlock.low >>> 0, m.conflDeadlock.high >>> 0, true).toBigInt();
+                    else if (typeof m.conflDeadlock === "number")
+                        d.conflDeadlock = o.longs === $String ? $String(m.conflDeadlock) : m.conflDeadlock;
+                    else
+                        d.conflDeadlock = o.longs === $String ? $util.Long.prototype.toString.call(m.conflDeadlock) : o.longs === $Number ? new $util.LongBits(m.conflDeadlock.low >>> 0, m.conflDeadlock.high >>> 0).toNumber(true) : m.conflDeadlock;
                 }
                 return d;
             };

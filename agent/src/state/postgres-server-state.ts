@@ -34,6 +34,12 @@ export type DatabaseCounters = {
   readonly sessionsAbandoned: number | null;
   readonly sessionsFatal: number | null;
   readonly sessionsKilled: number | null;
+  /** pg_stat_database_conflicts: queries a standby cancelled, by cause. */
+  readonly conflTablespace: number | null;
+  readonly conflLock: number | null;
+  readonly conflSnapshot: number | null;
+  readonly conflBufferpin: number | null;
+  readonly conflDeadlock: number | null;
 };
 
 export interface DatabaseStatRow {

@@ -315,6 +315,8 @@ describe('API: PostgreSQL activity, locks, waits, tables, indexes, replication a
     expect(Date.parse(stats.ts)).to.be.greaterThan(Date.parse(stats.window_start));
     const own = stats.databases.find((d: { datname: string }) => d.datname === 'postgres');
     expect(own).to.include.keys('deadlocks', 'temp_bytes', 'conflicts', 'sessions');
+    // pg_stat_database_conflicts, by cause: 0 on a primary, but reported.
+    expect(own).to.include({ confl_snapshot: 0, confl_lock: 0, confl_tablespace: 0, confl_bufferpin: 0, confl_deadlock: 0 });
     expect(own.size_bytes).to.be.greaterThan(0);
   });
 

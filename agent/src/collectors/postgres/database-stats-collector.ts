@@ -5,7 +5,8 @@ import type { ServerFacts } from './server-facts-collector.js';
 import { num } from './pg-values.js';
 
 /**
- * pg_stat_database for every database of the server, with its size and wraparound distance.
+ * pg_stat_database for every database of the server, with its size and wraparound distance, and
+ * pg_stat_database_conflicts: the queries a standby cancelled, by cause (always 0 on a primary).
  * pg_database_size() fails without CONNECT on the database unless the role has
  * pg_read_all_stats, so it is only called where it may be. The row for shared catalogs
  * (datid 0) is left out: it has no database to attribute to.
@@ -21,9 +22,11 @@ SELECT d.datname,
        s.checksum_failures, s.blk_read_time, s.blk_write_time,
        ${v.sessionTime} AS session_time, ${v.activeTime} AS active_time, ${v.idleInTransactionTime} AS idle_in_transaction_time,
        ${v.sessions} AS sessions, ${v.sessionsAbandoned} AS sessions_abandoned, ${v.sessionsFatal} AS sessions_fatal,
-       ${v.sessionsKilled} AS sessions_killed
+       ${v.sessionsKilled} AS sessions_killed,
+       c.confl_tablespace, c.confl_lock, c.confl_snapshot, c.confl_bufferpin, c.confl_deadlock
   FROM pg_database d
   LEFT JOIN pg_stat_database s ON s.datid = d.oid
+  LEFT JOIN pg_stat_database_conflicts c ON c.datid = d.oid
  ORDER BY d.datname`;
 
 interface VersionColumns {
@@ -76,6 +79,11 @@ function toCounters(row: Record<string, unknown>): DatabaseCounters {
     sessionsAbandoned: num(row.sessions_abandoned),
     sessionsFatal: num(row.sessions_fatal),
     sessionsKilled: num(row.sessions_killed),
+    conflTablespace: num(row.confl_tablespace),
+    conflLock: num(row.confl_lock),
+    conflSnapshot: num(row.confl_snapshot),
+    conflBufferpin: num(row.confl_bufferpin),
+    conflDeadlock: num(row.confl_deadlock),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { vigil } from '@vigil/proto';
 import { rawSql, sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, type DatabaseScope, decodeRow, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, numbers, recordKind, type RowOfTable, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { addedColumns, atSnapshot, bucketStart, type DatabaseScope, decodeRow, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, numbers, recordKind, type RowOfTable, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
 import { counter, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
 
 /**
@@ -58,6 +58,11 @@ export const DATABASE_COUNTERS = [
   'sessions_abandoned',
   'sessions_fatal',
   'sessions_killed',
+  'confl_tablespace',
+  'confl_lock',
+  'confl_snapshot',
+  'confl_bufferpin',
+  'confl_deadlock',
 ] as const;
 
 export const IO_FIELDS = [
@@ -169,7 +174,13 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
   });
 }
 
-export const serverKind = recordKind({ name: 'pg_server', version: 150, tables: [DATABASES, IO, SETTINGS, SNAPSHOTS], fromBatch });
+export const serverKind = recordKind({
+  name: 'pg_server',
+  version: 150,
+  tables: [DATABASES, IO, SETTINGS, SNAPSHOTS],
+  added: [addedColumns(151, 'pg_database_stats_conflicts', DATABASES, ['confl_tablespace', 'confl_lock', 'confl_snapshot', 'confl_bufferpin', 'confl_deadlock'])],
+  fromBatch,
+});
 
 // ------------------------------------------------------------------ reads
 
