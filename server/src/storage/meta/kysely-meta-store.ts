@@ -1,5 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { AccountsRepository } from './accounts-repository.js';
+import type { AlertsRepository } from './alerts-repository.js';
+import { KyselyAlertsRepository } from './kysely-alerts-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import { KyselyAccountsRepository } from './kysely-accounts-repository.js';
 import { KyselyCatalogRepository } from './kysely-catalog-repository.js';
@@ -22,12 +24,14 @@ export class KyselyMetaStore implements MetaStore {
   readonly #accounts: AccountsRepository;
   readonly #catalog: CatalogRepository;
   readonly #ledger: LedgerRepository;
+  readonly alerts: AlertsRepository;
 
   constructor(dialect: MetaDialect) {
     this.#db = dialect.db;
     this.#accounts = new KyselyAccountsRepository(dialect);
     this.#catalog = new KyselyCatalogRepository(dialect);
     this.#ledger = new KyselyLedgerRepository(dialect);
+    this.alerts = new KyselyAlertsRepository(dialect);
   }
 
   async migrate(): Promise<void> {

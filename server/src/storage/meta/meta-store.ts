@@ -1,4 +1,5 @@
 import type { AccountsRepository } from './accounts-repository.js';
+import type { AlertsRepository } from './alerts-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
 
@@ -16,6 +17,8 @@ export type { Agent, AgentHeartbeat, CatalogRepository, CollectorHealth, Databas
 export { leaseFor, type BatchClaim, type BatchToClaim, type ClaimLease, type IngestedBatch, type LeaseStore, type LedgerRepository } from './ledger-repository.js';
 
 export interface MetaStore extends AccountsRepository, CatalogRepository, LedgerRepository {
+  /** Alert rules, rule edits and alerts (alerts-repository.ts), as its own handle: `ctx.meta.alerts.openAlert(…)`. */
+  readonly alerts: AlertsRepository;
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import { alertsMigration } from './alerts-migration.js';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -121,6 +122,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_alerts': { up: (db) => alertsMigration(db) },
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { RuleOperator } from '../../engines/alerts/alert-rules.js';
+import type { Severity } from '../../engines/catalogue/metric-entry.js';
+import type {
+  Alert,
+  AlertFilter,
+  AlertsRepository,
+  AlertStatus,
+  CustomRule,
+  CustomRulePatch,
+  DeliveryStatus,
+  DeliveryUpdate,
+  NewAlert,
+  NewCustomRule,
+  OpenAlertCounts,
+  RuleOverride,
+  RuleOverridePatch,
+} from './alerts-repository.js';
+import type { AlertsSchema } from './alerts-schema.js';
+import type { MetaDialect } from './meta-dialect.js';
+
+type RuleRow = Selectable<AlertsSchema['alert_rules']>;
+type OverrideRow = Selectable<AlertsSchema['alert_rule_overrides']>;
+type AlertRow = Selectable<AlertsSchema['alerts']>;
+
+function bool(n: number | null): boolean | null {
+  return n === null ? null : n !== 0;
+}
+
+function int(b: boolean | null | undefined): number | null | undefined {
+  return b === undefined ? undefined : b === null ? null : b ? 1 : 0;
+}
+
+function ruleOf(row: RuleRow): CustomRule {
+  return {
+    ...row,
+    operator: row.operator as RuleOperator,
+    threshold: Number(row.threshold),
+    severity: row.severity as Severity,
+    cooldown_sec: Number(row.cooldown_sec),
+    enabled: row.enabled !== 0,
+  };
+}
+
+function overrideOf(row: OverrideRow): RuleOverride {
+  return {
+    rule_id: row.rule_id,
+    threshold: row.threshold === null ? null : Number(row.threshold),
+    severity: row.severity as Severity | null,
+    cooldown_sec: row.cooldown_sec === null ? null : Number(row.cooldown_sec),
+    enabled: bool(row.enabled),
+    updated_at: row.updated_at,
+  };
+}
+
+function alertOf(row: AlertRow): Alert {
+  return {
+    ...row,
+    severity: row.severity as Severity,
+    operator: row.operator as RuleOperator,
+    threshold: Number(row.threshold),
+    value: Number(row.value),
+    status: row.status as AlertStatus,
+    delivery_status: row.delivery_status as DeliveryStatus,
+    delivery_attempts: Number(row.delivery_attempts),
+  };
+}
+
+/** Drops undefined fields, so a patch sets only what it names. */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Alert rules, rule edits and alerts over any Kysely dialect. */
+export class KyselyAlertsRepository implements AlertsRepository {
+  readonly #db: Kysely<AlertsSchema>;
+
+  constructor(dialect: MetaDialect) {
+    this.#db = dialect.db as unknown as Kysely<AlertsSchema>;
+  }
+
+  async listRuleOverrides(orgId: string): Promise<RuleOverride[]> {
+    const rows = await this.#db.selectFrom('alert_rule_overrides').selectAll().where('org_id', '=', orgId).execute();
+    return rows.map(overrideOf);
+  }
+
+  async putRuleOverride(orgId: string, ruleId: string, patch: RuleOverridePatch, at: string): Promise<RuleOverride> {
+    const set = { ...defined({ threshold: patch.threshold, severity: patch.severity, cooldown_sec: patch.cooldown_sec, enabled: int(patch.enabled) }), updated_at: at };
+    const row = await this.#db
+      .insertInto('alert_rule_overrides')
+      .values({ org_id: orgId, rule_id: ruleId, threshold: null, severity: null, cooldown_sec: null, enabled: null, ...set })
+      .onConflict((oc) => oc.columns(['org_id', 'rule_id']).doUpdateSet(set))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return overrideOf(row);
+  }
+
+  async listCustomRules(orgId: string): Promise<CustomRule[]> {
+    const rows = await this.#db.selectFrom('alert_rules').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(ruleOf);
+  }
+
+  async getCustomRule(orgId: string, id: string): Promise<CustomRule | undefined> {
+    const row = await this.#db.selectFrom('alert_rules').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row && ruleOf(row);
+  }
+
+  async createCustomRule(rule: NewCustomRule, at: string): Promise<CustomRule> {
+    const row = await this.#db
+      .insertInto('alert_rules')
+      .values({ ...rule, id: randomUUID(), enabled: rule.enabled ? 1 : 0, created_at: at, updated_at: at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return ruleOf(row);
+  }
+
+  async updateCustomRule(orgId: string, id: string, patch: CustomRulePatch, at: string): Promise<CustomRule | undefined> {
+    const row = await this.#db
+      .updateTable('alert_rules')
+      .set({ ...defined({ ...patch, enabled: patch.enabled === undefined ? undefined : patch.enabled ? 1 : 0 }), updated_at: at })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && ruleOf(row);
+  }
+
+  async deleteCustomRule(orgId: string, id: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('alert_rules').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async openAlert(alert: NewAlert): Promise<Alert | undefined> {
+    // The partial unique index decides: of two processes opening the same alert, one insert conflicts.
+    const row = await this.#db
+      .insertInto('alerts')
+      .values({ ...alert, id: randomUUID(), status: 'active', updated_at: alert.opened_at, acknowledged_at: null, resolved_at: null, resolve_reason: null, snoozed_until: null, escalated_at: null, delivery_last_error: null, delivered_at: null })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row && alertOf(row);
+  }
+
+  async listOpenAlerts(orgId: string, databaseId?: string): Promise<Alert[]> {
+    let q = this.#db.selectFrom('alerts').selectAll().where('org_id', '=', orgId).where('resolved_at', 'is', null);
+    if (databaseId !== undefined) q = q.where('database_id', '=', databaseId);
+    const rows = await q.orderBy('opened_at').orderBy('id').execute();
+    return rows.map(alertOf);
+  }
+
+  async openAlertCounts(orgId: string): Promise<Map<string, OpenAlertCounts>> {
+    const rows = await this.#db
+      .selectFrom('alerts')
+      .select(['database_id', 'severity', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('org_id', '=', orgId)
+      .where('resolved_at', 'is', null)
+      .groupBy(['database_id', 'severity'])
+      .execute();
+    const out = new Map<string, { total: number; critical: number; warning: number }>();
+    for (const row of rows) {
+      const c = out.get(row.database_id) ?? { total: 0, critical: 0, warning: 0 };
+      const n = Number(row.n);
+      c.total += n;
+      if (row.severity === 'critical' || row.severity === 'warning') c[row.severity] += n;
+      out.set(row.database_id, c);
+    }
+    return out;
+  }
+
+  async updateAlertValues(updates: readonly { readonly id: string; readonly value: number }[], at: string): Promise<void> {
+    if (updates.length === 0) return;
+    await this.#db.transaction().execute(async (trx) => {
+      for (const u of updates) await trx.updateTable('alerts').set({ value: u.value, updated_at: at }).where('id', '=', u.id).where('resolved_at', 'is', null).execute();
+    });
+  }
+
+  async resolveAlert(id: string, reason: string, value: number | null, at: string): Promise<Alert | undefined> {
+    const row = await this.#db
+      .updateTable('alerts')
+      .set({ status: 'resolved', resolved_at: at, resolve_reason: reason, updated_at: at, ...(value === null ? {} : { value }) })
+      .where('id', '=', id)
+      .where('resolved_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    return row && alertOf(row);
+  }
+
+  async lastOpenedAt(databaseId: string, ruleId: string, objectKey: string): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('alerts')
+      .select('opened_at')
+      .where('database_id', '=', databaseId)
+      .where('rule_id', '=', ruleId)
+      .where('object_key', '=', objectKey)
+      .orderBy('opened_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.opened_at;
+  }
+
+  async getAlert(orgId: string, id: string): Promise<Alert | undefined> {
+    const row = await this.#db.selectFrom('alerts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row && alertOf(row);
+  }
+
+  async listAlerts(orgId: string, f: AlertFilter): Promise<{ alerts: Alert[]; total: number }> {
+    let q = this.#db.selectFrom('alerts').where('org_id', '=', orgId).where('opened_at', '>=', f.since);
+    if (f.severity) q = q.where('severity', '=', f.severity);
+    if (f.databaseId) q = q.where('database_id', '=', f.databaseId);
+    const notSnoozed = sql<boolean>`(${sql.ref('snoozed_until')} is null or ${sql.ref('snoozed_until')} <= ${f.now})`;
+    if (f.status === 'snoozed') q = q.where('resolved_at', 'is', null).where('snoozed_until', '>', f.now);
+    else if (f.status === 'resolved') q = q.where('status', '=', 'resolved');
+    else if (f.status) q = q.where('status', '=', f.status).where(notSnoozed);
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+      q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { alerts: rows.map(alertOf), total: Number(count.n) };
+  }
+
+  async acknowledgeAlert(orgId: string, id: string, at: string): Promise<Alert | undefined> {
+    await this.#db.updateTable('alerts').set({ status: 'acknowledged', acknowledged_at: at }).where('org_id', '=', orgId).where('id', '=', id).where('status', '=', 'active').execute();
+    return this.getAlert(orgId, id);
+  }
+
+  async snoozeAlert(orgId: string, id: string, until: string): Promise<Alert | undefined> {
+    const row = await this.#db.updateTable('alerts').set({ snoozed_until: until }).where('org_id', '=', orgId).where('id', '=', id).returningAll().executeTakeFirst();
+    return row && alertOf(row);
+  }
+
+  async escalateAlert(orgId: string, id: string, at: string): Promise<Alert | undefined> {
+    const row = await this.#db
+      .updateTable('alerts')
+      .set({ escalated_at: at, delivery_status: 'pending' })
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && alertOf(row);
+  }
+
+  async recordDelivery(id: string, update: DeliveryUpdate): Promise<void> {
+    await this.#db
+      .updateTable('alerts')
+      .set({ delivery_status: update.status, delivery_attempts: update.attempts, delivery_last_error: update.last_error, ...(update.status === 'sent' ? { delivered_at: update.at } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+}
