@@ -2,12 +2,13 @@ import type { vigil } from '@vigil/proto';
 import { VigilError, isUuidV7 } from '@vigil/shared';
 import type { Database } from '../storage/meta/meta-store.js';
 import { RECORD_KINDS } from '../storage/telemetry/kinds/index.js';
+import { items, label, MAX_TEXT, name, text, wireNumbers } from '../storage/telemetry/kinds/wire-checks.js';
 import type { KindRows } from '../storage/telemetry/record-kind.js';
+import { STATEMENT_SUM_COLUMNS } from '../storage/telemetry/telemetry-schema.js';
 import type { StatementRow, StatementTextRow } from '../storage/telemetry/telemetry-store.js';
 
 /** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */
 export const MAX_STATEMENTS_PER_BATCH = 50_000;
-const MAX_QUERY_TEXT = 64 * 1024;
 const MAX_HASH = 128;
 const MAX_USERNAME = 256;
 /** Windows before this are not monitoring data (and would fall outside DateTime64's range). */
@@ -36,61 +37,35 @@ function bad(message: string): VigilError {
   return new VigilError('INGEST_BAD_BATCH', message);
 }
 
-function counter(value: number | null | undefined, field: string): number {
-  const n = value ?? 0;
-  // The upper bound also catches a negative count wrapped into a uint64 on the wire.
-  if (!Number.isFinite(n) || n < 0 || n > Number.MAX_SAFE_INTEGER) throw bad(`${field}: must be a non-negative number below 2^53`);
-  return n;
-}
-
 function toRows(batch: vigil.v1.IBatch, db: Database, batchId: string, windowStart: number, windowEnd: number): StatementRow[] {
-  const statements = batch.statements ?? [];
-  if (statements.length > MAX_STATEMENTS_PER_BATCH) throw bad(`statements: at most ${MAX_STATEMENTS_PER_BATCH} per batch, got ${statements.length}`);
-  return statements.map((s, i) => {
+  return items(batch.statements, 'statements', MAX_STATEMENTS_PER_BATCH).map((s, i) => {
     const at = `statements[${i}]`;
-    if (!s.queryHash || s.queryHash.length > MAX_HASH) throw bad(`${at}.query_hash: must be 1 to ${MAX_HASH} characters`);
-    if ((s.username ?? '').length > MAX_USERNAME) throw bad(`${at}.username: must be at most ${MAX_USERNAME} characters`);
-    // PostgreSQL names are at most 63 bytes; the bound is the user name's, generous for any server's build.
-    if ((s.datname ?? '').length > MAX_USERNAME) throw bad(`${at}.datname: must be at most ${MAX_USERNAME} characters`);
     return {
       org_id: db.org_id,
       database_id: db.id,
       batch_id: batchId,
       ts: windowEnd,
       window_start: windowStart,
-      query_hash: s.queryHash,
-      query_text: (s.queryText ?? '').slice(0, MAX_QUERY_TEXT),
+      query_hash: name(s.queryHash, `${at}.query_hash`, MAX_HASH),
+      query_text: text(s.queryText, MAX_TEXT),
       dbid: s.dbid ?? 0,
       userid: s.userid ?? 0,
-      username: s.username ?? '',
-      datname: s.datname ?? '',
+      username: label(s.username, `${at}.username`, MAX_USERNAME),
+      // PostgreSQL names are at most 63 bytes; the bound is the user name's, generous for any server's build.
+      datname: label(s.datname, `${at}.datname`, MAX_USERNAME),
       toplevel: s.toplevel ?? true,
-      calls: counter(s.calls, `${at}.calls`),
-      total_time_ms: counter(s.totalTimeMs, `${at}.total_time_ms`),
-      rows: counter(s.rows, `${at}.rows`),
-      shared_blks_hit: counter(s.sharedBlksHit, `${at}.shared_blks_hit`),
-      shared_blks_read: counter(s.sharedBlksRead, `${at}.shared_blks_read`),
-      shared_blks_dirtied: counter(s.sharedBlksDirtied, `${at}.shared_blks_dirtied`),
-      shared_blks_written: counter(s.sharedBlksWritten, `${at}.shared_blks_written`),
-      temp_blks_read: counter(s.tempBlksRead, `${at}.temp_blks_read`),
-      temp_blks_written: counter(s.tempBlksWritten, `${at}.temp_blks_written`),
-      blk_read_time_ms: counter(s.blkReadTimeMs, `${at}.blk_read_time_ms`),
-      blk_write_time_ms: counter(s.blkWriteTimeMs, `${at}.blk_write_time_ms`),
-      total_plan_time_ms: counter(s.totalPlanTimeMs, `${at}.total_plan_time_ms`),
+      // Counts as uint64 counters, *_ms sums as non-negative doubles: the kinds' own checks.
+      ...wireNumbers(STATEMENT_SUM_COLUMNS, s, at),
     };
   });
 }
 
 function toTexts(batch: vigil.v1.IBatch, db: Database, windowEnd: number): StatementTextRow[] {
-  const texts = batch.statementTexts ?? [];
-  if (texts.length > MAX_STATEMENTS_PER_BATCH) throw bad(`statement_texts: at most ${MAX_STATEMENTS_PER_BATCH} per batch, got ${texts.length}`);
-  texts.forEach((t, i) => {
-    if (!t.queryHash || t.queryHash.length > MAX_HASH) throw bad(`statement_texts[${i}].query_hash: must be 1 to ${MAX_HASH} characters`);
-  });
+  const texts = items(batch.statementTexts, 'statement_texts', MAX_STATEMENTS_PER_BATCH).map((t, i) => ({ hash: name(t.queryHash, `statement_texts[${i}].query_hash`, MAX_HASH), text: t.queryText ?? '' }));
   // An empty text carries nothing to keep; it must never replace one already stored.
   return texts
-    .filter((t) => (t.queryText ?? '') !== '')
-    .map((t) => ({ org_id: db.org_id, database_id: db.id, query_hash: t.queryHash!, query_text: t.queryText!.slice(0, MAX_QUERY_TEXT), last_seen: windowEnd }));
+    .filter((t) => t.text !== '')
+    .map((t) => ({ org_id: db.org_id, database_id: db.id, query_hash: t.hash, query_text: t.text.slice(0, MAX_TEXT), last_seen: windowEnd }));
 }
 
 /**
