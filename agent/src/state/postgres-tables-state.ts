@@ -5,32 +5,17 @@
  * - a diffed reading pairs each object with its counter deltas, ready for the transform.
  */
 import type { CounterDeltas } from '../diff/counter-diff.js';
+import type { NumbersOf } from './column-fields.js';
 
-/** pg_stat_user_tables and pg_statio_user_tables counters; null where the table or version has none. */
-export type TableCounters = {
-  readonly seqScan: number | null;
-  readonly seqTupRead: number | null;
-  readonly idxScan: number | null;
-  readonly idxTupFetch: number | null;
-  readonly nTupIns: number | null;
-  readonly nTupUpd: number | null;
-  readonly nTupDel: number | null;
-  readonly nTupHotUpd: number | null;
-  /** PostgreSQL 16+. */
-  readonly nTupNewpageUpd: number | null;
-  readonly heapBlksRead: number | null;
-  readonly heapBlksHit: number | null;
-  readonly idxBlksRead: number | null;
-  readonly idxBlksHit: number | null;
-  readonly toastBlksRead: number | null;
-  readonly toastBlksHit: number | null;
-  readonly tidxBlksRead: number | null;
-  readonly tidxBlksHit: number | null;
-  readonly vacuumCount: number | null;
-  readonly autovacuumCount: number | null;
-  readonly analyzeCount: number | null;
-  readonly autoanalyzeCount: number | null;
-};
+/** pg_stat_user_tables and pg_statio_user_tables counters (n_tup_newpage_upd: PostgreSQL 16+), as selected. */
+export const TABLE_COUNTER_COLUMNS = [
+  'seq_scan', 'seq_tup_read', 'idx_scan', 'idx_tup_fetch', 'n_tup_ins', 'n_tup_upd', 'n_tup_del', 'n_tup_hot_upd', 'n_tup_newpage_upd',
+  'heap_blks_read', 'heap_blks_hit', 'idx_blks_read', 'idx_blks_hit', 'toast_blks_read', 'toast_blks_hit', 'tidx_blks_read', 'tidx_blks_hit',
+  'vacuum_count', 'autovacuum_count', 'analyze_count', 'autoanalyze_count',
+] as const;
+
+/** The table counters; null where the table or version has none. */
+export type TableCounters = NumbersOf<typeof TABLE_COUNTER_COLUMNS>;
 
 export interface TableSizes {
   readonly totalBytes: number;
@@ -60,14 +45,10 @@ export interface TableRow {
   readonly counters: TableCounters;
 }
 
-/** pg_stat_user_indexes and pg_statio_user_indexes counters. */
-export type IndexCounters = {
-  readonly idxScan: number | null;
-  readonly idxTupRead: number | null;
-  readonly idxTupFetch: number | null;
-  readonly idxBlksRead: number | null;
-  readonly idxBlksHit: number | null;
-};
+/** pg_stat_user_indexes and pg_statio_user_indexes counters, as selected. */
+export const INDEX_COUNTER_COLUMNS = ['idx_scan', 'idx_tup_read', 'idx_tup_fetch', 'idx_blks_read', 'idx_blks_hit'] as const;
+
+export type IndexCounters = NumbersOf<typeof INDEX_COUNTER_COLUMNS>;
 
 export interface IndexRow {
   readonly indexrelid: number;

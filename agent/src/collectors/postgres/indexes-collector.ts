@@ -1,8 +1,8 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { IndexRow } from '../../state/postgres-tables-state.js';
+import { INDEX_COUNTER_COLUMNS, type IndexRow } from '../../state/postgres-tables-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
-import { num } from './pg-values.js';
+import { num, numbers } from './pg-values.js';
 
 /**
  * The indexes of the given tables (the ones the tables collector kept), $1 being their oids.
@@ -43,13 +43,7 @@ function toIndex(row: Record<string, unknown>): IndexRow {
     primary: row.indisprimary === true,
     definition: typeof row.definition === 'string' ? row.definition : '',
     lastIdxScanMs: num(row.last_idx_scan_ms),
-    counters: {
-      idxScan: num(row.idx_scan),
-      idxTupRead: num(row.idx_tup_read),
-      idxTupFetch: num(row.idx_tup_fetch),
-      idxBlksRead: num(row.idx_blks_read),
-      idxBlksHit: num(row.idx_blks_hit),
-    },
+    counters: numbers(row, INDEX_COUNTER_COLUMNS),
   };
 }
 

@@ -1,8 +1,8 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { TableCounters, TableRow, TablesSnapshot } from '../../state/postgres-tables-state.js';
+import { TABLE_COUNTER_COLUMNS, type TableRow, type TablesSnapshot } from '../../state/postgres-tables-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
-import { num } from './pg-values.js';
+import { num, numbers } from './pg-values.js';
 
 /** Largest tables kept per database; a multi-tenant schema with 100k tables would otherwise make one huge batch. */
 export const MAX_TABLES = 5000;
@@ -71,32 +71,6 @@ function versionColumns(versionNum: number): VersionColumns {
   };
 }
 
-function toCounters(row: Record<string, unknown>): TableCounters {
-  return {
-    seqScan: num(row.seq_scan),
-    seqTupRead: num(row.seq_tup_read),
-    idxScan: num(row.idx_scan),
-    idxTupFetch: num(row.idx_tup_fetch),
-    nTupIns: num(row.n_tup_ins),
-    nTupUpd: num(row.n_tup_upd),
-    nTupDel: num(row.n_tup_del),
-    nTupHotUpd: num(row.n_tup_hot_upd),
-    nTupNewpageUpd: num(row.n_tup_newpage_upd),
-    heapBlksRead: num(row.heap_blks_read),
-    heapBlksHit: num(row.heap_blks_hit),
-    idxBlksRead: num(row.idx_blks_read),
-    idxBlksHit: num(row.idx_blks_hit),
-    toastBlksRead: num(row.toast_blks_read),
-    toastBlksHit: num(row.toast_blks_hit),
-    tidxBlksRead: num(row.tidx_blks_read),
-    tidxBlksHit: num(row.tidx_blks_hit),
-    vacuumCount: num(row.vacuum_count),
-    autovacuumCount: num(row.autovacuum_count),
-    analyzeCount: num(row.analyze_count),
-    autoanalyzeCount: num(row.autoanalyze_count),
-  };
-}
-
 function toTable(row: Record<string, unknown>): TableRow {
   return {
     relid: Number(row.relid),
@@ -121,7 +95,7 @@ function toTable(row: Record<string, unknown>): TableRow {
     lastAutoanalyzeMs: num(row.last_autoanalyze_ms),
     xidAge: num(row.xid_age),
     mxidAge: num(row.mxid_age),
-    counters: toCounters(row),
+    counters: numbers(row, TABLE_COUNTER_COLUMNS),
   };
 }
 
