@@ -1,5 +1,5 @@
 import type { vigil } from '@vigil/proto';
-import type { SchemaState, TelemetryMigration } from './telemetry-schema.js';
+import type { SchemaState, TelemetryMigration } from './telemetry-ddl.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
 
 /**
@@ -34,7 +34,7 @@ export interface RecordKind<Row = unknown> {
    * partitioned by day of its time column with toYYYYMMDD (retention drops whole partitions).
    */
   readonly tables: readonly TelemetryTable[];
-  /** Versioned DDL, in this kind's own version range (see telemetry-schema.ts). */
+  /** Versioned DDL, in this kind's own version range (see telemetry-ddl.ts). */
   readonly migrations: readonly TelemetryMigration[];
   /**
    * This kind's records in a decoded batch as rows. Throws INGEST_BAD_BATCH naming the first bad

@@ -1,7 +1,7 @@
 import type { vigil } from '@vigil/proto';
 import { identifier, rawSql, sql, type SqlFragment } from '../clickhouse-sql.js';
 import type { BatchIdentity, KindContext, RecordKind, TelemetryTable } from '../record-kind.js';
-import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-schema.js';
+import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-ddl.js';
 
 /**
  * How every record kind declares its tables, whatever engine it monitors: a table is a typed
@@ -127,7 +127,7 @@ export async function insertTableRows(ctx: KindContext, tables: readonly KindTab
 
 export interface KindSpec {
   readonly name: string;
-  /** PostgreSQL kinds 100–199, ClickHouse 200–299, server-produced 300+ (see telemetry-schema.ts). */
+  /** PostgreSQL kinds 100–199, ClickHouse 200–299, server-produced 300+ (see telemetry-ddl.ts). */
   readonly version: number;
   /**
    * In insert order: idempotent tables (texts) first, a snapshot's header table (whose row says the
