@@ -1,5 +1,6 @@
 import type { Severity } from '../../engines/catalogue/metric-entry.js';
 import type { RuleOperator } from '../../engines/alerts/alert-rules.js';
+import type { Database } from './catalog-repository.js';
 
 /**
  * Alert state per organization: edits of the built-in rules, custom rules, and the alerts
@@ -115,7 +116,12 @@ export interface DeliveryUpdate {
   readonly at: string;
 }
 
+/** A database as alert evaluation needs it (a metadata `Database` row is one). */
+export type EvaluationTarget = Pick<Database, 'id' | 'org_id' | 'name' | 'engine' | 'engine_version' | 'agent_id' | 'last_seen_at'>;
+
 export interface AlertsRepository {
+  /** Every database of every organization: what the evaluation tick walks for conditions of absence. */
+  evaluationTargets(): Promise<EvaluationTarget[]>;
   listRuleOverrides(orgId: string): Promise<RuleOverride[]>;
   /** Creates or updates the organization's edit of a built-in rule; fields left out keep their previous edit. */
   putRuleOverride(orgId: string, ruleId: string, patch: RuleOverridePatch, at: string): Promise<RuleOverride>;

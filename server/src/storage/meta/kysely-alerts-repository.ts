@@ -11,6 +11,7 @@ import type {
   CustomRulePatch,
   DeliveryStatus,
   DeliveryUpdate,
+  EvaluationTarget,
   NewAlert,
   NewCustomRule,
   OpenAlertCounts,
@@ -19,6 +20,7 @@ import type {
 } from './alerts-repository.js';
 import type { AlertsSchema } from './alerts-schema.js';
 import type { MetaDialect } from './meta-dialect.js';
+import type { MetaSchema } from './schema.js';
 
 type RuleRow = Selectable<AlertsSchema['alert_rules']>;
 type OverrideRow = Selectable<AlertsSchema['alert_rule_overrides']>;
@@ -74,10 +76,14 @@ function defined<T extends object>(o: T): Partial<T> {
 
 /** Alert rules, rule edits and alerts over any Kysely dialect. */
 export class KyselyAlertsRepository implements AlertsRepository {
-  readonly #db: Kysely<AlertsSchema>;
+  readonly #db: Kysely<MetaSchema>;
 
   constructor(dialect: MetaDialect) {
-    this.#db = dialect.db as unknown as Kysely<AlertsSchema>;
+    this.#db = dialect.db;
+  }
+
+  async evaluationTargets(): Promise<EvaluationTarget[]> {
+    return this.#db.selectFrom('databases').select(['id', 'org_id', 'name', 'engine', 'engine_version', 'agent_id', 'last_seen_at']).orderBy('id').execute();
   }
 
   async listRuleOverrides(orgId: string): Promise<RuleOverride[]> {
