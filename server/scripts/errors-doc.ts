@@ -81,6 +81,10 @@ export const ERROR_GUIDE = {
     meaning: 'Creating or renaming a database to a name another database of the organization has.',
     action: 'Choose another name, or update the existing database.',
   },
+  ALERT_RULE_BUILT_IN: {
+    meaning: '`DELETE /api/v1/alerts/rules/{id}` named a built-in rule (`builtin:<metric>:<level>`, `rule_type: "built_in"`): those come from the metric catalogue and cannot be deleted.',
+    action: 'Turn it off instead with `PUT /api/v1/alerts/rules/{id}` and `{"enabled": false}`, or change its threshold, severity or cooldown there.',
+  },
   ENGINE_MISMATCH: {
     meaning: 'A PostgreSQL-only endpoint was asked about a ClickHouse database, or the reverse.',
     action: 'Use the endpoint for the database\'s engine (the message names it).',

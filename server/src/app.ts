@@ -14,6 +14,7 @@ import { AgentRegistry } from './ingest/agent-registry.js';
 import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
+import { AlertEvents } from './engines/alerts/alert-events.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
 import { httpObserver, routeBase } from './ops/http-observer.js';
 import { ServerMetrics } from './ops/metrics.js';
@@ -98,7 +99,8 @@ export interface StartOptions {
 export async function startServer(config: ServerConfig, logger: Logger, options: StartOptions = {}): Promise<VigilServer> {
   const stores = options.stores ?? (await openStores(config, logger));
   const ingestEvents = new IngestEvents(logger);
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents };
+  const alertEvents = new AlertEvents();
+  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents };
   const metrics = new ServerMetrics();
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
   const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);

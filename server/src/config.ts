@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   VIGIL_INGEST_RATE_BYTES_PER_S: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   VIGIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   VIGIL_VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
+  VIGIL_ALERT_EVAL_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(15),
   // Lower bounds: long-range reads switch to the hourly rollup 2 days back and to the daily one 30
   // days back, so raw and hourly data must be kept at least that long.
   VIGIL_RETENTION_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(7),
@@ -75,6 +76,8 @@ export interface ServerConfig {
   readonly shutdownTimeoutMs: number;
   /** Check every API response against its declared schema (on in tests; a mismatch is a 500). */
   readonly validateResponses: boolean;
+  /** How often every database's alert rules are evaluated even without new batches (conditions of absence: an agent gone quiet). */
+  readonly alertEvalIntervalSeconds: number;
   /** Days each telemetry retention class is kept (ClusterSight's retention_raw_days 7, hourly 30, daily 365). */
   readonly retention: RetentionPolicy;
   /** http(s):// base URL the server is reached at from outside (VIGIL_PUBLIC_URL), without a trailing slash; undefined: taken from each request. */
@@ -117,6 +120,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     }),
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
+    alertEvalIntervalSeconds: e.VIGIL_ALERT_EVAL_INTERVAL_S,
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
     publicUrl: e.VIGIL_PUBLIC_URL ? e.VIGIL_PUBLIC_URL.replace(/\/+$/, '') : undefined,
   });

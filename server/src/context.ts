@@ -4,6 +4,7 @@ import type { MetaStore } from './storage/meta/meta-store.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import type { AgentRegistry } from './ingest/agent-registry.js';
 import type { IngestEvents } from './ingest/ingest-events.js';
+import type { AlertEvents } from './engines/alerts/alert-events.js';
 
 /** Everything a route or the ingest gateway needs, built once at start. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   readonly agents: AgentRegistry;
   /** `stored` after each flush's batches are durable: what engines react to instead of polling. */
   readonly ingestEvents: IngestEvents;
+  /** Alerts opened, resolved and escalated (engines/alerts/alert-events.ts): what the notifier subscribes to. */
+  readonly alertEvents: AlertEvents;
 }

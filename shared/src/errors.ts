@@ -23,6 +23,7 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint' },
   DATABASE_NAME_TAKEN: { status: 409, message: 'Another database of this organization has that name' },
+  ALERT_RULE_BUILT_IN: { status: 409, message: 'Built-in alert rules cannot be deleted' },
   ENGINE_MISMATCH: { status: 400, message: 'This endpoint is for the other database engine' },
   UPGRADE_REQUIRED: { status: 426, message: 'This endpoint speaks WebSocket: open it with an Upgrade request' },
   // Wire protocol and ingestion

@@ -7,6 +7,7 @@ import { mountRoutes, route, type RouteSpec } from '../route.js';
 import { activityRoutes } from './activity.js';
 import { activityStreamRoutes } from './activity-stream.js';
 import { agentInstallRoutes } from './agent-install.js';
+import { alertRoutes } from './alerts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
@@ -33,6 +34,7 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...agentInstallRoutes(ctx),
     ...databaseRoutes(ctx),
     ...overviewRoutes(ctx),
+    ...alertRoutes(ctx),
     ...clickHouseInternalsRoutes(ctx),
     ...panelRoutes(ctx),
     ...activityRoutes(ctx),
