@@ -14,6 +14,8 @@ import { AgentRegistry } from './ingest/agent-registry.js';
 import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
+import { alertReads } from './engines/alerts/alert-source.js';
+import { DatabaseEvaluator } from './services/database-evaluator.js';
 import { AlertEvents } from './engines/alerts/alert-events.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
 import { httpObserver, routeBase } from './ops/http-observer.js';
@@ -100,7 +102,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const stores = options.stores ?? (await openStores(config, logger));
   const ingestEvents = new IngestEvents(logger);
   const alertEvents = new AlertEvents();
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents };
+  const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger });
+  evaluator.listen(ingestEvents);
+  evaluator.setAlertSource(alertReads(stores.meta.alerts));
+  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, evaluator };
   const metrics = new ServerMetrics();
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
   const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);
@@ -152,6 +157,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       http.closeAllConnections();
     }
     ingestQueue.close();
+    evaluator.close();
     await retention.stop();
     await stores.meta.close();
     await stores.telemetry.close();

@@ -4,6 +4,7 @@ import type { MetaStore } from './storage/meta/meta-store.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import type { AgentRegistry } from './ingest/agent-registry.js';
 import type { IngestEvents } from './ingest/ingest-events.js';
+import type { DatabaseEvaluator } from './services/database-evaluator.js';
 import type { AlertEvents } from './engines/alerts/alert-events.js';
 
 /** Everything a route or the ingest gateway needs, built once at start. */
@@ -17,4 +18,6 @@ export interface AppContext {
   readonly ingestEvents: IngestEvents;
   /** Alerts opened, resolved and escalated (engines/alerts/alert-events.ts): what the notifier subscribes to. */
   readonly alertEvents: AlertEvents;
+  /** Health score and doctor per database, evaluated on stored telemetry and on read when stale. */
+  readonly evaluator: DatabaseEvaluator;
 }

@@ -12,9 +12,12 @@ import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
 import { databaseRoutes } from './databases.js';
+import { doctorRoutes } from './doctor.js';
 import { healthRoutes } from './health.js';
+import { healthScoreRoutes } from './health-score.js';
 import { indexRoutes } from './indexes.js';
 import { lockRoutes } from './locks.js';
+import { orgOverviewRoutes } from './org-overview.js';
 import { overviewRoutes } from './overview.js';
 import { panelRoutes } from './panels.js';
 import { pgInternalsRoutes } from './pg-internals.js';
@@ -34,6 +37,9 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...agentInstallRoutes(ctx),
     ...databaseRoutes(ctx),
     ...overviewRoutes(ctx),
+    ...orgOverviewRoutes(ctx),
+    ...healthScoreRoutes(ctx),
+    ...doctorRoutes(ctx),
     ...alertRoutes(ctx),
     ...clickHouseInternalsRoutes(ctx),
     ...panelRoutes(ctx),

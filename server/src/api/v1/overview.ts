@@ -15,7 +15,6 @@ const TOP_QUERIES = 5;
 const ACTIVE_SCAN = 500;
 /** Tables summed for dead_tuple_ratio: the largest, which dominate it. */
 const TABLE_SCAN = 1000;
-const HEALTH_SCORE_NOTE = 'The health engine is not built yet: health_score stays null until it is.';
 
 const TopQuery = z.object({ query_hash: z.string(), query_text: z.string(), total_calls: z.number(), total_time_ms: z.number(), mean_time_ms: z.number() });
 const Common = {
@@ -23,8 +22,8 @@ const Common = {
   name: z.string(),
   status: z.enum(['connected', 'disconnected']),
   last_seen_at: z.string().nullable(),
-  health_score: z.number().nullable().describe('0–100; null until the health engine exists'),
-  health_score_note: z.string().optional(),
+  health_score: z.number().nullable().describe('0–100 (GET …/panels/health-score explains it); null until a metric is available'),
+  grade: z.string().nullable().describe('A+ … F'),
   active_queries: z.number().nullable().describe('null before the first activity snapshot'),
   longest_query_ms: z.number().nullable(),
   top_queries: z.array(TopQuery).describe('Top 5 by total time over the last 24 hours'),
@@ -108,15 +107,15 @@ export function overviewRoutes(ctx: AppContext): RouteSpec[] {
       async handler({ principal, params }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const now = Date.now();
-        const figures = db.engine === 'clickhouse' ? await clickhouse(db, now) : await postgres(db, now);
+        const [figures, { health }] = await Promise.all([db.engine === 'clickhouse' ? clickhouse(db, now) : postgres(db, now), ctx.evaluator.current(db, now)]);
         return {
           body: {
             database_id: db.id,
             name: db.name,
             status: databaseStatus(ctx, db),
             last_seen_at: db.last_seen_at,
-            health_score: null,
-            health_score_note: HEALTH_SCORE_NOTE,
+            health_score: health.overall_score,
+            grade: health.grade,
             ...figures,
           },
         };

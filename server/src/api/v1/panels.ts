@@ -58,7 +58,7 @@ function panelRange(given: RangeName | number): PanelRange {
  * integer seconds, its replication and merges panels 1h|6h|24h|7d; a user should not need to know
  * which, so each panel takes either. Panels showing the current state take no `range` at all.
  */
-function rangeParam(fallback: RangeName | number) {
+export function rangeParam(fallback: RangeName | number) {
   return z
     .union([z.enum(RANGE_NAMES), z.coerce.number().int().min(MIN_RANGE_S).max(MAX_RANGE_S)], {
       error: `must be a whole number of seconds from ${MIN_RANGE_S} to ${MAX_RANGE_S}, or one of ${RANGE_NAMES.join(', ')}`,
@@ -68,20 +68,20 @@ function rangeParam(fallback: RangeName | number) {
     .describe(`Seconds back from now (${MIN_RANGE_S}–${MAX_RANGE_S}) or one of ${RANGE_NAMES.join(', ')}; default ${fallback}`);
 }
 
-const RangeView = z.union([z.enum(RANGE_NAMES), z.number()]).describe('The range as asked: a name or seconds');
+export const RangeView = z.union([z.enum(RANGE_NAMES), z.number()]).describe('The range as asked: a name or seconds');
 
-function window(range: PanelRange): { since: number; until: number; bucketMs: number } {
+export function window(range: PanelRange): { since: number; until: number; bucketMs: number } {
   const until = Date.now();
   return { since: until - range.ms, until, bucketMs: range.bucketMs };
 }
 
-const SeriesWindow = {
+export const SeriesWindow = {
   bucket_seconds: z.number(),
   since: z.string(),
   until: z.string(),
 };
 
-function seriesWindow(w: { since: number; until: number; bucketMs: number }): { bucket_seconds: number; since: string; until: string } {
+export function seriesWindow(w: { since: number; until: number; bucketMs: number }): { bucket_seconds: number; since: string; until: string } {
   return { bucket_seconds: w.bucketMs / 1000, since: new Date(w.since).toISOString(), until: new Date(w.until).toISOString() };
 }
 

@@ -1,11 +1,12 @@
 import type { RecordKind } from '../record-kind.js';
 import { CLICKHOUSE_KINDS } from './clickhouse/index.js';
 import { explainPlansKind } from './explain-plans-kind.js';
+import { healthScoresKind } from './health-scores-kind.js';
 import { POSTGRES_KINDS } from './postgres/index.js';
 
-/** Every record kind besides statement stats, in the order the ingest queue writes them (explain plans come from commands, not batches). */
+/** Every record kind besides statement stats, in the order the ingest queue writes them (explain plans come from commands, health scores from the engines, not batches). */
 // `any`: each kind has its own row type, which only that kind's own functions read.
-export const RECORD_KINDS: readonly RecordKind<any>[] = [...POSTGRES_KINDS, ...CLICKHOUSE_KINDS, explainPlansKind];
+export const RECORD_KINDS: readonly RecordKind<any>[] = [...POSTGRES_KINDS, ...CLICKHOUSE_KINDS, explainPlansKind, healthScoresKind];
 
 const names = RECORD_KINDS.map((kind) => kind.name);
 const versions = RECORD_KINDS.flatMap((kind) => kind.migrations.map((m) => m.version));

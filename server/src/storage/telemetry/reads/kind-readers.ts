@@ -9,6 +9,7 @@ import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries,
 import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
 import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
+import { healthScoreIn, healthScoreSeries } from '../kinds/health-scores-kind.js';
 import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
 import { latestLocks } from '../kinds/postgres/locks-kind.js';
 import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
@@ -87,6 +88,8 @@ export const SERIES = {
   pg_statement: (ctx: KindContext, at: SeriesScope, o: { queryHash: string }) => statementDetail(ctx, { ...at, queryHash: o.queryHash, bucketSeconds: at.bucketMs / 1000 }),
   /** One fingerprint's per-bucket figures (a 400 when the range holds too many buckets). */
   clickhouse_query: (ctx: KindContext, at: SeriesScope, o: { queryHash: string }) => clickHouseQueryTimeseries(ctx, { ...at, queryHash: o.queryHash, bucketSeconds: at.bucketMs / 1000 }),
+  /** Stored health scores per bucket (mean, lowest, newest), buckets without an evaluation left out. */
+  health_scores: (ctx: KindContext, at: SeriesScope) => healthScoreSeries(ctx, at),
 };
 
 /** Aggregates over a range: lists ranked over it, totals of counters, objects looked up in it. */
@@ -94,7 +97,7 @@ export type RangeScope = DatabaseRef & TimeRange;
 
 export const OVER = {
   pg_tables: (ctx: KindContext, at: RangeScope, o: { sortBy: (typeof TABLE_SORTS)[number]; limit: number }) => listTables(ctx, { ...at, ...o }),
-  pg_indexes: (ctx: KindContext, at: RangeScope, o: { sortBy: (typeof INDEX_SORTS)[number]; limit: number; unused?: { readonly minBytes: number } }) => listIndexes(ctx, { ...at, ...o }),
+  pg_indexes: (ctx: KindContext, at: RangeScope, o: { sortBy: (typeof INDEX_SORTS)[number]; limit: number; unused?: { readonly minBytes: number }; invalid?: boolean }) => listIndexes(ctx, { ...at, ...o }),
   /** The current tables of that name (one per database of the server that has it). */
   pg_table: (ctx: KindContext, at: RangeScope, key: ObjectKey) => findTables(ctx, at, key),
   pg_index: (ctx: KindContext, at: RangeScope, key: ObjectKey) => findIndexes(ctx, at, key),
@@ -112,6 +115,8 @@ export const OVER = {
   clickhouse_query_seen: (ctx: KindContext, at: RangeScope, o: { queryHash: string }) => clickHouseQuerySeen(ctx, { orgId: at.orgId, databaseId: at.databaseId, ...o }),
   /** Stored plans of one statement, newest first, each with its summary. */
   explain_plans: (ctx: KindContext, at: RangeScope, o: { queryHash: string; limit: number }) => explainPlans(ctx, { ...at, ...o }),
+  /** The newest stored health score in the range; null when none. */
+  health_score: (ctx: KindContext, at: RangeScope) => healthScoreIn(ctx, at),
 };
 
 /** Details of one snapshot, at (or near) the `ts` a latest read returned. */

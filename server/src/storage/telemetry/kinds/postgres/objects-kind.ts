@@ -150,14 +150,15 @@ export async function listTables(ctx: KindContext, at: DatabaseScope & TimeRange
   return rows;
 }
 
-/** Current indexes over a range; `unused`: no scan in any reading with deltas, neither primary nor unique, over `minBytes`. */
+/** Current indexes over a range; `unused`: no scan in any reading with deltas, neither primary nor unique, over `minBytes`; `invalid`: only those marked invalid now. */
 export async function listIndexes(
   ctx: KindContext,
-  at: DatabaseScope & TimeRange & { readonly sortBy: (typeof INDEX_SORTS)[number]; readonly limit: number; readonly unused?: { readonly minBytes: number } },
+  at: DatabaseScope & TimeRange & { readonly sortBy: (typeof INDEX_SORTS)[number]; readonly limit: number; readonly unused?: { readonly minBytes: number }; readonly invalid?: boolean },
 ): Promise<IndexAggregate[]> {
-  const having = at.unused
+  const unused = at.unused
     ? sql` AND delta_readings > 0 AND idx_scan = 0 AND is_primary = 0 AND is_unique = 0 AND size_readings > 0 AND size_bytes > ${at.unused.minBytes}`
     : rawSql('');
+  const having = at.invalid ? sql`${unused} AND is_valid = 0` : unused;
   const rows: IndexAggregate[] = await aggregate(ctx, INDEX_AGGREGATION, at, { filter: rawSql(''), having, orderBy: orderDesc(INDEX_SORT_COLUMNS, at.sortBy), limit: at.limit });
   return rows;
 }

@@ -1,0 +1,66 @@
+import { sql } from '../clickhouse-sql.js';
+import type { KindContext, RecordKind } from '../record-kind.js';
+import { bucketStart, inRange, kindTable, num, recordKind, scope, tableRow, type DatabaseScope, type RowOfTable, type TimeRange } from './kind-table.js';
+
+/**
+ * Health scores the server computed (engines/health), one row per evaluation of a database. A time
+ * series like the agents' telemetry, so it lives beside it: day partitions dropped by raw retention
+ * and removed with the database, with no pruning job of its own (a metadata table would need one,
+ * at one row per database per evaluation). Server-produced, so fromBatch is empty.
+ */
+const HEALTH_SCORES = kindTable({
+  name: 'health_scores',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    // When the score was calculated, Unix ms.
+    ['ts', 'time'],
+    ['score', 'float'],
+    // Before an open alert capped it.
+    ['uncapped_score', 'float'],
+    ['grade', 'tag'],
+    // {component: score} of the components that had one, as JSON: a component's own history later needs no migration.
+    ['components', 'string'],
+  ],
+  orderBy: ['org_id', 'database_id', 'ts'],
+});
+
+export type HealthScoreRow = RowOfTable<typeof HEALTH_SCORES>;
+
+const tables = recordKind({ name: 'health_scores', version: 301, tables: [HEALTH_SCORES], fromBatch: () => [] });
+
+export const healthScoresKind: RecordKind<HealthScoreRow> = {
+  ...tables,
+  fromBatch: () => [],
+  insert: (ctx, rows) => tables.insert(ctx, rows.map((row) => tableRow(HEALTH_SCORES, row))),
+};
+
+/** One stored score. */
+export interface HealthScorePoint {
+  readonly ts: number;
+  readonly score: number;
+  readonly grade: string;
+}
+
+/** The newest score in [since, until); null when none was stored in it. */
+export async function healthScoreIn(ctx: KindContext, at: DatabaseScope & TimeRange): Promise<HealthScorePoint | null> {
+  const { time } = ctx.schema;
+  const [row] = await ctx.client.select<{ ts_ms: number | string; score: number | string; grade: string }>(sql`
+    SELECT ${time.toUnixMs(sql`ts`)} AS ts_ms, score, grade FROM health_scores
+    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
+    ORDER BY ts DESC LIMIT 1`);
+  return row ? { ts: num(row.ts_ms), score: num(row.score), grade: row.grade } : null;
+}
+
+/** Scores per bucket over [since, until), oldest first: mean, lowest and the newest of each bucket; buckets without an evaluation left out. */
+export async function healthScoreSeries(
+  ctx: KindContext,
+  at: DatabaseScope & TimeRange & { readonly bucketMs: number },
+): Promise<{ ts: number; score: number; min_score: number; last_score: number; evaluations: number }[]> {
+  const rows = await ctx.client.select<Record<string, number | string>>(sql`
+    SELECT ${bucketStart(ctx, at.bucketMs)} AS bucket, avg(score) AS mean_score, min(score) AS min_score, argMax(score, ts) AS last_score, count() AS evaluations
+    FROM health_scores
+    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
+    GROUP BY bucket ORDER BY bucket ASC`);
+  return rows.map((r) => ({ ts: num(r.bucket), score: num(r.mean_score), min_score: num(r.min_score), last_score: num(r.last_score), evaluations: num(r.evaluations) }));
+}
