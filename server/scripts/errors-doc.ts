@@ -173,6 +173,18 @@ export const ERROR_GUIDE = {
     meaning: 'The command ran and the monitored database failed it (the message carries the database\'s error, e.g. a missing privilege for EXPLAIN).',
     action: 'Read the database\'s error; EXPLAIN needs `SELECT` on the tables the plan reads (`pg_read_all_data` on PostgreSQL 14+).',
   },
+  WEBHOOK_URL_REFUSED: {
+    meaning: '`PUT /api/v1/settings` got a `slack_webhook_url` or `webhook_url` (named in the message and in `body_field`) that is not https, or whose host resolves to a loopback, private, link-local or cloud-metadata address. The URL is never echoed. A stored URL that resolves to such an address later fails its deliveries with this text too.',
+    action: 'Use the https URL Slack (or the receiver) gave you, on a public address. A self-hosted server that must post inside its own network can start with `VIGIL_ALLOW_PRIVATE_WEBHOOKS=true`, which also allows plain http.',
+  },
+  NOTIFY_NOT_CONFIGURED: {
+    meaning: '`POST /api/v1/settings/test-notification` with neither `slack_webhook_url` nor `webhook_url` set for the organization.',
+    action: 'Set one with `PUT /api/v1/settings`, then send the test again.',
+  },
+  NOTIFY_FAILED: {
+    meaning: 'The test notification was refused or could not be delivered; the message carries the receiver\'s own words (Slack\'s `no_service`, `channel_not_found`, `invalid_payload`, …) or the network error, and `details` the channel and HTTP status. Alert notifications that fail show the same text as `last_error` on the alert.',
+    action: 'For Slack: `no_service` means the webhook was revoked (create a new one), `channel_not_found` / `channel_is_archived` that its channel is gone; `invalid_payload` is a Vigil bug worth reporting. A 5xx or network error is usually passing: try again.',
+  },
   CONFIG_INVALID: {
     meaning: 'The agent or server configuration (file or environment) is invalid; the process does not start, and the message names the bad key.',
     action: 'Fix the named key and start again.',

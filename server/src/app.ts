@@ -14,7 +14,10 @@ import { AgentRegistry } from './ingest/agent-registry.js';
 import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
+import { AlertEvaluationJob } from './jobs/alert-evaluation-job.js';
 import { alertReads } from './engines/alerts/alert-source.js';
+import { metricInputs } from './storage/telemetry/reads/metric-inputs.js';
+import { telemetryReads } from './storage/telemetry/reads/telemetry-reads.js';
 import { DatabaseEvaluator } from './services/database-evaluator.js';
 import { AlertEvents } from './engines/alerts/alert-events.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
@@ -133,6 +136,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const port = (): number => (http.address() as AddressInfo).port;
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
   retention.start();
+  const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs: metricInputs(telemetryReads(stores.telemetry), stores.meta), events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
+  alertJob.start();
 
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
@@ -159,6 +164,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     ingestQueue.close();
     evaluator.close();
     await retention.stop();
+    await alertJob.stop();
     await stores.meta.close();
     await stores.telemetry.close();
   }

@@ -37,6 +37,14 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine((text) => text === undefined || text === '' || publicUrlProblem(text) === undefined, { error: (issue) => publicUrlProblem(String(issue.input)) ?? 'invalid' }),
+  // Alert notifications (README, "Notifications"): http and private webhook addresses, and delivery pacing.
+  VIGIL_ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false'),
+  VIGIL_NOTIFY_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  VIGIL_NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  VIGIL_NOTIFY_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(300_000),
+  VIGIL_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  VIGIL_NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  VIGIL_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
@@ -53,6 +61,23 @@ export interface IngestConfig {
   /** Per-connection rates; a connection above them is slowed down, not dropped. */
   readonly rateMessagesPerSecond: number;
   readonly rateBytesPerSecond: number;
+}
+
+/** Alert notification delivery (notify/): what may be a webhook, and how the outbox paces and retries. */
+export interface NotifyConfig {
+  /** VIGIL_ALLOW_PRIVATE_WEBHOOKS: plain http and loopback/private addresses allowed (self-hosted, tests). */
+  readonly allowPrivateWebhooks: boolean;
+  /** Least time between two posts to one webhook (Slack allows about 1 per second). */
+  readonly minIntervalMs: number;
+  /** Backoff after a 5xx or network error: base * 2^(failures-1), capped, with jitter. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Failed attempts (429s not counted) before a notification is marked failed. */
+  readonly maxAttempts: number;
+  /** How often the outbox is checked for due notifications. */
+  readonly pollMs: number;
+  /** Longest one post may take. */
+  readonly timeoutMs: number;
 }
 
 export interface ServerConfig {
@@ -82,6 +107,7 @@ export interface ServerConfig {
   readonly retention: RetentionPolicy;
   /** http(s):// base URL the server is reached at from outside (VIGIL_PUBLIC_URL), without a trailing slash; undefined: taken from each request. */
   readonly publicUrl: string | undefined;
+  readonly notify: NotifyConfig;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -123,6 +149,15 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     alertEvalIntervalSeconds: e.VIGIL_ALERT_EVAL_INTERVAL_S,
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
     publicUrl: e.VIGIL_PUBLIC_URL ? e.VIGIL_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    notify: Object.freeze({
+      allowPrivateWebhooks: e.VIGIL_ALLOW_PRIVATE_WEBHOOKS === 'true',
+      minIntervalMs: e.VIGIL_NOTIFY_MIN_INTERVAL_MS,
+      retryBaseMs: e.VIGIL_NOTIFY_RETRY_BASE_MS,
+      retryMaxMs: e.VIGIL_NOTIFY_RETRY_MAX_MS,
+      maxAttempts: e.VIGIL_NOTIFY_MAX_ATTEMPTS,
+      pollMs: e.VIGIL_NOTIFY_POLL_MS,
+      timeoutMs: e.VIGIL_NOTIFY_TIMEOUT_MS,
+    }),
   });
 }
 

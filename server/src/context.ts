@@ -4,6 +4,7 @@ import type { MetaStore } from './storage/meta/meta-store.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import type { AgentRegistry } from './ingest/agent-registry.js';
 import type { IngestEvents } from './ingest/ingest-events.js';
+import type { Notifications } from './notify/notifications.js';
 import type { DatabaseEvaluator } from './services/database-evaluator.js';
 import type { AlertEvents } from './engines/alerts/alert-events.js';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly agents: AgentRegistry;
   /** `stored` after each flush's batches are durable: what engines react to instead of polling. */
   readonly ingestEvents: IngestEvents;
+  /** Notification settings and the outbox (notify/): engines enqueue alert notices here. */
+  readonly notifications: Notifications;
   /** Alerts opened, resolved and escalated (engines/alerts/alert-events.ts): what the notifier subscribes to. */
   readonly alertEvents: AlertEvents;
   /** Health score and doctor per database, evaluated on stored telemetry and on read when stale. */

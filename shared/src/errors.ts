@@ -50,6 +50,10 @@ export const ERROR_CATALOG = {
   COMMAND_NOT_SUPPORTED: { status: 422, message: 'The monitored database version does not support this command' },
   STATEMENT_NOT_FOUND: { status: 404, message: 'The agent found no statement with this query hash' },
   COMMAND_FAILED: { status: 502, message: 'The command failed on the monitored database', expose: true },
+  // Alert notifications (Slack, webhooks)
+  WEBHOOK_URL_REFUSED: { status: 400, message: 'This webhook URL is not allowed' },
+  NOTIFY_NOT_CONFIGURED: { status: 400, message: 'No Slack webhook or webhook URL is configured' },
+  NOTIFY_FAILED: { status: 502, message: 'The notification could not be delivered', expose: true },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected

@@ -24,6 +24,7 @@ import { pgInternalsRoutes } from './pg-internals.js';
 import { queryRoutes } from './queries.js';
 import { replicationRoutes } from './replication.js';
 import { sequenceRoutes } from './sequences.js';
+import { settingsRoutes } from './settings.js';
 import { tableRoutes } from './tables.js';
 import { waitRoutes } from './waits.js';
 
@@ -37,6 +38,7 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...agentInstallRoutes(ctx),
     ...databaseRoutes(ctx),
     ...overviewRoutes(ctx),
+    ...settingsRoutes(ctx),
     ...orgOverviewRoutes(ctx),
     ...healthScoreRoutes(ctx),
     ...doctorRoutes(ctx),

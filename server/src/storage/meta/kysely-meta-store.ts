@@ -8,6 +8,8 @@ import { KyselyCatalogRepository } from './kysely-catalog-repository.js';
 import { KyselyLedgerRepository } from './kysely-ledger-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
 import type { MetaDialect } from './meta-dialect.js';
+import { KyselyNotificationsRepository } from './kysely-notifications-repository.js';
+import type { NotificationsRepository } from './notifications-repository.js';
 import type { MetaStore } from './meta-store.js';
 import { metaMigrations } from './migrations.js';
 import type { MetaSchema } from './schema.js';
@@ -25,6 +27,7 @@ export class KyselyMetaStore implements MetaStore {
   readonly #catalog: CatalogRepository;
   readonly #ledger: LedgerRepository;
   readonly alerts: AlertsRepository;
+  readonly #notifications: NotificationsRepository;
 
   constructor(dialect: MetaDialect) {
     this.#db = dialect.db;
@@ -32,6 +35,7 @@ export class KyselyMetaStore implements MetaStore {
     this.#catalog = new KyselyCatalogRepository(dialect);
     this.#ledger = new KyselyLedgerRepository(dialect);
     this.alerts = new KyselyAlertsRepository(dialect);
+    this.#notifications = new KyselyNotificationsRepository(dialect);
   }
 
   async migrate(): Promise<void> {
@@ -85,4 +89,13 @@ export class KyselyMetaStore implements MetaStore {
   readonly tryAcquireLease: LedgerRepository['tryAcquireLease'] = (...args) => this.#ledger.tryAcquireLease(...args);
   readonly renewLease: LedgerRepository['renewLease'] = (...args) => this.#ledger.renewLease(...args);
   readonly releaseLease: LedgerRepository['releaseLease'] = (...args) => this.#ledger.releaseLease(...args);
+
+  readonly getNotificationSettings: NotificationsRepository['getNotificationSettings'] = (...args) => this.#notifications.getNotificationSettings(...args);
+  readonly updateNotificationSettings: NotificationsRepository['updateNotificationSettings'] = (...args) => this.#notifications.updateNotificationSettings(...args);
+  readonly enqueueNotifications: NotificationsRepository['enqueueNotifications'] = (...args) => this.#notifications.enqueueNotifications(...args);
+  readonly dueNotificationTargets: NotificationsRepository['dueNotificationTargets'] = (...args) => this.#notifications.dueNotificationTargets(...args);
+  readonly oldestPendingNotification: NotificationsRepository['oldestPendingNotification'] = (...args) => this.#notifications.oldestPendingNotification(...args);
+  readonly lastNotificationAttemptAt: NotificationsRepository['lastNotificationAttemptAt'] = (...args) => this.#notifications.lastNotificationAttemptAt(...args);
+  readonly recordNotificationAttempt: NotificationsRepository['recordNotificationAttempt'] = (...args) => this.#notifications.recordNotificationAttempt(...args);
+  readonly listNotifications: NotificationsRepository['listNotifications'] = (...args) => this.#notifications.listNotifications(...args);
 }

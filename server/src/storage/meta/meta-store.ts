@@ -2,6 +2,7 @@ import type { AccountsRepository } from './accounts-repository.js';
 import type { AlertsRepository } from './alerts-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
+import type { NotificationsRepository } from './notifications-repository.js';
 
 /**
  * Metadata storage, one repository per area: accounts (accounts-repository.ts), the catalogue of
@@ -15,8 +16,9 @@ import type { LedgerRepository } from './ledger-repository.js';
 export { API_KEY_SCOPES, type AccountsRepository, type ApiKey, type ApiKeyScope, type Organization, type RefreshToken, type User } from './accounts-repository.js';
 export type { Agent, AgentHeartbeat, CatalogRepository, CollectorHealth, Database, DatabasePatch, DatabaseSettings } from './catalog-repository.js';
 export { leaseFor, type BatchClaim, type BatchToClaim, type ClaimLease, type IngestedBatch, type LeaseStore, type LedgerRepository } from './ledger-repository.js';
+export type { DeliveryState, NotificationSettingsRow, NotificationsRepository, NotifyChannel, NotifySeverity, OutboxNotification } from './notifications-repository.js';
 
-export interface MetaStore extends AccountsRepository, CatalogRepository, LedgerRepository {
+export interface MetaStore extends AccountsRepository, CatalogRepository, LedgerRepository, NotificationsRepository {
   /** Alert rules, rule edits and alerts (alerts-repository.ts), as its own handle: `ctx.meta.alerts.openAlert(…)`. */
   readonly alerts: AlertsRepository;
   /** Applies pending migrations; safe to call on every start. */

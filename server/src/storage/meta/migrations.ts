@@ -1,4 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import { notificationsMigration } from './notifications-migration.js';
 import { alertsMigration } from './alerts-migration.js';
 
 /**
@@ -123,6 +124,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0005_alerts': { up: (db) => alertsMigration(db) },
+  '0006_notifications': notificationsMigration,
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */
