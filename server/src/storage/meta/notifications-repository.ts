@@ -41,20 +41,12 @@ export interface OutboxNotification {
   readonly created_at: string;
 }
 
-export interface NotificationToEnqueue {
-  readonly id: string;
-  readonly org_id: string;
-  readonly alert_id: string | null;
-  readonly channel: NotifyChannel;
-  readonly kind: string;
-  readonly payload: string;
-  /** 'pending', or 'suppressed' when settings say not to send it (kept, so nothing vanishes unrecorded). */
+/** A new outbox row: 'pending', or 'suppressed' when settings say not to send it (kept, so nothing vanishes unrecorded). */
+export type NotificationToEnqueue = Pick<OutboxNotification, 'id' | 'org_id' | 'alert_id' | 'channel' | 'kind' | 'payload' | 'last_error' | 'created_at'> & {
   readonly state: 'pending' | 'suppressed';
-  readonly last_error: string | null;
   /** Same key twice (two processes hearing one alert event) is enqueued once; null: always enqueued. */
   readonly dedupe_key: string | null;
-  readonly created_at: string;
-}
+};
 
 /** What one delivery attempt changed on its row. */
 export interface AttemptOutcome {
