@@ -3,7 +3,7 @@ import type { SchemaState, TelemetryMigration } from './telemetry-ddl.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
 
 /**
- * A record kind beyond statement stats (activity, locks, tables, parts, …): its tables, how its
+ * A record kind (statements, activity, locks, tables, parts, …): its tables, how its
  * wire records become rows, and how they are written. The pipeline adds a kind in one place —
  * a module under kinds/postgres/ or kinds/clickhouse/ listed in that folder's index — and the
  * validator, the ingest queue, migrations, retention and database deletion pick it up from
@@ -31,7 +31,8 @@ export interface RecordKind<Row = unknown> {
   readonly name: string;
   /**
    * Tables holding this kind. Each has `org_id` and `database_id` columns (database deletion) and is
-   * partitioned by day of its time column with toYYYYMMDD (retention drops whole partitions).
+   * partitioned by day of its time column with toYYYYMMDD (retention drops whole partitions), or
+   * is `kept` (no partitions, never dropped by retention).
    */
   readonly tables: readonly TelemetryTable[];
   /** Versioned DDL, in this kind's own version range (see telemetry-ddl.ts). */
@@ -48,8 +49,11 @@ export interface RecordKind<Row = unknown> {
 /** A telemetry table and how long its data is kept. */
 export interface TelemetryTable {
   readonly name: string;
-  /** Which retention setting governs it: raw per-interval data, or a rollup. */
-  readonly retention: 'raw' | 'hourly' | 'daily';
+  /**
+   * Which retention setting governs it: raw per-interval data, or a rollup; `kept` for a table
+   * without day partitions that retention never drops (statement texts).
+   */
+  readonly retention: 'raw' | 'hourly' | 'daily' | 'kept';
 }
 
 /** A kind's rows within one validated batch. */

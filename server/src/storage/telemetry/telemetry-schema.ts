@@ -1,6 +1,7 @@
 import { rawSql, sql } from './clickhouse-sql.js';
 import { columns, columnType, DATETIME64_MS, detectFeatures, FSYNC_SETTINGS, mergeTreeSettings, UINT64_MS, type SchemaState, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from './telemetry-ddl.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
+import { statementsKind } from './kinds/statements/statements-tables.js';
 
 /**
  * The telemetry schema, written once for every ClickHouse we run on: Debian's 18.16 server (the
@@ -31,111 +32,11 @@ function timeEncodingOfColumn(type: string): TimeEncoding {
   throw new Error(`statement_stats.ts has type ${type}, which this server does not know how to read`);
 }
 
-const STATEMENT_STATS_COLUMNS = [
-  ['org_id', 'tag'],
-  ['database_id', 'tag'],
-  ['batch_id', 'string'],
-  ['ts', 'time'],
-  ['window_start', 'time'],
-  ['query_hash', 'string'],
-  ['dbid', 'uint32'],
-  ['userid', 'uint32'],
-  ['username', 'tag'],
-  ['toplevel', 'flag'],
-  ['calls', 'counter'],
-  ['total_time_ms', 'duration'],
-  ['rows', 'counter'],
-  ['shared_blks_hit', 'counter'],
-  ['shared_blks_read', 'counter'],
-  ['shared_blks_dirtied', 'counter'],
-  ['shared_blks_written', 'counter'],
-  ['temp_blks_read', 'counter'],
-  ['temp_blks_written', 'counter'],
-  ['blk_read_time_ms', 'duration'],
-  ['blk_write_time_ms', 'duration'],
-  ['total_plan_time_ms', 'duration'],
-] as const;
+/** Statement stats, their texts and rollups (versions 1–4): what migrateTelemetrySchema applies when given no list. */
+export const TELEMETRY_MIGRATIONS: readonly TelemetryMigration[] = statementsKind.migrations;
 
-const STATEMENT_TEXTS_COLUMNS = [
-  ['org_id', 'tag'],
-  ['database_id', 'tag'],
-  ['query_hash', 'string'],
-  ['query_text', 'string'],
-  ['last_seen', 'time'],
-] as const;
-
-/** The per-statement counters the rollups keep (summed per bucket); the raw table has them all. */
-export const STATEMENT_SUM_COLUMNS = [
-  'calls',
-  'total_time_ms',
-  'rows',
-  'shared_blks_hit',
-  'shared_blks_read',
-  'shared_blks_dirtied',
-  'shared_blks_written',
-  'temp_blks_read',
-  'temp_blks_written',
-  'blk_read_time_ms',
-  'blk_write_time_ms',
-  'total_plan_time_ms',
-] as const satisfies readonly (typeof STATEMENT_STATS_COLUMNS)[number][0][];
-
-const STATEMENT_ROLLUP_COLUMNS = [
-  ['org_id', 'tag'],
-  ['database_id', 'tag'],
-  ['query_hash', 'string'],
-  // The bucket's start (an hour or a UTC day); raw rows fall in the bucket of their window end.
-  ['ts', 'time'],
-  ...STATEMENT_STATS_COLUMNS.filter(([name]) => (STATEMENT_SUM_COLUMNS as readonly string[]).includes(name)),
-] as const;
-
-/**
- * A rollup of statement_stats: one row per statement and bucket, written by the store in the same
- * call as the raw rows (a replayed batch is deduped before it reaches the store, so summing at insert
- * time counts each batch once). SummingMergeTree folds rows of one bucket together on merge; reads
- * still sum(), so unmerged parts give the same answer. Partitioned by day like every telemetry table,
- * so retention drops whole partitions.
- */
-function statementRollup(table: string): TelemetryMigration['statements'] {
-  return (f, time) => [
-    rawSql(`CREATE TABLE IF NOT EXISTS ${table} (
-${columns(STATEMENT_ROLLUP_COLUMNS, f, time)}
-  ) ENGINE = SummingMergeTree
-  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
-  ORDER BY (org_id, database_id, query_hash, ts)${mergeTreeSettings(f)}`),
-  ];
-}
-
-export const TELEMETRY_MIGRATIONS: readonly TelemetryMigration[] = [
-  {
-    version: 1,
-    name: 'statement_stats',
-    statements: (f, time) => [
-      // Partitioned by day so retention can drop whole partitions.
-      rawSql(`CREATE TABLE IF NOT EXISTS statement_stats (
-${columns(STATEMENT_STATS_COLUMNS, f, time)}
-  ) ENGINE = MergeTree
-  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
-  ORDER BY (org_id, database_id, query_hash, ts)${mergeTreeSettings(f)}`),
-      // Text is kept once per statement rather than on every per-minute row.
-      rawSql(`CREATE TABLE IF NOT EXISTS statement_texts (
-${columns(STATEMENT_TEXTS_COLUMNS, f, time)}
-  ) ENGINE = ReplacingMergeTree(last_seen)
-  ORDER BY (org_id, database_id, query_hash)${mergeTreeSettings(f)}`),
-    ],
-  },
-  { version: 2, name: 'statement_stats_hourly', statements: statementRollup('statement_stats_hourly') },
-  { version: 3, name: 'statement_stats_daily', statements: statementRollup('statement_stats_daily') },
-  {
-    version: 4,
-    name: 'statement_stats_datname',
-    // The PostgreSQL database a statement ran in (pg_stat_statements is cluster-wide), for /queries?database=.
-    // Raw rows only: the rollups stay keyed by statement, so filtered reads are bounded by raw retention.
-    // Rows stored before it read as '' (not reported).
-    addColumns: [{ table: 'statement_stats', name: 'datname', kind: 'tag' }],
-    statements: () => [],
-  },
-];
+// Where it was declared before the statement kind; the batch validator imports it from here.
+export { STATEMENT_SUM_COLUMNS } from './kinds/statements/statements-tables.js';
 
 /** Detects the server's features, applies pending migrations in order, and reports the result. Safe on every start and from several processes at once. */
 export async function migrateTelemetrySchema(client: TelemetrySqlClient, migrations: readonly TelemetryMigration[] = TELEMETRY_MIGRATIONS): Promise<SchemaState> {

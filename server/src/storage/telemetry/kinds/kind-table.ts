@@ -54,6 +54,11 @@ export interface KindTable<C extends ColumnList = ColumnList> {
   readonly orderBy: readonly ColumnOf<C>[];
   /** Defaults to MergeTree; texts use ReplacingMergeTree(ts) so the newest text wins on merge. */
   readonly engine?: string;
+  /**
+   * False for a table without day partitions (statement texts: one row per statement, replaced on
+   * merge, with no time to expire by); retention never drops such a table's rows (class `kept`).
+   */
+  readonly partitionByDay?: false;
 }
 
 /** The row type of a table. */
@@ -96,12 +101,12 @@ function columnDefinitions(table: KindTable, f: ServerFeatures, time: TimeEncodi
   return table.columns.map(([column, spec]) => (isArraySpec(spec) ? `    ${column} ${ARRAY_TYPES[spec]}` : columns([[column, spec]], f, time))).join(',\n');
 }
 
-/** CREATE TABLE for `table`, partitioned by the day of `ts` so retention drops whole days. */
+/** CREATE TABLE for `table`, partitioned by the day of `ts` (unless it says otherwise) so retention drops whole days. */
 export function createTable(table: KindTable, f: ServerFeatures, time: TimeEncoding): SqlFragment {
+  const partition = table.partitionByDay === false ? '' : `\n  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})`;
   return rawSql(`CREATE TABLE IF NOT EXISTS ${table.name} (
 ${columnDefinitions(table, f, time)}
-  ) ENGINE = ${table.engine ?? 'MergeTree'}
-  PARTITION BY toYYYYMMDD(${time.toDateTime(rawSql('ts')).text})
+  ) ENGINE = ${table.engine ?? 'MergeTree'}${partition}
   ORDER BY (${table.orderBy.join(', ')})${mergeTreeSettings(f)}`);
 }
 
@@ -115,6 +120,12 @@ function encodeRow(table: KindTable, values: Readonly<Record<string, unknown>>, 
     else out[column] = value;
   }
   return out;
+}
+
+/** Waits for every write, then fails with the first failure: no write is left running behind a rejection. */
+export async function settleAll(writes: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Inserts rows grouped by table, in the order of `tables`. */
@@ -154,7 +165,8 @@ export function addedColumns<C extends ColumnList>(version: number, name: string
   return { version, name, table, columns };
 }
 
-function addColumnsMigration(added: AddedColumns): TelemetryMigration {
+/** The migration adding `added` to existing tables (where system.columns lacks them). */
+export function addColumnsMigration(added: AddedColumns): TelemetryMigration {
   const specs = new Map<string, ColumnSpec>(added.table.columns);
   return {
     version: added.version,

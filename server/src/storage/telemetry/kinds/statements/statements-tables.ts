@@ -1,0 +1,217 @@
+import { hash } from 'node:crypto';
+import type { KindContext, RecordKind } from '../../record-kind.js';
+import type { TelemetryMigration } from '../../telemetry-ddl.js';
+import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
+import type { StatementRow, StatementTextRow } from '../../telemetry-store.js';
+import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableRow, type ColumnList, type KindTable, type RowOf, type TableRow } from '../kind-table.js';
+
+/**
+ * PostgreSQL statement stats (pg_stat_statements deltas per batch window) as a record kind: the
+ * raw rows, the texts kept once per statement, and the hourly and daily rollups written in the
+ * same call. Declared with kind-table.ts like every kind; its migrations keep the versions 1–4
+ * they shipped with (and the DDL each applied), so an existing deployment neither re-runs nor
+ * misses one. Rows come from the batch validator (which keeps statements and their texts apart
+ * for the ingest queue and its events), so fromBatch is empty.
+ */
+
+/** The per-statement counters, which the rollups keep too (summed per bucket): counts as counters, times (ms) as durations. */
+const SUM_COLUMNS = [
+  ['calls', 'counter'],
+  ['total_time_ms', 'duration'],
+  ['rows', 'counter'],
+  ['shared_blks_hit', 'counter'],
+  ['shared_blks_read', 'counter'],
+  ['shared_blks_dirtied', 'counter'],
+  ['shared_blks_written', 'counter'],
+  ['temp_blks_read', 'counter'],
+  ['temp_blks_written', 'counter'],
+  ['blk_read_time_ms', 'duration'],
+  ['blk_write_time_ms', 'duration'],
+  ['total_plan_time_ms', 'duration'],
+] as const satisfies ColumnList;
+
+/** The summed counters' names (the batch validator checks these wire fields). */
+export const STATEMENT_SUM_COLUMNS = SUM_COLUMNS.map(([name]) => name);
+
+/** One value per summed counter. */
+export type StatementSums = RowOf<typeof SUM_COLUMNS>;
+
+/** Partitioned by day so retention can drop whole partitions; `datname` came with version 4 (last, as its ALTER put it). */
+export const STATEMENT_STATS = kindTable({
+  name: 'statement_stats',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['batch_id', 'string'],
+    // Window end: the row's point in time.
+    ['ts', 'time'],
+    ['window_start', 'time'],
+    ['query_hash', 'string'],
+    ['dbid', 'uint32'],
+    ['userid', 'uint32'],
+    ['username', 'tag'],
+    ['toplevel', 'flag'],
+    ...SUM_COLUMNS,
+    // The PostgreSQL database it ran in (pg_stat_statements is cluster-wide); '' when not reported.
+    ['datname', 'tag'],
+  ],
+  orderBy: ['org_id', 'database_id', 'query_hash', 'ts'],
+});
+
+/** Text is kept once per statement rather than on every per-minute row; the newest wins on merge. */
+export const STATEMENT_TEXTS = kindTable({
+  name: 'statement_texts',
+  columns: [
+    ['org_id', 'tag'],
+    ['database_id', 'tag'],
+    ['query_hash', 'string'],
+    ['query_text', 'string'],
+    ['last_seen', 'time'],
+  ],
+  orderBy: ['org_id', 'database_id', 'query_hash'],
+  engine: 'ReplacingMergeTree(last_seen)',
+  // One small row per statement with no time to expire by: an agent sends a text once, so its age
+  // says nothing about whether the statement still runs.
+  partitionByDay: false,
+});
+
+const ROLLUP_COLUMNS = [
+  ['org_id', 'tag'],
+  ['database_id', 'tag'],
+  ['query_hash', 'string'],
+  // The bucket's start (an hour or a UTC day); raw rows fall in the bucket of their window end.
+  ['ts', 'time'],
+  ...SUM_COLUMNS,
+] as const satisfies ColumnList;
+
+/**
+ * A rollup of statement_stats: one row per statement and bucket, written in the same call as the
+ * raw rows (a replayed batch is deduped before it reaches the store, so summing at insert time
+ * counts each batch once). SummingMergeTree folds rows of one bucket together on merge; reads
+ * still sum(), so unmerged parts give the same answer. Day partitions like every telemetry table.
+ */
+function rollupTable<const N extends string>(name: N) {
+  return kindTable({ name, columns: ROLLUP_COLUMNS, orderBy: ['org_id', 'database_id', 'query_hash', 'ts'], engine: 'SummingMergeTree' });
+}
+
+export const STATEMENT_STATS_HOURLY = rollupTable('statement_stats_hourly');
+export const STATEMENT_STATS_DAILY = rollupTable('statement_stats_daily');
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Where statement counters live, coarsest first. `reach`: how far back (from now) a range may start
+ * and still be read from that table or a finer one; each is well inside the table's default retention
+ * (raw 7 days, hourly 30), and config refuses retentions shorter than these reaches.
+ */
+export const STATEMENT_TIERS = [
+  { table: STATEMENT_STATS_DAILY, bucketMs: DAY_MS, retention: 'daily', reach: Infinity },
+  { table: STATEMENT_STATS_HOURLY, bucketMs: HOUR_MS, retention: 'hourly', reach: 30 * DAY_MS },
+  { table: STATEMENT_STATS, bucketMs: 1, retention: 'raw', reach: 2 * DAY_MS },
+] as const;
+export type StatementTier = (typeof STATEMENT_TIERS)[number];
+
+/** statement_stats as version 1 created it: version 4 adds datname to every table, so version 1 never changes. */
+const STATEMENT_STATS_V1: KindTable = { ...STATEMENT_STATS, columns: STATEMENT_STATS.columns.filter(([name]) => name !== 'datname') };
+
+/** Versions 1–4, as shipped. Never edit one: add the next version (1–99 are this kind's). */
+const STATEMENT_MIGRATIONS: readonly TelemetryMigration[] = [
+  { version: 1, name: 'statement_stats', statements: (f, time) => [createTable(STATEMENT_STATS_V1, f, time), createTable(STATEMENT_TEXTS, f, time)] },
+  { version: 2, name: 'statement_stats_hourly', statements: (f, time) => [createTable(STATEMENT_STATS_HOURLY, f, time)] },
+  { version: 3, name: 'statement_stats_daily', statements: (f, time) => [createTable(STATEMENT_STATS_DAILY, f, time)] },
+  // For /queries?database=. Raw rows only: the rollups stay keyed by statement, so filtered reads are
+  // bounded by raw retention. Rows stored before it read as '' (not reported).
+  addColumnsMigration(addedColumns(4, 'statement_stats_datname', STATEMENT_STATS, ['datname'])),
+];
+
+/** Sums rows into one row per statement and bucket (the rollups' shape). */
+function rollUp(table: KindTable, rows: readonly StatementRow[], bucketMs: number): TableRow[] {
+  const buckets = new Map<string, Record<string, string | number>>();
+  for (const r of rows) {
+    const ts = Math.floor(r.ts / bucketMs) * bucketMs;
+    const key = `${r.org_id}\0${r.database_id}\0${r.query_hash}\0${ts}`;
+    let sums = buckets.get(key);
+    if (!sums) {
+      sums = { org_id: r.org_id, database_id: r.database_id, query_hash: r.query_hash, ts };
+      for (const column of STATEMENT_SUM_COLUMNS) sums[column] = 0;
+      buckets.set(key, sums);
+    }
+    for (const column of STATEMENT_SUM_COLUMNS) sums[column] = (sums[column] as number) + r[column];
+  }
+  return [...buckets.values()].map((values) => ({ table, values }));
+}
+
+/** Statements whose text (as a SHA-1 digest) one process remembers having written: about 150 bytes each. */
+const WRITTEN_TEXTS_MAX = 100_000;
+
+/**
+ * Digests of the texts already written, by statement, per store client: agents that send the text
+ * on every row (older ones, or after a restart) would otherwise rewrite the widest rows we store
+ * on every batch.
+ */
+const writtenTexts = new WeakMap<TelemetrySqlClient, Map<string, string>>();
+
+function writtenTextsOf(client: TelemetrySqlClient): Map<string, string> {
+  let written = writtenTexts.get(client);
+  if (!written) writtenTexts.set(client, (written = new Map()));
+  return written;
+}
+
+/** Forgets the texts written through `client`: after a database's deletion, a statement seen again must have its text written again. */
+export function forgetWrittenTexts(client: TelemetrySqlClient): void {
+  writtenTexts.get(client)?.clear();
+}
+
+/** Stores statement texts (the newest of a statement wins); an empty text is never written. */
+export async function insertStatementTexts(ctx: KindContext, texts: readonly StatementTextRow[]): Promise<void> {
+  const written = writtenTextsOf(ctx.client);
+  const fresh = new Map<string, { row: StatementTextRow; digest: string }>();
+  for (const t of texts) {
+    if (t.query_text === '') continue;
+    const key = `${t.org_id}\0${t.database_id}\0${t.query_hash}`;
+    const digest = hash('sha1', t.query_text, 'base64');
+    if (written.get(key) !== digest) fresh.set(key, { row: t, digest });
+  }
+  if (fresh.size === 0) return;
+  const rows = [...fresh.values()].map(({ row: t }) =>
+    tableRow(STATEMENT_TEXTS, { org_id: t.org_id, database_id: t.database_id, query_hash: t.query_hash, query_text: t.query_text, last_seen: t.last_seen }),
+  );
+  await insertTableRows(ctx, [STATEMENT_TEXTS], rows);
+  for (const [key, { digest }] of fresh) {
+    written.delete(key);
+    written.set(key, digest);
+  }
+  // Oldest first in a Map's order: a simple bound on what this process remembers.
+  for (const key of written.keys()) {
+    if (written.size <= WRITTEN_TEXTS_MAX) break;
+    written.delete(key);
+  }
+}
+
+/** Writes statement rows: their non-empty texts, then the raw rows and both rollups. */
+export async function insertStatements(ctx: KindContext, rows: readonly StatementRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const stats = rows.map(({ query_text: _text, datname, ...r }) => tableRow(STATEMENT_STATS, { ...r, datname: datname ?? '' }));
+  // An empty text on the wire means "sent before" (StatementText): only real texts are written.
+  const texts = rows.filter((r) => r.query_text !== '').map((r) => ({ ...r, last_seen: r.ts }));
+  // Texts first: if a later insert fails, the batch is not acked and comes again, and what the
+  // first left behind is a text row (replaced on merge), never counters that the retry would double.
+  await insertStatementTexts(ctx, texts);
+  // The raw rows and the rollups are independent tables: written at once, one round trip of latency.
+  await settleAll([
+    insertTableRows(ctx, [STATEMENT_STATS], stats),
+    ...STATEMENT_TIERS.filter((tier) => tier.table !== STATEMENT_STATS).map((tier) => insertTableRows(ctx, [tier.table], rollUp(tier.table, rows, tier.bucketMs))),
+  ]);
+}
+
+export const statementsKind: RecordKind<StatementRow> = {
+  name: 'statements',
+  tables: [
+    { name: STATEMENT_TEXTS.name, retention: 'kept' },
+    ...STATEMENT_TIERS.map((tier) => ({ name: tier.table.name, retention: tier.retention })),
+  ],
+  migrations: STATEMENT_MIGRATIONS,
+  fromBatch: () => [],
+  insert: insertStatements,
+};
