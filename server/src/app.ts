@@ -15,11 +15,13 @@ import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
 import { AlertEvaluationJob } from './jobs/alert-evaluation-job.js';
+import { AlertEvents } from './engines/alerts/alert-events.js';
 import { alertReads } from './engines/alerts/alert-source.js';
 import { metricInputs } from './storage/telemetry/reads/metric-inputs.js';
 import { telemetryReads } from './storage/telemetry/reads/telemetry-reads.js';
+import { Notifications } from './notify/notifications.js';
+import { notifyAlertEvents } from './notify/alert-notifications.js';
 import { DatabaseEvaluator } from './services/database-evaluator.js';
-import { AlertEvents } from './engines/alerts/alert-events.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
 import { httpObserver, routeBase } from './ops/http-observer.js';
 import { ServerMetrics } from './ops/metrics.js';
@@ -105,10 +107,13 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const stores = options.stores ?? (await openStores(config, logger));
   const ingestEvents = new IngestEvents(logger);
   const alertEvents = new AlertEvents();
+  // Each delivery attempt shows on its alert (GET /alerts/{id}: delivery_status, attempts, last_error).
+  const notifications = new Notifications({ config, meta: stores.meta, logger, onAlertDelivery: (id, update) => stores.meta.alerts.recordDelivery(id, update) });
   const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger });
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, evaluator };
+  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, notifications, evaluator };
+  const stopAlertNotices = notifyAlertEvents(context);
   const metrics = new ServerMetrics();
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
   const lastSeen = new LastSeenRecorder(stores.meta, config.heartbeatIntervalSeconds * 1000, logger);
@@ -138,6 +143,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   retention.start();
   const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs: metricInputs(telemetryReads(stores.telemetry), stores.meta), events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
   alertJob.start();
+  notifications.start();
 
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
@@ -165,6 +171,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     evaluator.close();
     await retention.stop();
     await alertJob.stop();
+    stopAlertNotices();
+    await notifications.close();
     await stores.meta.close();
     await stores.telemetry.close();
   }

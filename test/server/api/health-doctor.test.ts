@@ -1,43 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import pg from 'pg';
 import { useClickHouse } from '../../harness/clickhouse.js';
 import { usePostgres } from '../../harness/postgres.js';
 import { healthScoresKind } from '../../../server/src/storage/telemetry/kinds/health-scores-kind.js';
+import { blockRow, startAgent, stopAgent, type BlockedRow } from '../../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const TABLE = 'vigil_health_orders';
-
-/** Starts the agent CLI (its own process) on `databases`, the listed collectors at 1 s. One process: agents are one per host, and a host's heartbeat lists its databases' collectors. */
-function startAgent(dir: string, server: TestServer, key: string, tasks: readonly string[], databases: readonly { name: string; engine: string; url: string }[], out: { log: string }): ChildProcess {
-  const config = join(dir, 'agent.yaml');
-  writeFileSync(
-    config,
-    [
-      `server_url: ${server.wsUrl}`,
-      `spool_dir: ${join(dir, 'spool')}`,
-      'intervals:',
-      ...tasks.map((t) => `  ${t}: 1s`),
-      'databases:',
-      ...databases.flatMap((db) => [`  - name: ${db.name}`, `    engine: ${db.engine}`, `    url: ${db.url}`]),
-    ].join('\n'),
-  );
-  const agent = spawn(process.execPath, ['--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config], { env: { ...process.env, VIGIL_API_KEY: key }, stdio: ['ignore', 'pipe', 'pipe'] });
-  agent.stdout!.on('data', (d: Buffer) => (out.log += d.toString()));
-  agent.stderr!.on('data', (d: Buffer) => (out.log += d.toString()));
-  return agent;
-}
-
-async function stopAgent(agent: ChildProcess | undefined): Promise<void> {
-  if (!agent || agent.exitCode !== null) return;
-  const exited = new Promise((r) => agent.once('exit', r));
-  agent.kill('SIGTERM');
-  await exited;
-}
 
 /**
  * The health score, the doctor and the org overview over real data: the real agent reads the
@@ -54,8 +27,7 @@ describe('API: health score, doctor and org overview (real agents)', function ()
   let dir: string;
   const out = { log: '' };
   let agent: ChildProcess | undefined;
-  let holder: pg.Client | undefined;
-  let waiter: pg.Client | undefined;
+  let blocked: BlockedRow | undefined;
   let holderPid: number;
   let waiterPid: number;
   let pgId: string;
@@ -73,15 +45,8 @@ describe('API: health score, doctor and org overview (real agents)', function ()
     await pgi.query(`INSERT INTO ${TABLE} SELECT g, 'n' FROM generate_series(1, 100) g`);
 
     // A session idle in a transaction holding a row lock, and one waiting for it.
-    holder = new pg.Client({ connectionString: pgi.superuserUrl, application_name: 'vigil-holder' });
-    waiter = new pg.Client({ connectionString: pgi.superuserUrl, application_name: 'vigil-waiter' });
-    await holder.connect();
-    await waiter.connect();
-    holderPid = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    waiterPid = (await waiter.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    await holder.query('BEGIN');
-    await holder.query(`UPDATE ${TABLE} SET note = 'held' WHERE id = 1`);
-    void waiter.query(`UPDATE ${TABLE} SET note = 'waiting' WHERE id = 1`).catch(() => undefined);
+    blocked = await blockRow(pgi.superuserUrl, TABLE);
+    ({ holderPid, waiterPid } = blocked);
 
     const signup = await server.signup('health');
     token = signup.accessToken;
@@ -115,8 +80,7 @@ describe('API: health score, doctor and org overview (real agents)', function ()
 
   after(async () => {
     await stopAgent(agent);
-    await holder?.end().catch(() => undefined);
-    await waiter?.end().catch(() => undefined);
+    await blocked?.end();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -216,7 +180,7 @@ describe('API: health score, doctor and org overview (real agents)', function ()
   });
 
   it('clears the doctor issue once the blocker commits', async () => {
-    await holder!.query('ROLLBACK');
+    await blocked!.release();
     await waitFor(
       'the blocked query to leave the doctor',
       20_000,
