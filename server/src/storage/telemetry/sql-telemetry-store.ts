@@ -1,6 +1,6 @@
 import { identifier, sql } from './clickhouse-sql.js';
 import { RECORD_KINDS } from './kinds/index.js';
-import { forgetWrittenTexts, insertStatements, insertStatementTexts, queryGroups, statementsKind, topQueries } from './kinds/statements/statements-kind.js';
+import { forgetWrittenTexts, insertStatements, insertStatementTexts, queryGroups, topQueries } from './kinds/statements/statements-kind.js';
 import type { KindContext, RecordKind } from './record-kind.js';
 import { featureNames, migrateTelemetrySchema, type SchemaState } from './telemetry-schema.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
@@ -22,13 +22,6 @@ export { settleAll } from './kinds/kind-table.js';
 
 const DAY_MS = 24 * 3600_000;
 
-/**
- * Every record kind the store migrates, deletes from and expires: statements (whose rows the ingest
- * queue writes through insertStatements, not insertRecords) and the ones batches and the server carry.
- */
-// `any`: each kind has its own row type, which only that kind's own functions read.
-const STORED_KINDS: readonly RecordKind<any>[] = [statementsKind, ...RECORD_KINDS];
-
 /** A day partition id (YYYYMMDD, as toYYYYMMDD makes them) as the Unix ms its day ends at; undefined for any other id. */
 function partitionDayEnd(id: string): number | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(id);
@@ -49,7 +42,7 @@ export class SqlTelemetryStore implements TelemetryStore {
   }
 
   async migrate(): Promise<void> {
-    this.#schema = await migrateTelemetrySchema(this.#client, STORED_KINDS.flatMap((kind) => kind.migrations));
+    this.#schema = await migrateTelemetrySchema(this.#client, RECORD_KINDS.flatMap((kind) => kind.migrations));
   }
 
   async schemaStatus(): Promise<TelemetrySchemaStatus> {
@@ -96,7 +89,7 @@ export class SqlTelemetryStore implements TelemetryStore {
     this.#migrated();
     // Its texts are about to go: a statement seen again must have its text written again.
     forgetWrittenTexts(this.#client);
-    const tables = STORED_KINDS.flatMap((kind) => kind.tables.map((t) => t.name));
+    const tables = RECORD_KINDS.flatMap((kind) => kind.tables.map((t) => t.name));
     // A mutation per table: ClickHouse rewrites the affected parts in the background.
     for (const table of tables) {
       await this.#client.command(sql`ALTER TABLE ${identifier(table, tables)} DELETE WHERE org_id = ${orgId} AND database_id = ${databaseId}`);
@@ -107,7 +100,7 @@ export class SqlTelemetryStore implements TelemetryStore {
     this.#migrated();
     const days = { raw: policy.rawDays, hourly: policy.hourlyDays, daily: policy.dailyDays };
     // `kept` tables (statement texts) have no day partitions and are never dropped.
-    const tables = STORED_KINDS.flatMap((kind) => kind.tables).flatMap((t) => (t.retention === 'kept' ? [] : [{ table: t.name, retention: t.retention }]));
+    const tables = RECORD_KINDS.flatMap((kind) => kind.tables).flatMap((t) => (t.retention === 'kept' ? [] : [{ table: t.name, retention: t.retention }]));
     const names = tables.map((t) => t.table);
     const dropped: DroppedPartition[] = [];
     for (const { table, retention } of tables) {

@@ -3,10 +3,15 @@ import { CLICKHOUSE_KINDS } from './clickhouse/index.js';
 import { explainPlansKind } from './explain-plans-kind.js';
 import { healthScoresKind } from './health-scores-kind.js';
 import { POSTGRES_KINDS } from './postgres/index.js';
+import { statementsKind } from './statements/statements-tables.js';
 
-/** Every record kind besides statement stats, in the order the ingest queue writes them (explain plans come from commands, health scores from the engines, not batches). */
+/**
+ * Every record kind, in the order the ingest queue writes them. Statements' rows come from the batch
+ * validator and reach the store through insertStatements (fromBatch is empty), explain plans come
+ * from commands and health scores from the engines, not batches.
+ */
 // `any`: each kind has its own row type, which only that kind's own functions read.
-export const RECORD_KINDS: readonly RecordKind<any>[] = [...POSTGRES_KINDS, ...CLICKHOUSE_KINDS, explainPlansKind, healthScoresKind];
+export const RECORD_KINDS: readonly RecordKind<any>[] = [statementsKind, ...POSTGRES_KINDS, ...CLICKHOUSE_KINDS, explainPlansKind, healthScoresKind];
 
 const names = RECORD_KINDS.map((kind) => kind.name);
 const versions = RECORD_KINDS.flatMap((kind) => kind.migrations.map((m) => m.version));
