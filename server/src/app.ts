@@ -168,7 +168,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
       http.closeAllConnections();
     }
     ingestQueue.close();
-    evaluator.close();
+    await evaluator.close();
     await retention.stop();
     await alertJob.stop();
     stopAlertNotices();

@@ -75,6 +75,8 @@ export class DatabaseEvaluator {
   /** The latest evaluation per database id, and the one in flight. */
   readonly #latest = new Map<string, Evaluation>();
   readonly #running = new Map<string, Promise<Evaluation>>();
+  /** Debounced evaluations started by ingest events, until they settle. */
+  readonly #scheduled = new Set<Promise<void>>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   #alerts: AlertSource;
   #unsubscribe: (() => void) | undefined;
@@ -104,7 +106,8 @@ export class DatabaseEvaluator {
     if (this.#timers.has(databaseId)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(databaseId);
-      void this.#evaluateById(orgId, databaseId);
+      const work = this.#evaluateById(orgId, databaseId).finally(() => this.#scheduled.delete(work));
+      this.#scheduled.add(work);
     }, this.#options.debounceMs);
     timer.unref();
     this.#timers.set(databaseId, timer);
@@ -189,9 +192,11 @@ export class DatabaseEvaluator {
     this.#timers.delete(databaseId);
   }
 
-  close(): void {
+  /** Stops listening and waits for evaluations under way: the stores close next, and a read still running would hold them open. */
+  async close(): Promise<void> {
     this.#unsubscribe?.();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
+    await Promise.allSettled([...this.#scheduled, ...this.#running.values()]);
   }
 }
