@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { NewAlert } from '../../../server/src/storage/meta/alerts-repository.js';
 import type { MetaStore } from '../../../server/src/storage/meta/meta-store.js';
+import { blockedQueriesAlert } from '../../helpers/alert-fixtures.js';
 import { META_BACKENDS, useBackend } from '../../helpers/backends.js';
 
 /** The alerts repository, a contract over both metadata backends. */
@@ -23,22 +24,7 @@ for (const backend of META_BACKENDS) {
     });
 
     function alert(over: Partial<NewAlert> = {}): NewAlert {
-      return {
-        org_id: orgId,
-        database_id: dbId,
-        rule_id: `builtin:pg.blocked_queries:warning:${++n}`,
-        rule_name: 'Blocked queries',
-        metric_key: 'pg.blocked_queries',
-        severity: 'warning',
-        operator: '>=',
-        threshold: 1,
-        value: 2,
-        object_key: '',
-        object_label: 'database',
-        opened_at: T,
-        delivery_status: 'pending',
-        ...over,
-      };
+      return blockedQueriesAlert(orgId, dbId, { rule_id: `builtin:pg.blocked_queries:warning:${++n}`, opened_at: T, ...over });
     }
 
     it('keeps built-in rule edits per organization, merging patches', async () => {
