@@ -193,6 +193,10 @@ export const ERROR_GUIDE = {
     meaning: 'An unexpected failure. The client gets only this code and a generic message; the server logs the error with the request id.',
     action: 'Retry; if it persists, report it with the time and the request\'s `x-request-id`.',
   },
+  ROUTE_UNDECLARED_ERROR: {
+    meaning: 'Only with `VIGIL_VALIDATE_RESPONSES=true` (the test suites): an endpoint answered an error code its route does not declare, so its OpenAPI responses would not list it. The message names the route and the code; the server logs the original error.',
+    action: 'A Vigil bug in development: add the code to the route\'s `errors` (`server/src/api/route.ts`), or stop the handler from answering it.',
+  },
 } as const satisfies Record<ErrorCode, ErrorGuide>;
 
 const GUIDE: Readonly<Partial<Record<string, ErrorGuide>>> = ERROR_GUIDE;

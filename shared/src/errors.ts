@@ -58,6 +58,8 @@ export const ERROR_CATALOG = {
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected
   INTERNAL: { status: 500, message: 'Internal server error' },
+  // A route answered a code it does not declare: only with VIGIL_VALIDATE_RESPONSES on (tests), never in production
+  ROUTE_UNDECLARED_ERROR: { status: 500, message: 'This endpoint answered an error code it does not declare', expose: true },
 } as const satisfies Record<string, { status: number; message: string; expose?: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RouteSpec } from './route.js';
+import { ERROR_CATALOG, type ErrorCode } from '@vigil/shared';
+import { routeErrorCodes, type RouteSpec } from './route.js';
 import { strictInput } from './validate.js';
 import { SERVER_VERSION } from '../version.js';
 
@@ -29,6 +30,21 @@ function parameters(spec: RouteSpec): unknown[] {
 
 const ERROR_RESPONSE = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
+/** One response per status the route's error codes have, each naming its codes (docs/errors.md explains them). */
+function errorResponses(spec: RouteSpec): Record<string, unknown> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of routeErrorCodes(spec)) {
+    const status = ERROR_CATALOG[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, unknown> = {};
+  for (const [status, codes] of byStatus) {
+    const schema = { allOf: [{ $ref: '#/components/schemas/Error' }, { type: 'object', properties: { code: { enum: codes } } }] };
+    responses[status] = { description: `Error: ${codes.join(', ')}`, content: { 'application/json': { schema } } };
+  }
+  return responses;
+}
+
 /** The OpenAPI 3.1 document for `routes`, served at /api/v1/openapi.json. */
 export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -37,11 +53,9 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
       [spec.success.status]: spec.success.schema
         ? { description: spec.success.description, content: { 'application/json': { schema: schemaOf(spec.success.schema, 'output') } } }
         : { description: spec.success.description },
-      '400': ERROR_RESPONSE,
+      ...errorResponses(spec),
       default: ERROR_RESPONSE,
     };
-    if (spec.auth !== 'none') Object.assign(responses, { '401': ERROR_RESPONSE, '403': ERROR_RESPONSE, '404': ERROR_RESPONSE });
-    if (spec.body) responses['415'] = ERROR_RESPONSE;
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = {
       summary: spec.summary,
@@ -59,7 +73,7 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
       title: 'Vigil API',
       version: SERVER_VERSION,
       description:
-        'PostgreSQL and ClickHouse monitoring. Errors are {"error", "code"} with a stable code. An unknown query parameter or body field is a 400 VALIDATION_FAILED naming it; bodies are JSON (Content-Type: application/json, else 415 UNSUPPORTED_MEDIA_TYPE).',
+        'PostgreSQL and ClickHouse monitoring. Errors are {"error", "code"} with a stable code. An unknown query parameter or body field is a 400 VALIDATION_FAILED naming it; bodies are JSON (Content-Type: application/json, else 415 UNSUPPORTED_MEDIA_TYPE). The error responses of each operation list the codes it can answer; docs/errors.md explains every code.',
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { apiKey: [] }],

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
+import { ERROR_CATALOG, VigilError, isVigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../context.js';
 import { authenticate, authorize, type Access, type Principal } from '../auth/authenticate.js';
 import { NO_FIELDS, parseBody, parseInput } from './validate.js';
@@ -38,6 +39,12 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   readonly body?: B;
   /** The success status and the schema of its body (none for 204). */
   readonly success: { readonly status: number; readonly description: string; readonly schema?: z.ZodType };
+  /**
+   * Error codes this route can answer beyond the ones every route of its kind implies
+   * (`impliedErrorCodes`): they are documented in its OpenAPI responses, and with response
+   * validation on, any other code it answers is a 500 `ROUTE_UNDECLARED_ERROR`.
+   */
+  readonly errors?: readonly ErrorCode[];
   handler(input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
 }
 
@@ -46,13 +53,45 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
   return spec as unknown as RouteSpec;
 }
 
+/** Any route: a bad param, query or body (validate.ts), and an unexpected failure. */
+const EVERY_ROUTE: readonly ErrorCode[] = ['VALIDATION_FAILED', 'INTERNAL'];
+/** What authenticate() and authorize() throw. */
+const AUTHENTICATED: readonly ErrorCode[] = ['AUTH_MISSING_CREDENTIALS', 'AUTH_INVALID_KEY', 'AUTH_INVALID_TOKEN', 'AUTH_FORBIDDEN_SCOPE'];
+/** An id in the path may name nothing (or something of another organization), or not decode. */
+const WITH_PATH_PARAMS: readonly ErrorCode[] = ['NOT_FOUND', 'PATH_MALFORMED'];
+/** parseBody() and the body parser in front of it. */
+const WITH_BODY: readonly ErrorCode[] = ['BODY_MISSING', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_MALFORMED', 'BODY_TOO_LARGE', 'BODY_UNSUPPORTED_ENCODING'];
+
+/** The codes every route shaped like `spec` can answer, whatever its handler does. */
+export function impliedErrorCodes(spec: Pick<RouteSpec, 'auth' | 'path' | 'body'>): ErrorCode[] {
+  return [...EVERY_ROUTE, ...(spec.auth === 'none' ? [] : AUTHENTICATED), ...(/\{\w+\}/.test(spec.path) ? WITH_PATH_PARAMS : []), ...(spec.body ? WITH_BODY : [])];
+}
+
+const CATALOG_ORDER = Object.keys(ERROR_CATALOG) as ErrorCode[];
+
+/** Every code `spec` may answer, implied and declared, in catalogue order. */
+export function routeErrorCodes(spec: RouteSpec): ErrorCode[] {
+  const codes = new Set([...impliedErrorCodes(spec), ...(spec.errors ?? [])]);
+  return CATALOG_ORDER.filter((code) => codes.has(code));
+}
+
 function expressPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
 export interface MountOptions {
-  /** Check every success body against its schema (tests turn this on): a mismatch is a 500. */
+  /**
+   * Check every success body against its schema and every error code against the route's
+   * (tests turn this on): a mismatch is a 500, an undeclared code a 500 `ROUTE_UNDECLARED_ERROR`.
+   */
   readonly validateResponses: boolean;
+}
+
+/** Logs a code `spec` answered without declaring it, and the stable error that replaces it (tests assert codes, so they catch it). */
+function undeclared(ctx: AppContext, spec: RouteSpec, err: VigilError): VigilError {
+  const route = `${spec.method.toUpperCase()} ${spec.path}`;
+  ctx.logger.error({ route, code: err.code, err }, 'route answered an error code it does not declare');
+  return new VigilError('ROUTE_UNDECLARED_ERROR', `${route} answered ${err.code}, which its errors list does not declare (add it to the route's errors)`, { cause: err });
 }
 
 /** An Express router serving `routes`, each with auth, validation and its handler. */
@@ -60,7 +99,8 @@ export function mountRoutes(ctx: AppContext, routes: readonly RouteSpec[], optio
   const router = Router();
   const authDeps = { meta: ctx.meta, jwtSecret: ctx.config.jwtSecret };
   for (const spec of routes) {
-    router[spec.method](expressPath(spec.path), async (req: Request, res: Response) => {
+    const declared = new Set(routeErrorCodes(spec));
+    const serve = async (req: Request, res: Response): Promise<void> => {
       let principal: Principal | undefined;
       if (spec.auth !== 'none') {
         principal = await authenticate(req.headers, authDeps);
@@ -89,6 +129,14 @@ export function mountRoutes(ctx: AppContext, routes: readonly RouteSpec[], optio
         }
       }
       res.status(status).json(result.body);
+    };
+    router[spec.method](expressPath(spec.path), async (req: Request, res: Response) => {
+      try {
+        await serve(req, res);
+      } catch (err) {
+        if (options.validateResponses && isVigilError(err) && !declared.has(err.code)) throw undeclared(ctx, spec, err);
+        throw err;
+      }
     });
   }
   return router;

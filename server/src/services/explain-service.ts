@@ -1,4 +1,4 @@
-import { VigilError } from '@vigil/shared';
+import { VigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../context.js';
 import type { PlanSummary } from '../engines/figures/plan-summary.js';
 import { explainStatement } from '../ingest/command-broker.js';
@@ -22,6 +22,11 @@ export interface OnDemandPlan {
   readonly source: 'on_demand';
   readonly summary: PlanSummary;
 }
+
+/** What explainNow fails with: no agent on this process, or the codes an agent's command result carries (agent/src/commands/command-dispatcher.ts). */
+export const EXPLAIN_ERRORS: readonly ErrorCode[] = [
+  'AGENT_NOT_CONNECTED', 'COMMAND_TIMEOUT', 'COMMAND_UNKNOWN', 'COMMAND_BAD_ARGS', 'COMMAND_REFUSED', 'COMMAND_NOT_SUPPORTED', 'STATEMENT_NOT_FOUND', 'COMMAND_FAILED',
+];
 
 /**
  * POST …/explain as a use case: asks the agent serving `db` for a plan of the statement with this

@@ -217,6 +217,7 @@ export function activityStreamRoutes(ctx: AppContext): RouteSpec[] {
         'WebSocket: the /active snapshot every `interval` seconds, as JSON messages {"type":"snapshot", …}. Authenticate with ?token= (a stream token or an access token, never an API key) or a header',
       tag: 'activity',
       auth: 'read',
+      errors: ['UPGRADE_REQUIRED'],
       params: DatabasePath,
       query: StreamQuery,
       success: { status: 101, description: 'Switching Protocols; then one message per snapshot, shaped as below', schema: z.intersection(z.object({ type: z.literal('snapshot') }), ActiveView) },

@@ -227,6 +227,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Create a custom alert rule',
       tag: 'alerts',
       auth: 'admin',
+      errors: ['NOT_FOUND'],
       body: RuleBody,
       success: { status: 201, description: 'The rule', schema: RuleViewSchema },
       async handler({ principal, body }) {
@@ -266,6 +267,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Delete a custom alert rule (built-in rules: 409 ALERT_RULE_BUILT_IN)',
       tag: 'alerts',
       auth: 'admin',
+      errors: ['ALERT_RULE_BUILT_IN'],
       params: IdPath,
       success: { status: 200, description: 'Deleted', schema: z.object({ id: z.string(), deleted: z.literal(true) }) },
       async handler({ principal, params }) {

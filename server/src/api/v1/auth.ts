@@ -71,6 +71,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Create an organization and its first user',
       tag: 'auth',
       auth: 'none',
+      errors: ['AUTH_EMAIL_TAKEN'],
       body: SignupBody,
       success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
       async handler({ body }) {
@@ -89,6 +90,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Sign in with email and password',
       tag: 'auth',
       auth: 'none',
+      errors: ['AUTH_INVALID_CREDENTIALS'],
       body: LoginBody,
       success: { status: 200, description: 'Tokens', schema: Tokens },
       async handler({ body }) {
@@ -104,6 +106,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Trade a refresh token for new tokens (the old one stops working)',
       tag: 'auth',
       auth: 'none',
+      errors: ['AUTH_INVALID_TOKEN'],
       body: RefreshBody,
       success: { status: 200, description: 'Tokens', schema: Tokens },
       async handler({ body }) {

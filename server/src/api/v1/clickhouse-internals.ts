@@ -123,6 +123,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Active parts per MergeTree table and partition (ClickHouse)',
       tag: 'clickhouse',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500), partitions: intParam(0, 100).default(10).describe('Partitions listed per table, fullest first') }),
       success: {
@@ -159,6 +160,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Merges running now (ClickHouse)',
       tag: 'clickhouse',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
@@ -178,6 +180,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Mutations not yet done (ClickHouse)',
       tag: 'clickhouse',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
@@ -205,6 +208,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Server-level metrics: memory, disk, connections, uptime (ClickHouse)',
       tag: 'clickhouse',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ ...timeRange }),
       success: {
@@ -262,6 +266,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Failed queries grouped by error code (ClickHouse)',
       tag: 'queries',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ hours: intParam(1, 168).default(24).describe('Look back this many hours'), limit: limitParam(50, 200) }),
       success: {
@@ -292,6 +297,7 @@ export function clickHouseInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Parts size distribution across tables (ClickHouse)',
       tag: 'queries',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {

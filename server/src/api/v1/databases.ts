@@ -128,6 +128,7 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Pre-register a database by name; the agent that announces that name takes it over',
       tag: 'databases',
       auth: 'admin',
+      errors: ['DATABASE_NAME_TAKEN'],
       body: CreateBody,
       success: { status: 201, description: 'The registered database', schema: DatabaseView },
       async handler({ principal, body }) {
@@ -162,6 +163,7 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
       summary: "Change a database's name, tags or collection settings; a connected agent applies them within seconds",
       tag: 'databases',
       auth: 'admin',
+      errors: ['DATABASE_NAME_TAKEN'],
       params: DatabasePath,
       body: PatchBody,
       success: { status: 200, description: 'The updated database', schema: DatabaseView },

@@ -71,6 +71,7 @@ export function indexRoutes(ctx: AppContext): RouteSpec[] {
       summary,
       tag: 'tables',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: IndexesQuery,
       success: { status: 200, description: 'Indexes of the latest reading, sorted descending', schema: IndexesView },
@@ -100,6 +101,7 @@ export function indexRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'One index over a range, with a timeseries (PostgreSQL)',
       tag: 'tables',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath.extend({ schema: objectName, name: objectName }),
       query: SeriesQuery.extend({ datname: datnameParam }),
       success: {

@@ -50,6 +50,7 @@ export function lockRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Lock waits and their holders at the latest snapshot (PostgreSQL)',
       tag: 'activity',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: { status: 200, description: 'The latest lock snapshot', schema: LocksView },

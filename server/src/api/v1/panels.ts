@@ -98,6 +98,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Disk usage per disk (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       success: {
         status: 200,
@@ -133,6 +134,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Compression per table (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
@@ -179,6 +181,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Detached and broken parts per table (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
@@ -211,6 +214,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Active mutations with the parts each has left, per database (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
@@ -269,6 +273,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Error events over time, from system.errors (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ range: rangeParam(3600) }),
       success: {
@@ -307,6 +312,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Replication lag per replicated table over time (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ range: rangeParam('1h'), limit: limitParam(20, 100).describe('Tables with a series, most delayed first (max 100)') }),
       success: {
@@ -403,6 +409,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Active merges over time and estimated completion (ClickHouse panel)',
       tag: 'panels',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({ range: rangeParam('1h') }),
       success: {

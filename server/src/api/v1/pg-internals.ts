@@ -16,6 +16,8 @@ function numbers<const N extends string>(names: readonly N[]) {
 
 const reason = z.string().nullable().describe('Why the result is empty: a server too old for the view, or no reading yet; null when there is data');
 const SeriesEnvelope = { database_id: z.string(), since: z.string(), until: z.string(), bucket: z.number() };
+/** The latest reading's window (nulls before the first), and why it is empty. */
+const LatestEnvelope = { database_id: z.string(), reason, ts: z.string().nullable(), window_start: z.string().nullable() };
 
 const CheckpointerPoint = z.object({ ts: z.string().describe('Bucket start'), ...numbers(CHECKPOINTER_FIELDS) });
 const WalFields = numbers(WAL_FIELDS);
@@ -41,11 +43,12 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'pg_stat_database of every database of the server over the latest reading window: transactions, blocks, tuples, temp files, deadlocks, conflicts, sessions (PostgreSQL)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       success: {
         status: 200,
         description: 'One row per database, by name; counters are deltas over [window_start, ts)',
-        schema: z.object({ database_id: z.string(), reason, ts: z.string().nullable(), window_start: z.string().nullable(), databases: z.array(DatabaseStatView) }),
+        schema: z.object({ ...LatestEnvelope, databases: z.array(DatabaseStatView) }),
       },
       async handler({ principal, params }) {
         const db = await postgresDatabase(ctx, principal.orgId, params.id);
@@ -60,6 +63,7 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Checkpoints and buffer writes per bucket, from pg_stat_bgwriter / pg_stat_checkpointer (PostgreSQL)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery,
       success: {
@@ -80,15 +84,13 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'WAL generated over the latest reading window, from pg_stat_wal (PostgreSQL 14+)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       success: {
         status: 200,
         description: 'The latest reading, or nulls with a reason',
         schema: z.object({
-          database_id: z.string(),
-          reason,
-          ts: z.string().nullable(),
-          window_start: z.string().nullable(),
+          ...LatestEnvelope,
           wal: z.object({ ...WalFields, wal_bytes_per_second: z.number() }).nullable(),
         }),
       },
@@ -108,6 +110,7 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'WAL generated per bucket (PostgreSQL 14+)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery,
       success: {
@@ -136,15 +139,13 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'I/O by backend type, object and context over the latest reading window, from pg_stat_io (PostgreSQL 16+)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       success: {
         status: 200,
         description: 'Rows with activity in the window, by backend type, object, context',
         schema: z.object({
-          database_id: z.string(),
-          reason,
-          ts: z.string().nullable(),
-          window_start: z.string().nullable(),
+          ...LatestEnvelope,
           io: z.array(z.object({ ...IoKey, ...IoFields, op_bytes: z.number() })),
         }),
       },
@@ -169,6 +170,7 @@ export function pgInternalsRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'I/O per bucket and backend type, object, context (PostgreSQL 16+)',
       tag: 'internals',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery,
       success: {

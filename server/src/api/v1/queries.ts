@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { explainNow } from '../../services/explain-service.js';
+import { EXPLAIN_ERRORS, explainNow } from '../../services/explain-service.js';
 import { CLICKHOUSE_QUERY_SORTS } from '../../storage/telemetry/reads/read-shapes.js';
 import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { QUERY_GROUPINGS, QUERY_SORTS, type QueryGroup, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
@@ -324,6 +324,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       summary: "Ask the database's agent for a plan now (generic plan, never executed); stored with the collected plans",
       tag: 'queries',
       auth: 'read',
+      errors: EXPLAIN_ERRORS,
       params: HashPath,
       success: {
         status: 202,

@@ -64,6 +64,7 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Replication status at the latest snapshot: role, lag, standbys, slots (PostgreSQL)',
       tag: 'replication',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       success: { status: 200, description: 'Standbys by application name, slots by name', schema: ReplicationView },
       async handler({ principal, params }) {
@@ -109,6 +110,7 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Replication lag per bucket: the worst seen (PostgreSQL)',
       tag: 'replication',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery,
       success: {
@@ -153,6 +155,7 @@ export function replicationRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'WAL each replication slot holds back, per bucket (PostgreSQL)',
       tag: 'replication',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery.extend({ limit: limitParam(MAX_SLOT_POINTS, MAX_SLOT_POINTS) }),
       success: {

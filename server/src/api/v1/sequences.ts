@@ -53,6 +53,7 @@ export function sequenceRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Sequences of every watched database, most used first: each at least 50 % used, and the 5 most used of each database',
       tag: 'tables',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SequencesQuery,
       success: { status: 200, description: "Each sequence as of its database's latest reading in the range", schema: SequencesView },

@@ -146,6 +146,7 @@ export function tableRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Tables with sizes, tuples, vacuum times and scan counters over a range (PostgreSQL)',
       tag: 'tables',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: z.object({
         ...timeRange,
@@ -170,6 +171,7 @@ export function tableRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'One table over a range, with a timeseries (PostgreSQL)',
       tag: 'tables',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath.extend({ schema: objectName, name: objectName }),
       query: SeriesQuery.extend({ datname: datnameParam }),
       success: {

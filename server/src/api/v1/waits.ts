@@ -28,6 +28,7 @@ export function waitRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Wait events per time bucket, sampled from pg_stat_activity (PostgreSQL)',
       tag: 'activity',
       auth: 'read',
+      errors: ['ENGINE_MISMATCH'],
       params: DatabasePath,
       query: SeriesQuery,
       success: {
