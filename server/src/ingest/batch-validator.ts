@@ -4,7 +4,7 @@ import type { Database } from '../storage/meta/meta-store.js';
 import { RECORD_KINDS } from '../storage/telemetry/kinds/index.js';
 import { items, label, MAX_TEXT, name, text, wireNumbers } from '../storage/telemetry/kinds/wire-checks.js';
 import type { KindRows } from '../storage/telemetry/record-kind.js';
-import { STATEMENT_SUM_COLUMNS } from '../storage/telemetry/telemetry-schema.js';
+import { STATEMENT_SUM_COLUMNS } from '../storage/telemetry/kinds/statements/statements-tables.js';
 import type { StatementRow, StatementTextRow } from '../storage/telemetry/telemetry-store.js';
 
 /** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */

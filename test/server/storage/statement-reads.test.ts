@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { summarizePlan, explainPlans, explainPlansKind } from '../../../server/src/storage/telemetry/kinds/explain-plans-kind.js';
-import { slowStatements, statementDetail } from '../../../server/src/storage/telemetry/statement-reads.js';
+import { slowStatements, statementDetail } from '../../../server/src/storage/telemetry/kinds/statements/statements-kind.js';
 import type { StatementRow, TelemetryStore } from '../../../server/src/storage/telemetry/telemetry-store.js';
 import { TELEMETRY_BACKENDS } from '../../helpers/backends.js';
 

@@ -1,14 +1,8 @@
 import { expect } from 'chai';
 import { rawSql, sql } from '../../../server/src/storage/telemetry/clickhouse-sql.js';
 import { SqlTelemetryStore } from '../../../server/src/storage/telemetry/sql-telemetry-store.js';
-import {
-  detectFeatures,
-  migrateTelemetrySchema,
-  parseVersion,
-  TELEMETRY_MIGRATIONS,
-  UINT64_MS,
-  type TelemetryMigration,
-} from '../../../server/src/storage/telemetry/telemetry-schema.js';
+import { detectFeatures, parseVersion, UINT64_MS, type TelemetryMigration } from '../../../server/src/storage/telemetry/telemetry-ddl.js';
+import { migrateTelemetrySchema, TELEMETRY_MIGRATIONS } from '../../../server/src/storage/telemetry/telemetry-schema.js';
 import type { TelemetrySqlClient } from '../../../server/src/storage/telemetry/telemetry-sql-client.js';
 import { TELEMETRY_SQL_BACKENDS } from '../../helpers/backends.js';
 

@@ -2,7 +2,8 @@ import { identifier, sql } from './clickhouse-sql.js';
 import { RECORD_KINDS } from './kinds/index.js';
 import { forgetWrittenTexts, insertStatements, insertStatementTexts, queryGroups, topQueries } from './kinds/statements/statements-kind.js';
 import type { KindContext, RecordKind } from './record-kind.js';
-import { featureNames, migrateTelemetrySchema, type SchemaState } from './telemetry-schema.js';
+import { featureNames, type SchemaState } from './telemetry-ddl.js';
+import { migrateTelemetrySchema } from './telemetry-schema.js';
 import type { TelemetrySqlClient } from './telemetry-sql-client.js';
 import type {
   DroppedPartition,

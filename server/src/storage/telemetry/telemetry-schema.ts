@@ -10,22 +10,6 @@ import { statementsKind } from './kinds/statements/statements-tables.js';
  * every statement must be safe to run twice: a crash mid-migration simply runs it again).
  */
 
-// Where they were declared before telemetry-ddl.ts; importers (and the schema test) keep this path.
-export {
-  columns,
-  DATETIME64_MS,
-  detectFeatures,
-  featureNames,
-  mergeTreeSettings,
-  parseVersion,
-  UINT64_MS,
-  type ColumnKind,
-  type SchemaState,
-  type ServerFeatures,
-  type TelemetryMigration,
-  type TimeEncoding,
-} from './telemetry-ddl.js';
-
 function timeEncodingOfColumn(type: string): TimeEncoding {
   if (type.startsWith('DateTime64(3')) return DATETIME64_MS;
   if (type === 'UInt64') return UINT64_MS;
@@ -34,9 +18,6 @@ function timeEncodingOfColumn(type: string): TimeEncoding {
 
 /** Statement stats, their texts and rollups (versions 1–4): what migrateTelemetrySchema applies when given no list. */
 export const TELEMETRY_MIGRATIONS: readonly TelemetryMigration[] = statementsKind.migrations;
-
-// Where it was declared before the statement kind; the batch validator imports it from here.
-export { STATEMENT_SUM_COLUMNS } from './kinds/statements/statements-tables.js';
 
 /** Detects the server's features, applies pending migrations in order, and reports the result. Safe on every start and from several processes at once. */
 export async function migrateTelemetrySchema(client: TelemetrySqlClient, migrations: readonly TelemetryMigration[] = TELEMETRY_MIGRATIONS): Promise<SchemaState> {

@@ -16,7 +16,7 @@ import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, li
 import { lagHistory, latestReplication, slotHistory } from '../kinds/postgres/replication-kind.js';
 import { checkpointerSeries, ioSeries, latestDatabaseStats, latestIo, latestSettings, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
 import { waitBuckets } from '../kinds/postgres/wait-events-kind.js';
-import { slowStatements, statementDetail } from '../statement-reads.js';
+import { slowStatements, statementDetail } from '../kinds/statements/statements-kind.js';
 
 /**
  * The registries behind TelemetryReads: for each name (the record kind, or the view of it when a
