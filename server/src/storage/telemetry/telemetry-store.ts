@@ -1,3 +1,4 @@
+import type { StatementRow, StatementTextRow } from './kinds/statements/statements-tables.js';
 import type { KindContext, RecordKind } from './record-kind.js';
 
 /**
@@ -6,46 +7,8 @@ import type { KindContext, RecordKind } from './record-kind.js';
  * in-process) and clickhouse/ (a server over HTTP, CLICKHOUSE_URL).
  */
 
-/** One statement's counters over one batch window, as stored. */
-export interface StatementRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly batch_id: string;
-  /** Window end, Unix ms: the row's point in time. */
-  readonly ts: number;
-  readonly window_start: number;
-  readonly query_hash: string;
-  readonly query_text: string;
-  readonly dbid: number;
-  readonly userid: number;
-  readonly username: string;
-  /** The PostgreSQL database it ran in (StatementStat.datname); absent or '' when not reported (older agents, a dropped database). */
-  readonly datname?: string;
-  readonly toplevel: boolean;
-  readonly calls: number;
-  readonly total_time_ms: number;
-  readonly rows: number;
-  readonly shared_blks_hit: number;
-  readonly shared_blks_read: number;
-  readonly shared_blks_dirtied: number;
-  readonly shared_blks_written: number;
-  readonly temp_blks_read: number;
-  readonly temp_blks_written: number;
-  readonly blk_read_time_ms: number;
-  readonly blk_write_time_ms: number;
-  readonly total_plan_time_ms: number;
-}
-
-/** A statement's normalized text as an agent sent it (StatementText, or a stat row's non-empty text). */
-export interface StatementTextRow {
-  readonly org_id: string;
-  readonly database_id: string;
-  readonly query_hash: string;
-  /** Never empty: an empty text means "unchanged" on the wire and is not stored. */
-  readonly query_text: string;
-  /** Unix ms of the batch window end: the newest text of a statement wins. */
-  readonly last_seen: number;
-}
+// Declared with the statements kind from its column lists; the store's interface and its importers use them from here.
+export type { StatementRow, StatementTextRow } from './kinds/statements/statements-tables.js';
 
 /** Days each retention class keeps (ClusterSight's retention_raw_days, retention_hourly_days, retention_daily_days). */
 export interface RetentionPolicy {

@@ -2,8 +2,7 @@ import { hash } from 'node:crypto';
 import type { KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetryMigration } from '../../telemetry-ddl.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
-import type { StatementRow, StatementTextRow } from '../../telemetry-store.js';
-import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableRow, type ColumnList, type KindTable, type RowOf, type TableRow } from '../kind-table.js';
+import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
 
 /**
  * PostgreSQL statement stats (pg_stat_statements deltas per batch window) as a record kind: the
@@ -74,6 +73,16 @@ export const STATEMENT_TEXTS = kindTable({
   // says nothing about whether the statement still runs.
   partitionByDay: false,
 });
+
+/**
+ * One statement's counters over one batch window, as validated and written (ts is the window end).
+ * It also carries the text sent with it ('' when sent before), and datname may be absent (older
+ * agents, a dropped database): insertStatements writes '' then.
+ */
+export type StatementRow = Omit<RowOfTable<typeof STATEMENT_STATS>, 'datname'> & { readonly query_text: string; readonly datname?: string };
+
+/** A statement's normalized text as an agent sent it (never empty: an empty text means "unchanged" on the wire); last_seen is the window end, and the newest wins. */
+export type StatementTextRow = RowOfTable<typeof STATEMENT_TEXTS>;
 
 const ROLLUP_COLUMNS = [
   ['org_id', 'tag'],
