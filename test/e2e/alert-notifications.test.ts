@@ -9,17 +9,9 @@ import { useClickHouse } from '../harness/clickhouse.js';
 import { usePostgres } from '../harness/postgres.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { waitFor } from '../helpers/wait-for.js';
-import { SlackReceiver, type ReceivedPost } from '../server/notify/slack-receiver.js';
+import { ALERT_E2E_ENV as FAST, alertsOn, configureSlack, connectedDatabase, header, openedAndPosted, postsFor, resolvedAndPosted, type AlertScope } from '../helpers/alert-e2e.js';
+import { SlackReceiver } from '../server/notify/slack-receiver.js';
 
-const FAST = {
-  VIGIL_ALLOW_PRIVATE_WEBHOOKS: 'true',
-  VIGIL_ALERT_EVAL_INTERVAL_S: '1',
-  VIGIL_NOTIFY_POLL_MS: '100',
-  VIGIL_NOTIFY_MIN_INTERVAL_MS: '100',
-  VIGIL_HEARTBEAT_INTERVAL_S: '1',
-  VIGIL_INGEST_FLUSH_MS: '20',
-};
 /** What a blocked query needs, every second. */
 const TASKS = ['activity', 'locks'];
 
@@ -31,69 +23,24 @@ interface Scenario {
   readonly log: () => string;
 }
 
-/** Alerts of the database on `pg.blocked_queries`, as the API shows them. */
-async function blockedAlerts(s: Scenario, server: TestServer = s.servers[0]!): Promise<any[]> {
-  const res = await server.request('GET', `/api/v1/alerts/history?database_id=${s.databaseId}&limit=200`, { token: s.token });
-  expect(res.status).to.equal(200);
-  return res.body.alerts.filter((a: { metric_key: string }) => a.metric_key === 'pg.blocked_queries');
-}
-
-const postsFor = (receiver: SlackReceiver, alertId: string): ReceivedPost[] => receiver.posts.filter((p) => p.raw.includes(alertId));
-const header = (p: ReceivedPost): string => p.body.attachments[0].blocks[0].text.text;
-
 /**
  * The condition starts (a blocked query), holds and clears on a real PostgreSQL; the real agent
  * reports it; each server in `s.servers` evaluates and delivers. One alert, one Slack post, one
  * resolved post, however many servers there are.
  */
 async function blockedQueryNotifiedOnce(s: Scenario, blocked: BlockedRow): Promise<void> {
-  const alert = await waitFor('the blocked-query alert to open', 20_000, async () => (await blockedAlerts(s))[0], s.log);
-  const sent = await waitFor(
-    'the alert to show its delivery sent',
-    10_000,
-    async () => {
-      const res = await s.servers[0]!.request('GET', `/api/v1/alerts/${alert.id}`, { token: s.token });
-      return res.body.delivery_status === 'sent' ? res.body : undefined;
-    },
-    s.log,
-  );
-  expect(sent).to.include({ delivery_attempts: 1, delivery_last_error: null });
-  const opened = postsFor(s.receiver, alert.id);
-  expect(opened).to.have.length(1);
-  expect(header(opened[0]!)).to.match(/^WARNING/);
-  expect(opened[0]!.raw).to.include('pg.blocked_queries').and.include('Fix');
-  expect(opened[0]!.path).to.equal(new URL(s.receiver.url()).pathname);
+  const scope: AlertScope = { ...s, server: s.servers[0]! };
+  const { alert, post } = await openedAndPosted(scope, 'pg.blocked_queries');
+  expect(header(post)).to.match(/^WARNING/);
 
   // The condition stays true over several evaluation ticks (1 s) of every server: nothing new.
   await sleep(3500);
-  expect(await blockedAlerts(s)).to.have.length(1);
+  expect(await alertsOn(scope, 'pg.blocked_queries')).to.have.length(1);
   expect(postsFor(s.receiver, alert.id)).to.have.length(1);
 
   await blocked.release();
-  const resolved = await waitFor('the resolved post', 20_000, async () => postsFor(s.receiver, alert.id).find((p) => header(p).startsWith('RESOLVED')), s.log);
-  expect(resolved.body.attachments[0].color).to.equal('#2EB67D');
-  await sleep(1500);
-  expect(postsFor(s.receiver, alert.id)).to.have.length(2);
-  const [after] = await blockedAlerts(s);
-  expect(after).to.include({ status: 'resolved', resolve_reason: 'cleared' });
-  for (const server of s.servers.slice(1)) expect(await blockedAlerts(s, server)).to.have.length(1);
-}
-
-async function configureSlack(server: TestServer, token: string, receiver: SlackReceiver): Promise<void> {
-  const put = await server.request('PUT', '/api/v1/settings', { token, body: { slack_webhook_url: receiver.url(), notify_resolved: true, notify_min_severity: 'warning' } });
-  expect(put.status).to.equal(200);
-}
-
-async function connectedDatabase(server: TestServer, token: string, name: string, log: () => string): Promise<string> {
-  return waitFor(
-    'the agent to connect',
-    30_000,
-    async () => {
-      const dbs: { id: string; name: string; status: string }[] = (await server.request('GET', '/api/v1/databases', { token })).body.databases;
-      return dbs.find((d) => d.name === name && d.status === 'connected')?.id;
-    },
-    log,
-  );
+  await resolvedAndPosted(scope, alert.id);
+  for (const server of s.servers.slice(1)) expect(await alertsOn(scope, 'pg.blocked_queries', server)).to.have.length(1);
 }
 
 /**

@@ -35,7 +35,8 @@ export function startAgent(
 }
 
 export async function stopAgent(agent: ChildProcess | undefined): Promise<void> {
-  if (!agent || agent.exitCode !== null) return;
+  // A killed agent has a signalCode and no exitCode: it has exited all the same.
+  if (!agent || agent.exitCode !== null || agent.signalCode !== null) return;
   const exited = new Promise((r) => agent.once('exit', r));
   agent.kill('SIGTERM');
   await exited;
