@@ -6,9 +6,9 @@ import { POSTGRES_KINDS } from './postgres/index.js';
 import { statementsKind } from './statements/statements-tables.js';
 
 /**
- * Every record kind, in the order the ingest queue writes them. Statements' rows come from the batch
- * validator and reach the store through insertStatements (fromBatch is empty), explain plans come
- * from commands and health scores from the engines, not batches.
+ * Every record kind, in the order the ingest queue writes them. Statements are validated by their
+ * fromBatch but kept apart by the batch validator and reach the store through insertStatements,
+ * explain plans come from commands and health scores from the engines, not batches.
  */
 // `any`: each kind has its own row type, which only that kind's own functions read.
 export const RECORD_KINDS: readonly RecordKind<any>[] = [statementsKind, ...POSTGRES_KINDS, ...CLICKHOUSE_KINDS, explainPlansKind, healthScoresKind];

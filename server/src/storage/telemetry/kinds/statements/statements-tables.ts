@@ -1,16 +1,18 @@
 import { hash } from 'node:crypto';
-import type { KindContext, RecordKind } from '../../record-kind.js';
+import type { vigil } from '@vigil/proto';
+import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetryMigration } from '../../telemetry-ddl.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
 import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
+import { items, label, MAX_TEXT, name, text, wireNumbers } from '../wire-checks.js';
 
 /**
  * PostgreSQL statement stats (pg_stat_statements deltas per batch window) as a record kind: the
  * raw rows, the texts kept once per statement, and the hourly and daily rollups written in the
  * same call. Declared with kind-table.ts like every kind; its migrations keep the versions 1–4
  * they shipped with (and the DDL each applied), so an existing deployment neither re-runs nor
- * misses one. Rows come from the batch validator (which keeps statements and their texts apart
- * for the ingest queue and its events), so fromBatch is empty.
+ * misses one. fromBatch validates the batch's statements; their texts sent on their own come from
+ * statementTextsFromBatch, since the ingest queue writes the two apart (insertStatementTexts).
  */
 
 /** The per-statement counters, which the rollups keep too (summed per bucket): counts as counters, times (ms) as durations. */
@@ -151,6 +153,44 @@ function rollUp(table: KindTable, rows: readonly StatementRow[], bucketMs: numbe
   return [...buckets.values()].map((values) => ({ table, values }));
 }
 
+/** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */
+export const MAX_STATEMENTS_PER_BATCH = 50_000;
+const MAX_HASH = 128;
+const MAX_USERNAME = 256;
+
+/** A batch's statement stats as rows, each field checked and named by its wire path. */
+function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementRow[] {
+  return items(batch.statements, 'statements', MAX_STATEMENTS_PER_BATCH).map((s, i) => {
+    const path = `statements[${i}]`;
+    return {
+      org_id: at.org_id,
+      database_id: at.database_id,
+      batch_id: at.batch_id,
+      ts: at.window_end,
+      window_start: at.window_start,
+      query_hash: name(s.queryHash, `${path}.query_hash`, MAX_HASH),
+      query_text: text(s.queryText, MAX_TEXT),
+      dbid: s.dbid ?? 0,
+      userid: s.userid ?? 0,
+      username: label(s.username, `${path}.username`, MAX_USERNAME),
+      // PostgreSQL names are at most 63 bytes; the bound is the user name's, generous for any server's build.
+      datname: label(s.datname, `${path}.datname`, MAX_USERNAME),
+      toplevel: s.toplevel ?? true,
+      // Counts as uint64 counters, *_ms sums as non-negative doubles: the kinds' own checks.
+      ...wireNumbers(STATEMENT_SUM_COLUMNS, s, path),
+    };
+  });
+}
+
+/** A batch's statement texts sent on their own (StatementText), checked; an empty text is dropped. */
+export function statementTextsFromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementTextRow[] {
+  const texts = items(batch.statementTexts, 'statement_texts', MAX_STATEMENTS_PER_BATCH).map((t, i) => ({ hash: name(t.queryHash, `statement_texts[${i}].query_hash`, MAX_HASH), text: t.queryText ?? '' }));
+  // An empty text carries nothing to keep; it must never replace one already stored.
+  return texts
+    .filter((t) => t.text !== '')
+    .map((t) => ({ org_id: at.org_id, database_id: at.database_id, query_hash: t.hash, query_text: t.text.slice(0, MAX_TEXT), last_seen: at.window_end }));
+}
+
 /** Statements whose text (as a SHA-1 digest) one process remembers having written: about 150 bytes each. */
 const WRITTEN_TEXTS_MAX = 100_000;
 
@@ -221,6 +261,6 @@ export const statementsKind: RecordKind<StatementRow> = {
     ...STATEMENT_TIERS.map((tier) => ({ name: tier.table.name, retention: tier.retention })),
   ],
   migrations: STATEMENT_MIGRATIONS,
-  fromBatch: () => [],
+  fromBatch,
   insert: insertStatements,
 };
