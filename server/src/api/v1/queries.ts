@@ -7,7 +7,7 @@ import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js
 import { QUERY_GROUPINGS, QUERY_SORTS, type QueryGroup, type QuerySort } from '../../storage/telemetry/telemetry-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
-import { bounded, intParam, iso, SeriesQuery, seriesRange } from './route-support.js';
+import { bounded, intParam, iso, SeriesQuery, seriesRange, textOrNull } from './route-support.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
 const HOUR_MS = 3600_000;
@@ -226,7 +226,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
         if (query.group_by !== undefined) {
           const groupBy = query.group_by;
           const groups = bounded<QueryGroup>(await ctx.telemetry.queryGroups({ ...request, sortBy: postgresSort(query.sort_by), groupBy }), query.limit);
-          const rows = groups.rows.map(({ key, ...sums }) => (groupBy === 'database' ? { database: key === '' ? null : key, ...sums } : { user: key, ...sums }));
+          const rows = groups.rows.map(({ key, ...sums }) => (groupBy === 'database' ? { database: textOrNull(key), ...sums } : { user: key, ...sums }));
           return { body: { ...envelope, has_more: groups.truncated, group_by: groupBy, groups: rows } };
         }
         let queries;

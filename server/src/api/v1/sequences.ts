@@ -6,7 +6,7 @@ import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js
 import { route, type RouteSpec } from '../route.js';
 import { resolveRange, timeRange } from '../validate.js';
 import { DatabasePath } from './database-scope.js';
-import { iso, limitParam, postgresDatabase } from './route-support.js';
+import { iso, limitParam, postgresDatabase, textOrNull } from './route-support.js';
 
 const SequenceView = z.object({
   datname: z.string(),
@@ -37,8 +37,8 @@ function sequenceView(s: SequenceUsage): z.infer<typeof SequenceView> {
     max_value: s.max_value,
     increment_by: s.increment_by,
     cycle: s.cycle,
-    owned_by: s.owned_by === '' ? null : s.owned_by,
-    column_type: s.column_type === '' ? null : s.column_type,
+    owned_by: textOrNull(s.owned_by),
+    column_type: textOrNull(s.column_type),
     used_pct: sequenceUsedPct(s.used_fraction),
   };
 }
