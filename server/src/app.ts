@@ -109,7 +109,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const alertEvents = new AlertEvents();
   // Each delivery attempt shows on its alert (GET /alerts/{id}: delivery_status, attempts, last_error).
   const notifications = new Notifications({ config, meta: stores.meta, logger, onAlertDelivery: (id, update) => stores.meta.alerts.recordDelivery(id, update) });
-  const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger });
+  const inputs = metricInputs(telemetryReads(stores.telemetry), stores.meta);
+  const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger, inputs });
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));
   const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, notifications, evaluator };
@@ -141,7 +142,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const port = (): number => (http.address() as AddressInfo).port;
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
   retention.start();
-  const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs: metricInputs(telemetryReads(stores.telemetry), stores.meta), events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
+  const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs, events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
   alertJob.start();
   notifications.start();
 

@@ -63,6 +63,8 @@ export interface EvaluatorDeps {
   readonly telemetry: TelemetryStore;
   readonly logger: Logger;
   readonly alerts?: AlertSource;
+  /** Shared with the alert job so both read a database's input once per stored batch; default: its own. */
+  readonly inputs?: MetricInputs;
 }
 
 export class DatabaseEvaluator {
@@ -85,7 +87,7 @@ export class DatabaseEvaluator {
     this.#deps = deps;
     this.#options = { ...EVALUATOR_DEFAULTS, ...options };
     this.#reads = telemetryReads(deps.telemetry);
-    this.#inputs = metricInputs(this.#reads, deps.meta);
+    this.#inputs = deps.inputs ?? metricInputs(this.#reads, deps.meta);
     this.#log = deps.logger.child({ component: 'evaluator' });
     this.#alerts = deps.alerts ?? NO_ALERTS;
   }

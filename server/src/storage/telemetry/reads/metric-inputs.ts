@@ -150,10 +150,22 @@ export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): M
 
   const kindsOf = (engine: EngineName): readonly LatestKind[] => (engine === 'clickhouse' ? CH_KINDS : PG_KINDS);
 
+  async function readOne(db: InputDatabase, now: number): Promise<MetricInput> {
+    const [snapshot, facts] = await Promise.all([reads.snapshot(db, kindsOf(db.engine)), agentFacts([db])]);
+    return assemble(db, snapshot as PgSnapshot | ChSnapshot, facts.get(db.id)!, now);
+  }
+
+  // The health evaluator and the alert job both react to the same stored batch: a caller arriving
+  // while a database's input is being read shares that read instead of running every query again.
+  const reading = new Map<string, Promise<MetricInput>>();
+
   return {
-    async forDatabase(db, now = Date.now()) {
-      const [snapshot, facts] = await Promise.all([reads.snapshot(db, kindsOf(db.engine)), agentFacts([db])]);
-      return assemble(db, snapshot as PgSnapshot | ChSnapshot, facts.get(db.id)!, now);
+    forDatabase(db, now = Date.now()) {
+      const inFlight = reading.get(db.id);
+      if (inFlight) return inFlight;
+      const read = readOne(db, now).finally(() => reading.delete(db.id));
+      reading.set(db.id, read);
+      return read;
     },
     async forDatabases(dbs, now = Date.now()) {
       const out = new Map<string, MetricInput>();
