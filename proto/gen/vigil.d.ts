@@ -7866,6 +7866,9 @@ export namespace vigil {
             /** ClickHouseServerSnapshot rejectedInserts. */
             rejectedInserts: number;
 
+            /** ClickHouseServerSnapshot memoryLimitBytes. */
+            memoryLimitBytes: number;
+
             /**
              * Creates a new ClickHouseServerSnapshot instance using the specified properties.
              * @param [properties] Properties to set
@@ -8018,6 +8021,9 @@ export namespace vigil {
 
                 /** ClickHouseServerSnapshot rejectedInserts */
                 rejectedInserts?: (number|null);
+
+                /** ClickHouseServerSnapshot memoryLimitBytes */
+                memoryLimitBytes?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -29954,6 +29954,7 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [insertedBytes] ClickHouseServerSnapshot insertedBytes
              * @property {number|null} [delayedInserts] ClickHouseServerSnapshot delayedInserts
              * @property {number|null} [rejectedInserts] ClickHouseServerSnapshot rejectedInserts
+             * @property {number|null} [memoryLimitBytes] ClickHouseServerSnapshot memoryLimitBytes
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -30170,6 +30171,14 @@ export const vigil = $root.vigil = (() => {
             ClickHouseServerSnapshot.prototype.rejectedInserts = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * ClickHouseServerSnapshot memoryLimitBytes.
+             * @member {number} memoryLimitBytes
+             * @memberof vigil.v1.ClickHouseServerSnapshot
+             * @instance
+             */
+            ClickHouseServerSnapshot.prototype.memoryLimitBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new ClickHouseServerSnapshot instance using the specified properties.
              * @function create
              * @memberof vigil.v1.ClickHouseServerSnapshot
@@ -30247,6 +30256,8 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 22, wireType 0 =*/176).uint64(m.delayedInserts);
                 if (m.rejectedInserts != null && $Object.hasOwnProperty.call(m, "rejectedInserts") && (typeof m.rejectedInserts === "object" ? m.rejectedInserts.low || m.rejectedInserts.high : m.rejectedInserts !== 0))
                     w.uint32(/* id 23, wireType 0 =*/184).uint64(m.rejectedInserts);
+                if (m.memoryLimitBytes != null && $Object.hasOwnProperty.call(m, "memoryLimitBytes") && (typeof m.memoryLimitBytes === "object" ? m.memoryLimitBytes.low || m.memoryLimitBytes.high : m.memoryLimitBytes !== 0))
+                    w.uint32(/* id 24, wireType 0 =*/192).uint64(m.memoryLimitBytes);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -30511,6 +30522,15 @@ export const vigil = $root.vigil = (() => {
                                 delete m.rejectedInserts;
                             continue;
                         }
+                    case 24: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.memoryLimitBytes = v;
+                            else
+                                delete m.memoryLimitBytes;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -30650,6 +30670,10 @@ export const vigil = $root.vigil = (() => {
                 if (m.rejectedInserts != null && $Object.hasOwnProperty.call(m, "rejectedInserts")) {
                     if (!$util.isInteger(m.rejectedInserts) && !(m.rejectedInserts && $util.isInteger(m.rejectedInserts.low) && $util.isInteger(m.rejectedInserts.high)))
                         return "rejectedInserts: integer|Long expected";
+                }
+                if (m.memoryLimitBytes != null && $Object.hasOwnProperty.call(m, "memoryLimitBytes")) {
+                    if (!$util.isInteger(m.memoryLimitBytes) && !(m.memoryLimitBytes && $util.isInteger(m.memoryLimitBytes.low) && $util.isInteger(m.memoryLimitBytes.high)))
+                        return "memoryLimitBytes: integer|Long expected";
                 }
                 return null;
             };
@@ -30892,6 +30916,18 @@ export const vigil = $root.vigil = (() => {
                             m.rejectedInserts = new $util.LongBits(d.rejectedInserts.low >>> 0, d.rejectedInserts.high >>> 0).toNumber(true);
                     }
                 }
+                if (d.memoryLimitBytes != null) {
+                    if (typeof d.memoryLimitBytes === "object" ? d.memoryLimitBytes.low || d.memoryLimitBytes.high : $Number(d.memoryLimitBytes) !== 0) {
+                        if ($util.Long)
+                            m.memoryLimitBytes = $util.Long.fromValue(d.memoryLimitBytes, true);
+                        else if (typeof d.memoryLimitBytes === "string")
+                            m.memoryLimitBytes = $parseInt(d.memoryLimitBytes, 10);
+                        else if (typeof d.memoryLimitBytes === "number")
+                            m.memoryLimitBytes = d.memoryLimitBytes;
+                        else if (typeof d.memoryLimitBytes === "object")
+                            m.memoryLimitBytes = new $util.LongBits(d.memoryLimitBytes.low >>> 0, d.memoryLimitBytes.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -30996,6 +31032,11 @@ export const vigil = $root.vigil = (() => {
                         d.rejectedInserts = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.rejectedInserts = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.memoryLimitBytes = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.memoryLimitBytes = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -31140,6 +31181,14 @@ export const vigil = $root.vigil = (() => {
                         d.rejectedInserts = o.longs === $String ? $String(m.rejectedInserts) : m.rejectedInserts;
                     else
                         d.rejectedInserts = o.longs === $String ? $util.Long.prototype.toString.call(m.rejectedInserts) : o.longs === $Number ? new $util.LongBits(m.rejectedInserts.low >>> 0, m.rejectedInserts.high >>> 0).toNumber(true) : m.rejectedInserts;
+                }
+                if (m.memoryLimitBytes != null && $Object.hasOwnProperty.call(m, "memoryLimitBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.memoryLimitBytes = typeof m.memoryLimitBytes === "number" ? $BigInt(m.memoryLimitBytes) : $util.Long.fromBits(m.memoryLimitBytes.low >>> 0, m.memoryLimitBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.memoryLimitBytes === "number")
+                        d.memoryLimitBytes = o.longs === $String ? $String(m.memoryLimitBytes) : m.memoryLimitBytes;
+                    else
+                        d.memoryLimitBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.memoryLimitBytes) : o.longs === $Number ? new $util.LongBits(m.memoryLimitBytes.low >>> 0, m.memoryLimitBytes.high >>> 0).toNumber(true) : m.memoryLimitBytes;
                 }
                 return d;
             };

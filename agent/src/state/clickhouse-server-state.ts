@@ -23,6 +23,8 @@ export interface ServerGauges {
   readonly memoryResidentBytes: number;
   readonly readonlyReplicas: number;
   readonly maxPartsInPartition: number;
+  /** The server's memory limit (max_server_memory_usage as applied, else 0.9 × the host's RAM); 0 where the release tells neither (18.x). */
+  readonly memoryLimitBytes: number;
 }
 
 /** Cumulative system.events counters, by the wire's names. */

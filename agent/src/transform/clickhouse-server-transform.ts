@@ -21,6 +21,7 @@ export function clickHouseServerToWire(d: DiffedServer): vigil.v1.IClickHouseSer
     memoryResidentBytes: g.memoryResidentBytes,
     readonlyReplicas: g.readonlyReplicas,
     maxPartsInPartition: g.maxPartsInPartition,
+    memoryLimitBytes: g.memoryLimitBytes,
     hasDeltas: c !== undefined,
     ...(c && serverCounters(c)),
   };

@@ -30,6 +30,7 @@ function reading(counters: ServerCounters | null): ServerReading {
     memoryResidentBytes: 2000,
     readonlyReplicas: 0,
     maxPartsInPartition: 3,
+    memoryLimitBytes: 0,
   };
   return { statuses: [], gauges, counters };
 }
@@ -45,7 +46,9 @@ describe('agent/collectors/clickhouse/server-task', () => {
 
   it('sends gauges on the first reading and counter deltas from the second', async () => {
     const first = await run(undefined);
-    expect(first.statuses).to.deep.equal([]);
+    // 18.16 tells no memory limit (no system.server_settings, no OSMemoryTotal): 0, and the status says why.
+    expect(first.statuses.map((s) => s.code)).to.deep.equal(['system_server_settings_not_on_release']);
+    expect(first.records.clickhouseServer![0]!.memoryLimitBytes).to.equal(0);
     const [baselineRecord] = first.records.clickhouseServer!;
     expect(baselineRecord).to.deep.include({ hasDeltas: false, windowStartMs: null });
     expect(baselineRecord!.uptimeS).to.be.a('number').and.at.least(0);

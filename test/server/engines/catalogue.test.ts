@@ -210,10 +210,17 @@ describe('engines/catalogue', () => {
     });
 
     it('ClickHouse 18.16: no system.disks or detached_parts means unavailable with the reason, not 0', () => {
-      const old = chInput({ disks: null, detached: { has_detached: false, tables: [] }, memory_limit_bytes: null }, { server_version: '18.16.1', collector_statuses: ['system_disks_not_on_release'] });
+      const old = chInput(
+        { disks: null, detached: { has_detached: false, tables: [] }, memory_limit_bytes: null },
+        { server_version: '18.16.1', collector_statuses: ['system_disks_not_on_release', 'system_server_settings_not_on_release'] },
+      );
       expect(derive('ch.disk_usage_pct', old)).to.deep.equal({ unavailable: 'system.disks does not exist on ClickHouse 18.16.1 (added in 19.15)' });
       expect(derive('ch.detached_parts', old)).to.have.property('unavailable').that.contains('18.16.1');
-      expect(derive('ch.memory_usage_pct', old)).to.have.property('unavailable').that.match(/memory limit/);
+      expect(derive('ch.memory_usage_pct', old)).to.deep.equal({
+        unavailable: "system.server_settings does not exist on ClickHouse 18.16.1 (added in 23.x), and the release reports no OSMemoryTotal (20.x on): the server's memory limit is unknown",
+      });
+      // A limit of 0 without that status: the agent is older than the server's catalogue.
+      expect(derive('ch.memory_usage_pct', chInput({ memory_limit_bytes: null }))).to.have.property('unavailable').that.match(/agent older/);
       expect(derive('ch.query_p99_ms', chInput({}, { collector_statuses: ['query_log_empty'] }))).to.have.property('unavailable').that.match(/query logging is off/);
     });
   });

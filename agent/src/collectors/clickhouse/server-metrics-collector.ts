@@ -8,14 +8,16 @@ import { readTableColumns } from './system-catalog.js';
 
 /**
  * The server's essentials, by name, from whichever of system.metrics (gauges now),
- * asynchronous_metrics (gauges refreshed every minute or so; empty until the first refresh)
- * and events (counters since start) this user can read. Names a release lacks read as 0: an
- * event the server never counted is absent from system.events on every release before 20.x.
+ * asynchronous_metrics (gauges refreshed every minute or so; empty until the first refresh),
+ * events (counters since start) and server_settings (23.x on) this user can read. Names a
+ * release lacks read as 0: an event the server never counted is absent from system.events on
+ * every release before 20.x.
  */
 const SOURCES = {
   metric: { table: 'metrics', nameColumn: 'metric' },
   async: { table: 'asynchronous_metrics', nameColumn: 'metric' },
   event: { table: 'events', nameColumn: 'event' },
+  setting: { table: 'server_settings', nameColumn: 'name' },
 } as const;
 
 type Source = keyof typeof SOURCES;
@@ -29,7 +31,7 @@ const VALUES_SQL = (parts: readonly { readonly source: Source; readonly names: r
     })
     .join('\nUNION ALL\n');
 
-const METRICS: Readonly<Record<Exclude<keyof ServerGauges, 'memoryResidentBytes' | 'maxPartsInPartition'>, string>> = {
+const METRICS: Readonly<Record<Exclude<keyof ServerGauges, 'memoryResidentBytes' | 'maxPartsInPartition' | 'memoryLimitBytes'>, string>> = {
   queriesRunning: 'Query',
   mergesRunning: 'Merge',
   tcpConnections: 'TCPConnection',
@@ -42,6 +44,16 @@ const METRICS: Readonly<Record<Exclude<keyof ServerGauges, 'memoryResidentBytes'
 // MemoryResident arrived in 20.x; before it, jemalloc's resident bytes are the nearest figure.
 const RESIDENT = ['MemoryResident', 'jemalloc.resident'] as const;
 const MAX_PART_COUNT = 'MaxPartCountForPartition';
+
+/**
+ * The server's memory limit. From 23.x system.server_settings holds max_server_memory_usage as
+ * applied (the ratio of RAM already worked in when it is left at 0). Releases from 20.x to 22.x
+ * lack that table but report the host's RAM (OSMemoryTotal), and left at 0 their limit is RAM ×
+ * max_server_memory_usage_to_ram_ratio, whose default is 0.9 there. 18.x has neither: the limit is unknown (0).
+ */
+const MEMORY_LIMIT_SETTING = 'max_server_memory_usage';
+const HOST_RAM = 'OSMemoryTotal';
+const DEFAULT_RAM_RATIO = 0.9;
 
 const EVENTS: Readonly<Record<keyof ServerCounters, string>> = {
   queries: 'Query',
@@ -58,8 +70,9 @@ const EVENTS: Readonly<Record<keyof ServerCounters, string>> = {
 
 const NAMES: Readonly<Record<Source, readonly string[]>> = {
   metric: Object.values(METRICS),
-  async: [...RESIDENT, MAX_PART_COUNT],
+  async: [...RESIDENT, MAX_PART_COUNT, HOST_RAM],
   event: Object.values(EVENTS),
+  setting: [MEMORY_LIMIT_SETTING],
 };
 
 function pick<K extends string>(names: Readonly<Record<K, string>>, values: ReadonlyMap<string, number>): Record<K, number> {
@@ -73,21 +86,26 @@ export async function collectServerMetrics(client: ClickHouseQueryClient): Promi
   const tables = await readTableColumns(client, 'system', Object.values(SOURCES).map((s) => s.table));
   const statuses: TaskStatus[] = [];
   const readable: Source[] = [];
+  let settingsStatus: TaskStatus | undefined;
   for (const [source, { table, nameColumn }] of Object.entries(SOURCES) as [Source, (typeof SOURCES)[Source]][]) {
     const usable = usableTable(tables, table, [nameColumn, 'value']);
-    if (usable.status) statuses.push(usable.status);
-    else readable.push(source);
+    if (!usable.status) readable.push(source);
+    else if (source === 'setting') settingsStatus = usable.status;
+    else statuses.push(usable.status);
   }
-  const values: Record<Source, Map<string, number>> = { metric: new Map(), async: new Map(), event: new Map() };
+  const values: Record<Source, Map<string, number>> = { metric: new Map(), async: new Map(), event: new Map(), setting: new Map() };
   if (readable.length > 0) {
     for (const row of await client.query(VALUES_SQL(readable.map((source) => ({ source, names: NAMES[source] }))))) {
       values[str(row.source) as Source]?.set(str(row.name), num(row.reading));
     }
   }
   const resident = RESIDENT.map((name) => values.async.get(name)).find((value) => value !== undefined) ?? 0;
+  const memoryLimitBytes = values.setting.get(MEMORY_LIMIT_SETTING) || Math.round((values.async.get(HOST_RAM) ?? 0) * DEFAULT_RAM_RATIO);
+  // A release without server_settings is worth a status only when nothing else gave the limit: it says why memory use has no share.
+  if (settingsStatus && memoryLimitBytes === 0) statuses.push(settingsStatus);
   return {
     statuses,
-    gauges: { ...pick(METRICS, values.metric), memoryResidentBytes: resident, maxPartsInPartition: values.async.get(MAX_PART_COUNT) ?? 0 },
+    gauges: { ...pick(METRICS, values.metric), memoryResidentBytes: resident, maxPartsInPartition: values.async.get(MAX_PART_COUNT) ?? 0, memoryLimitBytes },
     counters: readable.includes('event') ? pick(EVENTS, values.event) : null,
   };
 }

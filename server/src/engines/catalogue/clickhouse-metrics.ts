@@ -326,7 +326,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     key: 'ch.memory_usage_pct',
     engines: ['clickhouse'],
     unit: 'pct',
-    description: "Memory the server tracks (MemoryTracking) as a share of its limit (max_server_memory_usage).",
+    description: "Memory the server tracks (MemoryTracking) as a share of its limit (max_server_memory_usage, or 0.9 × the host's RAM before 23.x).",
     thresholds: { operator: '>=', warning: 80, critical: 95 },
     ok: 60,
     source: 'Altinity: memory 80 % / 95 % of the limit (queries fail with MEMORY_LIMIT_EXCEEDED past it)',
@@ -335,7 +335,14 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     derive(input) {
       const ch = chOf(input);
       if (!ch?.server) return noSnapshot('server reading');
-      if (ch.memory_limit_bytes === null || ch.memory_limit_bytes <= 0) return unavailable("the server's memory limit (max_server_memory_usage) is not collected yet");
+      if (ch.memory_limit_bytes === null || ch.memory_limit_bytes <= 0) {
+        const missing = systemTableMissing(input, 'server_settings', '23.x');
+        return unavailable(
+          missing
+            ? `${missing}, and the release reports no OSMemoryTotal (20.x on): the server's memory limit is unknown`
+            : "the agent did not report the server's memory limit (max_server_memory_usage): an agent older than this server",
+        );
+      }
       return found((100 * ch.server.memory_tracking_bytes) / ch.memory_limit_bytes, [{ key: 'server', label: `${fmt(ch.server.memory_tracking_bytes / 2 ** 30)} GiB tracked` }]);
     },
     doctor: {

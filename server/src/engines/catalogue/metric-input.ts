@@ -147,8 +147,9 @@ export interface ClickHouseInput {
   /** over('clickhouse_server_totals', the last `window_ms`): counter deltas summed; readings = readings with deltas. */
   readonly server_totals: ChServerTotalsInput | null;
   /**
-   * The server's memory limit (max_server_memory_usage, else the host's RAM), bytes. Not collected
-   * today: until the agent sends it, ch.memory_usage_pct is unavailable.
+   * The server's memory limit, bytes, from the latest server reading: max_server_memory_usage as
+   * applied (23.x on), else 0.9 × the host's RAM (20.x–22.x). Null where the release tells neither
+   * (18.x: the agent then reports system_server_settings_not_on_release) or the agent predates it.
    */
   readonly memory_limit_bytes: number | null;
   /** latest('clickhouse_parts') tables, each with its fullest partitions from at('clickhouse_partitions') when read. */

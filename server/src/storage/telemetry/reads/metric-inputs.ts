@@ -129,8 +129,8 @@ export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): M
     return {
       server: s.clickhouse_server,
       server_totals: s.clickhouse_server ? { window_ms: CLICKHOUSE_COUNTER_WINDOW_MS, ...totals } : null,
-      // Not collected yet (see ClickHouseInput.memory_limit_bytes): ch.memory_usage_pct says so.
-      memory_limit_bytes: null,
+      // 0: the release tells no limit, or the agent predates collecting it (ch.memory_usage_pct says which).
+      memory_limit_bytes: s.clickhouse_server && s.clickhouse_server.memory_limit_bytes > 0 ? s.clickhouse_server.memory_limit_bytes : null,
       parts: parts ? { tables: parts.tables.map((t) => ({ ...t, partitions: partitions.get(partsTableKey(t.database, t.table)) })) } : null,
       detached: s.clickhouse_detached_parts,
       merges: s.clickhouse_merges,

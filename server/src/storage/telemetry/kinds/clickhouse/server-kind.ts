@@ -1,6 +1,6 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { recordKind, inRange, num, scope, tableRow, kindTable, type RowOfTable, IDENTITY_COLUMNS } from '../kind-table.js';
+import { recordKind, inRange, num, scope, tableRow, kindTable, addedColumns, type RowOfTable, IDENTITY_COLUMNS } from '../kind-table.js';
 import { nonNegative, counter, integer, items, timestamp } from '../wire-checks.js';
 
 /**
@@ -41,6 +41,8 @@ export const CLICKHOUSE_SERVER = kindTable({
     ['max_parts_in_partition', 'gauge'],
     ['has_deltas', 'flag'],
     ...SERVER_COUNTERS.map((c) => [c, 'counter'] as const),
+    /** 0: the release tells no limit (18.x), or the reading predates version 209. */
+    ['memory_limit_bytes', 'gauge'],
   ],
   orderBy: ['org_id', 'database_id', 'ts'],
 });
@@ -63,6 +65,7 @@ export const clickHouseServerKind = recordKind({
   name: 'clickhouse_server',
   version: 207,
   tables: [CLICKHOUSE_SERVER],
+  added: [addedColumns(209, 'clickhouse_server_memory_limit', CLICKHOUSE_SERVER, ['memory_limit_bytes'])],
   fromBatch(batch, at) {
     return items(batch.clickhouseServer, 'clickhouse_server').map((s, i) => {
       const field = `clickhouse_server[${i}]`;
@@ -88,6 +91,7 @@ export const clickHouseServerKind = recordKind({
         readonly_replicas: counter(s.readonlyReplicas, `${field}.readonly_replicas`),
         max_parts_in_partition: counter(s.maxPartsInPartition, `${field}.max_parts_in_partition`),
         has_deltas: hasDeltas,
+        memory_limit_bytes: counter(s.memoryLimitBytes, `${field}.memory_limit_bytes`),
         ...counters,
       });
     });
@@ -103,7 +107,7 @@ export type ClickHouseServerReading = Omit<ServerRow, 'org_id' | 'database_id' |
 export async function latestClickHouseServer(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<ClickHouseServerReading | null> {
   const [r] = await ctx.client.select<Record<string, string | number>>(sql`
     SELECT ${ctx.schema.time.toUnixMs(sql`ts`)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
-      memory_tracking_bytes, memory_resident_bytes, readonly_replicas, max_parts_in_partition
+      memory_tracking_bytes, memory_resident_bytes, readonly_replicas, max_parts_in_partition, memory_limit_bytes
     FROM clickhouse_server WHERE ${scope(req)}
     ORDER BY ts DESC, batch_id ASC
     LIMIT 1`);
@@ -120,6 +124,7 @@ export async function latestClickHouseServer(ctx: KindContext, req: { orgId: str
     memory_resident_bytes: num(r.memory_resident_bytes),
     readonly_replicas: num(r.readonly_replicas),
     max_parts_in_partition: num(r.max_parts_in_partition),
+    memory_limit_bytes: num(r.memory_limit_bytes),
   };
 }
 
