@@ -2,9 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { VigilError, isUuidV7 } from '@vigil/shared';
 import type { Database } from '../storage/meta/meta-store.js';
 import { RECORD_KINDS } from '../storage/telemetry/kinds/index.js';
-import { statementsKind, statementTextsFromBatch } from '../storage/telemetry/kinds/statements/statements-tables.js';
 import type { KindRows } from '../storage/telemetry/record-kind.js';
-import type { StatementRow, StatementTextRow } from '../storage/telemetry/telemetry-store.js';
 
 /** Windows before this are not monitoring data (and would fall outside DateTime64's range). */
 const EARLIEST_WINDOW_MS = Date.UTC(2000, 0, 1);
@@ -16,16 +14,13 @@ export interface ValidBatch {
   readonly batchId: string;
   readonly seq: number;
   readonly database: Database;
-  readonly rows: readonly StatementRow[];
-  /** Statement texts sent on their own (StatementText), each stored once per statement. */
-  readonly texts: readonly StatementTextRow[];
-  /** Every other record kind the batch carries, each already validated into rows. */
+  /** Every record kind the batch carries (statements, their texts, activity, parts, …), each already validated into rows. */
   readonly records: readonly KindRows[];
 }
 
 /** Rows a batch stores across all kinds (ledger and metrics count these). */
 export function batchRowCount(batch: ValidBatch): number {
-  return batch.rows.length + batch.texts.length + batch.records.reduce((sum, r) => sum + r.rows.length, 0);
+  return batch.records.reduce((sum, r) => sum + r.rows.length, 0);
 }
 
 function bad(message: string): VigilError {
@@ -48,10 +43,6 @@ export function validateBatch(batch: vigil.v1.IBatch, db: Database, now: number 
     throw bad('window_start_ms/window_end_ms: must be Unix milliseconds from the year 2000 to no more than a day ahead of the server clock, with start <= end');
   }
   const at = { org_id: db.org_id, database_id: db.id, batch_id: batchId, window_start: start, window_end: end };
-  // Statements are validated by their kind like the others, but kept apart: the ingest queue writes
-  // them and their texts through insertStatements/insertStatementTexts and announces them as their own kinds.
-  const records = RECORD_KINDS.filter((kind) => kind !== statementsKind)
-    .map((kind) => ({ kind, rows: kind.fromBatch(batch, at) }))
-    .filter((r) => r.rows.length > 0);
-  return { batchId, seq, database: db, rows: statementsKind.fromBatch(batch, at), texts: statementTextsFromBatch(batch, at), records };
+  const records = RECORD_KINDS.map((kind) => ({ kind, rows: kind.fromBatch(batch, at) })).filter((r) => r.rows.length > 0);
+  return { batchId, seq, database: db, records };
 }

@@ -1,15 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from '../logger.js';
 
-/** Kind names in StoredEvent.recordKinds besides the RecordKind names (`pg_activity`, `ch_parts`, …). */
-export const STATEMENTS_KIND = 'statements';
-export const STATEMENT_TEXTS_KIND = 'statement_texts';
-
 /** New telemetry of one database is durable: its rows are written and its batch ids are in the ledger. */
 export interface StoredEvent {
   readonly orgId: string;
   readonly databaseId: string;
-  /** Which kinds the batches carried rows of, sorted: `statements`, `statement_texts`, and RecordKind names. */
+  /** Which record kinds the batches carried rows of (`statements`, `statement_texts`, `pg_activity`, …), sorted. */
   readonly recordKinds: readonly string[];
   /** The batches stored, in arrival order; never a duplicate (a replay already in the ledger is not stored again). */
   readonly batchIds: readonly string[];

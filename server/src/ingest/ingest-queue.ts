@@ -7,10 +7,11 @@ import type { IngestConfig } from '../config.js';
 import type { ServerMetrics } from '../ops/metrics.js';
 import { leaseFor, type MetaStore } from '../storage/meta/meta-store.js';
 import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
-import type { RecordKind } from '../storage/telemetry/record-kind.js';
+import { statementsKind, statementTextsKind } from '../storage/telemetry/kinds/statements/statements-tables.js';
+import type { KindRows, RecordKind } from '../storage/telemetry/record-kind.js';
 import { settleAll } from '../storage/telemetry/sql-telemetry-store.js';
 import { batchRowCount, type ValidBatch } from './batch-validator.js';
-import { IngestEvents, STATEMENTS_KIND, STATEMENT_TEXTS_KIND } from './ingest-events.js';
+import { IngestEvents } from './ingest-events.js';
 
 export interface IngestOutcome {
   readonly duplicate: boolean;
@@ -111,7 +112,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     this.#inFlight.set(batch.batchId, promise);
     this.#batches += 1;
     this.#bytes += bytes;
-    this.#waitingRows += batch.rows.length;
+    this.#waitingRows += batchRowCount(batch);
     if (!this.#saturated && (this.#batches >= this.#limits.queueMaxBatches || this.#bytes >= this.#limits.queueMaxBytes)) {
       this.#saturated = true;
       this.#metrics.backpressurePauses.inc();
@@ -157,7 +158,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     let rows = 0;
     let n = 0;
     while (n < this.#waiting.length) {
-      const next = this.#waiting[n]!.batch.rows.length;
+      const next = batchRowCount(this.#waiting[n]!.batch);
       if (n > 0 && rows + next > this.#limits.flushRows) break;
       rows += next;
       n += 1;
@@ -273,14 +274,12 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       const entry = byDatabase.get(batch.database.id) ?? { orgId: batch.database.org_id, kinds: new Set<string>(), batchIds: [] };
       byDatabase.set(batch.database.id, entry);
       entry.batchIds.push(batch.batchId);
-      if (batch.rows.length > 0) entry.kinds.add(STATEMENTS_KIND);
-      if (batch.texts.length > 0) entry.kinds.add(STATEMENT_TEXTS_KIND);
       for (const { kind } of batch.records) entry.kinds.add(kind.name);
     }
     for (const [databaseId, { orgId, kinds, batchIds }] of byDatabase) this.events.emitStored({ orgId, databaseId, recordKinds: [...kinds].sort(), batchIds });
   }
 
-  /** One insert per table for the whole group: statement texts, statements and rollups, each record kind the group carries. */
+  /** One insert per table for the whole group: each record kind the group carries (statements with their rollups). */
   async #insert(batches: readonly ValidBatch[]): Promise<void> {
     const byKind = new Map<RecordKind, unknown[]>();
     for (const { kind, rows } of batches.flatMap((b) => b.records)) {
@@ -289,11 +288,18 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       byKind.set(kind, list);
     }
     // Different tables, so written concurrently: a flush costs one insert's latency, not one per kind.
-    await settleAll([
-      this.#telemetry.insertStatementTexts(batches.flatMap((b) => b.texts)),
-      this.#telemetry.insertStatements(batches.flatMap((b) => b.rows)),
-      ...[...byKind].map(([kind, rows]) => this.#telemetry.insertRecords(kind, rows)),
-    ]);
+    await settleAll([...byKind].map(([kind, rows]) => this.#writeKind({ kind, rows })));
+  }
+
+  /**
+   * One kind's rows through the store: statements and their texts through insertStatements and
+   * insertStatementTexts, the store's own methods for them (which a wrapper around the store, such
+   * as the ingest tests' gates, watches), every other kind through insertRecords.
+   */
+  #writeKind(records: KindRows): Promise<void> {
+    if (isRowsOf(records, statementsKind)) return this.#telemetry.insertStatements(records.rows);
+    if (isRowsOf(records, statementTextsKind)) return this.#telemetry.insertStatementTexts(records.rows);
+    return this.#telemetry.insertRecords(records.kind, records.rows);
   }
 
   async #insertOneByOne(group: readonly Queued[], indexes: readonly number[], settlements: Settlement[]): Promise<number[]> {
@@ -313,4 +319,9 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     settlements[i] = { ok: false, err };
     this.#metrics.ingestBatches.inc({ result: 'failed' });
   }
+}
+
+/** Whether `records` are `kind`'s: then its rows are that kind's row type, as its fromBatch made them. */
+function isRowsOf<Row>(records: KindRows, kind: RecordKind<Row>): records is { readonly kind: RecordKind<Row>; readonly rows: readonly Row[] } {
+  return records.kind === kind;
 }

@@ -59,8 +59,8 @@ export class SqlTelemetryStore implements TelemetryStore {
     await this.#client.select(sql`SELECT 1 AS ok`);
   }
 
-  // Statements are a record kind (kinds/statements/); these methods stay because the ingest queue calls
-  // them (and tests intercept them there), with statements and their texts kept apart in a batch.
+  // Statements and their texts are record kinds (kinds/statements/) like the others; these are the
+  // store's methods for them, which the ingest queue writes them through (insertRecords would do the same).
   async insertStatements(rows: readonly StatementRow[]): Promise<void> {
     await insertStatements(this.kindContext(), rows);
   }

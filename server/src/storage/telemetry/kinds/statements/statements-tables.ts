@@ -11,8 +11,8 @@ import { items, label, MAX_TEXT, name, text, wireNumbers } from '../wire-checks.
  * raw rows, the texts kept once per statement, and the hourly and daily rollups written in the
  * same call. Declared with kind-table.ts like every kind; its migrations keep the versions 1–4
  * they shipped with (and the DDL each applied), so an existing deployment neither re-runs nor
- * misses one. fromBatch validates the batch's statements; their texts sent on their own come from
- * statementTextsFromBatch, since the ingest queue writes the two apart (insertStatementTexts).
+ * misses one. Texts sent on their own (Batch.statement_texts) are a kind of their own,
+ * statementTextsKind, writing into the statements kind's statement_texts table.
  */
 
 /** The per-statement counters, which the rollups keep too (summed per bucket): counts as counters, times (ms) as durations. */
@@ -183,7 +183,7 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementRow[] {
 }
 
 /** A batch's statement texts sent on their own (StatementText), checked; an empty text is dropped. */
-export function statementTextsFromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementTextRow[] {
+function statementTextsFromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementTextRow[] {
   const texts = items(batch.statementTexts, 'statement_texts', MAX_STATEMENTS_PER_BATCH).map((t, i) => ({ hash: name(t.queryHash, `statement_texts[${i}].query_hash`, MAX_HASH), text: t.queryText ?? '' }));
   // An empty text carries nothing to keep; it must never replace one already stored.
   return texts
@@ -263,4 +263,16 @@ export const statementsKind: RecordKind<StatementRow> = {
   migrations: STATEMENT_MIGRATIONS,
   fromBatch,
   insert: insertStatements,
+};
+
+/**
+ * Statement texts sent on their own (StatementText, for statements whose rows carry an empty text).
+ * Their table is the statements kind's: created by its migrations, deleted and kept with it.
+ */
+export const statementTextsKind: RecordKind<StatementTextRow> = {
+  name: 'statement_texts',
+  tables: [],
+  migrations: [],
+  fromBatch: statementTextsFromBatch,
+  insert: insertStatementTexts,
 };
