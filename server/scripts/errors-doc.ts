@@ -37,6 +37,10 @@ export const ERROR_GUIDE = {
     meaning: 'The credential is valid but its scope does not allow this: a `read` key writing, an `agent` key reading the API, or anything but an `agent` key connecting as an agent.',
     action: 'Use a key of the scope the message names (`agent`, `read` or `admin`), or a user token.',
   },
+  AUTH_CSRF_REJECTED: {
+    meaning: 'A request carried the dashboard\'s session cookie but not the `X-Vigil-Session: cookie` header, or the browser marked it cross-site (`Sec-Fetch-Site`): it may be another site acting with the user\'s cookie.',
+    action: 'Sign in again from the dashboard itself. API clients send `refresh_token` in the body instead of relying on the cookie.',
+  },
   AUTH_EMAIL_TAKEN: {
     meaning: 'Sign-up with an email that already has an account.',
     action: 'Log in with that email, or sign up with another.',

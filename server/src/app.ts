@@ -30,6 +30,7 @@ import type { MetaStore } from './storage/meta/meta-store.js';
 import { openStores } from './storage/open-stores.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import { SERVER_VERSION } from './version.js';
+import { dashboard } from './web/dashboard.js';
 
 export interface VigilServer {
   readonly app: Express;
@@ -60,12 +61,9 @@ function buildApp(ctx: AppContext, ops: Ops): Express {
   // object by route validation instead of "not valid JSON"; other media types stay unread (route() answers 415).
   app.use(express.json({ limit: '1mb', strict: false, type: JSON_MEDIA_TYPES }));
 
-  // No dashboard yet: a browser is sent to the API docs, any other client gets where things are.
-  app.get('/', (req, res) => {
-    if (req.accepts(['json', 'html']) === 'html') {
-      res.redirect(302, '/docs');
-      return;
-    }
+  // A browser gets the dashboard (mounted last, with its deep links); any other client gets where things are.
+  app.get('/', (req, res, next) => {
+    if (req.accepts(['json', 'html']) === 'html') return next();
     res.json({ name: 'Vigil', version: SERVER_VERSION, docs: '/docs', openapi: '/api/v1/openapi.json', api: '/api/v1', health: '/api/v1/health' });
   });
   app.get('/healthz', (_req, res) => {
@@ -79,6 +77,7 @@ function buildApp(ctx: AppContext, ops: Ops): Express {
   });
   app.use('/api/v1', routeBase, apiV1Router(ctx, { validateResponses: ctx.config.validateResponses }));
   app.use('/docs', routeBase, docsRouter());
+  app.use(dashboard(ctx.logger));
   app.use((req, _res, next) => next(new VigilError('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}`)));
   app.use(errorHandler(ctx.logger));
   return app;

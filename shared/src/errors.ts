@@ -12,6 +12,7 @@ export const ERROR_CATALOG = {
   AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Invalid email or password' },
   AUTH_FORBIDDEN_SCOPE: { status: 403, message: 'This credential is not allowed to do that' },
   AUTH_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
+  AUTH_CSRF_REJECTED: { status: 403, message: 'The session cookie was sent without the X-Vigil-Session header or from another site' },
   // Requests
   VALIDATION_FAILED: { status: 400, message: 'Invalid request' },
   BODY_MALFORMED: { status: 400, message: 'Request body is not valid JSON' },

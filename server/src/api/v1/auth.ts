@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { signAccessToken } from '../../auth/access-tokens.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { newRefreshToken, sha256 } from '../../auth/secrets.js';
+import { deliverTokens, endCookieSession, sessionRefreshToken } from '../../auth/browser-session.js';
 import type { Organization, User } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
 
@@ -18,12 +19,13 @@ const SignupBody = z.object({
   org_name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200),
 });
 const LoginBody = z.object({ email, password: z.string({ error: 'is required' }).min(1).max(1024) });
-const RefreshBody = z.object({ refresh_token: z.string({ error: 'is required' }).min(1).max(200) });
+// Optional only for a browser session, whose refresh token is in its cookie (auth/browser-session.ts).
+const RefreshBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
 const LogoutBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
 
 const Tokens = z.object({
   access_token: z.string(),
-  refresh_token: z.string(),
+  refresh_token: z.string().optional().describe('Absent for a browser session (X-Vigil-Session: cookie): it is set as an HttpOnly cookie instead'),
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().describe('Seconds until the access token expires'),
 });
@@ -74,14 +76,14 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['AUTH_EMAIL_TAKEN'],
       body: SignupBody,
       success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
-      async handler({ body }) {
+      async handler({ body, req, res }) {
         const { org, user } = await meta.createOrganizationWithUser({
           orgName: body.org_name,
           email: body.email,
           name: body.name,
           passwordHash: await hashPassword(body.password),
         });
-        return { body: { ...(await issueTokens(user)), user: userView(user), organization: organizationView(org) } };
+        return { body: { ...deliverTokens(req, res, await issueTokens(user), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
       },
     }),
     route({
@@ -93,11 +95,11 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['AUTH_INVALID_CREDENTIALS'],
       body: LoginBody,
       success: { status: 200, description: 'Tokens', schema: Tokens },
-      async handler({ body }) {
+      async handler({ body, req, res }) {
         const user = await meta.findUserByEmail(body.email);
         const valid = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_PASSWORD_HASH));
         if (!user || !valid) throw new VigilError('AUTH_INVALID_CREDENTIALS');
-        return { body: await issueTokens(user) };
+        return { body: deliverTokens(req, res, await issueTokens(user), config.refreshTokenTtlSeconds) };
       },
     }),
     route({
@@ -106,12 +108,14 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Trade a refresh token for new tokens (the old one stops working)',
       tag: 'auth',
       auth: 'none',
-      errors: ['AUTH_INVALID_TOKEN'],
+      errors: ['AUTH_INVALID_TOKEN', 'AUTH_CSRF_REJECTED'],
       body: RefreshBody,
       success: { status: 200, description: 'Tokens', schema: Tokens },
-      async handler({ body }) {
+      async handler({ body, req, res }) {
+        const presented = body?.refresh_token ?? sessionRefreshToken(req);
+        if (!presented) throw new VigilError('VALIDATION_FAILED', "Invalid body field 'refresh_token': is required", { details: { body_field: 'refresh_token' } });
         const now = new Date().toISOString();
-        const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
+        const token = await meta.findRefreshTokenByHash(sha256(presented));
         if (!token || token.revoked_at || token.expires_at <= now) throw new VigilError('AUTH_INVALID_TOKEN');
         // A refresh token works once. Seeing it again means it leaked: end the whole family.
         if (!(await meta.markRefreshTokenUsed(token.id, now))) {
@@ -120,7 +124,7 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         }
         const user = await meta.getUser(token.user_id);
         if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
-        return { body: await issueTokens(user, token.family_id) };
+        return { body: deliverTokens(req, res, await issueTokens(user, token.family_id), config.refreshTokenTtlSeconds) };
       },
     }),
     route({
@@ -129,11 +133,14 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'End a session: its refresh token and every token rotated from it stop working',
       tag: 'auth',
       auth: 'none',
+      errors: ['AUTH_CSRF_REJECTED'],
       body: LogoutBody,
       success: { status: 204, description: 'Signed out' },
-      async handler({ body }) {
-        if (body?.refresh_token) {
-          const token = await meta.findRefreshTokenByHash(sha256(body.refresh_token));
+      async handler({ body, req, res }) {
+        const presented = body?.refresh_token ?? sessionRefreshToken(req);
+        endCookieSession(res);
+        if (presented) {
+          const token = await meta.findRefreshTokenByHash(sha256(presented));
           if (token) await meta.revokeRefreshFamily(token.family_id, new Date().toISOString());
         }
         return { status: 204 };
