@@ -2414,6 +2414,9 @@ export namespace vigil {
             /** PgDatabaseObjects sequences. */
             sequences: vigil.v1.PgSequenceUsage.$Properties[];
 
+            /** PgDatabaseObjects statsResetMs. */
+            statsResetMs: number;
+
             /**
              * Creates a new PgDatabaseObjects instance using the specified properties.
              * @param [properties] Properties to set
@@ -2518,6 +2521,9 @@ export namespace vigil {
 
                 /** PgDatabaseObjects sequences */
                 sequences?: (vigil.v1.PgSequenceUsage.$Properties[]|null);
+
+                /** PgDatabaseObjects statsResetMs */
+                statsResetMs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2951,6 +2957,12 @@ export namespace vigil {
             /** PgIndexStat idxBlksHit. */
             idxBlksHit: number;
 
+            /** PgIndexStat idxScanTotal. */
+            idxScanTotal: number;
+
+            /** PgIndexStat backsConstraint. */
+            backsConstraint: boolean;
+
             /**
              * Creates a new PgIndexStat instance using the specified properties.
              * @param [properties] Properties to set
@@ -3088,6 +3100,12 @@ export namespace vigil {
 
                 /** PgIndexStat idxBlksHit */
                 idxBlksHit?: (number|null);
+
+                /** PgIndexStat idxScanTotal */
+                idxScanTotal?: (number|null);
+
+                /** PgIndexStat backsConstraint */
+                backsConstraint?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -8748,6 +8748,7 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [tablesOmitted] PgDatabaseObjects tablesOmitted
              * @property {Array.<vigil.v1.PgIndexStat.$Properties>|null} [indexes] PgDatabaseObjects indexes
              * @property {Array.<vigil.v1.PgSequenceUsage.$Properties>|null} [sequences] PgDatabaseObjects sequences
+             * @property {number|null} [statsResetMs] PgDatabaseObjects statsResetMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8839,6 +8840,14 @@ export const vigil = $root.vigil = (() => {
             PgDatabaseObjects.prototype.sequences = $util.emptyArray;
 
             /**
+             * PgDatabaseObjects statsResetMs.
+             * @member {number} statsResetMs
+             * @memberof vigil.v1.PgDatabaseObjects
+             * @instance
+             */
+            PgDatabaseObjects.prototype.statsResetMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new PgDatabaseObjects instance using the specified properties.
              * @function create
              * @memberof vigil.v1.PgDatabaseObjects
@@ -8890,6 +8899,8 @@ export const vigil = $root.vigil = (() => {
                     for (var i = 0; i < m.sequences.length; ++i)
                         $root.vigil.v1.PgSequenceUsage.encode(m.sequences[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 }
+                if (m.statsResetMs != null && $Object.hasOwnProperty.call(m, "statsResetMs") && (typeof m.statsResetMs === "object" ? m.statsResetMs.low || m.statsResetMs.high : m.statsResetMs !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).int64(m.statsResetMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9007,6 +9018,15 @@ export const vigil = $root.vigil = (() => {
                             m.sequences.push($root.vigil.v1.PgSequenceUsage.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.statsResetMs = v;
+                            else
+                                delete m.statsResetMs;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -9104,6 +9124,10 @@ export const vigil = $root.vigil = (() => {
                         }
                     }
                 }
+                if (m.statsResetMs != null && $Object.hasOwnProperty.call(m, "statsResetMs")) {
+                    if (!$util.isInteger(m.statsResetMs) && !(m.statsResetMs && $util.isInteger(m.statsResetMs.low) && $util.isInteger(m.statsResetMs.high)))
+                        return "statsResetMs: integer|Long expected";
+                }
                 return null;
             };
 
@@ -9189,6 +9213,18 @@ export const vigil = $root.vigil = (() => {
                         m.sequences[i] = $root.vigil.v1.PgSequenceUsage.fromObject(d.sequences[i], q + 1);
                     }
                 }
+                if (d.statsResetMs != null) {
+                    if (typeof d.statsResetMs === "object" ? d.statsResetMs.low || d.statsResetMs.high : $Number(d.statsResetMs) !== 0) {
+                        if ($util.Long)
+                            m.statsResetMs = $util.Long.fromValue(d.statsResetMs, false);
+                        else if (typeof d.statsResetMs === "string")
+                            m.statsResetMs = $parseInt(d.statsResetMs, 10);
+                        else if (typeof d.statsResetMs === "number")
+                            m.statsResetMs = d.statsResetMs;
+                        else if (typeof d.statsResetMs === "object")
+                            m.statsResetMs = new $util.LongBits(d.statsResetMs.low >>> 0, d.statsResetMs.high >>> 0).toNumber();
+                    }
+                }
                 return m;
             };
 
@@ -9227,6 +9263,11 @@ export const vigil = $root.vigil = (() => {
                     } else
                         d.windowStartMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.tablesOmitted = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.statsResetMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.statsResetMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.datname != null && $Object.hasOwnProperty.call(m, "datname")) {
                     d.datname = m.datname;
@@ -9267,6 +9308,14 @@ export const vigil = $root.vigil = (() => {
                     for (var j = 0; j < m.sequences.length; ++j) {
                         d.sequences[j] = $root.vigil.v1.PgSequenceUsage.toObject(m.sequences[j], o, q + 1);
                     }
+                }
+                if (m.statsResetMs != null && $Object.hasOwnProperty.call(m, "statsResetMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.statsResetMs = typeof m.statsResetMs === "number" ? $BigInt(m.statsResetMs) : $util.Long.fromBits(m.statsResetMs.low >>> 0, m.statsResetMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.statsResetMs === "number")
+                        d.statsResetMs = o.longs === $String ? $String(m.statsResetMs) : m.statsResetMs;
+                    else
+                        d.statsResetMs = o.longs === $String ? $util.Long.prototype.toString.call(m.statsResetMs) : o.longs === $Number ? new $util.LongBits(m.statsResetMs.low >>> 0, m.statsResetMs.high >>> 0).toNumber() : m.statsResetMs;
                 }
                 return d;
             };
@@ -11417,6 +11466,8 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [idxTupFetch] PgIndexStat idxTupFetch
              * @property {number|null} [idxBlksRead] PgIndexStat idxBlksRead
              * @property {number|null} [idxBlksHit] PgIndexStat idxBlksHit
+             * @property {number|null} [idxScanTotal] PgIndexStat idxScanTotal
+             * @property {boolean|null} [backsConstraint] PgIndexStat backsConstraint
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -11593,6 +11644,22 @@ export const vigil = $root.vigil = (() => {
             PgIndexStat.prototype.idxBlksHit = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * PgIndexStat idxScanTotal.
+             * @member {number} idxScanTotal
+             * @memberof vigil.v1.PgIndexStat
+             * @instance
+             */
+            PgIndexStat.prototype.idxScanTotal = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * PgIndexStat backsConstraint.
+             * @member {boolean} backsConstraint
+             * @memberof vigil.v1.PgIndexStat
+             * @instance
+             */
+            PgIndexStat.prototype.backsConstraint = false;
+
+            /**
              * Creates a new PgIndexStat instance using the specified properties.
              * @function create
              * @memberof vigil.v1.PgIndexStat
@@ -11660,6 +11727,10 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 17, wireType 0 =*/136).uint64(m.idxBlksRead);
                 if (m.idxBlksHit != null && $Object.hasOwnProperty.call(m, "idxBlksHit") && (typeof m.idxBlksHit === "object" ? m.idxBlksHit.low || m.idxBlksHit.high : m.idxBlksHit !== 0))
                     w.uint32(/* id 18, wireType 0 =*/144).uint64(m.idxBlksHit);
+                if (m.idxScanTotal != null && $Object.hasOwnProperty.call(m, "idxScanTotal") && (typeof m.idxScanTotal === "object" ? m.idxScanTotal.low || m.idxScanTotal.high : m.idxScanTotal !== 0))
+                    w.uint32(/* id 19, wireType 0 =*/152).uint64(m.idxScanTotal);
+                if (m.backsConstraint != null && $Object.hasOwnProperty.call(m, "backsConstraint") && m.backsConstraint !== false)
+                    w.uint32(/* id 20, wireType 0 =*/160).bool(m.backsConstraint);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -11879,6 +11950,24 @@ export const vigil = $root.vigil = (() => {
                                 delete m.idxBlksHit;
                             continue;
                         }
+                    case 19: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.idxScanTotal = v;
+                            else
+                                delete m.idxScanTotal;
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.backsConstraint = v;
+                            else
+                                delete m.backsConstraint;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -11998,6 +12087,14 @@ export const vigil = $root.vigil = (() => {
                 if (m.idxBlksHit != null && $Object.hasOwnProperty.call(m, "idxBlksHit")) {
                     if (!$util.isInteger(m.idxBlksHit) && !(m.idxBlksHit && $util.isInteger(m.idxBlksHit.low) && $util.isInteger(m.idxBlksHit.high)))
                         return "idxBlksHit: integer|Long expected";
+                }
+                if (m.idxScanTotal != null && $Object.hasOwnProperty.call(m, "idxScanTotal")) {
+                    if (!$util.isInteger(m.idxScanTotal) && !(m.idxScanTotal && $util.isInteger(m.idxScanTotal.low) && $util.isInteger(m.idxScanTotal.high)))
+                        return "idxScanTotal: integer|Long expected";
+                }
+                if (m.backsConstraint != null && $Object.hasOwnProperty.call(m, "backsConstraint")) {
+                    if (typeof m.backsConstraint !== "boolean")
+                        return "backsConstraint: boolean expected";
                 }
                 return null;
             };
@@ -12159,6 +12256,23 @@ export const vigil = $root.vigil = (() => {
                             m.idxBlksHit = new $util.LongBits(d.idxBlksHit.low >>> 0, d.idxBlksHit.high >>> 0).toNumber(true);
                     }
                 }
+                if (d.idxScanTotal != null) {
+                    if (typeof d.idxScanTotal === "object" ? d.idxScanTotal.low || d.idxScanTotal.high : $Number(d.idxScanTotal) !== 0) {
+                        if ($util.Long)
+                            m.idxScanTotal = $util.Long.fromValue(d.idxScanTotal, true);
+                        else if (typeof d.idxScanTotal === "string")
+                            m.idxScanTotal = $parseInt(d.idxScanTotal, 10);
+                        else if (typeof d.idxScanTotal === "number")
+                            m.idxScanTotal = d.idxScanTotal;
+                        else if (typeof d.idxScanTotal === "object")
+                            m.idxScanTotal = new $util.LongBits(d.idxScanTotal.low >>> 0, d.idxScanTotal.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.backsConstraint != null) {
+                    if (d.backsConstraint) {
+                        m.backsConstraint = $Boolean(d.backsConstraint);
+                    }
+                }
                 return m;
             };
 
@@ -12226,6 +12340,12 @@ export const vigil = $root.vigil = (() => {
                         d.idxBlksHit = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.idxBlksHit = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.idxScanTotal = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.idxScanTotal = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.backsConstraint = false;
                 }
                 if (m.indexrelid != null && $Object.hasOwnProperty.call(m, "indexrelid")) {
                     d.indexrelid = m.indexrelid;
@@ -12315,6 +12435,17 @@ export const vigil = $root.vigil = (() => {
                         d.idxBlksHit = o.longs === $String ? $String(m.idxBlksHit) : m.idxBlksHit;
                     else
                         d.idxBlksHit = o.longs === $String ? $util.Long.prototype.toString.call(m.idxBlksHit) : o.longs === $Number ? new $util.LongBits(m.idxBlksHit.low >>> 0, m.idxBlksHit.high >>> 0).toNumber(true) : m.idxBlksHit;
+                }
+                if (m.idxScanTotal != null && $Object.hasOwnProperty.call(m, "idxScanTotal")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.idxScanTotal = typeof m.idxScanTotal === "number" ? $BigInt(m.idxScanTotal) : $util.Long.fromBits(m.idxScanTotal.low >>> 0, m.idxScanTotal.high >>> 0, true).toBigInt();
+                    else if (typeof m.idxScanTotal === "number")
+                        d.idxScanTotal = o.longs === $String ? $String(m.idxScanTotal) : m.idxScanTotal;
+                    else
+                        d.idxScanTotal = o.longs === $String ? $util.Long.prototype.toString.call(m.idxScanTotal) : o.longs === $Number ? new $util.LongBits(m.idxScanTotal.low >>> 0, m.idxScanTotal.high >>> 0).toNumber(true) : m.idxScanTotal;
+                }
+                if (m.backsConstraint != null && $Object.hasOwnProperty.call(m, "backsConstraint")) {
+                    d.backsConstraint = m.backsConstraint;
                 }
                 return d;
             };

@@ -61,6 +61,8 @@ export interface IndexRow {
   readonly valid: boolean;
   readonly unique: boolean;
   readonly primary: boolean;
+  /** A pg_constraint row names it (primary key, unique or exclusion constraint). */
+  readonly backsConstraint: boolean;
   /** pg_get_indexdef(): may hold literals (partial index predicates); strip before sending. */
   readonly definition: string;
   /** PostgreSQL 16+. */

@@ -17,6 +17,7 @@ export function databaseObjectsToWire(d: DiffedDatabaseObjects): vigil.v1.IPgDat
     tsMs: d.collectedAtMs,
     windowStartMs: d.windowStartMs,
     tablesOmitted: Math.max(0, snapshot.tables.tablesTotal - snapshot.tables.tables.length),
+    statsResetMs: roundMs(snapshot.tables.statsResetMs),
     tables: snapshot.tables.tables.map((t) => {
       const delta = d.tableDeltas.get(t.relid);
       return {
@@ -55,6 +56,8 @@ export function databaseObjectsToWire(d: DiffedDatabaseObjects): vigil.v1.IPgDat
         valid: i.valid,
         unique: i.unique,
         primary: i.primary,
+        backsConstraint: i.backsConstraint,
+        idxScanTotal: i.counters.idxScan,
         definition: stripLiterals(i.definition),
         lastIdxScanMs: roundMs(i.lastIdxScanMs),
         hasDeltas: delta !== undefined,

@@ -19,6 +19,7 @@ SELECT s.indexrelid, s.relid, s.schemaname, s.relname, s.indexrelname,
        CASE WHEN NOT EXISTS (SELECT 1 FROM locked WHERE locked.relation IN (s.indexrelid, s.relid))
             THEN pg_relation_size(s.indexrelid) END AS size_bytes,
        i.indisvalid, i.indisunique, i.indisprimary, pg_get_indexdef(s.indexrelid) AS definition,
+       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = s.indexrelid) AS backs_constraint,
        ${lastIdxScan} AS last_idx_scan_ms,
        s.idx_scan, s.idx_tup_read, s.idx_tup_fetch, io.idx_blks_read, io.idx_blks_hit
   FROM pg_stat_user_indexes s
@@ -41,6 +42,7 @@ function toIndex(row: Record<string, unknown>): IndexRow {
     valid: row.indisvalid === true,
     unique: row.indisunique === true,
     primary: row.indisprimary === true,
+    backsConstraint: row.backs_constraint === true,
     definition: typeof row.definition === 'string' ? row.definition : '',
     lastIdxScanMs: num(row.last_idx_scan_ms),
     counters: numbers(row, INDEX_COUNTER_COLUMNS),

@@ -1,6 +1,6 @@
 import type { vigil } from '@vigil/proto';
 import type { BatchIdentity } from '../../record-kind.js';
-import { type Identity, identity, IDENTITY_COLUMNS, kindTable, recordKind, tableRow, type TableRow } from '../kind-table.js';
+import { addedColumns, type Identity, identity, IDENTITY_COLUMNS, kindTable, recordKind, tableRow, type TableRow } from '../kind-table.js';
 import { counter, finite, integer, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
 
 /**
@@ -11,7 +11,7 @@ import { counter, finite, integer, items, optionalMs, text, timestamp, wireNumbe
 
 export const SNAPSHOTS = kindTable({
   name: 'pg_object_snapshots',
-  columns: [...IDENTITY_COLUMNS, ['datname', 'tag'], ['window_start', 'time'], ['tables_listed', 'uint32'], ['tables_omitted', 'uint32'], ['indexes_listed', 'uint32'], ['sequences_listed', 'uint32']],
+  columns: [...IDENTITY_COLUMNS, ['datname', 'tag'], ['window_start', 'time'], ['tables_listed', 'uint32'], ['tables_omitted', 'uint32'], ['indexes_listed', 'uint32'], ['sequences_listed', 'uint32'], ['stats_reset_ms', 'int64']],
   orderBy: ['org_id', 'database_id', 'ts', 'datname'],
 });
 
@@ -71,7 +71,7 @@ export const TABLES = kindTable({
 });
 
 export const INDEX_COUNTERS = ['idx_scan', 'idx_tup_read', 'idx_tup_fetch', 'idx_blks_read', 'idx_blks_hit'] as const;
-export const INDEX_GAUGES = ['indexrelid', 'relid', 'table_name', 'is_valid', 'is_unique', 'is_primary', 'index_def', 'last_idx_scan_ms'] as const;
+export const INDEX_GAUGES = ['indexrelid', 'relid', 'table_name', 'is_valid', 'is_unique', 'is_primary', 'backs_constraint', 'index_def', 'last_idx_scan_ms', 'idx_scan_total'] as const;
 
 export const INDEXES = kindTable({
   name: 'pg_index_stats',
@@ -93,6 +93,9 @@ export const INDEXES = kindTable({
     ['last_idx_scan_ms', 'int64'],
     ['has_deltas', 'flag'],
     ...INDEX_COUNTERS.map((name) => [name, 'counter'] as const),
+    // Added in 131 (advisors): scans since the stats reset as read, and whether a constraint needs the index.
+    ['idx_scan_total', 'int64'],
+    ['backs_constraint', 'flag'],
   ],
   orderBy: ['org_id', 'database_id', 'datname', 'schema_name', 'index_name', 'ts'],
 });
@@ -165,6 +168,8 @@ function indexRow(x: vigil.v1.IPgIndexStat, path: string, base: ObjectBase): Tab
       last_idx_scan_ms: optionalMs(x.lastIdxScanMs, `${path}.last_idx_scan_ms`),
       has_deltas: x.hasDeltas ?? false,
       ...wireNumbers(INDEX_COUNTERS, x.hasDeltas ? x : undefined, path),
+      idx_scan_total: integer(x.idxScanTotal, `${path}.idx_scan_total`),
+      backs_constraint: x.backsConstraint ?? false,
     });
 }
 
@@ -194,9 +199,18 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
     const indexes = items(objects.indexes, `${path}.indexes`, MAX_OBJECTS).map((x, j) => indexRow(x, `${path}.indexes[${j}]`, base));
     const { window_start: _window, ...sequenceBase } = base;
     const sequences = items(objects.sequences, `${path}.sequences`, MAX_OBJECTS).map((s, j) => sequenceRow(s, `${path}.sequences[${j}]`, sequenceBase));
-    const marker: TableRow = tableRow(SNAPSHOTS, { ...base, tables_listed: tables.length, tables_omitted: objects.tablesOmitted ?? 0, indexes_listed: indexes.length, sequences_listed: sequences.length });
+    const marker: TableRow = tableRow(SNAPSHOTS, { ...base, tables_listed: tables.length, tables_omitted: objects.tablesOmitted ?? 0, indexes_listed: indexes.length, sequences_listed: sequences.length, stats_reset_ms: optionalMs(objects.statsResetMs, `${path}.stats_reset_ms`) });
     return [...tables, ...indexes, ...sequences, marker];
   });
 }
 
-export const objectsKind = recordKind({ name: 'pg_database_objects', version: 130, tables: [TABLES, INDEXES, SEQUENCES, SNAPSHOTS], fromBatch });
+export const objectsKind = recordKind({
+  name: 'pg_database_objects',
+  version: 130,
+  tables: [TABLES, INDEXES, SEQUENCES, SNAPSHOTS],
+  added: [
+    addedColumns(131, 'pg_index_stats_advisors', INDEXES, ['idx_scan_total', 'backs_constraint']),
+    addedColumns(132, 'pg_object_snapshots_stats_reset', SNAPSHOTS, ['stats_reset_ms']),
+  ],
+  fromBatch,
+});
