@@ -47,7 +47,7 @@ describe('engines/doctor', () => {
       '1 session(s) wait for a lock: pid 301 blocked by pid 300 for 60 s. blocked: UPDATE orders SET paid = true WHERE id = $1; blocker pid 300 (idle in transaction): LOCK TABLE orders',
     );
     expect(blocked.how_to_investigate).to.contain('pg_blocking_pids');
-    expect(r.top_issues[1]!.detail).to.equal('1 replication slot(s) have no consumer: slot old_standby (physical) retains 1,024 MB of WAL.');
+    expect(r.top_issues[1]!.detail).to.equal('1 replication slot(s) have no consumer: slot old_standby (physical): retains 1,024 MB of WAL.');
     expect(r.top_issues[1]!.how_to_fix).to.contain('pg_drop_replication_slot');
     expect(r.metrics_summary).to.include({ critical: 2, warning: 2 });
   });

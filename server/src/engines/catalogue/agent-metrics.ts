@@ -1,11 +1,10 @@
 import { fmt, found, unavailable } from './derive-support.js';
-import type { MetricEntry } from './metric-entry.js';
+import { defineMetrics } from './metric-entry.js';
 
 /** Metrics of either engine, about the agent that reports the database. */
-export const AGENT_METRICS: readonly MetricEntry[] = [
+export const AGENT_METRICS = defineMetrics([
   {
     key: 'agent.disconnected_s',
-    engines: ['postgres', 'clickhouse'],
     unit: 's',
     description: "Seconds since the database's agent was last seen (a batch, a heartbeat or a pong).",
     thresholds: { operator: '>=', warning: 120, critical: 600 },
@@ -25,4 +24,4 @@ export const AGENT_METRICS: readonly MetricEntry[] = [
       how_to_fix: 'systemctl restart vigil-agent; fix the network path or API key that vigil-agent test names.',
     },
   },
-];
+]);

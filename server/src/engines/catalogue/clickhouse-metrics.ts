@@ -1,6 +1,6 @@
 import { callsWeightedP99 } from '../figures/clickhouse-figures.js';
-import { clip, fmt, found, hasStatus, maxOf, nameObjects, noSnapshot, systemTableMissing, unavailable, worstOf } from './derive-support.js';
-import type { MetricEntry, MetricObject } from './metric-entry.js';
+import { clip, fmt, found, fromCh, hasStatus, listObjects, maxOf, nameObjects, noSnapshot, systemTableMissing, unavailable, worstOf } from './derive-support.js';
+import { defineMetrics, type MetricObject } from './metric-entry.js';
 import type { ChTablePartsInput, ClickHouseInput, MetricInput } from './metric-input.js';
 
 /** ClickHouse metrics of the catalogue (issue 11 item 1). Levels and sources: GUIDE.md "Engines". */
@@ -41,10 +41,9 @@ function totalsOf(ch: ClickHouseInput | null): NonNullable<ClickHouseInput['serv
 const PARTS_SQL =
   "SELECT database, table, partition_id, count() AS parts FROM system.parts WHERE active GROUP BY database, table, partition_id ORDER BY parts DESC LIMIT 10; SELECT name, value FROM system.merge_tree_settings WHERE name IN ('parts_to_delay_insert', 'parts_to_throw_insert');";
 
-export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
+export const CLICKHOUSE_METRICS = defineMetrics([
   {
     key: 'ch.max_parts_per_partition',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Active parts in the fullest partition of any MergeTree table.',
     thresholds: { operator: '>=', warning: 150, critical: 300 },
@@ -70,7 +69,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.delayed_inserts',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Inserts ClickHouse throttled because a partition had too many parts, over the last window (ProfileEvents DelayedInserts).',
     thresholds: { operator: '>=', warning: 1, critical: null },
@@ -95,7 +93,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.rejected_inserts',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Inserts refused with TOO_MANY_PARTS over the last window (ProfileEvents RejectedInserts).',
     thresholds: { operator: '>=', warning: null, critical: 1 },
@@ -120,7 +117,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.readonly_replicas',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Replicated tables in read-only mode (lost their ZooKeeper/Keeper session or metadata): they refuse inserts.',
     thresholds: { operator: '>=', warning: null, critical: 1 },
@@ -151,7 +147,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.replication_delay_s',
-    engines: ['clickhouse'],
     unit: 's',
     description: 'The largest absolute_delay of any replicated table: how far behind the other replicas it is.',
     thresholds: { operator: '>=', warning: 30, critical: 300 },
@@ -176,7 +171,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.replication_queue_stuck',
-    engines: ['clickhouse'],
     unit: 'count',
     description: `Replication queue groups (table, entry type) with an entry retried more than ${STUCK_QUEUE_TRIES} times.`,
     thresholds: { operator: '>=', warning: 1, critical: null },
@@ -207,7 +201,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.stuck_mutations',
-    engines: ['clickhouse'],
     unit: 'count',
     description: `Mutations still running after ${STUCK_MUTATION_S} s with parts left to do.`,
     thresholds: { operator: '>=', warning: null, critical: 1 },
@@ -215,9 +208,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: 'Altinity: a mutation running over 600 s with parts to do is critical (it holds up later mutations and merges)',
     component: { clickhouse: 'parts_merges' },
     category: 'maintenance',
-    derive(input) {
-      const m = chOf(input)?.mutations;
-      if (!m) return noSnapshot('system.mutations snapshot');
+    derive: fromCh('mutations', (m) => {
       const stuck = m.mutations.filter((x) => !x.is_killed && x.parts_to_do > 0 && x.age_s > STUCK_MUTATION_S);
       const objects = stuck.map((x) => ({
         key: `mutation:${x.database}.${x.table}/${x.mutation_id}`,
@@ -225,10 +216,10 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
         detail: `${clip(x.command, 120)}: ${x.parts_to_do} parts to do after ${fmt(x.age_s)} s`,
       }));
       return found(stuck.length, objects);
-    },
+    }),
     doctor: {
       title: 'Stuck mutations',
-      detail: (v, objects) => `${fmt(v)} mutation(s) have run for over ${STUCK_MUTATION_S} s: ${objects.map((o) => `${o.label} (${o.detail})`).slice(0, 2).join('; ')}.`,
+      detail: (v, objects) => `${fmt(v)} mutation(s) have run for over ${STUCK_MUTATION_S} s: ${listObjects(objects)}.`,
       recommendation: 'A heavy ALTER UPDATE/DELETE rewrites every part it touches; check its progress and failures, and kill it if it cannot finish.',
       how_to_investigate: 'SELECT database, table, mutation_id, command, create_time, parts_to_do, latest_fail_reason FROM system.mutations WHERE NOT is_done ORDER BY create_time;',
       how_to_fix: "KILL MUTATION WHERE database = '<db>' AND table = '<table>' AND mutation_id = '<mutation_id>'; prefer lightweight DELETE or partition drops to big mutations.",
@@ -236,7 +227,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.failed_mutations',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Unfinished mutations whose latest attempt failed (latest_fail_reason set).',
     thresholds: { operator: '>=', warning: 1, critical: null },
@@ -244,9 +234,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: 'Guide (Altinity): any failed mutation',
     component: { clickhouse: 'parts_merges' },
     category: 'reliability',
-    derive(input) {
-      const m = chOf(input)?.mutations;
-      if (!m) return noSnapshot('system.mutations snapshot');
+    derive: fromCh('mutations', (m) => {
       const failed = m.mutations.filter((x) => !x.is_killed && x.latest_fail_reason !== '');
       const objects = failed.map((x) => ({
         key: `mutation:${x.database}.${x.table}/${x.mutation_id}`,
@@ -254,10 +242,10 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
         detail: `${clip(x.command, 100)} failed on part ${x.latest_failed_part || '?'}: ${clip(x.latest_fail_reason, 160)}`,
       }));
       return found(failed.length, objects);
-    },
+    }),
     doctor: {
       title: 'Failed mutations',
-      detail: (v, objects) => `${fmt(v)} mutation(s) keep failing: ${objects.map((o) => `${o.label}: ${o.detail}`).slice(0, 2).join('; ')}.`,
+      detail: (v, objects) => `${fmt(v)} mutation(s) keep failing: ${listObjects(objects)}.`,
       recommendation: 'A failing mutation is retried forever and blocks the mutations after it on that table. Fix its cause or kill it.',
       how_to_investigate: "SELECT database, table, mutation_id, command, latest_failed_part, latest_fail_time, latest_fail_reason FROM system.mutations WHERE NOT is_done AND latest_fail_reason != '';",
       how_to_fix: "KILL MUTATION WHERE mutation_id = '<mutation_id>'; then run a corrected ALTER.",
@@ -265,7 +253,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.longest_merge_s',
-    engines: ['clickhouse'],
     unit: 's',
     description: 'Elapsed time of the longest running merge.',
     thresholds: { operator: '>=', warning: 600, critical: 3600 },
@@ -273,9 +260,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: 'Guide (Altinity): merges over 600 s; Vigil makes an hour critical',
     component: { clickhouse: 'parts_merges' },
     category: 'performance',
-    derive(input) {
-      const m = chOf(input)?.merges;
-      if (!m) return noSnapshot('system.merges snapshot');
+    derive: fromCh('merges', (m) => {
       const objects = m.merges.map((x) => ({
         key: `merge:${x.database}.${x.table}/${x.result_part_name}`,
         label: `${x.database}.${x.table} → ${x.result_part_name}${x.is_mutation ? ' (mutation)' : ''}`,
@@ -283,7 +268,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
         detail: `${fmt(100 * x.progress)} % done`,
       }));
       return found(maxOf(objects.map((o) => o.value)), objects);
-    },
+    }),
     doctor: {
       title: 'Long-running merge',
       detail: (v, objects, t) => `The merge ${objects[0]?.label ?? ''} has run for ${fmt(v)} s (level ${t} s), ${objects[0]?.detail ?? ''}.`,
@@ -294,7 +279,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.disk_usage_pct',
-    engines: ['clickhouse'],
     unit: 'pct',
     description: 'The fullest disk ClickHouse stores on (system.disks).',
     thresholds: { operator: '>=', warning: 80, critical: 95 },
@@ -324,7 +308,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.memory_usage_pct',
-    engines: ['clickhouse'],
     unit: 'pct',
     description: "Memory the server tracks (MemoryTracking) as a share of its limit (max_server_memory_usage, or 0.9 × the host's RAM before 23.x).",
     thresholds: { operator: '>=', warning: 80, critical: 95 },
@@ -332,9 +315,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: 'Altinity: memory 80 % / 95 % of the limit (queries fail with MEMORY_LIMIT_EXCEEDED past it)',
     component: { clickhouse: 'infrastructure' },
     category: 'performance',
-    derive(input) {
-      const ch = chOf(input);
-      if (!ch?.server) return noSnapshot('server reading');
+    derive: fromCh('server', (server, ch, input) => {
       if (ch.memory_limit_bytes === null || ch.memory_limit_bytes <= 0) {
         const missing = systemTableMissing(input, 'server_settings', '23.x');
         return unavailable(
@@ -343,8 +324,8 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
             : "the agent did not report the server's memory limit (max_server_memory_usage): an agent older than this server",
         );
       }
-      return found((100 * ch.server.memory_tracking_bytes) / ch.memory_limit_bytes, [{ key: 'server', label: `${fmt(ch.server.memory_tracking_bytes / 2 ** 30)} GiB tracked` }]);
-    },
+      return found((100 * server.memory_tracking_bytes) / ch.memory_limit_bytes, [{ key: 'server', label: `${fmt(server.memory_tracking_bytes / 2 ** 30)} GiB tracked` }]);
+    }),
     doctor: {
       title: 'Memory near the server limit',
       detail: (v, objects, t) => `The server uses ${fmt(v)} % of its memory limit (level ${t} %): ${nameObjects(objects, 1)}.`,
@@ -356,7 +337,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.detached_parts',
-    engines: ['clickhouse'],
     unit: 'count',
     description: 'Parts in detached/ directories: broken parts ClickHouse set aside, or parts detached by hand, taking disk space.',
     thresholds: { operator: '>=', warning: 1, critical: null },
@@ -384,7 +364,7 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     },
     doctor: {
       title: 'Detached parts',
-      detail: (v, objects) => `${fmt(v)} detached part(s): ${objects.map((o) => `${o.label} ${o.detail ?? ''}`).slice(0, 2).join('; ')}.`,
+      detail: (v, objects) => `${fmt(v)} detached part(s): ${listObjects(objects)}.`,
       recommendation: 'Broken parts mean rows missing from the table: check whether a replica still has them. Parts detached by hand can be attached again or dropped.',
       how_to_investigate: 'SELECT database, table, partition_id, name, reason, disk FROM system.detached_parts ORDER BY database, table;',
       how_to_fix: "ALTER TABLE <db>.<table> ATTACH PART '<name>'; to restore one, or ALTER TABLE <db>.<table> DROP DETACHED PART '<name>' SETTINGS allow_drop_detached = 1; to free the space.",
@@ -392,7 +372,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.uptime_s',
-    engines: ['clickhouse'],
     unit: 's',
     description: 'Seconds since the ClickHouse server started: a low value means it just restarted.',
     thresholds: { operator: '<', warning: 180, critical: null },
@@ -400,11 +379,9 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: 'Altinity: uptime below 180 s signals a restart',
     component: { clickhouse: 'infrastructure' },
     category: 'availability',
-    derive(input) {
-      const s = chOf(input)?.server;
-      if (!s) return noSnapshot('server reading');
+    derive: fromCh('server', (s) => {
       return found(s.uptime_s);
-    },
+    }),
     doctor: {
       title: 'Server restarted',
       detail: (v) => `ClickHouse started ${fmt(v)} s ago.`,
@@ -415,7 +392,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.failed_queries_per_min',
-    engines: ['clickhouse'],
     unit: 'per_min',
     description: 'Queries that ended in an exception per minute, over the last window (ProfileEvents FailedQuery).',
     thresholds: { operator: '>=', warning: 5, critical: 50 },
@@ -440,7 +416,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.longest_query_s',
-    engines: ['clickhouse'],
     unit: 's',
     description: 'Elapsed time of the longest running query (system.processes).',
     thresholds: { operator: '>=', warning: 300, critical: 1800 },
@@ -448,11 +423,9 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
     source: "Vigil: analytical queries run longer than OLTP ones, so PgHero's 60 s would fire on routine reports; 5 min warning, pganalyze's 30 min critical",
     component: { clickhouse: 'queries' },
     category: 'performance',
-    derive(input) {
-      const p = chOf(input)?.processes;
-      if (!p) return noSnapshot('system.processes snapshot');
+    derive: fromCh('processes', (p) => {
       return worstOf(p.queries, (q) => q.elapsed_ms / 1000, (q, value) => ({ key: `query:${q.query_id}`, label: `query ${q.query_id} (${q.user})`, value, detail: clip(q.query_text) }));
-    },
+    }),
     doctor: {
       title: 'Long-running query',
       detail: (v, objects, t) => `${objects[0]?.label ?? 'A query'} has run for ${fmt(v)} s (level ${t} s): ${objects[0]?.detail ?? ''}`,
@@ -463,7 +436,6 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'ch.query_p99_ms',
-    engines: ['clickhouse'],
     unit: 'ms',
     description: 'p99 query time over the last 15 minutes (calls-weighted over fingerprints, from system.query_log).',
     thresholds: { operator: '>=', warning: 5000, critical: 30000 },
@@ -493,4 +465,4 @@ export const CLICKHOUSE_METRICS: readonly MetricEntry[] = [
       how_to_fix: 'EXPLAIN indexes = 1 <query>; to see what the primary key prunes; reorder the ORDER BY key, add a projection or a skip index, or pre-aggregate with a materialized view.',
     },
   },
-];
+]);

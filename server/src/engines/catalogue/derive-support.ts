@@ -1,5 +1,5 @@
 import type { Derived, MetricObject } from './metric-entry.js';
-import type { MetricInput } from './metric-input.js';
+import type { ClickHouseInput, MetricInput, PostgresInput } from './metric-input.js';
 
 /** Helpers the catalogue's derive functions share. */
 
@@ -13,6 +13,57 @@ export function unavailable(reason: string): Derived {
 /** The reason for a kind with no snapshot yet. */
 export function noSnapshot(what: string): Derived {
   return unavailable(`no ${what} received yet (the agent has not sent one, or its collector is disabled)`);
+}
+
+/** What each part of an engine's input is called while it has not arrived ("no … received yet"). */
+const POSTGRES_PARTS: Readonly<Record<keyof PostgresInput, string>> = {
+  activity: 'pg_stat_activity snapshot',
+  locks: 'pg_locks snapshot',
+  database_stats: 'pg_stat_database reading',
+  settings: 'settings reading',
+  tables: 'table statistics reading',
+  invalid_indexes: 'index statistics reading',
+  sequences: 'sequences reading',
+  replication: 'replication snapshot',
+  checkpoints: 'checkpointer reading',
+};
+const CLICKHOUSE_PARTS: Readonly<Record<keyof ClickHouseInput, string>> = {
+  server: 'server reading',
+  server_totals: 'server counters',
+  memory_limit_bytes: 'memory limit',
+  parts: 'system.parts snapshot',
+  detached: 'system.detached_parts snapshot',
+  merges: 'system.merges snapshot',
+  mutations: 'system.mutations snapshot',
+  replicas: 'system.replicas snapshot',
+  replication_queue: 'system.replication_queue snapshot',
+  disks: 'system.disks snapshot',
+  processes: 'system.processes snapshot',
+  query_stats: 'query log reading',
+};
+
+type Part<I, K extends keyof I> = NonNullable<I[K]>;
+
+/** A derive over one part of the engine's input, which it is given present; absent, the metric is unavailable as "no <part> received yet". */
+function fromPart<I, K extends keyof I>(
+  inputOf: (input: MetricInput) => I | undefined,
+  names: Readonly<Record<keyof I, string>>,
+  part: K,
+  derive: (value: Part<I, K>, engineInput: I, input: MetricInput) => Derived,
+): (input: MetricInput) => Derived {
+  return (input) => {
+    const engineInput = inputOf(input);
+    const value = engineInput?.[part];
+    return engineInput && value !== null && value !== undefined ? derive(value as Part<I, K>, engineInput, input) : noSnapshot(names[part]);
+  };
+}
+
+export function fromPg<K extends keyof PostgresInput>(part: K, derive: (value: Part<PostgresInput, K>, pg: PostgresInput, input: MetricInput) => Derived) {
+  return fromPart((input) => input.pg, POSTGRES_PARTS, part, derive);
+}
+
+export function fromCh<K extends keyof ClickHouseInput>(part: K, derive: (value: Part<ClickHouseInput, K>, ch: ClickHouseInput, input: MetricInput) => Derived) {
+  return fromPart((input) => input.ch, CLICKHOUSE_PARTS, part, derive);
 }
 
 /** The value with the objects behind it, the worst `MAX_OBJECTS` kept (objects with values sorted worst first). */
@@ -73,6 +124,14 @@ export function nameObjects(objects: readonly MetricObject[], shown = 3): string
   const labels = objects.slice(0, shown).map((o) => o.label);
   const more = objects.length - labels.length;
   return more > 0 ? `${labels.join(', ')} and ${more} more` : labels.join(', ');
+}
+
+/** "a: why; b: why": the first objects with their details, for a sentence. */
+export function listObjects(objects: readonly MetricObject[], shown = 2): string {
+  return objects
+    .slice(0, shown)
+    .map((o) => (o.detail ? `${o.label}: ${o.detail}` : o.label))
+    .join('; ');
 }
 
 /** Shortens a query or message for a detail line. */

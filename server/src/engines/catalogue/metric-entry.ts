@@ -66,6 +66,14 @@ export interface MetricEntry {
   readonly derive: (input: MetricInput) => Derived;
 }
 
+/** An entry as the catalogue files write it: the engines it runs on are the ones it has a health component for. */
+export type MetricSpec = Omit<MetricEntry, 'engines'>;
+
+/** The entries of specs, each with its engines taken from its components (so the two cannot disagree). */
+export function defineMetrics(specs: readonly MetricSpec[]): readonly MetricEntry[] {
+  return specs.map((spec) => ({ ...spec, engines: Object.keys(spec.component) as EngineName[] }));
+}
+
 /** Whether `value` breaches `level` by `operator`. */
 export function breaches(value: number, operator: BreachOperator | '==' | '!=', level: number): boolean {
   switch (operator) {

@@ -1,7 +1,7 @@
 import { cacheHitRatio, replicationLag } from '../figures/postgres-figures.js';
-import { clip, fmt, found, maxOf, nameObjects, noSnapshot, seconds, unavailable, worstOf } from './derive-support.js';
-import type { Derived, MetricEntry, MetricObject } from './metric-entry.js';
-import type { MetricInput, PgSessionInput, PostgresInput } from './metric-input.js';
+import { clip, fmt, found, fromPg, listObjects, maxOf, nameObjects, noSnapshot, seconds, unavailable, worstOf } from './derive-support.js';
+import { defineMetrics, type Derived, type MetricObject } from './metric-entry.js';
+import type { PgReplicationInput, PgSessionInput, PostgresInput } from './metric-input.js';
 
 /** PostgreSQL metrics of the catalogue (issue 11 item 1). Levels and sources: GUIDE.md "Engines". */
 
@@ -9,10 +9,6 @@ const XID_WRAPAROUND = 2 ** 31;
 /** Tables smaller than this (live + dead) are left out of the dead-tuple ratio: autovacuum's own threshold makes small tables' ratios noise. */
 export const DEAD_RATIO_MIN_TUPLES = 10_000;
 const MB = 1024 * 1024;
-
-function pgOf(input: MetricInput): PostgresInput | null {
-  return input.pg ?? null;
-}
 
 function sessionLabel(s: PgSessionInput): string {
   const who = [s.usename, s.datname].filter(Boolean).join('@');
@@ -31,9 +27,7 @@ function isClient(s: PgSessionInput): boolean {
 }
 
 /** Replication lag in seconds or bytes: a replica names its upstream, a primary each standby with its own lag. */
-function replicationLagDerive(input: MetricInput, unit: 'seconds' | 'bytes'): Derived {
-  const r = pgOf(input)?.replication;
-  if (!r) return noSnapshot('replication snapshot');
+function replicationLagDerive(r: PgReplicationInput, unit: 'seconds' | 'bytes'): Derived {
   const lag = replicationLag(r);
   if (lag === null) return unavailable('the server is not a replica and has no standbys');
   const objects = r.in_recovery
@@ -46,10 +40,9 @@ function replicationLagDerive(input: MetricInput, unit: 'seconds' | 'bytes'): De
   return found(lag[unit], objects);
 }
 
-export const POSTGRES_METRICS: readonly MetricEntry[] = [
+export const POSTGRES_METRICS = defineMetrics([
   {
     key: 'pg.connections_used_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: 'Connections open (pg_stat_database.numbackends summed) as a share of max_connections.',
     thresholds: { operator: '>=', warning: 75, critical: 90 },
@@ -57,18 +50,16 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'pgMonitor and postgres_mixin alert at 75 % / 90 % of max_connections',
     component: { postgres: 'connections' },
     category: 'connections',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.database_stats) return noSnapshot('pg_stat_database reading');
+    derive: fromPg('database_stats', (database_stats, pg) => {
       const max = settingOf(pg, 'max_connections');
       if (max === null) return pg.settings ? unavailable('max_connections is not among the settings the agent sent') : noSnapshot('settings reading');
-      const used = pg.database_stats.databases.reduce((sum, d) => sum + d.numbackends, 0);
-      const objects = [...pg.database_stats.databases]
+      const used = database_stats.databases.reduce((sum, d) => sum + d.numbackends, 0);
+      const objects = [...database_stats.databases]
         .filter((d) => d.numbackends > 0)
         .sort((a, b) => b.numbackends - a.numbackends)
         .map((d) => ({ key: `db:${d.datname}`, label: `${d.datname}: ${d.numbackends} connections` }));
       return found((100 * used) / max, objects);
-    },
+    }),
     doctor: {
       title: 'Connections near max_connections',
       detail: (v, objects, t) => `${fmt(v)} % of max_connections are in use (level ${t} %); most are to ${nameObjects(objects)}.`,
@@ -81,7 +72,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.idle_in_transaction_max_s',
-    engines: ['postgres'],
     unit: 's',
     description: 'The longest time a session has sat idle inside an open transaction (holding its locks and snapshot).',
     thresholds: { operator: '>=', warning: 300, critical: 900 },
@@ -89,13 +79,11 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'pgMonitor: idle in transaction 300 s warning, 900 s critical',
     component: { postgres: 'connections' },
     category: 'connections',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.activity) return noSnapshot('pg_stat_activity snapshot');
-      const idle = pg.activity.sessions.filter((s) => s.state.startsWith('idle in transaction'));
+    derive: fromPg('activity', (activity, pg) => {
+      const idle = activity.sessions.filter((s) => s.state.startsWith('idle in transaction'));
       const objects = idle.map((s) => ({ key: `pid:${s.pid}`, label: sessionLabel(s), value: seconds(s.state_duration_ms), detail: `last query: ${clip(s.query)}` }));
       return found(maxOf(objects.map((o) => o.value)), objects);
-    },
+    }),
     doctor: {
       title: 'Session idle in transaction',
       detail: (v, objects, t) =>
@@ -109,7 +97,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.longest_query_s',
-    engines: ['postgres'],
     unit: 's',
     description: 'How long the longest running client query has been running.',
     thresholds: { operator: '>=', warning: 60, critical: 1800 },
@@ -117,12 +104,10 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: "PgHero flags queries running over 60 s; 30 min is pganalyze's long-running level",
     component: { postgres: 'queries' },
     category: 'performance',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.activity) return noSnapshot('pg_stat_activity snapshot');
-      const running = pg.activity.sessions.filter((s) => s.state === 'active' && isClient(s));
+    derive: fromPg('activity', (activity, pg) => {
+      const running = activity.sessions.filter((s) => s.state === 'active' && isClient(s));
       return worstOf(running, (s) => seconds(s.query_duration_ms), (s, value) => ({ key: `pid:${s.pid}`, label: sessionLabel(s), value, detail: clip(s.query) }));
-    },
+    }),
     doctor: {
       title: 'Long-running query',
       detail: (v, objects, t) => `${objects[0]?.label ?? 'A session'} has been running for ${fmt(v)} s (level ${t} s): ${objects[0]?.detail ?? ''}`,
@@ -134,7 +119,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.blocked_queries',
-    engines: ['postgres'],
     unit: 'count',
     description: 'Sessions waiting for a lock another session holds.',
     thresholds: { operator: '>=', warning: 1, critical: 3 },
@@ -142,12 +126,10 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'Guide (PgHero, pgMonitor): any blocked query warns; Vigil makes 3 or more (a lock queue forming) critical',
     component: { postgres: 'queries' },
     category: 'locking',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.activity) return noSnapshot('pg_stat_activity snapshot');
-      const byPid = new Map(pg.activity.sessions.map((s) => [s.pid, s]));
+    derive: fromPg('activity', (activity, pg) => {
+      const byPid = new Map(activity.sessions.map((s) => [s.pid, s]));
       const lockOf = new Map((pg.locks?.locks ?? []).filter((l) => !l.granted).map((l) => [l.pid, l]));
-      const blocked = pg.activity.sessions.filter((s) => s.blocking_pids.length > 0);
+      const blocked = activity.sessions.filter((s) => s.blocking_pids.length > 0);
       const objects: MetricObject[] = blocked.map((s) => {
         const blocker = byPid.get(s.blocking_pids[0]!);
         const lock = lockOf.get(s.pid);
@@ -159,7 +141,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
         };
       });
       return found(blocked.length, objects);
-    },
+    }),
     doctor: {
       title: 'Queries blocked by locks',
       detail: (v, objects) => `${fmt(v)} session(s) wait for a lock: ${nameObjects(objects, 2)}. ${objects[0]?.detail ?? ''}`.trim(),
@@ -171,7 +153,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.cache_hit_ratio_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: 'Share of block reads served from shared_buffers over the last reading window (all databases of the server).',
     thresholds: { operator: '<', warning: 99, critical: 98 },
@@ -179,18 +160,16 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'PgHero: below 99 %; postgres_mixin alerts below 98 % (sustained for 5 min)',
     component: { postgres: 'queries' },
     category: 'performance',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.database_stats) return noSnapshot('pg_stat_database reading');
-      const ratio = cacheHitRatio(pg.database_stats.databases);
+    derive: fromPg('database_stats', (database_stats, pg) => {
+      const ratio = cacheHitRatio(database_stats.databases);
       if (ratio === null) return unavailable('no blocks were read in the last window (or it is the first reading, which has no deltas)');
-      const objects = pg.database_stats.databases
+      const objects = database_stats.databases
         .filter((d) => d.has_deltas && d.blks_hit + d.blks_read > 0)
         .map((d) => ({ d, r: (100 * d.blks_hit) / (d.blks_hit + d.blks_read) }))
         .sort((a, b) => a.r - b.r)
         .map(({ d, r }) => ({ key: `db:${d.datname}`, label: `${d.datname}: ${fmt(r)} %` }));
       return found(100 * ratio, objects);
-    },
+    }),
     doctor: {
       title: 'Low cache hit ratio',
       detail: (v, objects, t) => `${fmt(v)} % of block reads hit shared_buffers (level ${t} %); lowest: ${nameObjects(objects)}.`,
@@ -202,7 +181,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.xid_age_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: 'Age of the oldest unfrozen transaction ID (age(datfrozenxid)) as a share of the 2^31 wraparound limit.',
     thresholds: { operator: '>=', warning: 50, critical: 75 },
@@ -210,12 +188,10 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'pgMonitor and postgres_mixin: 50 % / 75 % of 2^31 transaction IDs',
     component: { postgres: 'maintenance' },
     category: 'maintenance',
-    derive(input) {
-      const pg = pgOf(input);
-      if (!pg?.database_stats) return noSnapshot('pg_stat_database reading');
-      const objects = pg.database_stats.databases.map((d) => ({ key: `db:${d.datname}`, label: d.datname, value: (100 * d.xid_age) / XID_WRAPAROUND }));
+    derive: fromPg('database_stats', (database_stats, pg) => {
+      const objects = database_stats.databases.map((d) => ({ key: `db:${d.datname}`, label: d.datname, value: (100 * d.xid_age) / XID_WRAPAROUND }));
       return found(maxOf(objects.map((o) => o.value)), objects);
-    },
+    }),
     doctor: {
       title: 'Transaction ID wraparound approaching',
       detail: (v, objects, t) => `The oldest unfrozen transaction in ${nameObjects(objects, 1)} is at ${fmt(v)} % of the wraparound limit (level ${t} %). At 100 % PostgreSQL stops accepting writes.`,
@@ -227,7 +203,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.replication_lag_s',
-    engines: ['postgres'],
     unit: 's',
     description: 'Replay delay: on a replica its own; on a primary the longest of its standbys.',
     thresholds: { operator: '>=', warning: 5, critical: 60 },
@@ -235,7 +210,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'PgHero: 5 s replica lag; Vigil makes a minute critical (reads from the replica are a minute stale)',
     component: { postgres: 'replication' },
     category: 'replication',
-    derive: (input) => replicationLagDerive(input, 'seconds'),
+    derive: fromPg('replication', (r) => replicationLagDerive(r, 'seconds')),
     doctor: {
       title: 'Replication lag (time)',
       detail: (v, objects, t) => `Replay is ${fmt(v)} s behind (level ${t} s): ${nameObjects(objects)}.`,
@@ -247,7 +222,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.replication_lag_bytes',
-    engines: ['postgres'],
     unit: 'bytes',
     description: 'WAL not yet replayed: on a replica received + replayed lag; on a primary its furthest standby.',
     thresholds: { operator: '>=', warning: 50 * MB, critical: 100 * MB },
@@ -255,7 +229,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'Guide (PgHero, pgMonitor): 50–100 MB of replica lag',
     component: { postgres: 'replication' },
     category: 'replication',
-    derive: (input) => replicationLagDerive(input, 'bytes'),
+    derive: fromPg('replication', (r) => replicationLagDerive(r, 'bytes')),
     doctor: {
       title: 'Replication lag (WAL)',
       detail: (v, objects, t) => `${fmt(v / MB)} MB of WAL is not yet replayed (level ${fmt(t / MB)} MB): ${nameObjects(objects)}.`,
@@ -266,7 +240,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.inactive_slots',
-    engines: ['postgres'],
     unit: 'count',
     description: 'Replication slots with no consumer: they keep WAL (and for logical slots the catalog xmin) forever.',
     thresholds: { operator: '>=', warning: null, critical: 1 },
@@ -274,9 +247,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'pgMonitor and postgres_mixin: an inactive replication slot is critical (WAL piles up until the disk fills)',
     component: { postgres: 'replication' },
     category: 'replication',
-    derive(input) {
-      const r = pgOf(input)?.replication;
-      if (!r) return noSnapshot('replication snapshot');
+    derive: fromPg('replication', (r) => {
       const inactive = r.slots.filter((s) => !s.active);
       const objects = inactive.map((s) => ({
         key: `slot:${s.slot_name}`,
@@ -284,10 +255,10 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
         detail: `retains ${fmt(s.retained_bytes / MB)} MB of WAL`,
       }));
       return found(inactive.length, objects);
-    },
+    }),
     doctor: {
       title: 'Inactive replication slot',
-      detail: (v, objects) => `${fmt(v)} replication slot(s) have no consumer: ${objects.map((o) => `${o.label} ${o.detail ?? ''}`.trim()).join('; ')}.`,
+      detail: (v, objects) => `${fmt(v)} replication slot(s) have no consumer: ${listObjects(objects, objects.length)}.`,
       recommendation: 'Reconnect the consumer (standby, CDC tool) or drop the slot: an unused slot keeps WAL until the disk fills.',
       how_to_investigate:
         'SELECT slot_name, slot_type, database, active, pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)) AS retained_wal, wal_status FROM pg_replication_slots WHERE NOT active;',
@@ -296,7 +267,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.dead_tuple_ratio_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: `The highest dead-tuple share of any table with at least ${DEAD_RATIO_MIN_TUPLES.toLocaleString('en-US')} tuples.`,
     thresholds: { operator: '>=', warning: 10, critical: 20 },
@@ -304,9 +274,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'Vigil: autovacuum_vacuum_scale_factor defaults to 0.2, so a table past 20 % dead is one autovacuum is not keeping up with; warning at half that',
     component: { postgres: 'maintenance' },
     category: 'maintenance',
-    derive(input) {
-      const tables = pgOf(input)?.tables;
-      if (!tables) return noSnapshot('table statistics reading');
+    derive: fromPg('tables', (tables) => {
       return worstOf(
         tables.filter((t) => t.n_live_tup + t.n_dead_tup >= DEAD_RATIO_MIN_TUPLES),
         (t) => (100 * t.n_dead_tup) / (t.n_live_tup + t.n_dead_tup),
@@ -317,7 +285,7 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
           detail: `${fmt(t.n_dead_tup)} dead of ${fmt(t.n_live_tup + t.n_dead_tup)} tuples, last autovacuum ${t.last_autovacuum_ms > 0 ? new Date(t.last_autovacuum_ms).toISOString() : 'never'}`,
         }),
       );
-    },
+    }),
     doctor: {
       title: 'Dead tuples piling up',
       detail: (v, objects, t) => `${objects[0]?.label ?? 'A table'} is ${fmt(v)} % dead tuples (level ${t} %): ${objects[0]?.detail ?? ''}.`,
@@ -329,7 +297,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.sequence_used_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: "The most used sequence's share of its range (last_value against its type's maximum).",
     thresholds: { operator: '>=', warning: 75, critical: 90 },
@@ -337,15 +304,13 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'pgMonitor: sequence exhaustion at 75 % / 90 %',
     component: { postgres: 'storage' },
     category: 'reliability',
-    derive(input) {
-      const seqs = pgOf(input)?.sequences;
-      if (!seqs) return noSnapshot('sequences reading');
+    derive: fromPg('sequences', (seqs) => {
       return worstOf(
         seqs,
         (s) => 100 * s.used_fraction,
         (s, value) => ({ key: `sequence:${s.datname}.${s.schema_name}.${s.sequence_name}`, label: `${s.schema_name}.${s.sequence_name} (${s.datname})`, value, detail: s.owned_by ? `feeds ${s.owned_by}` : undefined }),
       );
-    },
+    }),
     doctor: {
       title: 'Sequence running out',
       detail: (v, objects, t) => `${objects[0]?.label ?? 'A sequence'}${objects[0]?.detail ? ` (${objects[0].detail})` : ''} has used ${fmt(v)} % of its range (level ${t} %); inserts fail when it ends.`,
@@ -357,7 +322,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.invalid_indexes',
-    engines: ['postgres'],
     unit: 'count',
     description: 'Indexes marked invalid (a failed CREATE INDEX CONCURRENTLY): written to on every change, never used for reads.',
     thresholds: { operator: '>=', warning: 1, critical: null },
@@ -365,14 +329,12 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'Guide (PgHero): any invalid index',
     component: { postgres: 'storage' },
     category: 'maintenance',
-    derive(input) {
-      const idx = pgOf(input)?.invalid_indexes;
-      if (!idx) return noSnapshot('index statistics reading');
+    derive: fromPg('invalid_indexes', (idx) => {
       const objects = idx
         .filter((i) => !i.is_valid)
         .map((i) => ({ key: `index:${i.datname}.${i.schema_name}.${i.index_name}`, label: `${i.schema_name}.${i.index_name} on ${i.table_name} (${i.datname})`, detail: i.index_def }));
       return found(objects.length, objects);
-    },
+    }),
     doctor: {
       title: 'Invalid index',
       detail: (v, objects) => `${fmt(v)} invalid index(es): ${nameObjects(objects)}. They slow writes and serve no reads.`,
@@ -384,7 +346,6 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
   },
   {
     key: 'pg.checkpoints_requested_pct',
-    engines: ['postgres'],
     unit: 'pct',
     description: 'Checkpoints forced by WAL volume (max_wal_size) rather than by checkpoint_timeout, as a share of all, over the last hour.',
     thresholds: { operator: '>', warning: 50, critical: null },
@@ -392,13 +353,11 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
     source: 'Guide (pgMonitor, PgHero): timed checkpoints should be at least half of all',
     component: { postgres: 'storage' },
     category: 'performance',
-    derive(input) {
-      const c = pgOf(input)?.checkpoints;
-      if (!c) return noSnapshot('checkpointer reading');
+    derive: fromPg('checkpoints', (c) => {
       const total = c.checkpoints_timed + c.checkpoints_requested;
       if (total === 0) return unavailable('no checkpoint in the last hour');
       return found((100 * c.checkpoints_requested) / total, [{ key: 'checkpointer', label: `${c.checkpoints_requested} requested of ${total} checkpoints in the last hour` }]);
-    },
+    }),
     doctor: {
       title: 'Checkpoints forced by WAL volume',
       detail: (v, objects, t) => `${fmt(v)} % of checkpoints were requested rather than timed (level ${t} %): ${nameObjects(objects, 1)}. Frequent checkpoints multiply full-page writes and I/O.`,
@@ -407,4 +366,4 @@ export const POSTGRES_METRICS: readonly MetricEntry[] = [
       how_to_fix: "ALTER SYSTEM SET max_wal_size = '8GB'; SELECT pg_reload_conf(); (size it to about one checkpoint_timeout of WAL at peak).",
     },
   },
-];
+]);
