@@ -189,6 +189,10 @@ export const ERROR_GUIDE = {
     meaning: 'The test notification was refused or could not be delivered; the message carries the receiver\'s own words (Slack\'s `no_service`, `channel_not_found`, `invalid_payload`, …) or the network error, and `details` the channel and HTTP status. Alert notifications that fail show the same text as `last_error` on the alert.',
     action: 'For Slack: `no_service` means the webhook was revoked (create a new one), `channel_not_found` / `channel_is_archived` that its channel is gone; `invalid_payload` is a Vigil bug worth reporting. A 5xx or network error is usually passing: try again.',
   },
+  NOTIFY_TEST_THROTTLED: {
+    meaning: '`POST /api/v1/settings/test-notification` more than 5 times in a minute for one organization (counted across every server process), so the server does not hammer a webhook on a caller\'s behalf.',
+    action: 'Wait the seconds the `Retry-After` header (and `retry_after_s`) gives, then send the test again. Alert notifications are not affected.',
+  },
   CONFIG_INVALID: {
     meaning: 'The agent or server configuration (file or environment) is invalid; the process does not start, and the message names the bad key.',
     action: 'Fix the named key and start again.',

@@ -55,6 +55,7 @@ export const ERROR_CATALOG = {
   WEBHOOK_URL_REFUSED: { status: 400, message: 'This webhook URL is not allowed' },
   NOTIFY_NOT_CONFIGURED: { status: 400, message: 'No Slack webhook or webhook URL is configured' },
   NOTIFY_FAILED: { status: 502, message: 'The notification could not be delivered', expose: true },
+  NOTIFY_TEST_THROTTLED: { status: 429, message: 'Too many test notifications for this organization: wait for the time Retry-After gives' },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected

@@ -85,6 +85,16 @@ describe('notify: settings API and outbox delivery', () => {
     expect(failed.status).to.equal(502);
     expect(failed.body).to.include({ code: 'NOTIFY_FAILED', channel: 'slack', receiver_status: 404, receiver_error: 'channel_not_found' });
     expect(failed.body.error).to.contain('channel_not_found').and.not.contain('s3cr3t');
+
+    // Five a minute per organization: the sixth is a 429 with Retry-After, and sends nothing.
+    for (let i = 0; i < 3; i++) expect((await t.request('POST', '/api/v1/settings/test-notification', { token })).status).to.equal(200);
+    const throttled = await fetch(`${t.baseUrl}/api/v1/settings/test-notification`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(throttled.status).to.equal(429);
+    expect(throttled.headers.get('retry-after')).to.equal('60');
+    expect(await throttled.json()).to.include({ code: 'NOTIFY_TEST_THROTTLED', retry_after_s: 60 });
+    expect(receiver.posts).to.have.length(5);
+    const other = await t.signup('notify-other');
+    expect((await t.request('POST', '/api/v1/settings/test-notification', { token: other.accessToken })).body.code).to.equal('NOTIFY_NOT_CONFIGURED');
   });
 
   it('waits out a 429 for its Retry-After, retries a 500 with backoff, and records attempts', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { VigilError, type ErrorCode } from '@vigil/shared';
+import { isVigilError, VigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
+import { audit } from '../../auth/audit.js';
 import { route, type RouteSpec } from '../route.js';
 
 const SEVERITIES = ['warning', 'critical'] as const;
@@ -42,7 +43,7 @@ const UpdatedSettings = SettingsView.extend({
  * added to RouteSpec alongside this change, and a spread property stays valid with or without it.
  */
 const PUT_ERRORS = { errors: ['WEBHOOK_URL_REFUSED'] as ErrorCode[] };
-const TEST_ERRORS = { errors: ['NOTIFY_NOT_CONFIGURED', 'NOTIFY_FAILED', 'WEBHOOK_URL_REFUSED'] as ErrorCode[] };
+const TEST_ERRORS = { errors: ['NOTIFY_NOT_CONFIGURED', 'NOTIFY_FAILED', 'WEBHOOK_URL_REFUSED', 'NOTIFY_TEST_THROTTLED'] as ErrorCode[] };
 
 /** /settings: notification settings per organization (ClusterSight's shape), retention from the server config, and a test message. */
 export function settingsRoutes(ctx: AppContext): RouteSpec[] {
@@ -72,26 +73,32 @@ export function settingsRoutes(ctx: AppContext): RouteSpec[] {
       ...PUT_ERRORS,
       body: SettingsBody,
       success: { status: 200, description: 'Settings after the change; webhook_secret when this change created it', schema: UpdatedSettings },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         const readOnly = READ_ONLY.find((k) => (body as Record<string, unknown>)[k] !== undefined);
         if (readOnly) {
           throw new VigilError('VALIDATION_FAILED', `Invalid body field '${readOnly}': read-only, set by the server's VIGIL_${readOnly.toUpperCase()}`, { details: { body_field: readOnly } });
         }
         const { slack_webhook_url, webhook_url, notify_resolved, notify_min_severity } = body;
         const saved = await ctx.notifications.updateSettings(principal.orgId, { slack_webhook_url, webhook_url, notify_resolved, notify_min_severity });
+        await audit(ctx, res, 'settings.changed', { type: 'settings', id: principal.orgId }, { details: { fields: Object.keys(body) } });
         return { body: { ...saved, ...retention } };
       },
     }),
     route({
       method: 'post',
       path: '/settings/test-notification',
-      summary: 'Send a test message to the Slack webhook (or the webhook when Slack is not set)',
+      summary: 'Send a test message to the Slack webhook (or the webhook when Slack is not set); at most 5 a minute per organization',
       tag: 'settings',
       auth: 'admin',
       ...TEST_ERRORS,
       success: { status: 200, description: 'Delivered; a refusal is 502 NOTIFY_FAILED with the receiver\'s own error text', schema: z.object({ sent: z.literal(true) }) },
-      async handler({ principal }) {
-        await ctx.notifications.sendTest(principal.orgId);
+      async handler({ principal, res }) {
+        try {
+          await ctx.notifications.sendTest(principal.orgId);
+        } catch (err) {
+          if (isVigilError(err) && err.code === 'NOTIFY_TEST_THROTTLED') res.setHeader('Retry-After', String(err.details?.retry_after_s));
+          throw err;
+        }
         return { body: { sent: true as const } };
       },
     }),
@@ -102,8 +109,10 @@ export function settingsRoutes(ctx: AppContext): RouteSpec[] {
       tag: 'settings',
       auth: 'admin',
       success: { status: 200, description: 'The new secret; receivers must use it from now on', schema: z.object({ webhook_secret: z.string() }) },
-      async handler({ principal }) {
-        return { body: { webhook_secret: await ctx.notifications.rotateWebhookSecret(principal.orgId) } };
+      async handler({ principal, res }) {
+        const secret = await ctx.notifications.rotateWebhookSecret(principal.orgId);
+        await audit(ctx, res, 'settings.changed', { type: 'settings', id: principal.orgId }, { details: { fields: ['webhook_secret'] } });
+        return { body: { webhook_secret: secret } };
       },
     }),
   ];
