@@ -97,6 +97,18 @@ export const ERROR_GUIDE = {
     meaning: 'A plain HTTP request reached an endpoint that only speaks WebSocket (the live activity stream).',
     action: 'Open it with a WebSocket client (an `Upgrade: websocket` request).',
   },
+  RATE_LIMITED: {
+    meaning: 'A public endpoint (the SQL optimizer, lineage, the connectivity catalogue) was called more often than the per-address limit (`VIGIL_PUBLIC_RATE_LIMIT_PER_MIN`, 60 a minute by default) allows. `Retry-After` and `retry_after_s` say when the next call is accepted.',
+    action: 'Wait `Retry-After` seconds before the next call, and pace automated use below the limit.',
+  },
+  SQL_TOO_LONG: {
+    meaning: 'The `sql` given to `POST /queries/optimize` or `/queries/lineage` is longer than 50,000 characters.',
+    action: 'Send one statement at a time, and large literal lists as parameters instead of inline.',
+  },
+  SQL_PARSE_ERROR: {
+    meaning: 'The `sql` does not parse in the chosen `dialect` (PostgreSQL\'s own parser, or ClickHouse\'s), holds more than one statement, or is a statement form the analysis cannot read. `line` and `column` point at the problem, `reason` has the parser\'s words.',
+    action: 'Fix the SQL at the line and column given, check `dialect` (`clickhouse` is the default), and send one statement.',
+  },
   FRAME_MALFORMED: {
     meaning: 'A WebSocket frame from the agent could not be decoded (not a Vigil frame, bad protobuf or bad deflate). Fatal: the server closes with 1007.',
     action: 'Agent and server versions may not match: upgrade the agent. Other agents are not affected.',

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { VigilError } from '@vigil/shared';
 import type { ServerConfig } from './config.js';
@@ -28,6 +29,8 @@ import { ServerMetrics } from './ops/metrics.js';
 import { readinessHandler } from './ops/readiness.js';
 import type { MetaStore } from './storage/meta/meta-store.js';
 import { openStores } from './storage/open-stores.js';
+import { SqlParsers } from './engines/sql-parse/sql-parsers.js';
+import { ClientRateLimiter } from './api/client-rate-limiter.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import { SERVER_VERSION } from './version.js';
 import { dashboard } from './web/dashboard.js';
@@ -112,7 +115,10 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger, inputs });
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, notifications, evaluator };
+  // chDB allows one data directory per process: the parser shares the embedded store's (open-stores.ts), if any.
+  const sql = new SqlParsers({ chdbDir: config.clickhouseUrl ? undefined : join(config.dataDir, 'telemetry') });
+  const publicLimiter = new ClientRateLimiter(config.publicRateLimitPerMinute);
+  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, notifications, evaluator, sql, publicLimiter };
   const stopAlertNotices = notifyAlertEvents(context);
   const metrics = new ServerMetrics();
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
@@ -174,6 +180,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     stopAlertNotices();
     await notifications.close();
     await stores.meta.close();
+    sql.close();
     await stores.telemetry.close();
   }
 

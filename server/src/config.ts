@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   VIGIL_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   VIGIL_NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   VIGIL_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The public routes (SQL optimizer, lineage, connectivity catalogue): requests a minute per client address.
+  VIGIL_PUBLIC_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(60),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
 });
@@ -108,6 +110,8 @@ export interface ServerConfig {
   /** http(s):// base URL the server is reached at from outside (VIGIL_PUBLIC_URL), without a trailing slash; undefined: taken from each request. */
   readonly publicUrl: string | undefined;
   readonly notify: NotifyConfig;
+  /** Requests a minute each client address may make to the public routes (VIGIL_PUBLIC_RATE_LIMIT_PER_MIN). */
+  readonly publicRateLimitPerMinute: number;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -146,6 +150,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     }),
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
+    publicRateLimitPerMinute: e.VIGIL_PUBLIC_RATE_LIMIT_PER_MIN,
     alertEvalIntervalSeconds: e.VIGIL_ALERT_EVAL_INTERVAL_S,
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
     publicUrl: e.VIGIL_PUBLIC_URL ? e.VIGIL_PUBLIC_URL.replace(/\/+$/, '') : undefined,

@@ -7,6 +7,8 @@ import type { IngestEvents } from './ingest/ingest-events.js';
 import type { Notifications } from './notify/notifications.js';
 import type { DatabaseEvaluator } from './services/database-evaluator.js';
 import type { AlertEvents } from './engines/alerts/alert-events.js';
+import type { SqlParsers } from './engines/sql-parse/sql-parsers.js';
+import type { ClientRateLimiter } from './api/client-rate-limiter.js';
 
 /** Everything a route or the ingest gateway needs, built once at start. */
 export interface AppContext {
@@ -23,4 +25,8 @@ export interface AppContext {
   readonly alertEvents: AlertEvents;
   /** Health score and doctor per database, evaluated on stored telemetry and on read when stale. */
   readonly evaluator: DatabaseEvaluator;
+  /** PostgreSQL's and ClickHouse's own parsers (engines/sql-parse): the optimizer, lineage and advisors. */
+  readonly sql: SqlParsers;
+  /** The per-client-address limit of the public routes (optimizer, lineage, connectivity). */
+  readonly publicLimiter: ClientRateLimiter;
 }

@@ -27,6 +27,10 @@ export const ERROR_CATALOG = {
   ALERT_RULE_BUILT_IN: { status: 409, message: 'Built-in alert rules cannot be deleted' },
   ENGINE_MISMATCH: { status: 400, message: 'This endpoint is for the other database engine' },
   UPGRADE_REQUIRED: { status: 426, message: 'This endpoint speaks WebSocket: open it with an Upgrade request' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests from this address: wait for Retry-After seconds' },
+  // The public SQL optimizer and lineage
+  SQL_TOO_LONG: { status: 413, message: 'The SQL is longer than 50,000 characters' },
+  SQL_PARSE_ERROR: { status: 422, message: 'The SQL does not parse' },
   // Wire protocol and ingestion
   FRAME_MALFORMED: { status: 400, message: 'Frame could not be decoded' },
   FRAME_TOO_LARGE: { status: 413, message: 'Frame exceeds the size limit' },

@@ -11,12 +11,15 @@ import { alertRoutes } from './alerts.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
+import { connectivityRoutes } from './connectivity.js';
 import { databaseRoutes } from './databases.js';
 import { doctorRoutes } from './doctor.js';
 import { healthRoutes } from './health.js';
 import { healthScoreRoutes } from './health-score.js';
 import { indexRoutes } from './indexes.js';
+import { lineageRoutes } from './lineage.js';
 import { lockRoutes } from './locks.js';
+import { optimizerRoutes } from './optimizer.js';
 import { orgOverviewRoutes } from './org-overview.js';
 import { overviewRoutes } from './overview.js';
 import { panelRoutes } from './panels.js';
@@ -33,6 +36,10 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
   // queryRoutes last: its /queries/{hash} would otherwise shadow fixed paths such as /queries/failed.
   return [
     ...healthRoutes(ctx),
+    // Public (no credentials, limited per address); fixed paths, before anything with /queries/{…}.
+    ...optimizerRoutes(ctx),
+    ...lineageRoutes(ctx),
+    ...connectivityRoutes(ctx),
     ...authRoutes(ctx),
     ...apiKeyRoutes(ctx),
     ...agentInstallRoutes(ctx),
