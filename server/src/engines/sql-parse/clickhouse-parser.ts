@@ -61,6 +61,7 @@ interface ChdbError {
 }
 
 const SYNTAX = 62;
+const MAX_CACHED_CHARS = 4_000;
 const BAD_ARGUMENTS = 36;
 
 /** Plain UNION means UNION DISTINCT (the SQL standard); chDB's default refuses it. */
@@ -95,7 +96,8 @@ export class ClickHouseParser {
       if (!(err instanceof VigilError)) throw err;
       result = err;
     }
-    this.#cache.set(sql, result);
+    // Long texts are not kept: the cache stays small (at most cacheSize × 4,000 characters of keys).
+    if (sql.length <= MAX_CACHED_CHARS) this.#cache.set(sql, result);
     if (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
     if (result instanceof VigilError) throw result;
     return result;
@@ -106,6 +108,8 @@ export class ClickHouseParser {
     try {
       canonical = withoutOutputClauses(await this.#chdb.queryBind('SELECT formatQuery({sql:String})', { sql }));
     } catch (err) {
+      // ClickHouse refusing the text is the SQL's problem; chDB itself failing (no session) is ours.
+      if ((err as ChdbError).clickhouseCode === undefined) throw err;
       throw syntaxErrorOf(sql, err);
     }
     const tree = await this.#queryTree(canonical);
