@@ -12,6 +12,7 @@ import { ActivityStream } from './api/v1/activity-stream.js';
 import { apiV1Router, docsRouter } from './api/v1/index.js';
 import { AgentGateway } from './ingest/agent-gateway.js';
 import { AgentRegistry } from './ingest/agent-registry.js';
+import { commandBusFor } from './commands/open-command-bus.js';
 import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
@@ -115,10 +116,13 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger, inputs });
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));
+  const agents = new AgentRegistry();
   // chDB allows one data directory per process: the parser shares the embedded store's (open-stores.ts), if any.
   const sql = new SqlParsers({ chdbDir: config.clickhouseUrl ? undefined : join(config.dataDir, 'telemetry') });
   const publicLimiter = new ClientRateLimiter(config.publicRateLimitPerMinute);
-  const context: AppContext = { config, logger, ...stores, agents: new AgentRegistry(), ingestEvents, alertEvents, notifications, evaluator, sql, publicLimiter };
+  const context: AppContext = { config, logger, ...stores, agents, commands: commandBusFor(config, agents, logger), ingestEvents, alertEvents, notifications, evaluator, sql, publicLimiter };
+  // Before listening: a command relayed by another process must find this one hearing.
+  await context.commands.start();
   const stopAlertNotices = notifyAlertEvents(context);
   const metrics = new ServerMetrics();
   const ingestQueue = new IngestQueue({ meta: stores.meta, telemetry: stores.telemetry, limits: config.ingest, metrics, logger, events: ingestEvents });
@@ -179,6 +183,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     await alertJob.stop();
     stopAlertNotices();
     await notifications.close();
+    await context.commands.close();
     await stores.meta.close();
     sql.close();
     await stores.telemetry.close();

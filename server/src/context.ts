@@ -3,6 +3,7 @@ import type { Logger } from './logger.js';
 import type { MetaStore } from './storage/meta/meta-store.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import type { AgentRegistry } from './ingest/agent-registry.js';
+import type { CommandBus } from './commands/command-bus.js';
 import type { IngestEvents } from './ingest/ingest-events.js';
 import type { Notifications } from './notify/notifications.js';
 import type { DatabaseEvaluator } from './services/database-evaluator.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   readonly meta: MetaStore;
   readonly telemetry: TelemetryStore;
   readonly agents: AgentRegistry;
+  /** Commands and settings to the agent serving a database, on whichever server process holds it. */
+  readonly commands: CommandBus;
   /** `stored` after each flush's batches are durable: what engines react to instead of polling. */
   readonly ingestEvents: IngestEvents;
   /** Notification settings and the outbox (notify/): engines enqueue alert notices here. */

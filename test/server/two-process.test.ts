@@ -219,6 +219,55 @@ describe('two server processes over one PostgreSQL and one ClickHouse', function
     }
   });
 
+  it('runs commands and settings changes received by either process on the agent connected to one of them', async () => {
+    const agent = await connectRawAgent(`ws://127.0.0.1:${a}`, agentKey);
+    agent.send(hello(['cmd-db'], undefined, 'cmd-host'));
+    const databaseId = (await agent.next()).welcome!.databases![0]!.id!;
+    const call = (port: number, method: string, path: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/databases/${databaseId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    // The agent's side: answer the next command as a real agent would.
+    const answer = async (kind: string, result: unknown): Promise<Record<string, unknown>> => {
+      const message = await agent.next();
+      expect(message.command?.kind).to.equal(kind);
+      agent.send({ commandResult: { requestId: message.command!.requestId!, ok: true, resultJson: JSON.stringify(result) } });
+      return JSON.parse(message.command!.argsJson!) as Record<string, unknown>;
+    };
+    const plan = { engine: 'postgres', database: 'cmd-db', query_hash: '42', query_text: 'SELECT 1', method: 'generic_plan', plan_json: [{ Plan: { 'Node Type': 'Result', 'Total Cost': 0.01 } }] };
+    for (const port of [a, b]) {
+      const [res, args] = await Promise.all([call(port, 'POST', '/queries/42/explain'), answer('explain', plan)]);
+      expect(args).to.deep.equal({ query_hash: '42', database: 'cmd-db' });
+      expect(res.status, `explain through ${port === a ? 'A' : 'B'}`).to.equal(202);
+      expect(await res.json()).to.include({ database_id: databaseId, query_text: 'SELECT 1', method: 'generic_plan' });
+
+      const [tested] = await Promise.all([call(port, 'POST', '/test'), answer('test_connection', { database: 'cmd-db', engine: 'postgres', reachable: true, server_version: '15.8', latency_ms: 3, error: null, replicas: [], replication_slots: [] })]);
+      expect(tested.status).to.equal(200);
+      expect(await tested.json()).to.deep.include({ database_id: databaseId, reachable: true, server_version: '15.8', replicas: [] });
+
+      const patched = await call(port, 'PATCH', '', { poll_interval_seconds: port === a ? 7 : 9 });
+      expect(patched.status).to.equal(200);
+      const update = await agent.next();
+      expect(update.settingsUpdate!.settings![0]).to.deep.include({ database: 'cmd-db', pollIntervalSeconds: port === a ? 7 : 9 });
+    }
+    // The agent's own refusal crosses the relay with its code.
+    const refused = call(b, 'POST', '/queries/43/explain');
+    const asked = await agent.next();
+    agent.send({ commandResult: { requestId: asked.command!.requestId!, ok: false, errorCode: 'STATEMENT_NOT_FOUND', error: 'no statement 43' } });
+    const missing = await refused;
+    expect(missing.status).to.equal(404);
+    expect(await missing.json()).to.include({ code: 'STATEMENT_NOT_FOUND' });
+
+    agent.ws.close();
+    await agent.closed;
+    // Held by no process now: the other process answers 409 once nobody claims the command.
+    const gone = await call(b, 'POST', '/test');
+    expect(gone.status).to.equal(409);
+    expect(await gone.json()).to.include({ code: 'AGENT_NOT_CONNECTED' });
+  });
+
   it('closes a key\'s agent connections at the other process too when the key is revoked', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const created = (await (await fetch(`http://127.0.0.1:${a}/api/v1/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'doomed', scope: 'agent' }) })).json()) as { id: string; key: string };

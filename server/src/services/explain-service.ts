@@ -1,7 +1,7 @@
 import { VigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../context.js';
 import type { PlanSummary } from '../engines/figures/plan-summary.js';
-import { explainStatement } from '../ingest/command-broker.js';
+import { COMMAND_ERRORS, explainStatement } from '../commands/command-broker.js';
 import type { Database } from '../storage/meta/meta-store.js';
 import { explainPlansKind, summarizePlan } from '../storage/telemetry/kinds/explain-plans-kind.js';
 
@@ -23,10 +23,8 @@ export interface OnDemandPlan {
   readonly summary: PlanSummary;
 }
 
-/** What explainNow fails with: no agent on this process, or the codes an agent's command result carries (agent/src/commands/command-dispatcher.ts). */
-export const EXPLAIN_ERRORS: readonly ErrorCode[] = [
-  'AGENT_NOT_CONNECTED', 'COMMAND_TIMEOUT', 'COMMAND_UNKNOWN', 'COMMAND_BAD_ARGS', 'COMMAND_REFUSED', 'COMMAND_NOT_SUPPORTED', 'STATEMENT_NOT_FOUND', 'COMMAND_FAILED',
-];
+/** What explainNow fails with: no agent on any process, or the codes an agent's command result carries (agent/src/commands/command-dispatcher.ts). */
+export const EXPLAIN_ERRORS: readonly ErrorCode[] = [...COMMAND_ERRORS, 'COMMAND_NOT_SUPPORTED', 'STATEMENT_NOT_FOUND'];
 
 /**
  * POST …/explain as a use case: asks the agent serving `db` for a plan of the statement with this

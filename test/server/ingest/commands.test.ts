@@ -8,7 +8,8 @@ import { parseAgentConfig } from '../../../agent/src/config/agent-config.js';
 import { createAgentLogger } from '../../../agent/src/logging/agent-logger.js';
 import { AgentRunner } from '../../../agent/src/runner/agent-runner.js';
 import { databaseAgentHealth, type DatabaseAgentHealth } from '../../../server/src/ingest/agent-registry.js';
-import { explainStatement, sendCommand, type CommandKind } from '../../../server/src/ingest/command-broker.js';
+import { explainStatement, sendCommand } from '../../../server/src/commands/command-broker.js';
+import type { CommandKind } from '../../../server/src/commands/command-bus.js';
 import type { CollectorHealth, Database } from '../../../server/src/storage/meta/meta-store.js';
 import { usePostgres } from '../../harness/postgres.js';
 import { connectRawAgent, hello } from '../../helpers/raw-agent.js';
@@ -42,6 +43,7 @@ describe('server/ingest: commands, settings and heartbeats', function () {
   const postgres = usePostgres();
   let t: TestServer;
   let orgId: string;
+  let ownerToken: string;
   let agentKey: string;
   let runner: AgentRunner | undefined;
   let spoolDir: string;
@@ -55,6 +57,7 @@ describe('server/ingest: commands, settings and heartbeats', function () {
     t = await startTestServer({ env: { VIGIL_HEARTBEAT_INTERVAL_S: '1' } });
     const signup = await t.signup();
     orgId = signup.orgId;
+    ownerToken = signup.accessToken;
     agentKey = await t.createKey(signup.accessToken, 'agent');
     spoolDir = mkdtempSync(join(tmpdir(), 'vigil-commands-'));
     await postgres().query(`
@@ -97,6 +100,22 @@ describe('server/ingest: commands, settings and heartbeats', function () {
     expect(missing).to.include({ code: 'STATEMENT_NOT_FOUND', status: 404 });
     const status = (await sendCommand(ctx(), db, 'status', {})) as { agent_version: string; connected: boolean };
     expect(status).to.include({ agent_version: AGENT_VERSION, connected: true });
+  });
+
+  it('tests the connection through the agent: version, replicas and slots (POST /databases/{id}/test)', async () => {
+    await postgres().query("SELECT pg_create_physical_replication_slot('vigil_commands_test')");
+    try {
+      const { accessToken } = await t.signup();
+      expect((await t.request('POST', `/api/v1/databases/${db.id}/test`, { token: accessToken })).status, 'another organization').to.equal(404);
+      const res = await t.request('POST', `/api/v1/databases/${db.id}/test`, { token: ownerToken });
+      expect(res.status).to.equal(200);
+      expect(res.body).to.include({ database_id: db.id, engine: 'postgres', reachable: true, error: null, pg_stat_statements: true, in_recovery: false });
+      expect(res.body.server_version).to.match(/^\d+/);
+      expect(res.body.replicas).to.deep.equal([]);
+      expect(res.body.replication_slots).to.deep.include({ slot_name: 'vigil_commands_test', slot_type: 'physical', database: null, active: false, retained_bytes: null });
+    } finally {
+      await postgres().query("SELECT pg_drop_replication_slot('vigil_commands_test')");
+    }
   });
 
   it('has a command the agent does not know refused by the agent', async () => {

@@ -3,6 +3,7 @@ import { COLLECTOR_NAMES, ENGINES, VigilError, type EngineName } from '@vigil/sh
 import type { AppContext } from '../../context.js';
 import { databaseAgentHealth, databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
+import { CONNECTION_TEST_ERRORS, ConnectionTestView, testConnection } from '../../services/connection-test-service.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
 
@@ -177,7 +178,7 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
         }
         // undefined: deleted meanwhile; databaseFor makes that the usual 404.
         const db = (await ctx.meta.updateDatabase(principal.orgId, params.id, body)) ?? (await databaseFor(ctx, principal.orgId, params.id));
-        await ctx.agents.pushDatabaseSettings(db.id);
+        await ctx.commands.pushSettings(db.id);
         return { body: view(db) };
       },
     }),
@@ -212,6 +213,19 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         const health = await databaseAgentHealth(ctx, db);
         return { body: { id: db.id, ...health, agent_version: health.agent?.version ?? null } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/databases/{id}/test',
+      summary: "Have the database's agent connect to it afresh: reachability, server version, and the topology it sees (PostgreSQL replicas and slots; ClickHouse clusters and Keeper)",
+      tag: 'databases',
+      auth: 'read',
+      errors: CONNECTION_TEST_ERRORS,
+      params: DatabasePath,
+      success: { status: 200, description: 'What the agent found. An unreachable database is reachable: false with the reason; 409 AGENT_NOT_CONNECTED when no server process holds its agent', schema: ConnectionTestView },
+      async handler({ principal, params }) {
+        return { body: await testConnection(ctx, await databaseFor(ctx, principal.orgId, params.id)) };
       },
     }),
   ];

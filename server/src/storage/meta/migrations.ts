@@ -1,6 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { notificationsMigration } from './notifications-migration.js';
 import { alertsMigration } from './alerts-migration.js';
+import { agentCommandsMigration } from './agent-commands-migration.js';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -125,6 +126,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0005_alerts': { up: (db) => alertsMigration(db) },
   '0006_notifications': notificationsMigration,
+  '0009_agent_commands': agentCommandsMigration,
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */
