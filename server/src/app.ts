@@ -17,6 +17,7 @@ import { IngestEvents } from './ingest/ingest-events.js';
 import { IngestQueue } from './ingest/ingest-queue.js';
 import { RetentionJob } from './jobs/retention-job.js';
 import { AlertEvaluationJob } from './jobs/alert-evaluation-job.js';
+import { ScanJob } from './jobs/scan-job.js';
 import { AlertEvents } from './engines/alerts/alert-events.js';
 import { alertReads } from './engines/alerts/alert-source.js';
 import { metricInputs } from './storage/telemetry/reads/metric-inputs.js';
@@ -153,6 +154,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   retention.start();
   const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs, events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
   alertJob.start();
+  const scanJob = new ScanJob({ meta: stores.meta, reads: telemetryReads(stores.telemetry), logger, intervalMs: config.scans.intervalHours * 3_600_000, pollMs: config.scans.pollMs });
+  scanJob.start();
   notifications.start();
 
   let closing: Promise<void> | undefined;
@@ -181,6 +184,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     await evaluator.close();
     await retention.stop();
     await alertJob.stop();
+    await scanJob.stop();
     stopAlertNotices();
     await notifications.close();
     await context.commands.close();

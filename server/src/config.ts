@@ -27,6 +27,9 @@ const EnvSchema = z.object({
   VIGIL_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
   VIGIL_VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   VIGIL_ALERT_EVAL_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(15),
+  // Advisor scans: each database is scanned this often (hours); 0 turns the schedule off (POST …/scan still runs one).
+  VIGIL_SCAN_INTERVAL_H: z.coerce.number().min(0).max(24 * 30).default(6),
+  VIGIL_SCAN_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   // Lower bounds: long-range reads switch to the hourly rollup 2 days back and to the daily one 30
   // days back, so raw and hourly data must be kept at least that long.
   VIGIL_RETENTION_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(7),
@@ -105,6 +108,8 @@ export interface ServerConfig {
   readonly validateResponses: boolean;
   /** How often every database's alert rules are evaluated even without new batches (conditions of absence: an agent gone quiet). */
   readonly alertEvalIntervalSeconds: number;
+  /** Advisor scans: the schedule (VIGIL_SCAN_INTERVAL_H, 0 = off) and how often queued scans are looked for (VIGIL_SCAN_POLL_MS). */
+  readonly scans: { readonly intervalHours: number; readonly pollMs: number };
   /** Days each telemetry retention class is kept (ClusterSight's retention_raw_days 7, hourly 30, daily 365). */
   readonly retention: RetentionPolicy;
   /** http(s):// base URL the server is reached at from outside (VIGIL_PUBLIC_URL), without a trailing slash; undefined: taken from each request. */
@@ -152,6 +157,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
     publicRateLimitPerMinute: e.VIGIL_PUBLIC_RATE_LIMIT_PER_MIN,
     alertEvalIntervalSeconds: e.VIGIL_ALERT_EVAL_INTERVAL_S,
+    scans: Object.freeze({ intervalHours: e.VIGIL_SCAN_INTERVAL_H, pollMs: e.VIGIL_SCAN_POLL_MS }),
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),
     publicUrl: e.VIGIL_PUBLIC_URL ? e.VIGIL_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     notify: Object.freeze({

@@ -1,6 +1,19 @@
 import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { connectRawAgent, hello } from '../../helpers/raw-agent.js';
+import type { Finding } from '../../../server/src/engines/advisors/advisor.js';
+
+const unusedIndexFinding: Finding = {
+  type: 'unused_index',
+  severity: 'low',
+  objectKey: 'index/b/public/t/t_idx',
+  object: { kind: 'index', database: 'b', schema: 'public', table: 't', name: 't_idx' },
+  title: 'Unused index t_idx',
+  message: 'never scanned',
+  evidence: { window: { since: 0, until: 1 }, figures: {}, notes: [] },
+  runbook: { steps: [], sql: 'DROP INDEX CONCURRENTLY "public"."t_idx";' },
+  impact: { summary: '', bytes_reclaimed: null, time_saved_ms_per_day: null },
+};
 
 type Operation = { method: string; path: string; auth: boolean; params: string[] };
 
@@ -12,7 +25,7 @@ type Operation = { method: string; path: string; auth: boolean; params: string[]
 describe('server: tenancy across every route', () => {
   let t: TestServer;
   let a: { token: string; agentKey: string; readKey: string };
-  let b: { token: string; databaseId: string; apiKeyId: string };
+  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string };
   let operations: Operation[];
 
   before(async () => {
@@ -25,7 +38,12 @@ describe('server: tenancy across every route', () => {
     const databaseId = (await agent.next()).welcome!.databases![0]!.id!;
     agent.ws.close();
     const keys = await t.request('GET', '/api/v1/api-keys', { token: orgB.accessToken });
-    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id };
+    // Org B's scan and one recommendation, so the scan and recommendation ids are real ones of another organization.
+    const advisors = t.server.context.meta.advisors;
+    const scan = (await advisors.requestScan(orgB.orgId, databaseId, 'manual', new Date().toISOString())).scan;
+    await advisors.applyScanChanges(scan, 'postgres', { created: [unusedIndexFinding], seen: [], closed: [], summary: { findings: 1, new: 1, resolved: 0, applied: 0 } }, new Date().toISOString());
+    const recommendationId = (await advisors.databaseRecommendations(databaseId))[0]!.id;
+    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId };
 
     const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
@@ -39,6 +57,8 @@ describe('server: tenancy across every route', () => {
   /** Org B's id for a path parameter, by the resource the path names. */
   function orgBValue(path: string, param: string): string {
     if (path.startsWith('/api-keys/')) return b.apiKeyId;
+    if (path.startsWith('/recommendations/')) return b.recommendationId;
+    if (param === 'scan_id') return b.scanId;
     if (param === 'id') return b.databaseId;
     return 'x';
   }
@@ -56,6 +76,13 @@ describe('server: tenancy across every route', () => {
     }
     // And org B still sees its own database: nothing above changed it.
     expect((await t.request('GET', `/api/v1/databases/${b.databaseId}`, { token: b.token })).status).to.equal(200);
+  });
+
+  it("refuses a valid status change of org B's recommendation with 404 and leaves it as it was", async () => {
+    const res = await t.request('PATCH', `/api/v1/recommendations/${b.recommendationId}/status`, { token: a.token, body: { status: 'dismissed' } });
+    expect(res.status).to.equal(404);
+    expect((await t.request('GET', `/api/v1/recommendations/${b.recommendationId}`, { token: b.token })).body).to.deep.include({ status: 'open', attribution: null });
+    expect((await t.request('GET', '/api/v1/recommendations', { token: a.token })).body.total).to.equal(0);
   });
 
   it('gives an agent key 403 on every authenticated endpoint, and a read key 403 on every admin one', async () => {

@@ -25,7 +25,9 @@ import { overviewRoutes } from './overview.js';
 import { panelRoutes } from './panels.js';
 import { pgInternalsRoutes } from './pg-internals.js';
 import { queryRoutes } from './queries.js';
+import { recommendationRoutes } from './recommendations.js';
 import { replicationRoutes } from './replication.js';
+import { scanRoutes } from './scans.js';
 import { sequenceRoutes } from './sequences.js';
 import { settingsRoutes } from './settings.js';
 import { tableRoutes } from './tables.js';
@@ -50,6 +52,8 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...healthScoreRoutes(ctx),
     ...doctorRoutes(ctx),
     ...alertRoutes(ctx),
+    ...scanRoutes(ctx),
+    ...recommendationRoutes(ctx),
     ...clickHouseInternalsRoutes(ctx),
     ...panelRoutes(ctx),
     ...activityRoutes(ctx),

@@ -2,6 +2,8 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import type { AccountsRepository } from './accounts-repository.js';
 import type { AlertsRepository } from './alerts-repository.js';
 import { KyselyAlertsRepository } from './kysely-alerts-repository.js';
+import type { AdvisorsRepository } from './advisors-repository.js';
+import { KyselyAdvisorsRepository } from './kysely-advisors-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import { KyselyAccountsRepository } from './kysely-accounts-repository.js';
 import { KyselyCatalogRepository } from './kysely-catalog-repository.js';
@@ -27,6 +29,7 @@ export class KyselyMetaStore implements MetaStore {
   readonly #catalog: CatalogRepository;
   readonly #ledger: LedgerRepository;
   readonly alerts: AlertsRepository;
+  readonly advisors: AdvisorsRepository;
   readonly #notifications: NotificationsRepository;
 
   constructor(dialect: MetaDialect) {
@@ -35,6 +38,7 @@ export class KyselyMetaStore implements MetaStore {
     this.#catalog = new KyselyCatalogRepository(dialect);
     this.#ledger = new KyselyLedgerRepository(dialect);
     this.alerts = new KyselyAlertsRepository(dialect);
+    this.advisors = new KyselyAdvisorsRepository(dialect);
     this.#notifications = new KyselyNotificationsRepository(dialect);
   }
 

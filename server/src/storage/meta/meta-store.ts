@@ -1,4 +1,5 @@
 import type { AccountsRepository } from './accounts-repository.js';
+import type { AdvisorsRepository } from './advisors-repository.js';
 import type { AlertsRepository } from './alerts-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
@@ -21,6 +22,8 @@ export type { DeliveryState, NotificationSettingsRow, NotificationsRepository, N
 export interface MetaStore extends AccountsRepository, CatalogRepository, LedgerRepository, NotificationsRepository {
   /** Alert rules, rule edits and alerts (alerts-repository.ts), as its own handle: `ctx.meta.alerts.openAlert(…)`. */
   readonly alerts: AlertsRepository;
+  /** Scans and recommendations (advisors-repository.ts), as its own handle: `ctx.meta.advisors.requestScan(…)`. */
+  readonly advisors: AdvisorsRepository;
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { notificationsMigration } from './notifications-migration.js';
 import { alertsMigration } from './alerts-migration.js';
+import { advisorsMigration } from './advisors-migration.js';
 import { agentCommandsMigration } from './agent-commands-migration.js';
 
 /**
@@ -126,6 +127,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0005_alerts': { up: (db) => alertsMigration(db) },
   '0006_notifications': notificationsMigration,
+  '0007_advisors': { up: (db) => advisorsMigration(db) },
   '0009_agent_commands': agentCommandsMigration,
 };
 

@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
 import type { ApiKeyScope } from './meta-store.js';
 import type { EngineName } from '@vigil/shared';
+import type { AdvisorsSchema } from './advisors-schema.js';
 import type { AlertsSchema } from './alerts-schema.js';
 
 /** Kysely table types: the one schema every metadata dialect migrates to. */
-export interface MetaSchema extends AlertsSchema {
+export interface MetaSchema extends AlertsSchema, AdvisorsSchema {
   organizations: { id: string; name: string; slug: string; plan: string; created_at: string };
   users: { id: string; org_id: string; email: string; name: string; password_hash: string; created_at: string };
   api_keys: {

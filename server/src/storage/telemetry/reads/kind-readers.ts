@@ -12,7 +12,7 @@ import { explainPlans } from '../kinds/explain-plans-kind.js';
 import { healthScoreIn, healthScoreSeries } from '../kinds/health-scores-kind.js';
 import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
 import { latestLocks } from '../kinds/postgres/locks-kind.js';
-import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
+import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, latestStatsResets, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
 import { lagHistory, latestReplication, slotHistory } from '../kinds/postgres/replication-kind.js';
 import { checkpointerSeries, ioSeries, latestDatabaseStats, latestIo, latestSettings, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
 import { waitBuckets } from '../kinds/postgres/wait-events-kind.js';
@@ -103,6 +103,8 @@ export const OVER = {
   pg_index: (ctx: KindContext, at: RangeScope, key: ObjectKey) => findIndexes(ctx, at, key),
   /** Sequences as of each database's latest reading in the range, most used first. */
   pg_sequences: (ctx: KindContext, at: RangeScope, o: { limit: number }) => latestSequences(ctx, { ...at, ...o }),
+  /** pg_stat_database.stats_reset per database of the server, as of its latest reading in the range (0: never reset, or unknown). */
+  pg_stats_resets: (ctx: KindContext, at: RangeScope) => latestStatsResets(ctx, at),
   clickhouse_queries: (ctx: KindContext, at: RangeScope, o: { limit: number; offset?: number; textContains?: string; sortBy: ClickHouseQuerySort }) =>
     topClickHouseQueries(ctx, { ...at, ...o }),
   clickhouse_failed_queries: (ctx: KindContext, at: RangeScope, o: { limit: number; topQueries: number }) => failedClickHouseQueries(ctx, { ...at, ...o }),

@@ -219,3 +219,12 @@ export async function latestSequences(ctx: KindContext, at: DatabaseScope & Time
     LIMIT 1 BY datname, schema_name, sequence_name
     LIMIT ${at.limit}`);
 }
+
+/** pg_stat_database.stats_reset (Unix ms, 0 when never reset or sent by an older agent) per database, from each one's latest reading in the range. */
+export async function latestStatsResets(ctx: KindContext, at: DatabaseScope & TimeRange): Promise<{ datname: string; stats_reset_ms: number }[]> {
+  const rows = await ctx.client.select<{ datname: string; stats_reset_ms: number | string }>(sql`
+    SELECT datname, argMax(stats_reset_ms, ts) AS stats_reset_ms FROM pg_object_snapshots
+    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
+    GROUP BY datname ORDER BY datname ASC`);
+  return rows.map((r) => ({ datname: String(r.datname), stats_reset_ms: Number(r.stats_reset_ms) }));
+}

@@ -1,0 +1,32 @@
+import type { TimeWindow } from './advisor.js';
+
+/** What a ClickHouse scan reads, as plain data: tables as of the latest parts snapshot, query fingerprints over the window. */
+
+export interface ChTableInput {
+  readonly database: string;
+  readonly name: string;
+  readonly partitions: number;
+  readonly activeParts: number;
+  readonly maxPartsInPartition: number;
+  readonly rows: number;
+  readonly bytesOnDisk: number;
+}
+
+export interface ChQueryInput {
+  readonly queryHash: string;
+  /** Normalized text (literals replaced). */
+  readonly text: string;
+  readonly calls: number;
+  readonly meanMs: number;
+  readonly readRows: number;
+  readonly readBytes: number;
+  readonly resultRows: number;
+}
+
+export interface ChScanInput {
+  readonly window: TimeWindow;
+  /** version() as the agent reported it; null when unknown. */
+  readonly serverVersion: string | null;
+  readonly tables: readonly ChTableInput[];
+  readonly queries: readonly ChQueryInput[];
+}
