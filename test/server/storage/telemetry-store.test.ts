@@ -298,5 +298,26 @@ for (const backend of TELEMETRY_BACKENDS) {
       // A second run (or another process's) finds nothing left to drop.
       expect(await store.dropExpiredPartitions(policy, NOW)).to.deep.equal([]);
     });
+
+    it('expires statement texts once no retained row mentions their statement', async () => {
+      await store.insertStatements([
+        row({ query_hash: 'gone', query_text: 'SELECT gone', ts: NOW - 400 * DAY }),
+        row({ query_hash: 'in-daily', query_text: 'SELECT daily', ts: NOW - 40 * DAY }),
+        row({ query_hash: 'today', query_text: 'SELECT today', ts: NOW - 3600_000 }),
+      ]);
+      const at = { org_id: 'org', database_id: 'db' };
+      // Texts without rows: an old one goes, a recent one (its rows may be on their way) stays.
+      await store.insertStatementTexts([
+        { ...at, query_hash: 'orphan-old', query_text: 'SELECT orphan', last_seen: NOW - 20 * DAY },
+        { ...at, query_hash: 'orphan-new', query_text: 'SELECT fresh', last_seen: NOW - DAY },
+      ]);
+      await store.dropExpiredPartitions(policy, NOW);
+      const texts = async (): Promise<string[]> =>
+        (await store.kindContext().client.select<{ h: string }>(sql`SELECT DISTINCT query_hash AS h FROM statement_texts ORDER BY h`)).map((r) => r.h);
+      // The delete is a mutation, applied in the background.
+      const deadline = Date.now() + 10_000;
+      while ((await texts()).length > 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await texts()).to.deep.equal(['in-daily', 'orphan-new', 'today']);
+    });
   });
 }

@@ -3,7 +3,8 @@ import type { vigil } from '@vigil/proto';
 import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
 import type { TelemetryMigration } from '../../telemetry-ddl.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
-import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
+import { joinSql, sql } from '../../clickhouse-sql.js';
+import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableName, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
 import { items, label, MAX_TEXT, name, text, wireNumbers } from '../wire-checks.js';
 
 /**
@@ -210,6 +211,24 @@ function writtenTextsOf(client: TelemetrySqlClient): Map<string, string> {
 /** Forgets the texts written through `client`: after a database's deletion, a statement seen again must have its text written again. */
 export function forgetWrittenTexts(client: TelemetrySqlClient): void {
   writtenTexts.get(client)?.clear();
+}
+
+/**
+ * Statement texts expire with the rows they describe: deletes the texts written before `cutoffMs`
+ * of statements that no retained row (raw, hourly or daily) mentions any more, and forgets which
+ * texts this process wrote, so a statement that comes back has its text written again. A text
+ * newer than the cutoff stays even without rows: texts can arrive before their statement's rows.
+ */
+export async function expireStatementTexts(ctx: KindContext, cutoffMs: number): Promise<void> {
+  const retained = joinSql(
+    [STATEMENT_STATS, STATEMENT_STATS_HOURLY, STATEMENT_STATS_DAILY].map((t) => sql`SELECT org_id, database_id, query_hash FROM ${tableName(t)}`),
+    ' UNION ALL ',
+  );
+  // A mutation: ClickHouse rewrites the (small, unpartitioned) table's parts in the background.
+  await ctx.client.command(
+    sql`ALTER TABLE ${tableName(STATEMENT_TEXTS)} DELETE WHERE last_seen < ${ctx.schema.time.literal(cutoffMs)} AND (org_id, database_id, query_hash) NOT IN (${retained})`,
+  );
+  forgetWrittenTexts(ctx.client);
 }
 
 /** Stores statement texts (the newest of a statement wins); an empty text is never written. */
