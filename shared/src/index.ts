@@ -5,5 +5,6 @@ export * from './types.js';
 export * from './collectors.js';
 export * from './collector-statuses.js';
 export * from './postgres-views.js';
+export * from './field-names.js';
 export * from './codec/frame-codec.js';
 export * from './sql/normalize.js';

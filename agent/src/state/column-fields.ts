@@ -1,11 +1,10 @@
+import type { CamelOf } from '@vigil/shared';
+
 /**
  * State fields named after the columns they are read from: `seq_scan` fills `seqScan`. A state
  * type declared as `NumbersOf<typeof COLUMNS>` is its column list, so a new counter is one name in
  * that list (the collector reads it with `numbers(row, COLUMNS)`), not a field and a mapping line too.
  */
-
-/** snake_case to camelCase. */
-export type CamelOf<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelOf<Tail>>}` : S;
 
 /** One nullable number per column, named in camelCase. */
 export type NumbersOf<Columns extends readonly string[]> = { readonly [C in Columns[number] as CamelOf<C>]: number | null };

@@ -1,3 +1,4 @@
+import { camelOf } from '@vigil/shared';
 import type { NumbersOf } from '../../state/column-fields.js';
 
 /**
@@ -18,6 +19,6 @@ export function text(value: unknown): string | null {
 /** num() of each column, under its camelCase name: the state type that `NumbersOf<typeof columns>` declares. */
 export function numbers<const Columns extends readonly string[]>(row: Record<string, unknown>, columns: Columns): NumbersOf<Columns> {
   const out: Record<string, number | null> = {};
-  for (const column of columns) out[column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = num(row[column]);
+  for (const column of columns) out[camelOf(column)] = num(row[column]);
   return out as NumbersOf<Columns>;
 }

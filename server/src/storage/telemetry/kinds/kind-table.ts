@@ -1,7 +1,9 @@
 import type { vigil } from '@vigil/proto';
+import { camelOf, type CamelOf } from '@vigil/shared';
 import { identifier, rawSql, sql, type SqlFragment } from '../clickhouse-sql.js';
 import type { BatchIdentity, KindContext, RecordKind, TelemetryTable } from '../record-kind.js';
 import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-ddl.js';
+import { items, timestamp, type Wire } from './wire-checks.js';
 
 /**
  * How every record kind declares its tables, whatever engine it monitors: a table is a typed
@@ -27,8 +29,20 @@ function isArraySpec(spec: ColumnSpec): spec is ArraySpec {
   return Object.hasOwn(ARRAY_TYPES, spec);
 }
 
-/** A table's columns: [name, role] pairs, declared `as const` so RowOf can read them. */
-export type ColumnList = readonly (readonly [string, ColumnSpec])[];
+/**
+ * How a column's value comes from its wire field (wire-checks.ts: `counter`, `nonNegative`,
+ * `cut(64)`, …): checked, and named by its wire path when refused.
+ */
+export type WireCheck = (value: never, field: string) => unknown;
+
+/**
+ * A column: [name, role], or [name, role, wire check] for a column read straight from the wire
+ * field of the same name (`query_start_ms` from `queryStartMs`), which fromWire then fills.
+ */
+export type Column = readonly [string, ColumnSpec] | readonly [string, ColumnSpec, WireCheck];
+
+/** A table's columns, declared `as const` so RowOf can read them. */
+export type ColumnList = readonly Column[];
 
 /** What a column holds in a row: times as Unix ms, flags as booleans, 64-bit integers as numbers. */
 export type ValueOf<S extends ColumnSpec> = S extends 'tag' | 'string'
@@ -46,6 +60,39 @@ export type RowOf<C extends ColumnList> = { readonly [E in C[number] as E[0]]: V
 
 /** A column's name in `C`. */
 export type ColumnOf<C extends ColumnList> = C[number][0];
+
+/** The columns of `C` that have a wire check, with what their checks return. */
+export type WireRow<C extends ColumnList> = {
+  readonly [E in C[number] as E extends readonly [infer N extends string, ColumnSpec, WireCheck] ? N : never]: E extends readonly [string, ColumnSpec, (value: never, field: string) => infer V] ? V : never;
+};
+
+/** A wire message holding the checked columns of `C` under their camelCase names, each as its check takes it. */
+export type WireSource<C extends ColumnList> = {
+  readonly [E in C[number] as E extends readonly [infer N extends string, ColumnSpec, WireCheck] ? CamelOf<N> : never]?: E extends readonly [string, ColumnSpec, (value: infer W, field: string) => unknown] ? W : never;
+};
+
+/** Consecutive columns of one role and wire check: `...columnsOf('counter', counter, ['rows_read', 'rows_written'])`. */
+export function columnsOf<const N extends string, const S extends ColumnSpec, W extends WireCheck>(spec: S, check: W, names: readonly N[]): (readonly [N, S, W])[] {
+  return names.map((name) => [name, spec, check] as const);
+}
+
+/** Each column's role by name. */
+function specsOf(table: KindTable): Map<string, ColumnSpec> {
+  return new Map(table.columns.map(([name, spec]) => [name, spec]));
+}
+
+/**
+ * The checked columns of `table` from wire message `source` (absent: every field absent), each
+ * read from its camelCase property by its check and named `<path>.<column>` when refused.
+ */
+export function fromWire<C extends ColumnList>(table: KindTable<C>, source: Wire<WireSource<C>>, path: string): WireRow<C> {
+  const wire: Readonly<Record<string, unknown>> = source ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [column, , check] of table.columns) {
+    if (check) out[column] = (check as (value: unknown, field: string) => unknown)(wire[camelOf(column)], `${path}.${column}`);
+  }
+  return out as WireRow<C>;
+}
 
 /** A day-partitioned table of one kind, partitioned and time-filtered on its `ts` column. */
 export interface KindTable<C extends ColumnList = ColumnList> {
@@ -167,7 +214,7 @@ export function addedColumns<C extends ColumnList>(version: number, name: string
 
 /** The migration adding `added` to existing tables (where system.columns lacks them). */
 export function addColumnsMigration(added: AddedColumns): TelemetryMigration {
-  const specs = new Map<string, ColumnSpec>(added.table.columns);
+  const specs = specsOf(added.table);
   return {
     version: added.version,
     name: added.name,
@@ -227,12 +274,39 @@ export function snapshotRows<C extends ColumnList, K extends keyof RowOf<C>, T>(
   list: readonly T[],
   map: (item: T, i: number) => Omit<RowOf<C>, SnapshotColumn | K>,
 ): TableRow[] {
+  return itemRows(table, key, common, list, map);
+}
+
+/** snapshotRows without the typing, which its callers give. */
+function itemRows<T>(table: KindTable, key: Identity, common: object, list: readonly T[], map: (item: T, i: number) => object): TableRow[] {
   if (list.length === 0) {
     const empty = Object.fromEntries(table.columns.map(([column, spec]) => [column, emptyValue(spec)]));
     return [{ table, values: { ...empty, ...common, ...key, present: false } }];
   }
   return list.map((item, i) => ({ table, values: { ...map(item, i), ...common, ...key, present: true } }));
 }
+
+/**
+ * Rows of `table` from a batch's snapshot records (`Batch.<path>`, each with its ts_ms and its
+ * items under `list`): each item's columns by fromWire, the snapshot-wide ones from `common`.
+ */
+export function wireSnapshotRows<C extends ColumnList, L extends string, S extends WireSnapshot<C, L>, K extends keyof RowOf<C> = never>(
+  table: KindTable<C>,
+  at: BatchIdentity,
+  snapshots: { readonly records: Wire<readonly S[]>; readonly path: string; readonly list: L; readonly common?: (record: S, path: string) => Pick<RowOf<C>, K> },
+): TableRow[] {
+  const { records, path, list, common } = snapshots;
+  return items(records, path).flatMap((record, i) => {
+    const field = `${path}[${i}]`;
+    const key = identity(at, timestamp(record.tsMs, `${field}.ts_ms`, at));
+    const listed = items(record[camelOf(list)], `${field}.${list}`);
+    // Every column beyond the snapshot's own and `common` has a wire check (encodeRow refuses a row missing one).
+    return itemRows(table, key, common?.(record, field) ?? {}, listed, (wire, j) => fromWire(table, wire, `${field}.${list}[${j}]`));
+  });
+}
+
+/** A snapshot record on the wire: its time and its items under `list`'s camelCase name. */
+export type WireSnapshot<C extends ColumnList, L extends string> = { readonly tsMs?: Wire<number> } & { readonly [P in CamelOf<L>]?: Wire<readonly WireSource<C>[]> };
 
 /** Who a read is for. */
 export interface DatabaseScope {
@@ -317,7 +391,7 @@ export function detailColumns<C extends ColumnList>(table: KindTable<C>): Exclud
 
 /** The SELECT list for `names` of `table`, times as Unix ms (decodeRow restores their names). */
 export function selectList<C extends ColumnList>(ctx: KindContext, table: KindTable<C>, names: readonly ColumnOf<C>[]): SqlFragment {
-  const known = new Map<string, ColumnSpec>(table.columns);
+  const known = specsOf(table);
   return rawSql(
     names
       .map((name) => {
@@ -342,7 +416,7 @@ function decodeValue(spec: ColumnSpec | undefined, value: unknown): unknown {
  * type: the SQL text is checked against the same column list by selectList.
  */
 export function decodeRow<C extends ColumnList, K extends ColumnOf<C>>(table: KindTable<C>, row: Readonly<Record<string, unknown>>, names: readonly K[]): Pick<RowOf<C>, K> {
-  const specs = new Map<string, ColumnSpec>(table.columns);
+  const specs = specsOf(table);
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = decodeValue(specs.get(name), row[specs.get(name) === 'time' && !(name in row) ? `${name}${UNIX_MS_SUFFIX}` : name]);
   return out as Pick<RowOf<C>, K>;

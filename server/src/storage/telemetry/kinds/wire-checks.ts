@@ -1,4 +1,4 @@
-import { VigilError } from '@vigil/shared';
+import { camelOf, VigilError } from '@vigil/shared';
 import type { BatchIdentity } from '../record-kind.js';
 
 /**
@@ -20,7 +20,8 @@ export const MAX_ITEMS = 10_000;
 const MAX_AHEAD_MS = 24 * 3600 * 1000;
 const EARLIEST_MS = Date.UTC(2000, 0, 1);
 
-type Wire<T> = T | null | undefined;
+/** A wire field as protobufjs decodes it: absent fields are null or undefined. */
+export type Wire<T> = T | null | undefined;
 
 export function bad(field: string, what: string): VigilError {
   return new VigilError('INGEST_BAD_BATCH', `${field}: ${what}`);
@@ -96,6 +97,21 @@ export function text(value: Wire<string>, max = MAX_NAME): string {
   return (value ?? '').slice(0, max);
 }
 
+/** `text` as a column's wire check (see kind-table.ts's fromWire): cut to `max` characters. */
+export function cut(max = MAX_NAME): (value: Wire<string>) => string {
+  return (value) => text(value, max);
+}
+
+/** A number the wire's type already bounds (int32, uint32): 0 when absent. */
+export function orZero(value: Wire<number>): number {
+  return value ?? 0;
+}
+
+/** A flag: false when absent. */
+export function orFalse(value: Wire<boolean>): boolean {
+  return value ?? false;
+}
+
 /** A repeated field, refused whole when longer than `max` (well above what the agent sends). */
 export function items<T>(list: Wire<readonly T[]>, field: string, max = MAX_ITEMS): readonly T[] {
   const l = list ?? [];
@@ -108,16 +124,16 @@ export function int32List(value: Wire<readonly number[]>, field: string, max = M
   return items(value, field, max).map((n, i) => int32(n, `${field}[${i}]`));
 }
 
+/** int32List as a column's wire check, with at most `max` values. */
+export function int32s(max: number): (value: Wire<readonly number[]>, field: string) => number[] {
+  return (value, field) => int32List(value, field, max);
+}
+
 /** A ClickHouseQueryHashSource: unspecified, server or agent. */
 export function hashSource(value: Wire<number>, field: string): number {
   const n = value ?? 0;
   if (n !== 0 && n !== 1 && n !== 2) throw bad(field, `unknown value ${n}`);
   return n;
-}
-
-/** snake_case field name → protobufjs's camelCase property. */
-function wireName(field: string): string {
-  return field.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 
 /**
@@ -128,7 +144,7 @@ export function wireNumbers<const N extends string>(names: readonly N[], source:
   const wire = (source ?? {}) as Readonly<Record<string, Wire<number>>>;
   const out = {} as Record<N, number>;
   for (const field of names) {
-    const value = wire[wireName(field)];
+    const value = wire[camelOf(field)];
     out[field] = field.endsWith('_ms') ? nonNegative(value, `${path}.${field}`) : counter(value, `${path}.${field}`);
   }
   return out;

@@ -1,8 +1,8 @@
 import { usagePct, usedBytes } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
-import { counter, items, label, name, timestamp } from '../wire-checks.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { counter, label, name } from '../wire-checks.js';
 
 /** Disks at one moment (system.disks), as snapshots (ClickHouseDisksSnapshot). */
 
@@ -10,13 +10,13 @@ export const CLICKHOUSE_DISKS = kindTable({
   name: 'clickhouse_disks',
   columns: [
     ...SNAPSHOT_COLUMNS,
-    ['name', 'tag'],
-    ['path', 'string'],
-    ['type', 'tag'],
-    ['free_bytes', 'gauge'],
-    ['total_bytes', 'gauge'],
-    ['unreserved_bytes', 'gauge'],
-    ['keep_free_bytes', 'gauge'],
+    ['name', 'tag', name],
+    ['path', 'string', label],
+    ['type', 'tag', label],
+    ['free_bytes', 'gauge', counter],
+    ['total_bytes', 'gauge', counter],
+    ['unreserved_bytes', 'gauge', counter],
+    ['keep_free_bytes', 'gauge', counter],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'name'],
 });
@@ -25,28 +25,7 @@ export const clickHouseDisksKind = recordKind({
   name: 'clickhouse_disks',
   version: 205,
   tables: [CLICKHOUSE_DISKS],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseDisks, 'clickhouse_disks').forEach((snapshot, i) => {
-      const field = `clickhouse_disks[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_DISKS, key, {}, items(snapshot.disks, `${field}.disks`), (d, j) => {
-          const item = `${field}.disks[${j}]`;
-          return {
-            name: name(d.name, `${item}.name`),
-            path: label(d.path, `${item}.path`),
-            type: label(d.type, `${item}.type`),
-            free_bytes: counter(d.freeBytes, `${item}.free_bytes`),
-            total_bytes: counter(d.totalBytes, `${item}.total_bytes`),
-            unreserved_bytes: counter(d.unreservedBytes, `${item}.unreserved_bytes`),
-            keep_free_bytes: counter(d.keepFreeBytes, `${item}.keep_free_bytes`),
-          };
-        }),
-      );
-    });
-    return rows;
-  },
+  fromBatch: (batch, at) => wireSnapshotRows(CLICKHOUSE_DISKS, at, { records: batch.clickhouseDisks, path: 'clickhouse_disks', list: 'disks' }),
 });
 
 // ---------------------------------------------------------------- reads

@@ -1,7 +1,7 @@
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { bucketStart, recordKind, fillBuckets, inRange, num, scope, tableRow, type TableRow, kindTable, IDENTITY_COLUMNS } from '../kind-table.js';
-import { counter, integer, items, label, text, timestamp, MAX_MESSAGE } from '../wire-checks.js';
+import { bucketStart, recordKind, fillBuckets, fromWire, identity, inRange, num, scope, tableRow, kindTable, IDENTITY_COLUMNS } from '../kind-table.js';
+import { counter, cut, integer, items, label, orFalse, timestamp, MAX_MESSAGE } from '../wire-checks.js';
 
 /** Errors the server raised (system.errors), counted per snapshot window (ClickHouseErrorsSnapshot). */
 
@@ -11,12 +11,12 @@ export const CLICKHOUSE_ERRORS = kindTable({
     // ts: the end of the window the count covers.
     ...IDENTITY_COLUMNS,
     ['window_start_ms', 'int64'],
-    ['name', 'tag'],
-    ['code', 'int32'],
-    ['remote', 'flag'],
-    ['count', 'counter'],
-    ['last_error_time_ms', 'int64'],
-    ['last_error_message', 'string'],
+    ['name', 'tag', label],
+    ['code', 'int32', integer],
+    ['remote', 'flag', orFalse],
+    ['count', 'counter', counter],
+    ['last_error_time_ms', 'int64', integer],
+    ['last_error_message', 'string', cut(MAX_MESSAGE)],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'code'],
 });
@@ -25,33 +25,12 @@ export const clickHouseErrorsKind = recordKind({
   name: 'clickhouse_errors',
   version: 206,
   tables: [CLICKHOUSE_ERRORS],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseErrors, 'clickhouse_errors').forEach((snapshot, i) => {
+  fromBatch: (batch, at) =>
+    items(batch.clickhouseErrors, 'clickhouse_errors').flatMap((snapshot, i) => {
       const field = `clickhouse_errors[${i}]`;
-      const ts = timestamp(snapshot.tsMs, `${field}.ts_ms`, at);
-      const windowStart = integer(snapshot.windowStartMs, `${field}.window_start_ms`);
-      items(snapshot.errors, `${field}.errors`).forEach((e, j) => {
-        const item = `${field}.errors[${j}]`;
-        rows.push(
-          tableRow(CLICKHOUSE_ERRORS, {
-            org_id: at.org_id,
-            database_id: at.database_id,
-            batch_id: at.batch_id,
-            ts,
-            window_start_ms: windowStart,
-            name: label(e.name, `${item}.name`),
-            code: integer(e.code, `${item}.code`),
-            remote: e.remote ?? false,
-            count: counter(e.count, `${item}.count`),
-            last_error_time_ms: integer(e.lastErrorTimeMs, `${item}.last_error_time_ms`),
-            last_error_message: text(e.lastErrorMessage, MAX_MESSAGE),
-          }),
-        );
-      });
-    });
-    return rows;
-  },
+      const window = { ...identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at)), window_start_ms: integer(snapshot.windowStartMs, `${field}.window_start_ms`) };
+      return items(snapshot.errors, `${field}.errors`).map((e, j) => tableRow(CLICKHOUSE_ERRORS, { ...window, ...fromWire(CLICKHOUSE_ERRORS, e, `${field}.errors[${j}]`) }));
+    }),
 });
 
 // ---------------------------------------------------------------- reads

@@ -1,8 +1,8 @@
 import { estimatedRemainingS } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type SnapshotRow, type TableRow, kindTable, type RowOfTable } from '../kind-table.js';
-import { nonNegative, counter, items, label, name, timestamp } from '../wire-checks.js';
+import { atSnapshot, bucketStart, columnsOf, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, type SnapshotRow, kindTable, type RowOfTable, wireSnapshotRows } from '../kind-table.js';
+import { nonNegative, counter, label, name, orFalse, type Wire } from '../wire-checks.js';
 
 /** Merges running at one moment (system.merges), as snapshots (ClickHouseMergesSnapshot). */
 
@@ -10,63 +10,32 @@ export const CLICKHOUSE_MERGES = kindTable({
   name: 'clickhouse_merges',
   columns: [
     ...SNAPSHOT_COLUMNS,
-    ['database', 'tag'],
-    ['table', 'string'],
-    ['partition_id', 'string'],
-    ['result_part_name', 'string'],
-    ['elapsed_s', 'float'],
+    ['database', 'tag', name],
+    ['table', 'string', name],
+    ['partition_id', 'string', label],
+    ['result_part_name', 'string', label],
+    ['elapsed_s', 'float', nonNegative],
     /** 0–1. */
-    ['progress', 'float'],
-    ['num_parts', 'counter'],
-    ['total_size_bytes_compressed', 'counter'],
-    ['rows_read', 'counter'],
-    ['rows_written', 'counter'],
-    ['bytes_read_uncompressed', 'counter'],
-    ['bytes_written_uncompressed', 'counter'],
-    ['memory_bytes', 'gauge'],
-    ['is_mutation', 'flag'],
-    ['merge_type', 'tag'],
+    ['progress', 'float', fraction],
+    ...columnsOf('counter', counter, ['num_parts', 'total_size_bytes_compressed', 'rows_read', 'rows_written', 'bytes_read_uncompressed', 'bytes_written_uncompressed']),
+    ['memory_bytes', 'gauge', counter],
+    ['is_mutation', 'flag', orFalse],
+    ['merge_type', 'tag', label],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'result_part_name'],
 });
 type MergeRow = RowOfTable<typeof CLICKHOUSE_MERGES>;
 
+/** A merge's progress: ClickHouse reports a finished merge's a hair above 1 at times. */
+function fraction(value: Wire<number>, field: string): number {
+  return Math.min(nonNegative(value, field), 1);
+}
+
 export const clickHouseMergesKind = recordKind({
   name: 'clickhouse_merges',
   version: 202,
   tables: [CLICKHOUSE_MERGES],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseMerges, 'clickhouse_merges').forEach((snapshot, i) => {
-      const field = `clickhouse_merges[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_MERGES, key, {}, items(snapshot.merges, `${field}.merges`), (m, j) => {
-          const item = `${field}.merges[${j}]`;
-          const progress = nonNegative(m.progress, `${item}.progress`);
-          return {
-            database: name(m.database, `${item}.database`),
-            table: name(m.table, `${item}.table`),
-            partition_id: label(m.partitionId, `${item}.partition_id`),
-            result_part_name: label(m.resultPartName, `${item}.result_part_name`),
-            elapsed_s: nonNegative(m.elapsedS, `${item}.elapsed_s`),
-            // ClickHouse reports a finished merge's progress a hair above 1 at times.
-            progress: Math.min(progress, 1),
-            num_parts: counter(m.numParts, `${item}.num_parts`),
-            total_size_bytes_compressed: counter(m.totalSizeBytesCompressed, `${item}.total_size_bytes_compressed`),
-            rows_read: counter(m.rowsRead, `${item}.rows_read`),
-            rows_written: counter(m.rowsWritten, `${item}.rows_written`),
-            bytes_read_uncompressed: counter(m.bytesReadUncompressed, `${item}.bytes_read_uncompressed`),
-            bytes_written_uncompressed: counter(m.bytesWrittenUncompressed, `${item}.bytes_written_uncompressed`),
-            memory_bytes: counter(m.memoryBytes, `${item}.memory_bytes`),
-            is_mutation: m.isMutation ?? false,
-            merge_type: label(m.mergeType, `${item}.merge_type`),
-          };
-        }),
-      );
-    });
-    return rows;
-  },
+  fromBatch: (batch, at) => wireSnapshotRows(CLICKHOUSE_MERGES, at, { records: batch.clickhouseMerges, path: 'clickhouse_merges', list: 'merges' }),
 });
 
 // ---------------------------------------------------------------- reads

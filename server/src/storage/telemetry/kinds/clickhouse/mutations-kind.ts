@@ -1,8 +1,8 @@
 import { isStuckMutation, STUCK_MUTATION_AGE_S } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
-import { nonNegative, integer, items, label, name, text, timestamp, MAX_MESSAGE, MAX_TEXT } from '../wire-checks.js';
+import { atSnapshot, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { cut, nonNegative, integer, label, name, orFalse, MAX_MESSAGE, MAX_TEXT } from '../wire-checks.js';
 
 /** Mutations not yet done (system.mutations, is_done = 0), as snapshots (ClickHouseMutationsSnapshot). */
 
@@ -10,17 +10,17 @@ export const CLICKHOUSE_MUTATIONS = kindTable({
   name: 'clickhouse_mutations',
   columns: [
     ...SNAPSHOT_COLUMNS,
-    ['database', 'tag'],
-    ['table', 'string'],
-    ['mutation_id', 'string'],
-    ['command', 'string'],
-    ['create_time_ms', 'int64'],
-    ['age_s', 'float'],
-    ['parts_to_do', 'int64'],
-    ['is_killed', 'flag'],
-    ['latest_failed_part', 'string'],
-    ['latest_fail_time_ms', 'int64'],
-    ['latest_fail_reason', 'string'],
+    ['database', 'tag', name],
+    ['table', 'string', name],
+    ['mutation_id', 'string', name],
+    ['command', 'string', cut(MAX_TEXT)],
+    ['create_time_ms', 'int64', integer],
+    ['age_s', 'float', nonNegative],
+    ['parts_to_do', 'int64', integer],
+    ['is_killed', 'flag', orFalse],
+    ['latest_failed_part', 'string', label],
+    ['latest_fail_time_ms', 'int64', integer],
+    ['latest_fail_reason', 'string', cut(MAX_MESSAGE)],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'mutation_id'],
 });
@@ -29,32 +29,7 @@ export const clickHouseMutationsKind = recordKind({
   name: 'clickhouse_mutations',
   version: 203,
   tables: [CLICKHOUSE_MUTATIONS],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseMutations, 'clickhouse_mutations').forEach((snapshot, i) => {
-      const field = `clickhouse_mutations[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_MUTATIONS, key, {}, items(snapshot.mutations, `${field}.mutations`), (m, j) => {
-          const item = `${field}.mutations[${j}]`;
-          return {
-            database: name(m.database, `${item}.database`),
-            table: name(m.table, `${item}.table`),
-            mutation_id: name(m.mutationId, `${item}.mutation_id`),
-            command: text(m.command, MAX_TEXT),
-            create_time_ms: integer(m.createTimeMs, `${item}.create_time_ms`),
-            age_s: nonNegative(m.ageS, `${item}.age_s`),
-            parts_to_do: integer(m.partsToDo, `${item}.parts_to_do`),
-            is_killed: m.isKilled ?? false,
-            latest_failed_part: label(m.latestFailedPart, `${item}.latest_failed_part`),
-            latest_fail_time_ms: integer(m.latestFailTimeMs, `${item}.latest_fail_time_ms`),
-            latest_fail_reason: text(m.latestFailReason, MAX_MESSAGE),
-          };
-        }),
-      );
-    });
-    return rows;
-  },
+  fromBatch: (batch, at) => wireSnapshotRows(CLICKHOUSE_MUTATIONS, at, { records: batch.clickhouseMutations, path: 'clickhouse_mutations', list: 'mutations' }),
 });
 
 // ---------------------------------------------------------------- reads

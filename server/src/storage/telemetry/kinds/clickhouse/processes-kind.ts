@@ -1,7 +1,7 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
-import { nonNegative, counter, hashSource, integer, items, label, name, text, timestamp, MAX_TEXT } from '../wire-checks.js';
+import { atSnapshot, columnsOf, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { cut, nonNegative, counter, hashSource, integer, label, name, orFalse, MAX_TEXT } from '../wire-checks.js';
 
 /** Queries running at one moment (system.processes), as snapshots (ClickHouseProcessesSnapshot). */
 
@@ -11,20 +11,16 @@ export const CLICKHOUSE_PROCESSES = kindTable({
     ...SNAPSHOT_COLUMNS,
     /** Running queries the agent left out of this snapshot (it sends the longest-running 100). */
     ['queries_omitted', 'uint32'],
-    ['query_id', 'string'],
-    ['user', 'tag'],
-    ['is_initial_query', 'flag'],
-    ['query_hash', 'string'],
-    ['hash_source', 'uint32'],
-    ['query_text', 'string'],
-    ['elapsed_s', 'float'],
-    ['memory_bytes', 'int64'],
-    ['peak_memory_bytes', 'int64'],
-    ['read_rows', 'counter'],
-    ['read_bytes', 'counter'],
-    ['written_rows', 'counter'],
-    ['written_bytes', 'counter'],
-    ['total_rows_approx', 'counter'],
+    ['query_id', 'string', name],
+    ['user', 'tag', label],
+    ['is_initial_query', 'flag', orFalse],
+    ['query_hash', 'string', label],
+    ['hash_source', 'uint32', hashSource],
+    ['query_text', 'string', cut(MAX_TEXT)],
+    ['elapsed_s', 'float', nonNegative],
+    ['memory_bytes', 'int64', integer],
+    ['peak_memory_bytes', 'int64', integer],
+    ...columnsOf('counter', counter, ['read_rows', 'read_bytes', 'written_rows', 'written_bytes', 'total_rows_approx']),
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'query_id'],
 });
@@ -33,36 +29,13 @@ export const clickHouseProcessesKind = recordKind({
   name: 'clickhouse_processes',
   version: 208,
   tables: [CLICKHOUSE_PROCESSES],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseProcesses, 'clickhouse_processes').forEach((snapshot, i) => {
-      const field = `clickhouse_processes[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      const common = { queries_omitted: counter(snapshot.queriesOmitted, `${field}.queries_omitted`) };
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_PROCESSES, key, common, items(snapshot.queries, `${field}.queries`), (q, j) => {
-          const item = `${field}.queries[${j}]`;
-          return {
-            query_id: name(q.queryId, `${item}.query_id`),
-            user: label(q.user, `${item}.user`),
-            is_initial_query: q.isInitialQuery ?? false,
-            query_hash: label(q.queryHash, `${item}.query_hash`),
-            hash_source: hashSource(q.hashSource, `${item}.hash_source`),
-            query_text: text(q.queryText, MAX_TEXT),
-            elapsed_s: nonNegative(q.elapsedS, `${item}.elapsed_s`),
-            memory_bytes: integer(q.memoryBytes, `${item}.memory_bytes`),
-            peak_memory_bytes: integer(q.peakMemoryBytes, `${item}.peak_memory_bytes`),
-            read_rows: counter(q.readRows, `${item}.read_rows`),
-            read_bytes: counter(q.readBytes, `${item}.read_bytes`),
-            written_rows: counter(q.writtenRows, `${item}.written_rows`),
-            written_bytes: counter(q.writtenBytes, `${item}.written_bytes`),
-            total_rows_approx: counter(q.totalRowsApprox, `${item}.total_rows_approx`),
-          };
-        }),
-      );
-    });
-    return rows;
-  },
+  fromBatch: (batch, at) =>
+    wireSnapshotRows(CLICKHOUSE_PROCESSES, at, {
+      records: batch.clickhouseProcesses,
+      path: 'clickhouse_processes',
+      list: 'queries',
+      common: (snapshot, field) => ({ queries_omitted: counter(snapshot.queriesOmitted, `${field}.queries_omitted`) }),
+    }),
 });
 
 // ---------------------------------------------------------------- reads

@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../record-kind.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
-import { IDENTITY_COLUMNS, kindTable, recordKind, tableRow, type TableRow } from '../kind-table.js';
+import { columnsOf, fromWire, identity, IDENTITY_COLUMNS, kindTable, recordKind, tableRow, type TableRow } from '../kind-table.js';
 import { nonNegative, counter, hashSource, int32, items, name, text, timestamp, MAX_TEXT } from '../wire-checks.js';
 
 /**
@@ -13,26 +13,16 @@ import { nonNegative, counter, hashSource, int32, items, name, text, timestamp, 
 export const CLICKHOUSE_QUERY_STATS = kindTable({
   name: 'clickhouse_query_stats',
   columns: [
-    ['org_id', 'tag'],
-    ['database_id', 'tag'],
-    ['batch_id', 'string'],
-    /** The minute's start, Unix ms (server clock). */
-    ['ts', 'time'],
+    // ts: the minute's start, Unix ms (server clock).
+    ...IDENTITY_COLUMNS,
     ['query_hash', 'string'],
     ['hash_source', 'uint32'],
-    ['calls', 'counter'],
-    ['errors', 'counter'],
-    ['total_duration_ms', 'duration'],
-    ['p50_duration_ms', 'duration'],
-    ['p95_duration_ms', 'duration'],
-    ['p99_duration_ms', 'duration'],
-    ['read_rows', 'counter'],
-    ['read_bytes', 'counter'],
-    ['written_rows', 'counter'],
-    ['written_bytes', 'counter'],
-    ['result_rows', 'counter'],
-    ['peak_memory_bytes', 'gauge'],
-    ['total_memory_bytes', 'counter'],
+    ['calls', 'counter', counter],
+    ['errors', 'counter', counter],
+    ...columnsOf('duration', nonNegative, ['total_duration_ms', 'p50_duration_ms', 'p95_duration_ms', 'p99_duration_ms']),
+    ...columnsOf('counter', counter, ['read_rows', 'read_bytes', 'written_rows', 'written_bytes', 'result_rows']),
+    ['peak_memory_bytes', 'gauge', counter],
+    ['total_memory_bytes', 'counter', counter],
     /** errors_by_code as two parallel arrays: atomic with the counters, and ARRAY JOIN-able on 18.16. */
     ['error_codes', 'int32_array'],
     ['error_counts', 'uint64_array'],
@@ -75,25 +65,10 @@ const baseKind = recordKind({
       const errorsByCode = items(q.errorsByCode, `${field}.errors_by_code`, MAX_ERROR_CODES);
       rows.push(
         tableRow(CLICKHOUSE_QUERY_STATS, {
-          org_id: at.org_id,
-          database_id: at.database_id,
-          batch_id: at.batch_id,
-          ts,
+          ...identity(at, ts),
           query_hash: queryHash,
           hash_source: source,
-          calls: counter(q.calls, `${field}.calls`),
-          errors: counter(q.errors, `${field}.errors`),
-          total_duration_ms: nonNegative(q.totalDurationMs, `${field}.total_duration_ms`),
-          p50_duration_ms: nonNegative(q.p50DurationMs, `${field}.p50_duration_ms`),
-          p95_duration_ms: nonNegative(q.p95DurationMs, `${field}.p95_duration_ms`),
-          p99_duration_ms: nonNegative(q.p99DurationMs, `${field}.p99_duration_ms`),
-          read_rows: counter(q.readRows, `${field}.read_rows`),
-          read_bytes: counter(q.readBytes, `${field}.read_bytes`),
-          written_rows: counter(q.writtenRows, `${field}.written_rows`),
-          written_bytes: counter(q.writtenBytes, `${field}.written_bytes`),
-          result_rows: counter(q.resultRows, `${field}.result_rows`),
-          peak_memory_bytes: counter(q.peakMemoryBytes, `${field}.peak_memory_bytes`),
-          total_memory_bytes: counter(q.totalMemoryBytes, `${field}.total_memory_bytes`),
+          ...fromWire(CLICKHOUSE_QUERY_STATS, q, field),
           error_codes: errorsByCode.map((e, j) => int32(e.code, `${field}.errors_by_code[${j}].code`)),
           error_counts: errorsByCode.map((e, j) => counter(e.count, `${field}.errors_by_code[${j}].count`)),
         }),

@@ -1,7 +1,7 @@
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, identity, snapshotRows, SNAPSHOT_COLUMNS, type TableRow, kindTable } from '../kind-table.js';
-import { counter, integer, items, label, name, text, timestamp, MAX_MESSAGE } from '../wire-checks.js';
+import { atSnapshot, bucketStart, columnsOf, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { counter, cut, integer, label, name, orFalse, MAX_MESSAGE } from '../wire-checks.js';
 
 /**
  * Replicated tables (system.replicas, ClickHouseReplicasSnapshot) and their replication queue by
@@ -13,20 +13,15 @@ export const CLICKHOUSE_REPLICAS = kindTable({
   name: 'clickhouse_replicas',
   columns: [
     ...SNAPSHOT_COLUMNS,
-    ['database', 'tag'],
-    ['table', 'string'],
-    ['is_leader', 'flag'],
-    ['is_readonly', 'flag'],
-    ['is_session_expired', 'flag'],
-    ['absolute_delay_s', 'counter'],
-    ['queue_size', 'uint32'],
-    ['inserts_in_queue', 'uint32'],
-    ['merges_in_queue', 'uint32'],
-    ['part_mutations_in_queue', 'uint32'],
-    ['future_parts', 'uint32'],
-    ['parts_to_check', 'uint32'],
-    ['queue_oldest_time_ms', 'int64'],
-    ['last_queue_update_ms', 'int64'],
+    ['database', 'tag', name],
+    ['table', 'string', name],
+    ['is_leader', 'flag', orFalse],
+    ['is_readonly', 'flag', orFalse],
+    ['is_session_expired', 'flag', orFalse],
+    ['absolute_delay_s', 'counter', counter],
+    ...columnsOf('uint32', counter, ['queue_size', 'inserts_in_queue', 'merges_in_queue', 'part_mutations_in_queue', 'future_parts', 'parts_to_check']),
+    ['queue_oldest_time_ms', 'int64', integer],
+    ['last_queue_update_ms', 'int64', integer],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table'],
 });
@@ -35,17 +30,14 @@ export const CLICKHOUSE_REPLICATION_QUEUE = kindTable({
   name: 'clickhouse_replication_queue',
   columns: [
     ...SNAPSHOT_COLUMNS,
-    ['database', 'tag'],
-    ['table', 'string'],
-    ['type', 'tag'],
-    ['entries', 'uint32'],
-    ['executing', 'uint32'],
-    ['max_num_tries', 'uint32'],
-    ['entries_with_exception', 'uint32'],
-    ['num_postponed', 'counter'],
-    ['oldest_create_time_ms', 'int64'],
-    ['last_exception', 'string'],
-    ['last_exception_time_ms', 'int64'],
+    ['database', 'tag', name],
+    ['table', 'string', name],
+    ['type', 'tag', label],
+    ...columnsOf('uint32', counter, ['entries', 'executing', 'max_num_tries', 'entries_with_exception']),
+    ['num_postponed', 'counter', counter],
+    ['oldest_create_time_ms', 'int64', integer],
+    ['last_exception', 'string', cut(MAX_MESSAGE)],
+    ['last_exception_time_ms', 'int64', integer],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'database', 'table', 'type'],
 });
@@ -54,57 +46,10 @@ export const clickHouseReplicationKind = recordKind({
   name: 'clickhouse_replication',
   version: 204,
   tables: [CLICKHOUSE_REPLICAS, CLICKHOUSE_REPLICATION_QUEUE],
-  fromBatch(batch, at) {
-    const rows: TableRow[] = [];
-    items(batch.clickhouseReplicas, 'clickhouse_replicas').forEach((snapshot, i) => {
-      const field = `clickhouse_replicas[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_REPLICAS, key, {}, items(snapshot.replicas, `${field}.replicas`), (r, j) => {
-          const item = `${field}.replicas[${j}]`;
-          return {
-            database: name(r.database, `${item}.database`),
-            table: name(r.table, `${item}.table`),
-            is_leader: r.isLeader ?? false,
-            is_readonly: r.isReadonly ?? false,
-            is_session_expired: r.isSessionExpired ?? false,
-            absolute_delay_s: counter(r.absoluteDelayS, `${item}.absolute_delay_s`),
-            queue_size: counter(r.queueSize, `${item}.queue_size`),
-            inserts_in_queue: counter(r.insertsInQueue, `${item}.inserts_in_queue`),
-            merges_in_queue: counter(r.mergesInQueue, `${item}.merges_in_queue`),
-            part_mutations_in_queue: counter(r.partMutationsInQueue, `${item}.part_mutations_in_queue`),
-            future_parts: counter(r.futureParts, `${item}.future_parts`),
-            parts_to_check: counter(r.partsToCheck, `${item}.parts_to_check`),
-            queue_oldest_time_ms: integer(r.queueOldestTimeMs, `${item}.queue_oldest_time_ms`),
-            last_queue_update_ms: integer(r.lastQueueUpdateMs, `${item}.last_queue_update_ms`),
-          };
-        }),
-      );
-    });
-    items(batch.clickhouseReplicationQueue, 'clickhouse_replication_queue').forEach((snapshot, i) => {
-      const field = `clickhouse_replication_queue[${i}]`;
-      const key = identity(at, timestamp(snapshot.tsMs, `${field}.ts_ms`, at));
-      rows.push(
-        ...snapshotRows(CLICKHOUSE_REPLICATION_QUEUE, key, {}, items(snapshot.groups, `${field}.groups`), (g, j) => {
-          const item = `${field}.groups[${j}]`;
-          return {
-            database: name(g.database, `${item}.database`),
-            table: name(g.table, `${item}.table`),
-            type: label(g.type, `${item}.type`),
-            entries: counter(g.entries, `${item}.entries`),
-            executing: counter(g.executing, `${item}.executing`),
-            max_num_tries: counter(g.maxNumTries, `${item}.max_num_tries`),
-            entries_with_exception: counter(g.entriesWithException, `${item}.entries_with_exception`),
-            num_postponed: counter(g.numPostponed, `${item}.num_postponed`),
-            oldest_create_time_ms: integer(g.oldestCreateTimeMs, `${item}.oldest_create_time_ms`),
-            last_exception: text(g.lastException, MAX_MESSAGE),
-            last_exception_time_ms: integer(g.lastExceptionTimeMs, `${item}.last_exception_time_ms`),
-          };
-        }),
-      );
-    });
-    return rows;
-  },
+  fromBatch: (batch, at) => [
+    ...wireSnapshotRows(CLICKHOUSE_REPLICAS, at, { records: batch.clickhouseReplicas, path: 'clickhouse_replicas', list: 'replicas' }),
+    ...wireSnapshotRows(CLICKHOUSE_REPLICATION_QUEUE, at, { records: batch.clickhouseReplicationQueue, path: 'clickhouse_replication_queue', list: 'groups' }),
+  ],
 });
 
 // ---------------------------------------------------------------- reads

@@ -1,8 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
-import { atSnapshot, type DatabaseScope, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
-import { counter, int32List, items, nonNegative, optionalMs, text, timestamp } from '../wire-checks.js';
+import { atSnapshot, columnsOf, type DatabaseScope, type DetailOf, detailColumns, fromWire, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
+import { counter, cut, int32s, items, nonNegative, optionalMs, orZero, text, timestamp } from '../wire-checks.js';
 
 /**
  * pg_stat_activity snapshots (Batch.pg_activity): one marker row per snapshot with the state
@@ -10,19 +10,24 @@ import { counter, int32List, items, nonNegative, optionalMs, text, timestamp } f
  * listed session.
  */
 
+/** Far above the agent's 500 per snapshot: a batch beyond it is not from our agent. */
+const MAX_SESSIONS = 10_000;
+const MAX_SNAPSHOTS = 1_000;
+const MAX_QUERY_CHARS = 8192;
+
 const SNAPSHOTS = kindTable({
   name: 'pg_activity_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
     ['sessions_listed', 'uint32'],
-    ['sessions_omitted', 'uint32'],
+    ['sessions_omitted', 'uint32', orZero],
     ['state_names', 'string_array'],
     ['state_counts', 'uint32_array'],
-    ['longest_transaction_ms', 'duration'],
-    ['longest_transaction_pid', 'int32'],
-    ['longest_idle_in_transaction_ms', 'duration'],
-    ['longest_idle_in_transaction_pid', 'int32'],
-    ['waiting_on_locks', 'uint32'],
+    ['longest_transaction_ms', 'duration', nonNegative],
+    ['longest_transaction_pid', 'int32', orZero],
+    ['longest_idle_in_transaction_ms', 'duration', nonNegative],
+    ['longest_idle_in_transaction_pid', 'int32', orZero],
+    ['waiting_on_locks', 'uint32', counter],
   ],
   orderBy: ['org_id', 'database_id', 'ts'],
 });
@@ -31,76 +36,39 @@ const SESSIONS = kindTable({
   name: 'pg_activity_sessions',
   columns: [
     ...IDENTITY_COLUMNS,
-    ['pid', 'int32'],
-    ['datname', 'tag'],
-    ['usename', 'tag'],
-    ['application_name', 'string'],
-    ['client_addr', 'string'],
-    ['backend_type', 'tag'],
-    ['state', 'tag'],
-    ['wait_event_type', 'tag'],
-    ['wait_event', 'tag'],
-    ['query_start_ms', 'int64'],
-    ['query_duration_ms', 'duration'],
-    ['xact_start_ms', 'int64'],
-    ['xact_duration_ms', 'duration'],
-    ['state_duration_ms', 'duration'],
-    ['backend_xid_age', 'uint32'],
-    ['backend_xmin_age', 'uint32'],
-    ['blocking_pids', 'int32_array'],
-    ['query', 'string'],
-    ['query_hash', 'string'],
+    ['pid', 'int32', orZero],
+    ['datname', 'tag', cut()],
+    ['usename', 'tag', cut()],
+    ['application_name', 'string', cut()],
+    ['client_addr', 'string', cut()],
+    ...columnsOf('tag', cut(), ['backend_type', 'state', 'wait_event_type', 'wait_event']),
+    ['query_start_ms', 'int64', optionalMs],
+    ['query_duration_ms', 'duration', nonNegative],
+    ['xact_start_ms', 'int64', optionalMs],
+    ['xact_duration_ms', 'duration', nonNegative],
+    ['state_duration_ms', 'duration', nonNegative],
+    ['backend_xid_age', 'uint32', orZero],
+    ['backend_xmin_age', 'uint32', orZero],
+    ['blocking_pids', 'int32_array', int32s(MAX_SESSIONS)],
+    ['query', 'string', cut(MAX_QUERY_CHARS)],
+    ['query_hash', 'string', cut(128)],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'pid'],
 });
-
-/** Far above the agent's 500 per snapshot: a batch beyond it is not from our agent. */
-const MAX_SESSIONS = 10_000;
-const MAX_SNAPSHOTS = 1_000;
-const MAX_QUERY_CHARS = 8192;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
   return items(batch.pgActivity, 'pg_activity', MAX_SNAPSHOTS).flatMap((snapshot, i) => {
     const path = `pg_activity[${i}]`;
     const ts = timestamp(snapshot.tsMs, `${path}.ts_ms`, at);
-    const sessions = items(snapshot.sessions, `${path}.sessions`, MAX_SESSIONS).map((s, j): TableRow => {
-      const p = `${path}.sessions[${j}]`;
-      return tableRow(SESSIONS, {
-          ...identity(at, ts),
-          pid: s.pid ?? 0,
-          datname: text(s.datname),
-          usename: text(s.usename),
-          application_name: text(s.applicationName),
-          client_addr: text(s.clientAddr),
-          backend_type: text(s.backendType),
-          state: text(s.state),
-          wait_event_type: text(s.waitEventType),
-          wait_event: text(s.waitEvent),
-          query_start_ms: optionalMs(s.queryStartMs, `${p}.query_start_ms`),
-          query_duration_ms: nonNegative(s.queryDurationMs, `${p}.query_duration_ms`),
-          xact_start_ms: optionalMs(s.xactStartMs, `${p}.xact_start_ms`),
-          xact_duration_ms: nonNegative(s.xactDurationMs, `${p}.xact_duration_ms`),
-          state_duration_ms: nonNegative(s.stateDurationMs, `${p}.state_duration_ms`),
-          backend_xid_age: s.backendXidAge ?? 0,
-          backend_xmin_age: s.backendXminAge ?? 0,
-          blocking_pids: int32List(s.blockingPids, `${p}.blocking_pids`, MAX_SESSIONS),
-          query: text(s.query, MAX_QUERY_CHARS),
-          query_hash: text(s.queryHash, 128),
-        });
-    });
+    const sessions = items(snapshot.sessions, `${path}.sessions`, MAX_SESSIONS).map((s, j) => tableRow(SESSIONS, { ...identity(at, ts), ...fromWire(SESSIONS, s, `${path}.sessions[${j}]`) }));
     const states = items(snapshot.stateCounts, `${path}.state_counts`, 100);
-    const marker: TableRow = tableRow(SNAPSHOTS, {
-        ...identity(at, ts),
-        sessions_listed: sessions.length,
-        sessions_omitted: snapshot.sessionsOmitted ?? 0,
-        state_names: states.map((c) => text(c.state, 64)),
-        state_counts: states.map((c) => c.count ?? 0),
-        longest_transaction_ms: nonNegative(snapshot.longestTransactionMs, `${path}.longest_transaction_ms`),
-        longest_transaction_pid: snapshot.longestTransactionPid ?? 0,
-        longest_idle_in_transaction_ms: nonNegative(snapshot.longestIdleInTransactionMs, `${path}.longest_idle_in_transaction_ms`),
-        longest_idle_in_transaction_pid: snapshot.longestIdleInTransactionPid ?? 0,
-        waiting_on_locks: counter(snapshot.waitingOnLocks, `${path}.waiting_on_locks`),
-      });
+    const marker = tableRow(SNAPSHOTS, {
+      ...identity(at, ts),
+      sessions_listed: sessions.length,
+      state_names: states.map((c) => text(c.state, 64)),
+      state_counts: states.map((c) => c.count ?? 0),
+      ...fromWire(SNAPSHOTS, snapshot, path),
+    });
     return [...sessions, marker];
   });
 }

@@ -1,20 +1,24 @@
 import type { vigil } from '@vigil/proto';
 import { sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
-import { atSnapshot, type DatabaseScope, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
-import { int32List, items, nonNegative, text, timestamp } from '../wire-checks.js';
+import { atSnapshot, columnsOf, type DatabaseScope, type DetailOf, detailColumns, fromWire, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
+import { cut, int32s, items, nonNegative, orFalse, orZero, text, timestamp } from '../wire-checks.js';
 
 /**
  * pg_locks snapshots (Batch.pg_locks): the waiting locks and their holders one row each, and a
  * marker row per snapshot with the counts of every lock by type, mode and grant.
  */
 
+/** Far above the agent's cap of 1000 per snapshot. */
+const MAX_LOCKS = 20_000;
+const MAX_SNAPSHOTS = 1_000;
+
 const SNAPSHOTS = kindTable({
   name: 'pg_lock_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
     ['locks_listed', 'uint32'],
-    ['locks_omitted', 'uint32'],
+    ['locks_omitted', 'uint32', orZero],
     ['count_locktype', 'string_array'],
     ['count_mode', 'string_array'],
     ['count_granted', 'uint8_array'],
@@ -27,67 +31,40 @@ const LOCKS = kindTable({
   name: 'pg_locks',
   columns: [
     ...IDENTITY_COLUMNS,
-    ['pid', 'int32'],
-    ['locktype', 'tag'],
-    ['mode', 'tag'],
-    ['granted', 'flag'],
-    ['fastpath', 'flag'],
-    ['datname', 'tag'],
-    ['relation', 'string'],
-    ['relation_oid', 'uint32'],
-    ['page', 'uint32'],
-    ['tuple', 'uint32'],
-    ['virtualxid', 'string'],
-    ['transactionid', 'string'],
-    ['classid', 'uint32'],
-    ['objid', 'uint32'],
-    ['objsubid', 'uint32'],
-    ['blocking_pids', 'int32_array'],
-    ['wait_duration_ms', 'duration'],
+    ['pid', 'int32', orZero],
+    ['locktype', 'tag', cut(64)],
+    ['mode', 'tag', cut(64)],
+    ['granted', 'flag', orFalse],
+    ['fastpath', 'flag', orFalse],
+    ['datname', 'tag', cut()],
+    ['relation', 'string', cut()],
+    ['relation_oid', 'uint32', orZero],
+    ['page', 'uint32', orZero],
+    ['tuple', 'uint32', orZero],
+    ['virtualxid', 'string', cut(64)],
+    ['transactionid', 'string', cut(64)],
+    ...columnsOf('uint32', orZero, ['classid', 'objid', 'objsubid']),
+    ['blocking_pids', 'int32_array', int32s(MAX_LOCKS)],
+    ['wait_duration_ms', 'duration', nonNegative],
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'pid'],
 });
-
-/** Far above the agent's cap of 1000 per snapshot. */
-const MAX_LOCKS = 20_000;
-const MAX_SNAPSHOTS = 1_000;
 
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
   return items(batch.pgLocks, 'pg_locks', MAX_SNAPSHOTS).flatMap((snapshot, i) => {
     const path = `pg_locks[${i}]`;
     const ts = timestamp(snapshot.tsMs, `${path}.ts_ms`, at);
-    const locks = items(snapshot.locks, `${path}.locks`, MAX_LOCKS).map(
-      (l, j): TableRow => (tableRow(LOCKS, {
-          ...identity(at, ts),
-          pid: l.pid ?? 0,
-          locktype: text(l.locktype, 64),
-          mode: text(l.mode, 64),
-          granted: l.granted ?? false,
-          fastpath: l.fastpath ?? false,
-          datname: text(l.datname),
-          relation: text(l.relation),
-          relation_oid: l.relationOid ?? 0,
-          page: l.page ?? 0,
-          tuple: l.tuple ?? 0,
-          virtualxid: text(l.virtualxid, 64),
-          transactionid: text(l.transactionid, 64),
-          classid: l.classid ?? 0,
-          objid: l.objid ?? 0,
-          objsubid: l.objsubid ?? 0,
-          blocking_pids: int32List(l.blockingPids, `${path}.locks[${j}].blocking_pids`, MAX_LOCKS),
-          wait_duration_ms: nonNegative(l.waitDurationMs, `${path}.locks[${j}].wait_duration_ms`),
-        })),
-    );
+    const locks = items(snapshot.locks, `${path}.locks`, MAX_LOCKS).map((l, j) => tableRow(LOCKS, { ...identity(at, ts), ...fromWire(LOCKS, l, `${path}.locks[${j}]`) }));
     const counts = items(snapshot.counts, `${path}.counts`, MAX_LOCKS);
-    const marker: TableRow = tableRow(SNAPSHOTS, {
-        ...identity(at, ts),
-        locks_listed: locks.length,
-        locks_omitted: snapshot.locksOmitted ?? 0,
-        count_locktype: counts.map((c) => text(c.locktype, 64)),
-        count_mode: counts.map((c) => text(c.mode, 64)),
-        count_granted: counts.map((c) => (c.granted ? 1 : 0)),
-        count_locks: counts.map((c) => c.count ?? 0),
-      });
+    const marker = tableRow(SNAPSHOTS, {
+      ...identity(at, ts),
+      ...fromWire(SNAPSHOTS, snapshot, path),
+      locks_listed: locks.length,
+      count_locktype: counts.map((c) => text(c.locktype, 64)),
+      count_mode: counts.map((c) => text(c.mode, 64)),
+      count_granted: counts.map((c) => (c.granted ? 1 : 0)),
+      count_locks: counts.map((c) => c.count ?? 0),
+    });
     return [...locks, marker];
   });
 }

@@ -1,8 +1,8 @@
 import type { vigil } from '@vigil/proto';
 import { sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, type DatabaseScope, detailColumns, type DetailOf, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
-import { finite, items, nonNegative, text, timestamp } from '../wire-checks.js';
+import { atSnapshot, bucketStart, columnsOf, type DatabaseScope, detailColumns, type DetailOf, fromWire, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { cut, finite, items, nonNegative, orFalse, orZero, timestamp } from '../wire-checks.js';
 
 /**
  * Replication as one server sees it (Batch.pg_replication): a row per snapshot with the standby
@@ -13,14 +13,14 @@ const SNAPSHOTS = kindTable({
   name: 'pg_replication_snapshots',
   columns: [
     ...IDENTITY_COLUMNS,
-    ['in_recovery', 'flag'],
-    ['upstream_host', 'string'],
-    ['upstream_port', 'int32'],
-    ['receiver_status', 'tag'],
-    ['receive_lag_bytes', 'float'],
-    ['replay_lag_bytes', 'float'],
-    ['replay_lag_ms', 'duration'],
-    ['upstream_last_msg_age_ms', 'duration'],
+    ['in_recovery', 'flag', orFalse],
+    ['upstream_host', 'string', cut()],
+    ['upstream_port', 'int32', orZero],
+    ['receiver_status', 'tag', cut(64)],
+    ['receive_lag_bytes', 'float', nonNegative],
+    ['replay_lag_bytes', 'float', nonNegative],
+    ['replay_lag_ms', 'duration', nonNegative],
+    ['upstream_last_msg_age_ms', 'duration', nonNegative],
     ['standbys', 'uint32'],
     ['slots', 'uint32'],
   ],
@@ -31,18 +31,13 @@ const STANDBYS = kindTable({
   name: 'pg_replication_standbys',
   columns: [
     ...IDENTITY_COLUMNS,
-    ['pid', 'int32'],
-    ['application_name', 'string'],
-    ['client_addr', 'string'],
-    ['state', 'tag'],
-    ['sync_state', 'tag'],
-    ['sent_lag_bytes', 'float'],
-    ['write_lag_bytes', 'float'],
-    ['flush_lag_bytes', 'float'],
-    ['replay_lag_bytes', 'float'],
-    ['write_lag_ms', 'duration'],
-    ['flush_lag_ms', 'duration'],
-    ['replay_lag_ms', 'duration'],
+    ['pid', 'int32', orZero],
+    ['application_name', 'string', cut()],
+    ['client_addr', 'string', cut()],
+    ['state', 'tag', cut(64)],
+    ['sync_state', 'tag', cut(64)],
+    ...columnsOf('float', nonNegative, ['sent_lag_bytes', 'write_lag_bytes', 'flush_lag_bytes', 'replay_lag_bytes']),
+    ...columnsOf('duration', nonNegative, ['write_lag_ms', 'flush_lag_ms', 'replay_lag_ms']),
   ],
   orderBy: ['org_id', 'database_id', 'ts', 'pid'],
 });
@@ -51,20 +46,20 @@ const SLOTS = kindTable({
   name: 'pg_replication_slots',
   columns: [
     ...IDENTITY_COLUMNS,
-    ['slot_name', 'string'],
-    ['slot_type', 'tag'],
-    ['plugin', 'tag'],
-    ['datname', 'tag'],
-    ['active', 'flag'],
-    ['active_pid', 'int32'],
-    ['temporary', 'flag'],
-    ['retained_bytes', 'float'],
-    ['wal_status', 'tag'],
-    ['has_safe_wal_size', 'flag'],
+    ['slot_name', 'string', cut()],
+    ['slot_type', 'tag', cut(64)],
+    ['plugin', 'tag', cut()],
+    ['datname', 'tag', cut()],
+    ['active', 'flag', orFalse],
+    ['active_pid', 'int32', orZero],
+    ['temporary', 'flag', orFalse],
+    ['retained_bytes', 'float', nonNegative],
+    ['wal_status', 'tag', cut(64)],
+    ['has_safe_wal_size', 'flag', orFalse],
     ['safe_wal_size_bytes', 'float'],
-    ['confirmed_flush_lag_bytes', 'float'],
-    ['xmin_age', 'uint32'],
-    ['catalog_xmin_age', 'uint32'],
+    ['confirmed_flush_lag_bytes', 'float', nonNegative],
+    ['xmin_age', 'uint32', orZero],
+    ['catalog_xmin_age', 'uint32', orZero],
   ],
   orderBy: ['org_id', 'database_id', 'slot_name', 'ts'],
 });
@@ -76,58 +71,17 @@ function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): TableRow[] {
   return items(batch.pgReplication, 'pg_replication', MAX_SNAPSHOTS).flatMap((r, i) => {
     const path = `pg_replication[${i}]`;
     const ts = timestamp(r.tsMs, `${path}.ts_ms`, at);
-    const standbys = items(r.standbys, `${path}.standbys`, MAX_PEERS).map((s, j): TableRow => {
-      const p = `${path}.standbys[${j}]`;
-      return tableRow(STANDBYS, {
-          ...identity(at, ts),
-          pid: s.pid ?? 0,
-          application_name: text(s.applicationName),
-          client_addr: text(s.clientAddr),
-          state: text(s.state, 64),
-          sync_state: text(s.syncState, 64),
-          sent_lag_bytes: nonNegative(s.sentLagBytes, `${p}.sent_lag_bytes`),
-          write_lag_bytes: nonNegative(s.writeLagBytes, `${p}.write_lag_bytes`),
-          flush_lag_bytes: nonNegative(s.flushLagBytes, `${p}.flush_lag_bytes`),
-          replay_lag_bytes: nonNegative(s.replayLagBytes, `${p}.replay_lag_bytes`),
-          write_lag_ms: nonNegative(s.writeLagMs, `${p}.write_lag_ms`),
-          flush_lag_ms: nonNegative(s.flushLagMs, `${p}.flush_lag_ms`),
-          replay_lag_ms: nonNegative(s.replayLagMs, `${p}.replay_lag_ms`),
-        });
-    });
-    const slots = items(r.slots, `${path}.slots`, MAX_PEERS).map((s, j): TableRow => {
+    const standbys = items(r.standbys, `${path}.standbys`, MAX_PEERS).map((s, j) => tableRow(STANDBYS, { ...identity(at, ts), ...fromWire(STANDBYS, s, `${path}.standbys[${j}]`) }));
+    const slots = items(r.slots, `${path}.slots`, MAX_PEERS).map((s, j) => {
       const p = `${path}.slots[${j}]`;
       return tableRow(SLOTS, {
-          ...identity(at, ts),
-          slot_name: text(s.slotName),
-          slot_type: text(s.slotType, 64),
-          plugin: text(s.plugin),
-          datname: text(s.datname),
-          active: s.active ?? false,
-          active_pid: s.activePid ?? 0,
-          temporary: s.temporary ?? false,
-          retained_bytes: nonNegative(s.retainedBytes, `${p}.retained_bytes`),
-          wal_status: text(s.walStatus, 64),
-          has_safe_wal_size: s.hasSafeWalSize ?? false,
-          // May be negative: a slot already past max_slot_wal_keep_size.
-          safe_wal_size_bytes: s.hasSafeWalSize ? finite(s.safeWalSizeBytes, `${p}.safe_wal_size_bytes`) : 0,
-          confirmed_flush_lag_bytes: nonNegative(s.confirmedFlushLagBytes, `${p}.confirmed_flush_lag_bytes`),
-          xmin_age: s.xminAge ?? 0,
-          catalog_xmin_age: s.catalogXminAge ?? 0,
-        });
-    });
-    const marker: TableRow = tableRow(SNAPSHOTS, {
         ...identity(at, ts),
-        in_recovery: r.inRecovery ?? false,
-        upstream_host: text(r.upstreamHost),
-        upstream_port: r.upstreamPort ?? 0,
-        receiver_status: text(r.receiverStatus, 64),
-        receive_lag_bytes: nonNegative(r.receiveLagBytes, `${path}.receive_lag_bytes`),
-        replay_lag_bytes: nonNegative(r.replayLagBytes, `${path}.replay_lag_bytes`),
-        replay_lag_ms: nonNegative(r.replayLagMs, `${path}.replay_lag_ms`),
-        upstream_last_msg_age_ms: nonNegative(r.upstreamLastMsgAgeMs, `${path}.upstream_last_msg_age_ms`),
-        standbys: standbys.length,
-        slots: slots.length,
+        ...fromWire(SLOTS, s, p),
+        // May be negative: a slot already past max_slot_wal_keep_size.
+        safe_wal_size_bytes: s.hasSafeWalSize ? finite(s.safeWalSizeBytes, `${p}.safe_wal_size_bytes`) : 0,
       });
+    });
+    const marker = tableRow(SNAPSHOTS, { ...identity(at, ts), ...fromWire(SNAPSHOTS, r, path), standbys: standbys.length, slots: slots.length });
     return [...standbys, ...slots, marker];
   });
 }
