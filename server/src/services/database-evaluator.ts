@@ -169,20 +169,21 @@ export class DatabaseEvaluator {
     const health = healthScore(db.engine, readings, { openAlerts, previousScore: previous?.score ?? null, calculatedAt: now });
     const evaluation: Evaluation = { database_id: db.id, evaluated_at: now, input, readings, health, doctor: diagnose(readings, openAlerts, health), open_alerts: openAlerts };
     this.#latest.set(db.id, evaluation);
-    await this.#store(db, health, now).catch((err: unknown) => this.#log.warn({ err, database_id: db.id }, 'could not store a health score'));
+    await this.#store(db, health, readings, now).catch((err: unknown) => this.#log.warn({ err, database_id: db.id }, 'could not store a health score'));
     return evaluation;
   }
 
   /** Appends the score to the series, unless another process (or this one) stored one within writeIntervalMs. */
-  async #store(db: Database, health: HealthScore, now: number): Promise<void> {
+  async #store(db: Database, health: HealthScore, readings: readonly MetricReading[], now: number): Promise<void> {
     if (health.overall_score === null) return;
     const score = health.overall_score;
     await withLease(this.#deps.meta, `health-score:${db.id}`, { owner: this.#owner, ttlMs: this.#options.leaseTtlMs }, async (lost) => {
       const recent = await this.#reads.over('health_score', db, { since: now - this.#options.writeIntervalMs + 1, until: now + 1 });
       if (recent || lost.aborted) return;
       const components = Object.fromEntries(Object.entries(health.components).flatMap(([name, c]) => (c.score === null ? [] : [[name, c.score]])));
+      const metrics = Object.fromEntries(readings.flatMap((r) => ('value' in r.result ? [[r.entry.key, r.result.value]] : [])));
       await this.#deps.telemetry.insertRecords(healthScoresKind, [
-        { org_id: db.org_id, database_id: db.id, ts: now, score, uncapped_score: health.uncapped_score ?? score, grade: health.grade ?? '', components: JSON.stringify(components) },
+        { org_id: db.org_id, database_id: db.id, ts: now, score, uncapped_score: health.uncapped_score ?? score, grade: health.grade ?? '', components: JSON.stringify(components), metrics: JSON.stringify(metrics) },
       ]);
     });
   }

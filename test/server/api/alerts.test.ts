@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { AlertEvent } from '../../../server/src/engines/alerts/alert-events.js';
 import { CATALOGUE } from '../../../server/src/engines/catalogue/index.js';
+import { healthScoresKind } from '../../../server/src/storage/telemetry/kinds/health-scores-kind.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 /** /alerts (ClusterSight's API): rules, history, summary, detail, acknowledge/snooze/escalate, scopes and tenancy. */
@@ -102,11 +103,23 @@ describe('API: /alerts', () => {
     for (const bad of ['hours=0', 'hours=169', 'limit=201', 'status=open', 'severity=info', 'offset=-1']) {
       expect((await api('GET', `/alerts/history?${bad}`)).status, bad).to.equal(400);
     }
+    // Health evaluations stored the metric's value before and since the alert opened; one from 2 h before is outside its window, and one without the metric adds no point.
+    const now = Date.now();
+    const evaluation = (agoMs: number, metrics: Record<string, number>) => ({
+      org_id: orgId, database_id: dbId, ts: now - agoMs, score: 90, uncapped_score: 90, grade: 'A-', components: '{}', metrics: JSON.stringify(metrics),
+    });
+    await t.server.context.telemetry.insertRecords(healthScoresKind, [
+      evaluation(2 * 3600_000, { 'pg.blocked_queries': 9 }),
+      evaluation(10 * 60_000, { 'pg.blocked_queries': 0 }),
+      evaluation(5 * 60_000, { 'pg.longest_query_s': 3 }),
+      evaluation(1000, { 'pg.blocked_queries': 2 }),
+    ]);
     const detail = await api('GET', `/alerts/${warning.id}`);
     expect(detail.status).to.equal(200);
+    expect(detail.body.metric_history.map((p: { value: number }) => p.value)).to.deep.equal([0, 2]);
+    expect(Date.parse(detail.body.metric_history[1].ts)).to.equal(now - 1000);
     expect(detail.body).to.include({ status: 'active', metric_key: 'pg.blocked_queries', object_label: 'pid 42', delivery_status: 'pending' });
     expect(detail.body.fix_command).to.be.a('string').and.not.empty;
-    expect(detail.body.metric_history[0]).to.deep.include({ value: 2 });
     expect((await api('GET', `/alerts/${warning.id}`, undefined, other)).status, "another org's alert").to.equal(404);
   });
 

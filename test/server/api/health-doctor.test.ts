@@ -137,7 +137,7 @@ describe('API: health score, doctor and org overview (real agents)', function ()
     // A perfect score 70 minutes ago: the blocked query makes the current one degrading from it.
     const { context } = server.server;
     const db = (await context.meta.getDatabase(orgId, pgId))!;
-    await context.telemetry.insertRecords(healthScoresKind, [{ org_id: db.org_id, database_id: db.id, ts: Date.now() - 70 * 60_000, score: 100, uncapped_score: 100, grade: 'A+', components: '{}' }]);
+    await context.telemetry.insertRecords(healthScoresKind, [{ org_id: db.org_id, database_id: db.id, ts: Date.now() - 70 * 60_000, score: 100, uncapped_score: 100, grade: 'A+', components: '{}', metrics: '{}' }]);
     await context.evaluator.evaluate(db);
     const health = (await get(`/databases/${pgId}/panels/health-score`)).body;
     expect(health.previous_score).to.equal(100);

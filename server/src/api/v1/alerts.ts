@@ -6,6 +6,7 @@ import { DEFAULT_COOLDOWN_SEC, loadRules, type RuleView } from '../../engines/al
 import { CATALOGUE, METRICS_BY_KEY } from '../../engines/catalogue/index.js';
 import type { Alert } from '../../storage/meta/alerts-repository.js';
 import { DELIVERY_STATUSES } from '../../storage/meta/alerts-repository.js';
+import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { intParam, limitParam } from './route-support.js';
 
@@ -14,6 +15,12 @@ import { intParam, limitParam } from './route-support.js';
 const SEVERITIES = ['warning', 'critical'] as const;
 const VIEW_STATUSES = ['active', 'acknowledged', 'resolved', 'snoozed'] as const;
 const BUILT_IN_FIELDS = ['threshold', 'severity', 'cooldown_sec', 'enabled'] as const;
+
+/** metric_history: how much before the alert and after its resolution it shows, its longest span, and its resolution. */
+const HISTORY_MARGIN_MS = 30 * 60_000;
+const HISTORY_MAX_SPAN_MS = 24 * 3600_000;
+const HISTORY_MIN_BUCKET_MS = 15_000;
+const HISTORY_MAX_POINTS = 120;
 
 const IdPath = z.object({ id: z.string() });
 const threshold = z.number({ error: 'must be a number' }).finite('must be a finite number');
@@ -143,11 +150,21 @@ function badField(field: string, message: string): VigilError {
 
 export function alertRoutes(ctx: AppContext): RouteSpec[] {
   const alerts = ctx.meta.alerts;
+  const reads = telemetryReads(ctx.telemetry);
 
   async function alertFor(orgId: string, id: string): Promise<Alert> {
     const a = await alerts.getAlert(orgId, id);
     if (!a) throw new VigilError('NOT_FOUND', 'No such alert');
     return a;
+  }
+
+  /** The alert's metric around it, from the health evaluations' stored metric values. */
+  async function metricHistory(a: Alert): Promise<{ ts: string; value: number }[]> {
+    const until = Math.min(Date.now(), a.resolved_at ? Date.parse(a.resolved_at) + HISTORY_MARGIN_MS : Infinity) + 1;
+    const since = Math.max(Date.parse(a.opened_at) - HISTORY_MARGIN_MS, until - HISTORY_MAX_SPAN_MS);
+    const bucketMs = Math.max(HISTORY_MIN_BUCKET_MS, Math.ceil((until - since) / HISTORY_MAX_POINTS));
+    const points = await reads.series('metric_values', { org_id: a.org_id, id: a.database_id }, { since, until }, bucketMs, { metricKey: a.metric_key });
+    return points.map((p) => ({ ts: new Date(p.ts).toISOString(), value: p.value }));
   }
 
   async function ruleFor(orgId: string, id: string): Promise<RuleView> {
@@ -329,7 +346,11 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
         status: 200,
         description: 'The alert',
         schema: AlertViewSchema.extend({
-          metric_history: z.array(z.object({ ts: z.string(), value: z.number() })).describe('Values the evaluation recorded: when it opened and the latest'),
+          metric_history: z
+            .array(z.object({ ts: z.string(), value: z.number() }))
+            .describe(
+              "The metric's value as each health evaluation of the database derived it (the database-wide value, which for a per-object alert is its worst object), from 30 min before the alert opened to 30 min after it resolved (or now), at most the last 24 h of it, one point per bucket of at least 15 s (120 at most)",
+            ),
           fix_command: z.string().nullable().describe("The catalogue's how_to_fix for the metric"),
           how_to_investigate: z.string().nullable(),
           recommendation: z.string().nullable(),
@@ -341,7 +362,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
         return {
           body: {
             ...alertView(a),
-            metric_history: [{ ts: a.updated_at, value: a.value }],
+            metric_history: await metricHistory(a),
             fix_command: entry?.doctor.how_to_fix ?? null,
             how_to_investigate: entry?.doctor.how_to_investigate ?? null,
             recommendation: entry?.doctor.recommendation ?? null,

@@ -1,6 +1,6 @@
 import { sql } from '../clickhouse-sql.js';
 import type { KindContext, RecordKind } from '../record-kind.js';
-import { bucketStart, inRange, kindTable, num, recordKind, scope, tableRow, type DatabaseScope, type RowOfTable, type TimeRange } from './kind-table.js';
+import { addedColumns, bucketStart, inRange, kindTable, num, recordKind, scope, tableRow, type DatabaseScope, type RowOfTable, type TimeRange } from './kind-table.js';
 
 /**
  * Health scores the server computed (engines/health), one row per evaluation of a database. A time
@@ -21,13 +21,21 @@ const HEALTH_SCORES = kindTable({
     ['grade', 'tag'],
     // {component: score} of the components that had one, as JSON: a component's own history later needs no migration.
     ['components', 'string'],
+    // {metric_key: value} of the metrics that had a value, as JSON: an alert's metric_history reads its metric's series here.
+    ['metrics', 'string'],
   ],
   orderBy: ['org_id', 'database_id', 'ts'],
 });
 
 export type HealthScoreRow = RowOfTable<typeof HEALTH_SCORES>;
 
-const tables = recordKind({ name: 'health_scores', version: 301, tables: [HEALTH_SCORES], fromBatch: () => [] });
+const tables = recordKind({
+  name: 'health_scores',
+  version: 301,
+  tables: [HEALTH_SCORES],
+  added: [addedColumns(302, 'health_scores_metrics', HEALTH_SCORES, ['metrics'])],
+  fromBatch: () => [],
+});
 
 export const healthScoresKind: RecordKind<HealthScoreRow> = {
   ...tables,
@@ -63,4 +71,30 @@ export async function healthScoreSeries(
     WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
     GROUP BY bucket ORDER BY bucket ASC`);
   return rows.map((r) => ({ ts: num(r.bucket), score: num(r.mean_score), min_score: num(r.min_score), last_score: num(r.last_score), evaluations: num(r.evaluations) }));
+}
+
+/** Stored evaluations a metric's series reads at most (a day of 15 s evaluations and then some). */
+const METRIC_SERIES_ROWS = 10_000;
+
+/**
+ * One metric's value at each stored evaluation in [since, until), the newest of each bucket, oldest
+ * first; evaluations where the metric had no value (or that predate version 302) are left out.
+ * Parsed here rather than in SQL: JSON functions differ between the telemetry backends.
+ */
+export async function metricValueSeries(
+  ctx: KindContext,
+  at: DatabaseScope & TimeRange & { readonly bucketMs: number; readonly metricKey: string },
+): Promise<{ ts: number; value: number }[]> {
+  const rows = await ctx.client.select<{ ts_ms: number | string; metrics: string }>(sql`
+    SELECT ${ctx.schema.time.toUnixMs(sql`ts`)} AS ts_ms, metrics FROM health_scores
+    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)} AND metrics != ''
+    ORDER BY ts ASC LIMIT ${METRIC_SERIES_ROWS}`);
+  const byBucket = new Map<number, { ts: number; value: number }>();
+  for (const row of rows) {
+    const value = (JSON.parse(row.metrics) as Record<string, number | undefined>)[at.metricKey];
+    if (value === undefined) continue;
+    const ts = num(row.ts_ms);
+    byBucket.set(Math.floor(ts / at.bucketMs) * at.bucketMs, { ts, value });
+  }
+  return [...byBucket.values()];
 }

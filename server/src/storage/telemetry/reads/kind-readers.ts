@@ -9,7 +9,7 @@ import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries,
 import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
 import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
-import { healthScoreIn, healthScoreSeries } from '../kinds/health-scores-kind.js';
+import { healthScoreIn, healthScoreSeries, metricValueSeries } from '../kinds/health-scores-kind.js';
 import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
 import { latestLocks } from '../kinds/postgres/locks-kind.js';
 import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, latestStatsResets, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
@@ -90,6 +90,8 @@ export const SERIES = {
   clickhouse_query: (ctx: KindContext, at: SeriesScope, o: { queryHash: string }) => clickHouseQueryTimeseries(ctx, { ...at, queryHash: o.queryHash, bucketSeconds: at.bucketMs / 1000 }),
   /** Stored health scores per bucket (mean, lowest, newest), buckets without an evaluation left out. */
   health_scores: (ctx: KindContext, at: SeriesScope) => healthScoreSeries(ctx, at),
+  /** One catalogue metric's value as each health evaluation derived it, the newest per bucket (an alert's metric_history). */
+  metric_values: (ctx: KindContext, at: SeriesScope, o: { metricKey: string }) => metricValueSeries(ctx, { ...at, ...o }),
 };
 
 /** Aggregates over a range: lists ranked over it, totals of counters, objects looked up in it. */
