@@ -3167,6 +3167,18 @@ export namespace vigil {
             /** PgSequenceUsage usedFraction. */
             usedFraction: number;
 
+            /** PgSequenceUsage lastValueText. */
+            lastValueText: string;
+
+            /** PgSequenceUsage minValueText. */
+            minValueText: string;
+
+            /** PgSequenceUsage maxValueText. */
+            maxValueText: string;
+
+            /** PgSequenceUsage incrementByText. */
+            incrementByText: string;
+
             /**
              * Creates a new PgSequenceUsage instance using the specified properties.
              * @param [properties] Properties to set
@@ -3283,6 +3295,18 @@ export namespace vigil {
 
                 /** PgSequenceUsage usedFraction */
                 usedFraction?: (number|null);
+
+                /** PgSequenceUsage lastValueText */
+                lastValueText?: (string|null);
+
+                /** PgSequenceUsage minValueText */
+                minValueText?: (string|null);
+
+                /** PgSequenceUsage maxValueText */
+                maxValueText?: (string|null);
+
+                /** PgSequenceUsage incrementByText */
+                incrementByText?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -12494,6 +12494,10 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [ownedBy] PgSequenceUsage ownedBy
              * @property {string|null} [columnType] PgSequenceUsage columnType
              * @property {number|null} [usedFraction] PgSequenceUsage usedFraction
+             * @property {string|null} [lastValueText] PgSequenceUsage lastValueText
+             * @property {string|null} [minValueText] PgSequenceUsage minValueText
+             * @property {string|null} [maxValueText] PgSequenceUsage maxValueText
+             * @property {string|null} [incrementByText] PgSequenceUsage incrementByText
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -12614,6 +12618,38 @@ export const vigil = $root.vigil = (() => {
             PgSequenceUsage.prototype.usedFraction = 0;
 
             /**
+             * PgSequenceUsage lastValueText.
+             * @member {string} lastValueText
+             * @memberof vigil.v1.PgSequenceUsage
+             * @instance
+             */
+            PgSequenceUsage.prototype.lastValueText = "";
+
+            /**
+             * PgSequenceUsage minValueText.
+             * @member {string} minValueText
+             * @memberof vigil.v1.PgSequenceUsage
+             * @instance
+             */
+            PgSequenceUsage.prototype.minValueText = "";
+
+            /**
+             * PgSequenceUsage maxValueText.
+             * @member {string} maxValueText
+             * @memberof vigil.v1.PgSequenceUsage
+             * @instance
+             */
+            PgSequenceUsage.prototype.maxValueText = "";
+
+            /**
+             * PgSequenceUsage incrementByText.
+             * @member {string} incrementByText
+             * @memberof vigil.v1.PgSequenceUsage
+             * @instance
+             */
+            PgSequenceUsage.prototype.incrementByText = "";
+
+            /**
              * Creates a new PgSequenceUsage instance using the specified properties.
              * @function create
              * @memberof vigil.v1.PgSequenceUsage
@@ -12667,6 +12703,14 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 10, wireType 2 =*/82).string(m.columnType);
                 if (m.usedFraction != null && $Object.hasOwnProperty.call(m, "usedFraction") && !$Object.is(m.usedFraction, 0))
                     w.uint32(/* id 11, wireType 1 =*/89).double(m.usedFraction);
+                if (m.lastValueText != null && $Object.hasOwnProperty.call(m, "lastValueText") && m.lastValueText !== "")
+                    w.uint32(/* id 12, wireType 2 =*/98).string(m.lastValueText);
+                if (m.minValueText != null && $Object.hasOwnProperty.call(m, "minValueText") && m.minValueText !== "")
+                    w.uint32(/* id 13, wireType 2 =*/106).string(m.minValueText);
+                if (m.maxValueText != null && $Object.hasOwnProperty.call(m, "maxValueText") && m.maxValueText !== "")
+                    w.uint32(/* id 14, wireType 2 =*/114).string(m.maxValueText);
+                if (m.incrementByText != null && $Object.hasOwnProperty.call(m, "incrementByText") && m.incrementByText !== "")
+                    w.uint32(/* id 15, wireType 2 =*/122).string(m.incrementByText);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -12823,6 +12867,42 @@ export const vigil = $root.vigil = (() => {
                                 delete m.usedFraction;
                             continue;
                         }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.lastValueText = v;
+                            else
+                                delete m.lastValueText;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.minValueText = v;
+                            else
+                                delete m.minValueText;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.maxValueText = v;
+                            else
+                                delete m.maxValueText;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.incrementByText = v;
+                            else
+                                delete m.incrementByText;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -12914,6 +12994,22 @@ export const vigil = $root.vigil = (() => {
                 if (m.usedFraction != null && $Object.hasOwnProperty.call(m, "usedFraction")) {
                     if (typeof m.usedFraction !== "number")
                         return "usedFraction: number expected";
+                }
+                if (m.lastValueText != null && $Object.hasOwnProperty.call(m, "lastValueText")) {
+                    if (!$util.isString(m.lastValueText))
+                        return "lastValueText: string expected";
+                }
+                if (m.minValueText != null && $Object.hasOwnProperty.call(m, "minValueText")) {
+                    if (!$util.isString(m.minValueText))
+                        return "minValueText: string expected";
+                }
+                if (m.maxValueText != null && $Object.hasOwnProperty.call(m, "maxValueText")) {
+                    if (!$util.isString(m.maxValueText))
+                        return "maxValueText: string expected";
+                }
+                if (m.incrementByText != null && $Object.hasOwnProperty.call(m, "incrementByText")) {
+                    if (!$util.isString(m.incrementByText))
+                        return "incrementByText: string expected";
                 }
                 return null;
             };
@@ -13019,6 +13115,26 @@ export const vigil = $root.vigil = (() => {
                         m.usedFraction = $Number(d.usedFraction);
                     }
                 }
+                if (d.lastValueText != null) {
+                    if (typeof d.lastValueText !== "string" || d.lastValueText.length) {
+                        m.lastValueText = $String(d.lastValueText);
+                    }
+                }
+                if (d.minValueText != null) {
+                    if (typeof d.minValueText !== "string" || d.minValueText.length) {
+                        m.minValueText = $String(d.minValueText);
+                    }
+                }
+                if (d.maxValueText != null) {
+                    if (typeof d.maxValueText !== "string" || d.maxValueText.length) {
+                        m.maxValueText = $String(d.maxValueText);
+                    }
+                }
+                if (d.incrementByText != null) {
+                    if (typeof d.incrementByText !== "string" || d.incrementByText.length) {
+                        m.incrementByText = $String(d.incrementByText);
+                    }
+                }
                 return m;
             };
 
@@ -13067,6 +13183,10 @@ export const vigil = $root.vigil = (() => {
                     d.ownedBy = "";
                     d.columnType = "";
                     d.usedFraction = 0;
+                    d.lastValueText = "";
+                    d.minValueText = "";
+                    d.maxValueText = "";
+                    d.incrementByText = "";
                 }
                 if (m.schema != null && $Object.hasOwnProperty.call(m, "schema")) {
                     d.schema = m.schema;
@@ -13120,6 +13240,18 @@ export const vigil = $root.vigil = (() => {
                 }
                 if (m.usedFraction != null && $Object.hasOwnProperty.call(m, "usedFraction")) {
                     d.usedFraction = o.json && !$isFinite(m.usedFraction) ? $String(m.usedFraction) : m.usedFraction;
+                }
+                if (m.lastValueText != null && $Object.hasOwnProperty.call(m, "lastValueText")) {
+                    d.lastValueText = m.lastValueText;
+                }
+                if (m.minValueText != null && $Object.hasOwnProperty.call(m, "minValueText")) {
+                    d.minValueText = m.minValueText;
+                }
+                if (m.maxValueText != null && $Object.hasOwnProperty.call(m, "maxValueText")) {
+                    d.maxValueText = m.maxValueText;
+                }
+                if (m.incrementByText != null && $Object.hasOwnProperty.call(m, "incrementByText")) {
+                    d.incrementByText = m.incrementByText;
                 }
                 return d;
             };
