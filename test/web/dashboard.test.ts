@@ -1,0 +1,206 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect } from 'chai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { usePostgres } from '../harness/postgres.js';
+import { ALERT_E2E_ENV } from '../helpers/alert-e2e.js';
+import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const WEB = join(import.meta.dirname, '..', '..', 'web');
+const DIST = join(WEB, 'dist');
+const TABLE = 'vigil_web_orders';
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+/** The README's pictures of a page, in the light and the dark theme. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+function newest(dir: string): number {
+  return Math.max(...readdirSync(dir).map((name) => (statSync(join(dir, name)).isDirectory() ? newest(join(dir, name)) : statSync(join(dir, name)).mtimeMs)));
+}
+
+/** `pnpm install` builds the dashboard; rebuild here only when web/src changed since (a developer's checkout). */
+async function ensureBuilt(): Promise<void> {
+  const index = join(DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(WEB, 'src'))) return;
+  const build = spawn(process.execPath, [join(WEB, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const code = await new Promise((resolve) => build.once('exit', resolve));
+  if (code !== 0) throw new Error(`dashboard build failed (${code})`);
+}
+
+/**
+ * The dashboard in Debian's Chromium, headless, against a real server fed by the real agent watching
+ * the harness PostgreSQL (one session holding a row lock another waits for, so an alert opens).
+ * Any console error, page error or failed request fails the test that caused it.
+ */
+describe('web: the dashboard in a real browser', function () {
+  this.timeout(90_000);
+  const postgres = usePostgres();
+  const out = { log: '' };
+  let dir: string;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let agent: ChildProcess | undefined;
+  let blocked: BlockedRow | undefined;
+  let problems: string[] = [];
+  const email = `web-${Date.now()}@example.com`;
+  const password = 'correct horse battery';
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigil-web-'));
+    [server, browser] = await Promise.all([
+      startTestServer({ env: ALERT_E2E_ENV }),
+      chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
+      ensureBuilt(),
+    ]).then(([s, b]) => [s, b] as const);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.baseUrl });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // A reload while a request is in flight aborts it (net::ERR_ABORTED): the test's doing, not a failure.
+    page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`));
+  });
+  afterEach(() => {
+    const seen = problems;
+    problems = [];
+    expect(seen, 'console errors or failed requests').to.deep.equal([]);
+  });
+  after(async () => {
+    await stopAgent(agent);
+    await blocked?.end();
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the app compressed, its hashed files cached for a year, the page under a strict CSP, JavaScript within 150 KB gzipped', async () => {
+    const res = await fetch(`${server.baseUrl}/databases/some-id?tab=queries`, { headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+    expect(res.status).to.equal(200);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).to.include("script-src 'self'").and.include("object-src 'none'").and.include("frame-ancestors 'none'");
+    expect(csp).to.not.match(/unsafe-(inline|eval)/);
+    expect(res.headers.get('cache-control')).to.equal('no-cache');
+    const html = await res.text();
+    expect(html).to.not.match(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith('.js'))).to.equal(true);
+    for (const asset of assets) {
+      const br = await fetch(server.baseUrl + asset, { headers: { 'accept-encoding': 'br' } });
+      expect(br.headers.get('content-encoding'), asset).to.equal('br');
+      expect(br.headers.get('cache-control')).to.equal('public, max-age=31536000, immutable');
+      const gz = await fetch(server.baseUrl + asset, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers.get('content-encoding'), asset).to.equal('gzip');
+    }
+    const js = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+    const gzipped = js.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, 'assets', f)), { level: 9 }).length, 0);
+    expect(gzipped).to.be.below(150 * 1024);
+  });
+
+  it('signs up, shows how to install an agent while there is no database, and keeps the session across a reload', async () => {
+    await page.goto('/');
+    await page.waitForURL(/\/signin/);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill('Web User');
+    await page.getByLabel('Organization').fill('Web Org');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'No database yet' }).waitFor();
+    expect(await page.getByLabel('install command').textContent()).to.include('install.sh');
+    await page.reload();
+    await page.getByRole('heading', { name: 'No database yet' }).waitFor();
+    const cookies = await page.context().cookies();
+    const refresh = cookies.find((c) => c.name === 'vigil_refresh')!;
+    expect(refresh).to.include({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    // What the page's own script can read of the cookies.
+    expect(await page.evaluate('document.cookie')).to.be.a('string').and.not.include('vigil_refresh');
+  });
+
+  it('lists the database an agent reports, with its grade, and opens it with the score history chart', async () => {
+    const pg = postgres();
+    await pg.query(`DROP TABLE IF EXISTS ${TABLE}`);
+    await pg.query(`CREATE TABLE ${TABLE} (id int PRIMARY KEY, note text)`);
+    await pg.query(`INSERT INTO ${TABLE} SELECT g, 'n' FROM generate_series(1, 100) g`);
+    const login = await server.request('POST', '/api/v1/auth/login', { body: { email, password } });
+    const key = await server.createKey(login.body.access_token, 'agent');
+    agent = startAgent(dir, server, key, ['activity', 'locks', 'statements'], [{ name: 'web-pg', engine: 'postgres', url: pg.monitorUrl }], out);
+    await waitFor(
+      'the database with a grade on the overview',
+      45_000,
+      async () => {
+        await page.goto('/');
+        const grade = page.locator('table.databases .grade').first();
+        return (await grade.count()) > 0 && /^[A-F][+-]?$/.test((await grade.textContent()) ?? '') ? true : undefined;
+      },
+      () => out.log,
+    );
+    expect(await page.getByRole('link', { name: 'web-pg' }).count()).to.equal(1);
+    await page.getByRole('link', { name: 'web-pg' }).click();
+    await page.getByRole('heading', { name: /^Health score/ }).waitFor();
+    await page.getByRole('heading', { name: /^Doctor/ }).waitFor();
+    await page.locator('figure.chart canvas').first().waitFor();
+    expect(await page.locator('figure.chart figcaption').first().textContent()).to.equal('Health score over 24h');
+    await screenshot(page, 'database');
+    await page.goto('/');
+    await page.locator('table.databases .grade').first().waitFor();
+    await screenshot(page, 'overview');
+    await page.getByRole('link', { name: 'web-pg' }).click();
+    await page.getByRole('heading', { name: /^Health score/ }).waitFor();
+  });
+
+  it('shows the queries and draws a query’s calls, time and rows', async () => {
+    const pg = postgres();
+    for (let i = 0; i < 5; i++) await pg.query(`SELECT count(*) FROM ${TABLE} WHERE id > $1`, [i]);
+    await page.getByRole('link', { name: 'Queries' }).click();
+    await waitFor('a statement in the queries table', 30_000, async () => {
+      await page.reload();
+      await page.locator('table.queries, p.muted').first().waitFor();
+      return (await page.locator('table.queries a.sql').count()) > 0 ? true : undefined;
+    });
+    await page.locator('table.queries a.sql', { hasText: TABLE }).first().click();
+    await page.locator('.query-detail figure.chart canvas').nth(2).waitFor();
+    expect(await page.locator('.query-detail figcaption').allTextContents()).to.deep.equal(['Calls per bucket', 'Mean time (ms)', 'Rows per bucket']);
+    await screenshot(page, 'queries');
+  });
+
+  it('acknowledges an alert from the inbox', async () => {
+    blocked = await blockRow(postgres().superuserUrl, TABLE);
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    const acknowledge = page.getByRole('button', { name: /^Acknowledge/ }).first();
+    await waitFor('an open alert in the inbox', 45_000, async () => {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+      await page.locator('table.alerts, main p').first().waitFor();
+      return (await acknowledge.count()) > 0 ? true : undefined;
+    }, () => out.log);
+    const row = page.locator('tr', { has: acknowledge });
+    const id = await row.getAttribute('data-alert');
+    await acknowledge.click();
+    await page.locator(`tr[data-alert="${id}"] .pill.acknowledged`).waitFor();
+    await screenshot(page, 'alerts');
+    const login = await server.request('POST', '/api/v1/auth/login', { body: { email, password } });
+    const alert = await server.request('GET', `/api/v1/alerts/${id}`, { token: login.body.access_token });
+    expect(alert.body.status).to.equal('acknowledged');
+  });
+
+  it('signs out: the session cookie is gone and a reload stays signed out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    expect((await page.context().cookies()).map((c) => c.name)).to.not.include('vigil_refresh');
+    await page.goto('/alerts');
+    await page.waitForURL(/\/signin\?next=%2Falerts/);
+  });
+});

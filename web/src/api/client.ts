@@ -1,0 +1,167 @@
+import type { paths } from './openapi';
+
+/**
+ * The typed API client. The access token lives only in this module's memory; the refresh token is
+ * an HttpOnly cookie the page never sees (server/src/auth/browser-session.ts), sent only to
+ * /api/v1/auth/* with the X-Vigil-Session header that proves the dashboard sent it (CSRF).
+ */
+const SESSION_HEADERS = { 'x-vigil-session': 'cookie' };
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Op<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+type Success<O> = O extends { responses: infer R } ? (R extends { 200: infer S } ? Json<S> : R extends { 201: infer S } ? Json<S> : R extends { 202: infer S } ? Json<S> : undefined) : never;
+type Params<O> = O extends { parameters: infer X } ? X : never;
+type PathOf<O> = Params<O> extends { path: infer T } ? (T extends Record<string, unknown> ? T : never) : never;
+type QueryOf<O> = Params<O> extends { query?: infer T } ? T : never;
+type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type Get<P extends keyof paths> = Success<Op<P, 'get'>>;
+
+export interface CallOptions<O> {
+  readonly path?: PathOf<O>;
+  readonly query?: QueryOf<O>;
+  readonly body?: BodyOf<O>;
+}
+
+/** An API error: the server's code and message (docs/errors.md explains each code). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let accessToken: string | undefined;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let refreshing: Promise<boolean> | undefined;
+const signedOutListeners = new Set<() => void>();
+
+/** Calls `listener` when the session ends (logout, or a refresh the server refused). */
+export function onSignedOut(listener: () => void): void {
+  signedOutListeners.add(listener);
+}
+
+function signedOut(): void {
+  accessToken = undefined;
+  clearTimeout(refreshTimer);
+  for (const listener of signedOutListeners) listener();
+}
+
+interface TokenBody {
+  readonly access_token: string;
+  readonly expires_in: number;
+}
+
+function useTokens(tokens: TokenBody): void {
+  accessToken = tokens.access_token;
+  clearTimeout(refreshTimer);
+  // Renew at 80 % of the lifetime so a request rarely meets an expired token.
+  refreshTimer = setTimeout(() => void refreshSession(), Math.max(5, tokens.expires_in * 0.8) * 1000);
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as { code?: string; error?: string } | undefined;
+  return new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.error ?? `${res.status} ${res.statusText}`);
+}
+
+async function authCall(path: string, body?: unknown): Promise<Response> {
+  return fetch(`/api/v1/auth/${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: body === undefined ? SESSION_HEADERS : { ...SESSION_HEADERS, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/**
+ * Trades the session cookie for a new access token; false when there is no session. One refresh at
+ * a time across tabs (Web Locks): refresh tokens rotate, and the server ends a session whose old
+ * token is presented twice, so two tabs refreshing together would sign each other out.
+ */
+export function refreshSession(): Promise<boolean> {
+  const run = async (): Promise<boolean> => {
+    const res = await authCall('refresh');
+    if (!res.ok) return false;
+    useTokens((await res.json()) as TokenBody);
+    return true;
+  };
+  // request() resolves with what run() resolves with; its DOM typing nests the promise.
+  const locked = (): Promise<boolean> => navigator.locks.request('vigil-refresh', run) as unknown as Promise<boolean>;
+  refreshing ??= (navigator.locks ? locked() : run()).finally(() => (refreshing = undefined));
+  return refreshing;
+}
+
+export function isSignedIn(): boolean {
+  return accessToken !== undefined;
+}
+
+/** Whether the server marked a session cookie as set (the marker holds no secret; the HttpOnly cookie does). */
+export function hasSessionCookie(): boolean {
+  return document.cookie.split(';').some((c) => c.trim().startsWith('vigil_session=1'));
+}
+
+/** Signs in (or up): the server sets the session cookie and answers the access token. */
+export async function signIn(kind: 'login' | 'signup', body: Record<string, string>): Promise<void> {
+  const res = await authCall(kind, body);
+  if (!res.ok) throw await errorOf(res);
+  useTokens((await res.json()) as TokenBody);
+}
+
+export async function signOut(): Promise<void> {
+  await authCall('logout').catch(() => undefined);
+  signedOut();
+}
+
+function url(path: string, options: { path?: Record<string, unknown>; query?: Record<string, unknown> }): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(options.path?.[name] ?? '')));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== '') search.set(key, String(value));
+  const query = search.toString();
+  return `/api/v1${filled}${query ? `?${query}` : ''}`;
+}
+
+/** One typed API call with the in-memory access token; a 401 refreshes once and retries. */
+export async function call<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<Op<P, M>> = {}): Promise<Success<Op<P, M>>> {
+  const target = url(path as string, options as { path?: Record<string, unknown>; query?: Record<string, unknown> });
+  const send = (): Promise<Response> =>
+    fetch(target, {
+      method: method.toUpperCase(),
+      headers: {
+        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  let res = await send();
+  if (res.status === 401) {
+    if (!(await refreshSession())) {
+      signedOut();
+      throw await errorOf(res);
+    }
+    res = await send();
+  }
+  if (!res.ok) throw await errorOf(res);
+  return (res.status === 204 ? undefined : await res.json()) as Success<Op<P, M>>;
+}
+
+/** A typed GET. */
+export function get<P extends keyof paths>(path: P, options?: CallOptions<Op<P, 'get'>>): Promise<Get<P>> {
+  return call('get', path, options);
+}
+
+/** A call to a route the generated types do not list yet (the advisors' routes while they land). */
+export async function callUnlisted<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const send = (): Promise<Response> =>
+    fetch(`/api/v1${path}`, {
+      method,
+      headers: { ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let res = await send();
+  if (res.status === 401 && (await refreshSession())) res = await send();
+  if (!res.ok) throw await errorOf(res);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}

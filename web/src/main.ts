@@ -1,0 +1,65 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { get, hasSessionCookie, isSignedIn, onSignedOut, refreshSession, signOut } from './api/client';
+import { interceptLinks, navigate, usePlace } from './router';
+import { html, useLoad } from './ui';
+import { SignIn } from './pages/sign-in';
+import { Overview } from './pages/overview';
+import { DatabasePage } from './pages/database';
+import { Alerts } from './pages/alerts';
+import { Settings } from './pages/settings';
+import { Advice } from './pages/advice';
+import './styles.css';
+
+const PUBLIC = ['/signin', '/signup'];
+
+function Nav({ path }: { path: string }) {
+  const me = useLoad(() => get('/auth/me'), []);
+  const links: [string, string][] = [
+    ['/', 'Overview'],
+    ['/alerts', 'Alerts'],
+    ['/advice', 'Advice'],
+    ['/settings', 'Settings'],
+  ];
+  const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/databases') : path.startsWith(href));
+  const org = me.data && 'organization' in me.data ? me.data.organization.name : '';
+  return html`<header class="top">
+    <a class="brand" href="/">Vigil</a>
+    <nav aria-label="Main"><ul>${links.map(([href, label]) => html`<li><a href=${href} aria-current=${current(href) ? 'page' : undefined}>${label}</a></li>`)}</ul></nav>
+    <span class="who">${org}</span>
+    <button type="button" onClick=${() => void signOut().then(() => navigate('/signin'))}>Sign out</button>
+  </header>`;
+}
+
+function Page({ path }: { path: string }) {
+  const db = /^\/databases\/([^/]+)$/.exec(path);
+  if (path === '/') return html`<${Overview} />`;
+  if (db) return html`<${DatabasePage} id=${decodeURIComponent(db[1]!)} />`;
+  if (path === '/alerts') return html`<${Alerts} />`;
+  if (path === '/settings') return html`<${Settings} />`;
+  if (path === '/advice') return html`<${Advice} />`;
+  return html`<main id="main"><h1>Not found</h1><p>No page at ${path}. <a href="/">Back to the overview</a>.</p></main>`;
+}
+
+function App() {
+  const place = usePlace();
+  // Unknown until the session cookie has been tried: a reload keeps the user signed in.
+  const [session, setSession] = useState<'unknown' | 'in' | 'out'>(isSignedIn() ? 'in' : 'unknown');
+  useEffect(() => {
+    onSignedOut(() => setSession('out'));
+    if (session !== 'unknown') return;
+    if (!hasSessionCookie()) setSession('out');
+    else void refreshSession().then((ok) => setSession(ok ? 'in' : 'out'), () => setSession('out'));
+  }, []);
+  const isPublic = PUBLIC.includes(place.path);
+  useEffect(() => {
+    if (session === 'out' && !isPublic) navigate(`/signin?next=${encodeURIComponent(place.path + location.search)}`, true);
+    if (session === 'in' && isPublic) navigate(place.query.get('next') ?? '/', true);
+  }, [session, isPublic]);
+  if (session === 'unknown') return html`<p class="boot" aria-busy="true">Loading Vigil…</p>`;
+  if (isPublic || session === 'out') return html`<${SignIn} mode=${place.path === '/signup' ? 'signup' : 'login'} onSignedIn=${() => setSession('in')} />`;
+  return html`<a class="skip" href="#main">Skip to content</a><${Nav} path=${place.path} /><${Page} path=${place.path} />`;
+}
+
+interceptLinks();
+render(html`<${App} />`, document.getElementById('app')!);
