@@ -27,6 +27,8 @@ describe('web: browser session cookie', () => {
     expect(body).to.not.have.property('refresh_token');
     const setCookie = signup.headers.get('set-cookie')!;
     for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/v1/auth']) expect(setCookie).to.include(attribute);
+    // The marker the page reads to know a session exists carries no secret.
+    expect(setCookie).to.include('vigil_session=1; Path=/;');
     const first = cookieOf(signup)!;
 
     const refreshed = await post('refresh', { 'x-vigil-session': 'cookie', cookie: `vigil_refresh=${first}`, 'sec-fetch-site': 'same-origin' });

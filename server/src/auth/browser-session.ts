@@ -15,6 +15,11 @@ import { VigilError } from '@vigil/shared';
 export const SESSION_HEADER = 'x-vigil-session';
 export const SESSION_COOKIE = 'vigil_refresh';
 const COOKIE_PATH = '/api/v1/auth';
+/**
+ * A readable marker that a session cookie exists (it holds no secret), so the page tries a refresh
+ * only when there is something to refresh instead of answering every visitor with a 401.
+ */
+export const SESSION_MARKER = 'vigil_session';
 
 /** Whether the caller asked for a cookie session (the dashboard does; API clients do not). */
 export function wantsCookieSession(req: Request): boolean {
@@ -50,11 +55,14 @@ export function sessionRefreshToken(req: Request): string | undefined {
 export function deliverTokens<T extends { refresh_token?: string }>(req: Request, res: Response, tokens: T, ttlSeconds: number): T | Omit<T, 'refresh_token'> {
   if (!wantsCookieSession(req)) return tokens;
   const { refresh_token, ...rest } = tokens;
-  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${refresh_token}; Path=${COOKIE_PATH}; Max-Age=${ttlSeconds}; HttpOnly; Secure; SameSite=Strict`);
+  res.setHeader('Set-Cookie', [
+    `${SESSION_COOKIE}=${refresh_token}; Path=${COOKIE_PATH}; Max-Age=${ttlSeconds}; HttpOnly; Secure; SameSite=Strict`,
+    `${SESSION_MARKER}=1; Path=/; Max-Age=${ttlSeconds}; Secure; SameSite=Strict`,
+  ]);
   return rest;
 }
 
 /** Clears the session cookie (logout), whatever the request carried. */
 export function endCookieSession(res: Response): void {
-  res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; Secure; SameSite=Strict`);
+  res.setHeader('Set-Cookie', [`${SESSION_COOKIE}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; Secure; SameSite=Strict`, `${SESSION_MARKER}=; Path=/; Max-Age=0; Secure; SameSite=Strict`]);
 }
