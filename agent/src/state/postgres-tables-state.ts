@@ -78,6 +78,8 @@ export interface SequenceRow {
   readonly minValue: number;
   readonly maxValue: number;
   readonly incrementBy: number;
+  /** The four values above exactly, as decimal text (bigint values pass 2^53, where numbers round). */
+  readonly exact: { readonly lastValue: string; readonly minValue: string; readonly maxValue: string; readonly incrementBy: string };
   readonly cycle: boolean;
   /** schema.table.column the sequence feeds (serial or identity), and that column's type. */
   readonly ownedBy: string | null;

@@ -68,16 +68,28 @@ export function databaseObjectsToWire(d: DiffedDatabaseObjects): vigil.v1.IPgDat
       schema: s.schema,
       name: s.name,
       dataType: s.dataType,
-      lastValue: s.lastValue,
-      minValue: s.minValue,
-      maxValue: s.maxValue,
-      incrementBy: s.incrementBy,
+      lastValue: int64Number(s.lastValue),
+      minValue: int64Number(s.minValue),
+      maxValue: int64Number(s.maxValue),
+      incrementBy: int64Number(s.incrementBy),
+      lastValueText: s.exact.lastValue,
+      minValueText: s.exact.minValue,
+      maxValueText: s.exact.maxValue,
+      incrementByText: s.exact.incrementBy,
       cycle: s.cycle,
       ownedBy: s.ownedBy,
       columnType: s.columnType,
       usedFraction: s.usedFraction,
     })),
   };
+}
+
+// The largest double below 2^63: 2^63 - 1 as a number rounds up to 2^63, which encodes as int64 -2^63.
+const INT64_MAX_DOUBLE = 9223372036854774784;
+
+/** A 64-bit value as the nearest number that stays inside int64 on the wire (the exact value travels as text). */
+function int64Number(n: number): number {
+  return Math.max(-INT64_MAX_DOUBLE, Math.min(INT64_MAX_DOUBLE, n));
 }
 
 function roundMs(ms: number | null): number | null {

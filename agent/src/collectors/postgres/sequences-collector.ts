@@ -82,6 +82,8 @@ function toSequence(row: Record<string, unknown>): SequenceRow {
     minValue: Number(row.seqmin),
     maxValue: Number(row.seqmax),
     incrementBy: Number(row.seqincrement),
+    // pg returns int8 as text: kept as it came, exact.
+    exact: { lastValue: String(row.last_value), minValue: String(row.seqmin), maxValue: String(row.seqmax), incrementBy: String(row.seqincrement) },
     cycle: row.seqcycle === true,
     ownedBy: typeof row.owned_by === 'string' ? row.owned_by : null,
     columnType: typeof row.column_type === 'string' ? row.column_type : null,

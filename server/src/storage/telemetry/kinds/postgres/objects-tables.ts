@@ -1,7 +1,7 @@
 import type { vigil } from '@vigil/proto';
 import type { BatchIdentity } from '../../record-kind.js';
 import { addedColumns, type Identity, identity, IDENTITY_COLUMNS, kindTable, recordKind, tableRow, type TableRow } from '../kind-table.js';
-import { counter, finite, integer, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
+import { bad, counter, finite, integer, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
 
 /**
  * Tables, indexes and sequences of each database of a server (Batch.pg_database_objects), every
@@ -114,6 +114,11 @@ export const SEQUENCES = kindTable({
     ['max_value', 'float'],
     ['increment_by', 'float'],
     ['cycle', 'flag'],
+    // The same four exactly, as decimal text ('' from agents before they sent it).
+    ['last_value_text', 'string'],
+    ['min_value_text', 'string'],
+    ['max_value_text', 'string'],
+    ['increment_by_text', 'string'],
     ['owned_by', 'string'],
     ['column_type', 'tag'],
     ['used_fraction', 'float'],
@@ -173,6 +178,19 @@ function indexRow(x: vigil.v1.IPgIndexStat, path: string, base: ObjectBase): Tab
     });
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A 64-bit integer as decimal text, exact: empty (an older agent) or an integer within int64. */
+function int64Text(value: string | null | undefined, field: string): string {
+  const s = value ?? '';
+  if (s === '') return s;
+  if (!/^-?\d{1,19}$/.test(s) || BigInt(s) < INT64_MIN || BigInt(s) > INT64_MAX) {
+    throw bad(field, 'must be a 64-bit integer in decimal');
+  }
+  return s;
+}
+
 function sequenceRow(s: vigil.v1.IPgSequenceUsage, path: string, base: Identity & { readonly datname: string }): TableRow {
   return tableRow(SEQUENCES, {
       ...base,
@@ -183,6 +201,10 @@ function sequenceRow(s: vigil.v1.IPgSequenceUsage, path: string, base: Identity 
       min_value: finite(s.minValue, `${path}.min_value`),
       max_value: finite(s.maxValue, `${path}.max_value`),
       increment_by: finite(s.incrementBy, `${path}.increment_by`),
+      last_value_text: int64Text(s.lastValueText, `${path}.last_value_text`),
+      min_value_text: int64Text(s.minValueText, `${path}.min_value_text`),
+      max_value_text: int64Text(s.maxValueText, `${path}.max_value_text`),
+      increment_by_text: int64Text(s.incrementByText, `${path}.increment_by_text`),
       cycle: s.cycle ?? false,
       owned_by: text(s.ownedBy),
       column_type: text(s.columnType, 64),
@@ -211,6 +233,7 @@ export const objectsKind = recordKind({
   added: [
     addedColumns(131, 'pg_index_stats_advisors', INDEXES, ['idx_scan_total', 'backs_constraint']),
     addedColumns(132, 'pg_object_snapshots_stats_reset', SNAPSHOTS, ['stats_reset_ms']),
+    addedColumns(133, 'pg_sequence_usage_exact', SEQUENCES, ['last_value_text', 'min_value_text', 'max_value_text', 'increment_by_text']),
   ],
   fromBatch,
 });
