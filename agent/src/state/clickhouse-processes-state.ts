@@ -1,9 +1,13 @@
 import type { TaskStatus } from '../runner/collector-task.js';
 import type { QueryHashSource } from './clickhouse-query-log-state.js';
+import type { CountsOf } from './column-fields.js';
 
 /** system.processes as read in one run: queries running at that moment. Nothing persists. */
 
-export interface RunningQuery {
+/** What a running query has read and written so far, and its estimate of rows to read, as selected. */
+export const RUNNING_QUERY_COUNT_COLUMNS = ['read_rows', 'read_bytes', 'written_rows', 'written_bytes', 'total_rows_approx'] as const;
+
+export type RunningQuery = {
   readonly queryId: string;
   readonly user: string;
   readonly isInitialQuery: boolean;
@@ -16,12 +20,7 @@ export interface RunningQuery {
   readonly memoryBytes: number;
   /** 0 where the release does not say. */
   readonly peakMemoryBytes: number;
-  readonly readRows: number;
-  readonly readBytes: number;
-  readonly writtenRows: number;
-  readonly writtenBytes: number;
-  readonly totalRowsApprox: number;
-}
+} & CountsOf<typeof RUNNING_QUERY_COUNT_COLUMNS>;
 
 export interface ProcessesReading {
   readonly statuses: readonly TaskStatus[];

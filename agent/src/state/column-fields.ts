@@ -8,3 +8,6 @@ import type { CamelOf } from '@vigil/shared';
 
 /** One nullable number per column, named in camelCase. */
 export type NumbersOf<Columns extends readonly string[]> = { readonly [C in Columns[number] as CamelOf<C>]: number | null };
+
+/** One number per column, named in camelCase: ClickHouse's counts, which read as 0 where absent. */
+export type CountsOf<Columns extends readonly string[]> = { readonly [C in Columns[number] as CamelOf<C>]: number };

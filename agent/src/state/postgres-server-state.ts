@@ -7,40 +7,22 @@
  * Counter fields are null where the server version (or the row) does not have them.
  */
 import type { CounterDeltas } from '../diff/counter-diff.js';
+import type { NumbersOf } from './column-fields.js';
 
-/** pg_stat_database counters of one database. */
-export type DatabaseCounters = {
-  readonly xactCommit: number | null;
-  readonly xactRollback: number | null;
-  readonly blksRead: number | null;
-  readonly blksHit: number | null;
-  readonly tupReturned: number | null;
-  readonly tupFetched: number | null;
-  readonly tupInserted: number | null;
-  readonly tupUpdated: number | null;
-  readonly tupDeleted: number | null;
-  readonly conflicts: number | null;
-  readonly tempFiles: number | null;
-  readonly tempBytes: number | null;
-  readonly deadlocks: number | null;
-  readonly checksumFailures: number | null;
-  readonly blkReadTimeMs: number | null;
-  readonly blkWriteTimeMs: number | null;
-  /** PostgreSQL 14+. */
-  readonly sessionTimeMs: number | null;
-  readonly activeTimeMs: number | null;
-  readonly idleInTransactionTimeMs: number | null;
-  readonly sessions: number | null;
-  readonly sessionsAbandoned: number | null;
-  readonly sessionsFatal: number | null;
-  readonly sessionsKilled: number | null;
-  /** pg_stat_database_conflicts: queries a standby cancelled, by cause. */
-  readonly conflTablespace: number | null;
-  readonly conflLock: number | null;
-  readonly conflSnapshot: number | null;
-  readonly conflBufferpin: number | null;
-  readonly conflDeadlock: number | null;
-};
+/**
+ * pg_stat_database counters of one database, as selected (the *_time columns as *_time_ms); the
+ * session statistics are PostgreSQL 14+; confl_*: pg_stat_database_conflicts, queries a standby
+ * cancelled, by cause.
+ */
+export const DATABASE_COUNTER_COLUMNS = [
+  'xact_commit', 'xact_rollback', 'blks_read', 'blks_hit', 'tup_returned', 'tup_fetched', 'tup_inserted', 'tup_updated', 'tup_deleted',
+  'conflicts', 'temp_files', 'temp_bytes', 'deadlocks', 'checksum_failures', 'blk_read_time_ms', 'blk_write_time_ms',
+  'session_time_ms', 'active_time_ms', 'idle_in_transaction_time_ms', 'sessions', 'sessions_abandoned', 'sessions_fatal', 'sessions_killed',
+  'confl_tablespace', 'confl_lock', 'confl_snapshot', 'confl_bufferpin', 'confl_deadlock',
+] as const;
+
+/** The database counters; null where the version has none. */
+export type DatabaseCounters = NumbersOf<typeof DATABASE_COUNTER_COLUMNS>;
 
 export interface DatabaseStatRow {
   readonly datname: string;

@@ -1,6 +1,7 @@
 import { isVigilError, systemTableStatusCode } from '@vigil/shared';
 import type { TaskStatus } from '../../runner/collector-task.js';
-import type { TableCatalog, TableColumns } from './system-catalog.js';
+import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
+import { readTableColumns, type TableCatalog, type TableColumns } from './system-catalog.js';
 
 /** The grant every ClickHouse collector needs; on releases before SQL access control, users.xml decides instead. */
 export const SYSTEM_GRANT_SQL = 'GRANT SELECT ON system.* TO <agent user>;';
@@ -46,6 +47,22 @@ export function usableTable(tables: TableCatalog, table: string, required: reado
   if (!columns) return { status: tables.accessControl ? systemTableUnavailable(table) : systemTableNotOnRelease(table, tables.serverVersion) };
   const missing = required.filter((column) => !columns.has(column));
   return missing.length > 0 ? { status: systemTableUnsupported(table, missing) } : { columns };
+}
+
+/**
+ * The rows `query` (given the table's columns) reads from system.`table`, each through `toRow`; null
+ * rows and the status saying why when the table is not there or lacks a `required` column.
+ */
+export async function readSystemTable<T>(
+  client: ClickHouseQueryClient,
+  table: string,
+  required: readonly string[],
+  query: (columns: TableColumns) => string,
+  toRow: (row: Readonly<Record<string, unknown>>) => T,
+): Promise<{ readonly statuses: TaskStatus[]; readonly rows: T[] | null }> {
+  const usable = usableTable(await readTableColumns(client, 'system', [table]), table, required);
+  if (!usable.columns) return { statuses: [usable.status], rows: null };
+  return { statuses: [], rows: (await client.query(query(usable.columns))).map(toRow) };
 }
 
 /** Whether `err` is ClickHouse refusing the agent's user a table or column (ACCESS_DENIED). */

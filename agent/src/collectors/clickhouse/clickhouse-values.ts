@@ -1,3 +1,6 @@
+import { camelOf } from '@vigil/shared';
+import type { CountsOf } from '../../state/column-fields.js';
+
 /**
  * Reading values out of ClickHouse JSON rows. The JSON format quotes 64-bit integers (unless a
  * profile turns output_format_json_quote_64bit_integers off) and prints NaN and infinities as
@@ -13,6 +16,13 @@ export function num(value: unknown): number {
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
   return 0;
+}
+
+/** num() of each column, under its camelCase name: the fields that `CountsOf<typeof columns>` declares. */
+export function counts<const Columns extends readonly string[]>(row: Readonly<Record<string, unknown>>, columns: Columns): CountsOf<Columns> {
+  const out: Record<string, number> = {};
+  for (const column of columns) out[camelOf(column)] = num(row[column]);
+  return out as CountsOf<Columns>;
 }
 
 /** A string field; null or missing reads as empty. */

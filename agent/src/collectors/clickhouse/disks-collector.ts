@@ -1,9 +1,9 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { DisksReading } from '../../state/clickhouse-disks-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
-import { usableTable } from './clickhouse-statuses.js';
+import { readSystemTable } from './clickhouse-statuses.js';
 import { num, str } from './clickhouse-values.js';
-import { readTableColumns, type TableColumns } from './system-catalog.js';
+import type { TableColumns } from './system-catalog.js';
 
 /**
  * Free and total space of every disk the server stores data on. system.disks arrived with storage
@@ -19,19 +19,14 @@ const REQUIRED = ['name', 'path', 'free_space', 'total_space'] as const;
 
 /** The server's disks with their free and total bytes. */
 export async function collectDisks(client: ClickHouseQueryClient): Promise<DisksReading> {
-  const table = usableTable(await readTableColumns(client, 'system', ['disks']), 'disks', REQUIRED);
-  if (!table.columns) return { statuses: [table.status], disks: null };
-  const rows = await client.query(DISKS_SQL(table.columns));
-  return {
-    statuses: [],
-    disks: rows.map((row) => ({
-      name: str(row.name),
-      path: str(row.path),
-      type: str(row.disk_type),
-      freeBytes: num(row.free_space),
-      totalBytes: num(row.total_space),
-      unreservedBytes: num(row.unreserved),
-      keepFreeBytes: num(row.keep_free),
-    })),
-  };
+  const { statuses, rows } = await readSystemTable(client, 'disks', REQUIRED, DISKS_SQL, (row) => ({
+    name: str(row.name),
+    path: str(row.path),
+    type: str(row.disk_type),
+    freeBytes: num(row.free_space),
+    totalBytes: num(row.total_space),
+    unreservedBytes: num(row.unreserved),
+    keepFreeBytes: num(row.keep_free),
+  }));
+  return { statuses, disks: rows };
 }

@@ -1,9 +1,9 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { ErrorsReading } from '../../state/clickhouse-errors-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
-import { usableTable } from './clickhouse-statuses.js';
+import { readSystemTable } from './clickhouse-statuses.js';
 import { errorText, flag, num, secondsToMs, str } from './clickhouse-values.js';
-import { readTableColumns, type TableColumns } from './system-catalog.js';
+import type { TableColumns } from './system-catalog.js';
 
 /**
  * Errors the server raised since it started, by code (system.errors, 20.x on). The time and
@@ -21,18 +21,13 @@ const REQUIRED = ['name', 'code', 'value'] as const;
 
 /** Counts of every error the server raised since it started. */
 export async function collectErrors(client: ClickHouseQueryClient): Promise<ErrorsReading> {
-  const table = usableTable(await readTableColumns(client, 'system', ['errors']), 'errors', REQUIRED);
-  if (!table.columns) return { statuses: [table.status], errors: null };
-  const rows = await client.query(ERRORS_SQL(table.columns));
-  return {
-    statuses: [],
-    errors: rows.map((row) => ({
-      name: str(row.name),
-      code: num(row.code),
-      remote: flag(row.is_remote),
-      count: num(row.error_count),
-      lastErrorTimeMs: secondsToMs(row.last_error_time_s),
-      lastErrorMessage: errorText(str(row.last_message)),
-    })),
-  };
+  const { statuses, rows } = await readSystemTable(client, 'errors', REQUIRED, ERRORS_SQL, (row) => ({
+    name: str(row.name),
+    code: num(row.code),
+    remote: flag(row.is_remote),
+    count: num(row.error_count),
+    lastErrorTimeMs: secondsToMs(row.last_error_time_s),
+    lastErrorMessage: errorText(str(row.last_message)),
+  }));
+  return { statuses, errors: rows };
 }

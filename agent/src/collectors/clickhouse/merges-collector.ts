@@ -1,9 +1,9 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { MergesReading } from '../../state/clickhouse-merges-state.js';
+import { MERGE_COUNT_COLUMNS, type MergesReading } from '../../state/clickhouse-merges-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
-import { usableTable } from './clickhouse-statuses.js';
-import { flag, num, str } from './clickhouse-values.js';
-import { readTableColumns, selectColumn, type TableColumns } from './system-catalog.js';
+import { readSystemTable } from './clickhouse-statuses.js';
+import { counts, flag, num, str } from './clickhouse-values.js';
+import { selectColumn, type TableColumns } from './system-catalog.js';
 
 /** Merges running now, longest first. is_mutation and merge_type arrived after 18.x; older releases read false and empty. */
 const MERGES_SQL = (c: TableColumns): string => `${AGENT_QUERY_MARKER}
@@ -23,27 +23,17 @@ const REQUIRED = ['database', 'table', 'elapsed', 'progress'] as const;
 
 /** The merges running on the server now. */
 export async function collectMerges(client: ClickHouseQueryClient): Promise<MergesReading> {
-  const table = usableTable(await readTableColumns(client, 'system', ['merges']), 'merges', REQUIRED);
-  if (!table.columns) return { statuses: [table.status], merges: null };
-  const rows = await client.query(MERGES_SQL(table.columns));
-  return {
-    statuses: [],
-    merges: rows.map((row) => ({
-      database: str(row.database),
-      table: str(row.table),
-      partitionId: str(row.partition_id),
-      resultPartName: str(row.result_part_name),
-      elapsedS: num(row.elapsed),
-      progress: num(row.progress),
-      numParts: num(row.num_parts),
-      totalSizeBytesCompressed: num(row.total_size_bytes_compressed),
-      rowsRead: num(row.rows_read),
-      rowsWritten: num(row.rows_written),
-      bytesReadUncompressed: num(row.bytes_read_uncompressed),
-      bytesWrittenUncompressed: num(row.bytes_written_uncompressed),
-      memoryBytes: num(row.memory_usage),
-      isMutation: flag(row.is_mutation),
-      mergeType: str(row.type_of_merge),
-    })),
-  };
+  const { statuses, rows } = await readSystemTable(client, 'merges', REQUIRED, MERGES_SQL, (row) => ({
+    database: str(row.database),
+    table: str(row.table),
+    partitionId: str(row.partition_id),
+    resultPartName: str(row.result_part_name),
+    elapsedS: num(row.elapsed),
+    progress: num(row.progress),
+    memoryBytes: num(row.memory_usage),
+    isMutation: flag(row.is_mutation),
+    mergeType: str(row.type_of_merge),
+    ...counts(row, MERGE_COUNT_COLUMNS),
+  }));
+  return { statuses, merges: rows };
 }

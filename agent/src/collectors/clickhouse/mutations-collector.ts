@@ -1,9 +1,9 @@
 import { AGENT_QUERY_MARKER, stripLiterals } from '@vigil/shared';
 import type { MutationsReading } from '../../state/clickhouse-mutations-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
-import { usableTable } from './clickhouse-statuses.js';
+import { readSystemTable } from './clickhouse-statuses.js';
 import { errorText, flag, num, secondsToMs, str } from './clickhouse-values.js';
-import { readTableColumns, selectColumn, type TableColumns } from './system-catalog.js';
+import { selectColumn, type TableColumns } from './system-catalog.js';
 
 /**
  * Mutations not yet done, oldest first, with their age by the server's clock. is_killed and the
@@ -31,23 +31,18 @@ const REQUIRED = ['database', 'table', 'mutation_id', 'command', 'create_time', 
 
 /** The mutations not yet done; commands leave literal-stripped, failure reasons with quoted values replaced. */
 export async function collectMutations(client: ClickHouseQueryClient): Promise<MutationsReading> {
-  const table = usableTable(await readTableColumns(client, 'system', ['mutations']), 'mutations', REQUIRED);
-  if (!table.columns) return { statuses: [table.status], mutations: null };
-  const rows = await client.query(MUTATIONS_SQL(table.columns));
-  return {
-    statuses: [],
-    mutations: rows.map((row) => ({
-      database: str(row.database),
-      table: str(row.table),
-      mutationId: str(row.mutation_id),
-      command: stripLiterals(str(row.command)).slice(0, MAX_COMMAND_CHARS),
-      createTimeMs: secondsToMs(row.create_time_s),
-      ageS: num(row.age_s),
-      partsToDo: num(row.parts_to_do),
-      isKilled: flag(row.is_killed),
-      latestFailedPart: str(row.latest_failed_part),
-      latestFailTimeMs: secondsToMs(row.latest_fail_time_s),
-      latestFailReason: errorText(str(row.latest_fail_reason)),
-    })),
-  };
+  const { statuses, rows } = await readSystemTable(client, 'mutations', REQUIRED, MUTATIONS_SQL, (row) => ({
+    database: str(row.database),
+    table: str(row.table),
+    mutationId: str(row.mutation_id),
+    command: stripLiterals(str(row.command)).slice(0, MAX_COMMAND_CHARS),
+    createTimeMs: secondsToMs(row.create_time_s),
+    ageS: num(row.age_s),
+    partsToDo: num(row.parts_to_do),
+    isKilled: flag(row.is_killed),
+    latestFailedPart: str(row.latest_failed_part),
+    latestFailTimeMs: secondsToMs(row.latest_fail_time_s),
+    latestFailReason: errorText(str(row.latest_fail_reason)),
+  }));
+  return { statuses, mutations: rows };
 }

@@ -1,8 +1,8 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { ProcessesReading } from '../../state/clickhouse-processes-state.js';
+import { RUNNING_QUERY_COUNT_COLUMNS, type ProcessesReading } from '../../state/clickhouse-processes-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
 import { usableTable } from './clickhouse-statuses.js';
-import { flag, num, sqlString, str } from './clickhouse-values.js';
+import { counts, flag, num, sqlString, str } from './clickhouse-values.js';
 import { agentQueryHash, MAX_TEXT_BYTES, normalizeQueryText } from './query-fingerprint.js';
 import { readFunctions, readTableColumns, selectColumn, type TableColumns } from './system-catalog.js';
 
@@ -50,11 +50,7 @@ export async function collectProcesses(client: ClickHouseQueryClient): Promise<P
       elapsedS: num(row.elapsed),
       memoryBytes: num(row.memory_usage),
       peakMemoryBytes: num(row.peak_memory_usage),
-      readRows: num(row.read_rows),
-      readBytes: num(row.read_bytes),
-      writtenRows: num(row.written_rows),
-      writtenBytes: num(row.written_bytes),
-      totalRowsApprox: num(row.total_rows_approx),
+      ...counts(row, RUNNING_QUERY_COUNT_COLUMNS),
     };
   });
   return { statuses: [], queries, omitted: Math.max(0, num(rows[0]?.running) - queries.length) };

@@ -1,9 +1,9 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
 import type { TaskStatus } from '../../runner/collector-task.js';
-import type { ReplicaRow, ReplicasReading, ReplicationQueueGroup } from '../../state/clickhouse-replicas-state.js';
+import { QUEUE_COUNT_COLUMNS, REPLICA_COUNT_COLUMNS, type ReplicaRow, type ReplicasReading, type ReplicationQueueGroup } from '../../state/clickhouse-replicas-state.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
 import { usableTable } from './clickhouse-statuses.js';
-import { errorText, flag, num, secondsToMs, str } from './clickhouse-values.js';
+import { counts, errorText, flag, num, secondsToMs, str } from './clickhouse-values.js';
 import { readTableColumns, selectColumn, type TableColumns } from './system-catalog.js';
 
 /**
@@ -46,12 +46,7 @@ function replicaOf(row: Readonly<Record<string, unknown>>): ReplicaRow {
     isReadonly: flag(row.is_readonly),
     isSessionExpired: flag(row.is_session_expired),
     absoluteDelayS: num(row.absolute_delay),
-    queueSize: num(row.queue_size),
-    insertsInQueue: num(row.inserts_in_queue),
-    mergesInQueue: num(row.merges_in_queue),
-    partMutationsInQueue: num(row.part_mutations_in_queue),
-    futureParts: num(row.future_parts),
-    partsToCheck: num(row.parts_to_check),
+    ...counts(row, REPLICA_COUNT_COLUMNS),
     queueOldestTimeMs: secondsToMs(row.queue_oldest_time_s),
     lastQueueUpdateMs: secondsToMs(row.last_queue_update_s),
   };
@@ -62,10 +57,7 @@ function queueGroupOf(row: Readonly<Record<string, unknown>>): ReplicationQueueG
     database: str(row.database),
     table: str(row.table),
     type: str(row.entry_type),
-    entries: num(row.entries),
-    executing: num(row.executing),
-    maxNumTries: num(row.max_num_tries),
-    entriesWithException: num(row.entries_with_exception),
+    ...counts(row, QUEUE_COUNT_COLUMNS),
     numPostponed: num(row.postponed),
     oldestCreateTimeMs: secondsToMs(row.oldest_create_time_s),
     lastException: errorText(str(row.latest_exception)),

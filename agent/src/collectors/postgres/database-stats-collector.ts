@@ -1,8 +1,8 @@
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import type { DatabaseCounters, DatabaseStatRow } from '../../state/postgres-server-state.js';
+import { DATABASE_COUNTER_COLUMNS, type DatabaseStatRow } from '../../state/postgres-server-state.js';
 import type { PgQueryClient } from './pg-query-client.js';
 import type { ServerFacts } from './server-facts-collector.js';
-import { num } from './pg-values.js';
+import { num, numbers } from './pg-values.js';
 
 /**
  * pg_stat_database for every database of the server, with its size and wraparound distance, and
@@ -19,8 +19,8 @@ SELECT d.datname,
        (extract(epoch FROM s.stats_reset) * 1000)::float8 AS stats_reset_ms,
        s.xact_commit, s.xact_rollback, s.blks_read, s.blks_hit, s.tup_returned, s.tup_fetched,
        s.tup_inserted, s.tup_updated, s.tup_deleted, s.conflicts, s.temp_files, s.temp_bytes, s.deadlocks,
-       s.checksum_failures, s.blk_read_time, s.blk_write_time,
-       ${v.sessionTime} AS session_time, ${v.activeTime} AS active_time, ${v.idleInTransactionTime} AS idle_in_transaction_time,
+       s.checksum_failures, s.blk_read_time AS blk_read_time_ms, s.blk_write_time AS blk_write_time_ms,
+       ${v.sessionTime} AS session_time_ms, ${v.activeTime} AS active_time_ms, ${v.idleInTransactionTime} AS idle_in_transaction_time_ms,
        ${v.sessions} AS sessions, ${v.sessionsAbandoned} AS sessions_abandoned, ${v.sessionsFatal} AS sessions_fatal,
        ${v.sessionsKilled} AS sessions_killed,
        c.confl_tablespace, c.confl_lock, c.confl_snapshot, c.confl_bufferpin, c.confl_deadlock
@@ -54,39 +54,6 @@ function versionColumns(versionNum: number): VersionColumns {
   };
 }
 
-function toCounters(row: Record<string, unknown>): DatabaseCounters {
-  return {
-    xactCommit: num(row.xact_commit),
-    xactRollback: num(row.xact_rollback),
-    blksRead: num(row.blks_read),
-    blksHit: num(row.blks_hit),
-    tupReturned: num(row.tup_returned),
-    tupFetched: num(row.tup_fetched),
-    tupInserted: num(row.tup_inserted),
-    tupUpdated: num(row.tup_updated),
-    tupDeleted: num(row.tup_deleted),
-    conflicts: num(row.conflicts),
-    tempFiles: num(row.temp_files),
-    tempBytes: num(row.temp_bytes),
-    deadlocks: num(row.deadlocks),
-    checksumFailures: num(row.checksum_failures),
-    blkReadTimeMs: num(row.blk_read_time),
-    blkWriteTimeMs: num(row.blk_write_time),
-    sessionTimeMs: num(row.session_time),
-    activeTimeMs: num(row.active_time),
-    idleInTransactionTimeMs: num(row.idle_in_transaction_time),
-    sessions: num(row.sessions),
-    sessionsAbandoned: num(row.sessions_abandoned),
-    sessionsFatal: num(row.sessions_fatal),
-    sessionsKilled: num(row.sessions_killed),
-    conflTablespace: num(row.confl_tablespace),
-    conflLock: num(row.confl_lock),
-    conflSnapshot: num(row.confl_snapshot),
-    conflBufferpin: num(row.confl_bufferpin),
-    conflDeadlock: num(row.confl_deadlock),
-  };
-}
-
 /** Reads every database's statistics counters, size, backends and XID age. */
 export async function collectDatabaseStats(client: PgQueryClient, facts: ServerFacts): Promise<DatabaseStatRow[]> {
   const { rows } = await client.query(DATABASE_STATS_SQL(versionColumns(facts.versionNum)));
@@ -97,6 +64,6 @@ export async function collectDatabaseStats(client: PgQueryClient, facts: ServerF
     xidAge: Number(row.xid_age),
     mxidAge: Number(row.mxid_age),
     statsResetMs: num(row.stats_reset_ms),
-    counters: toCounters(row),
+    counters: numbers(row, DATABASE_COUNTER_COLUMNS),
   }));
 }
