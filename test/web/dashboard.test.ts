@@ -61,7 +61,8 @@ describe('web: the dashboard in a real browser', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vigil-web-'));
     [server, browser] = await Promise.all([
-      startTestServer({ env: ALERT_E2E_ENV }),
+      // Scans only when asked (POST …/scan), picked up within 100 ms.
+      startTestServer({ env: { ...ALERT_E2E_ENV, VIGIL_SCAN_INTERVAL_H: '0', VIGIL_SCAN_POLL_MS: '100' } }),
       chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
       ensureBuilt(),
     ]).then(([s, b]) => [s, b] as const);
@@ -134,9 +135,12 @@ describe('web: the dashboard in a real browser', function () {
     await pg.query(`DROP TABLE IF EXISTS ${TABLE}`);
     await pg.query(`CREATE TABLE ${TABLE} (id int PRIMARY KEY, note text)`);
     await pg.query(`INSERT INTO ${TABLE} SELECT g, 'n' FROM generate_series(1, 100) g`);
+    // A duplicate index (a leading prefix of another) for the advisors to find.
+    await pg.query(`CREATE INDEX ${TABLE}_note_idx ON ${TABLE} (note)`);
+    await pg.query(`CREATE INDEX ${TABLE}_note_id_idx ON ${TABLE} (note, id)`);
     const login = await server.request('POST', '/api/v1/auth/login', { body: { email, password } });
     const key = await server.createKey(login.body.access_token, 'agent');
-    agent = startAgent(dir, server, key, ['activity', 'locks', 'statements'], [{ name: 'web-pg', engine: 'postgres', url: pg.monitorUrl }], out);
+    agent = startAgent(dir, server, key, ['activity', 'locks', 'statements', 'tables'], [{ name: 'web-pg', engine: 'postgres', url: pg.monitorUrl }], out);
     await waitFor(
       'the database with a grade on the overview',
       45_000,
@@ -194,6 +198,25 @@ describe('web: the dashboard in a real browser', function () {
     const login = await server.request('POST', '/api/v1/auth/login', { body: { email, password } });
     const alert = await server.request('GET', `/api/v1/alerts/${id}`, { token: login.body.access_token });
     expect(alert.body.status).to.equal('acknowledged');
+  });
+
+  it('marks a recommendation applied', async () => {
+    const token = (await server.request('POST', '/api/v1/auth/login', { body: { email, password } })).body.access_token as string;
+    const databaseId = (await server.request('GET', '/api/v1/databases', { token })).body.databases[0].id as string;
+    const duplicate = await waitFor('the duplicate index recommendation', 45_000, async () => {
+      await server.request('POST', `/api/v1/databases/${databaseId}/scan`, { token });
+      const recs = (await server.request('GET', '/api/v1/recommendations?status=open', { token })).body.recommendations as { id: string; type: string; object: { name: string } }[];
+      return recs.find((r) => r.type === 'duplicate_index' && r.object.name === `${TABLE}_note_idx`);
+    }, () => out.log);
+    await page.getByRole('link', { name: 'Advice' }).click();
+    const item = page.locator(`li[data-recommendation="${duplicate.id}"]`);
+    await item.waitFor();
+    expect(await item.getByLabel('runbook SQL').textContent()).to.include(`DROP INDEX CONCURRENTLY`);
+    await screenshot(page, 'advice');
+    await item.getByRole('button', { name: /^Mark applied/ }).click();
+    await item.waitFor({ state: 'detached' });
+    const after = await server.request('GET', `/api/v1/recommendations/${duplicate.id}`, { token });
+    expect(after.body).to.include({ status: 'applied', attribution: 'manual' });
   });
 
   it('signs out: the session cookie is gone and a reload stays signed out', async () => {

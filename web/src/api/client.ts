@@ -151,17 +151,3 @@ export async function call<P extends keyof paths, M extends Method>(method: M, p
 export function get<P extends keyof paths>(path: P, options?: CallOptions<Op<P, 'get'>>): Promise<Get<P>> {
   return call('get', path, options);
 }
-
-/** A call to a route the generated types do not list yet (the advisors' routes while they land). */
-export async function callUnlisted<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const send = (): Promise<Response> =>
-    fetch(`/api/v1${path}`, {
-      method,
-      headers: { ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  let res = await send();
-  if (res.status === 401 && (await refreshSession())) res = await send();
-  if (!res.ok) throw await errorOf(res);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}

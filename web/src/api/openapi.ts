@@ -1164,6 +1164,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/databases/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a database for recommendations now (runs asynchronously; a scan already queued or running is answered instead of a second)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        post: operations["postDatabasesByIdScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent scans of a database, newest first
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getDatabasesByIdScans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{id}/scans/{scan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status and summary of one scan
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getDatabasesByIdScansByScanId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/databases/{id}/sequences": {
         parameters: {
             query?: never;
@@ -1513,6 +1573,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recommendations of the organization, most severe first, filterable by status, type, severity and database
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getRecommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/recommendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recommendation with its evidence, runbook and estimated impact
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getRecommendationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/recommendations/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a recommendation applied (attribution manual), dismissed, snoozed until a time, or open again
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        patch: operations["patchRecommendationsByIdStatus"];
+        trace?: never;
+    };
+    "/recommendations/auto-apply-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applied recommendations per attribution: manual, auto_rule, auto_evidence, webhook
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getRecommendationsAutoApplyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings": {
         parameters: {
             query?: never;
@@ -1732,7 +1872,7 @@ export interface operations {
                         fix_command: string | null;
                         how_to_investigate: string | null;
                         id: string;
-                        /** @description Values the evaluation recorded: when it opened and the latest */
+                        /** @description The metric's value as each health evaluation of the database derived it (the database-wide value, which for a per-object alert is its worst object), from 30 min before the alert opened to 30 min after it resolved (or now), at most the last 24 h of it, one point per bucket of at least 15 s (120 at most) */
                         metric_history: {
                             ts: string;
                             value: number;
@@ -9594,6 +9734,367 @@ export interface operations {
             };
         };
     };
+    postDatabasesByIdScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        database_id: string;
+                        /** @description Once failed */
+                        error: string | null;
+                        finished_at: string | null;
+                        requested_at: string;
+                        scan_id: string;
+                        started_at: string | null;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        /** @description Once done */
+                        summary: {
+                            /** @description Recommendations this scan saw applied in the telemetry (attribution auto_evidence) */
+                            applied: number;
+                            /** @description Findings of this scan */
+                            findings: number;
+                            /** @description Recommendations this scan opened (first seen, or back after being closed) */
+                            new: number;
+                            /** @description Recommendations whose condition went away without the advised change */
+                            resolved: number;
+                        } | null;
+                        /**
+                         * @description manual: POST …/scan; schedule: every VIGIL_SCAN_INTERVAL_H
+                         * @enum {string}
+                         */
+                        trigger: "manual" | "schedule";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDatabasesByIdScans: {
+        parameters: {
+            query?: {
+                /** @description Max results (max 200) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scans: {
+                            database_id: string;
+                            /** @description Once failed */
+                            error: string | null;
+                            finished_at: string | null;
+                            requested_at: string;
+                            scan_id: string;
+                            started_at: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description Once done */
+                            summary: {
+                                /** @description Recommendations this scan saw applied in the telemetry (attribution auto_evidence) */
+                                applied: number;
+                                /** @description Findings of this scan */
+                                findings: number;
+                                /** @description Recommendations this scan opened (first seen, or back after being closed) */
+                                new: number;
+                                /** @description Recommendations whose condition went away without the advised change */
+                                resolved: number;
+                            } | null;
+                            /**
+                             * @description manual: POST …/scan; schedule: every VIGIL_SCAN_INTERVAL_H
+                             * @enum {string}
+                             */
+                            trigger: "manual" | "schedule";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDatabasesByIdScansByScanId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+                /** @description Scan id */
+                scan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        database_id: string;
+                        /** @description Once failed */
+                        error: string | null;
+                        finished_at: string | null;
+                        requested_at: string;
+                        scan_id: string;
+                        started_at: string | null;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        /** @description Once done */
+                        summary: {
+                            /** @description Recommendations this scan saw applied in the telemetry (attribution auto_evidence) */
+                            applied: number;
+                            /** @description Findings of this scan */
+                            findings: number;
+                            /** @description Recommendations this scan opened (first seen, or back after being closed) */
+                            new: number;
+                            /** @description Recommendations whose condition went away without the advised change */
+                            resolved: number;
+                        } | null;
+                        /**
+                         * @description manual: POST …/scan; schedule: every VIGIL_SCAN_INTERVAL_H
+                         * @enum {string}
+                         */
+                        trigger: "manual" | "schedule";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getDatabasesByIdSequences: {
         parameters: {
             query?: {
@@ -9628,9 +10129,17 @@ export interface operations {
                             data_type: string;
                             datname: string;
                             increment_by: number;
+                            /** @description increment_by exactly, as decimal text */
+                            increment_by_text: string | null;
                             last_value: number;
+                            /** @description last_value exactly, as decimal text: the numbers are doubles, exact only up to 2^53, and a bigint sequence reaches 2^63 - 1. Null for rows from older agents, which did not send it */
+                            last_value_text: string | null;
                             max_value: number;
+                            /** @description max_value exactly, as decimal text (9223372036854775807 for a bigint sequence) */
+                            max_value_text: string | null;
                             min_value: number;
+                            /** @description min_value exactly, as decimal text */
+                            min_value_text: string | null;
                             /** @description table.column of a serial or identity column; null for a free-standing sequence */
                             owned_by: string | null;
                             schema_name: string;
@@ -11880,6 +12389,556 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecommendations: {
+        parameters: {
+            query?: {
+                database_id?: string;
+                /** @description Max results (max 200) */
+                limit?: number;
+                offset?: number;
+                severity?: "high" | "medium" | "low";
+                status?: "open" | "applied" | "dismissed" | "snoozed" | "resolved";
+                type?: "unused_index" | "duplicate_index" | "invalid_index" | "missing_index" | "table_bloat" | "autovacuum_tuning" | "sequence_exhaustion" | "setting_tuning" | "too_many_parts" | "small_inserts" | "partition_granularity" | "order_by_mismatch" | "low_cardinality" | "codec" | "select_star_heavy" | "final_usage" | "missing_ttl";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of recommendations and how many match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        limit: number;
+                        offset: number;
+                        recommendations: {
+                            /** @description Who applied it: manual (PATCH), auto_evidence (a later scan saw the change in the telemetry) */
+                            attribution: ("manual" | "auto_rule" | "auto_evidence" | "webhook") | null;
+                            /** @description What the scan saw when it closed it, or who marked it applied */
+                            closed_reason: string | null;
+                            database_id: string;
+                            engine: string;
+                            estimated_impact: {
+                                bytes_reclaimed: number | null;
+                                summary: string;
+                                time_saved_ms_per_day: number | null;
+                            };
+                            evidence: {
+                                figures: {
+                                    [key: string]: number | string | boolean | null;
+                                };
+                                notes: string[];
+                                /** @description When the figures were measured */
+                                window: {
+                                    since: string;
+                                    until: string;
+                                };
+                            };
+                            first_seen_at: string;
+                            id: string;
+                            last_seen_at: string;
+                            message: string;
+                            object: {
+                                /** @description PostgreSQL database (datname) or ClickHouse database; empty for server settings and query fingerprints */
+                                database: string;
+                                /** @enum {string} */
+                                kind: "index" | "table" | "column" | "sequence" | "setting" | "statement";
+                                name: string;
+                                schema: string | null;
+                                table: string | null;
+                            };
+                            runbook: {
+                                /** @description The exact SQL to run */
+                                sql: string;
+                                steps: string[];
+                            };
+                            /** @enum {string} */
+                            severity: "high" | "medium" | "low";
+                            snoozed_until: string | null;
+                            /**
+                             * @description resolved: the condition went away without the advised change (not credited)
+                             * @enum {string}
+                             */
+                            status: "open" | "applied" | "dismissed" | "snoozed" | "resolved";
+                            status_changed_at: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "unused_index" | "duplicate_index" | "invalid_index" | "missing_index" | "table_bloat" | "autovacuum_tuning" | "sequence_exhaustion" | "setting_tuning" | "too_many_parts" | "small_inserts" | "partition_granularity" | "order_by_mismatch" | "low_cardinality" | "codec" | "select_star_heavy" | "final_usage" | "missing_ttl";
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecommendationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recommendation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Who applied it: manual (PATCH), auto_evidence (a later scan saw the change in the telemetry) */
+                        attribution: ("manual" | "auto_rule" | "auto_evidence" | "webhook") | null;
+                        /** @description What the scan saw when it closed it, or who marked it applied */
+                        closed_reason: string | null;
+                        database_id: string;
+                        engine: string;
+                        estimated_impact: {
+                            bytes_reclaimed: number | null;
+                            summary: string;
+                            time_saved_ms_per_day: number | null;
+                        };
+                        evidence: {
+                            figures: {
+                                [key: string]: number | string | boolean | null;
+                            };
+                            notes: string[];
+                            /** @description When the figures were measured */
+                            window: {
+                                since: string;
+                                until: string;
+                            };
+                        };
+                        first_seen_at: string;
+                        id: string;
+                        last_seen_at: string;
+                        message: string;
+                        object: {
+                            /** @description PostgreSQL database (datname) or ClickHouse database; empty for server settings and query fingerprints */
+                            database: string;
+                            /** @enum {string} */
+                            kind: "index" | "table" | "column" | "sequence" | "setting" | "statement";
+                            name: string;
+                            schema: string | null;
+                            table: string | null;
+                        };
+                        runbook: {
+                            /** @description The exact SQL to run */
+                            sql: string;
+                            steps: string[];
+                        };
+                        /** @enum {string} */
+                        severity: "high" | "medium" | "low";
+                        snoozed_until: string | null;
+                        /**
+                         * @description resolved: the condition went away without the advised change (not credited)
+                         * @enum {string}
+                         */
+                        status: "open" | "applied" | "dismissed" | "snoozed" | "resolved";
+                        status_changed_at: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "unused_index" | "duplicate_index" | "invalid_index" | "missing_index" | "table_bloat" | "autovacuum_tuning" | "sequence_exhaustion" | "setting_tuning" | "too_many_parts" | "small_inserts" | "partition_granularity" | "order_by_mismatch" | "low_cardinality" | "codec" | "select_star_heavy" | "final_usage" | "missing_ttl";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchRecommendationsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Required with status snoozed, in the future
+                     */
+                    snoozed_until?: string;
+                    /** @enum {string} */
+                    status: "open" | "applied" | "dismissed" | "snoozed";
+                };
+            };
+        };
+        responses: {
+            /** @description The recommendation as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Who applied it: manual (PATCH), auto_evidence (a later scan saw the change in the telemetry) */
+                        attribution: ("manual" | "auto_rule" | "auto_evidence" | "webhook") | null;
+                        /** @description What the scan saw when it closed it, or who marked it applied */
+                        closed_reason: string | null;
+                        database_id: string;
+                        engine: string;
+                        estimated_impact: {
+                            bytes_reclaimed: number | null;
+                            summary: string;
+                            time_saved_ms_per_day: number | null;
+                        };
+                        evidence: {
+                            figures: {
+                                [key: string]: number | string | boolean | null;
+                            };
+                            notes: string[];
+                            /** @description When the figures were measured */
+                            window: {
+                                since: string;
+                                until: string;
+                            };
+                        };
+                        first_seen_at: string;
+                        id: string;
+                        last_seen_at: string;
+                        message: string;
+                        object: {
+                            /** @description PostgreSQL database (datname) or ClickHouse database; empty for server settings and query fingerprints */
+                            database: string;
+                            /** @enum {string} */
+                            kind: "index" | "table" | "column" | "sequence" | "setting" | "statement";
+                            name: string;
+                            schema: string | null;
+                            table: string | null;
+                        };
+                        runbook: {
+                            /** @description The exact SQL to run */
+                            sql: string;
+                            steps: string[];
+                        };
+                        /** @enum {string} */
+                        severity: "high" | "medium" | "low";
+                        snoozed_until: string | null;
+                        /**
+                         * @description resolved: the condition went away without the advised change (not credited)
+                         * @enum {string}
+                         */
+                        status: "open" | "applied" | "dismissed" | "snoozed" | "resolved";
+                        status_changed_at: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "unused_index" | "duplicate_index" | "invalid_index" | "missing_index" | "table_bloat" | "autovacuum_tuning" | "sequence_exhaustion" | "setting_tuning" | "too_many_parts" | "small_inserts" | "partition_granularity" | "order_by_mismatch" | "low_cardinality" | "codec" | "select_star_heavy" | "final_usage" | "missing_ttl";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecommendationsAutoApplyStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per attribution and their total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        auto_evidence: number;
+                        auto_rule: number;
+                        manual: number;
+                        total: number;
+                        webhook: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
                     };
                 };
             };

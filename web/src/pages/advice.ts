@@ -1,80 +1,69 @@
 import { useState } from 'preact/hooks';
-import { ApiError, callUnlisted } from '../api/client';
-import { Code, Section, Time, describeError, html, useLoad } from '../ui';
+import { call, get, type Get } from '../api/client';
 import { setQuery, usePlace } from '../router';
+import { Code, Section, Time, describeError, html, useLoad } from '../ui';
 
-/**
- * Recommendations (the advisors, issue 12), against OptiHouse's contract: GET /recommendations
- * filtered by status, type and severity; PATCH /recommendations/{id}/status. Not in this server's
- * OpenAPI document yet, so typed here by hand until the routes land and the generated types carry them.
- */
-interface Recommendation {
-  readonly id: string;
-  readonly database_id?: string;
-  readonly type?: string;
-  readonly severity: string;
-  readonly title: string;
-  readonly status: string;
-  readonly summary?: string;
-  readonly evidence?: unknown;
-  readonly runbook?: string;
-  readonly runbook_sql?: string;
-  readonly created_at?: string;
-}
+type List = Get<'/recommendations'>;
+type Recommendation = List['recommendations'][number];
+type Status = 'open' | 'applied' | 'dismissed' | 'snoozed';
 
-const STATUSES = [
+const SNOOZE_DAYS = 7;
+const ACTIONS: readonly (readonly [Status, string])[] = [
   ['applied', 'Mark applied'],
   ['dismissed', 'Dismiss'],
-  ['snoozed', 'Snooze'],
-] as const;
+  ['snoozed', `Snooze ${SNOOZE_DAYS} days`],
+  ['open', 'Reopen'],
+];
 
 function Item({ rec, onChanged }: { rec: Recommendation; onChanged: () => void }) {
   const [error, setError] = useState<string>();
-  const change = async (status: string) => {
+  const change = async (status: Status) => {
     setError(undefined);
     try {
-      await callUnlisted('PATCH', `/recommendations/${encodeURIComponent(rec.id)}/status`, { status });
+      const snoozed = status === 'snoozed' ? { snoozed_until: new Date(Date.now() + SNOOZE_DAYS * 86_400_000).toISOString() } : {};
+      await call('patch', '/recommendations/{id}/status', { path: { id: rec.id }, body: { status, ...snoozed } });
       onChanged();
     } catch (err) {
       setError(describeError(err));
     }
   };
-  const sql = rec.runbook_sql ?? rec.runbook;
-  return html`<li class=${`issue ${rec.severity}`}>
+  const figures = Object.entries(rec.evidence.figures);
+  return html`<li class=${`issue ${rec.severity}`} data-recommendation=${rec.id}>
     <h3><span class=${`pill ${rec.severity}`}>${rec.severity}</span> ${rec.title} <span class=${`pill ${rec.status}`}>${rec.status}</span></h3>
-    ${rec.summary ? html`<p>${rec.summary}</p>` : null}
-    ${rec.evidence ? html`<details><summary>Evidence</summary><pre>${typeof rec.evidence === 'string' ? rec.evidence : JSON.stringify(rec.evidence, null, 2)}</pre></details>` : null}
-    ${sql ? html`<h4>Runbook</h4><${Code} text=${sql} label="runbook" />` : null}
-    ${rec.created_at ? html`<p class="muted small">Found <${Time} iso=${rec.created_at} /></p>` : null}
-    <div class="actions">${STATUSES.filter(([s]) => s !== rec.status).map(([s, label]) => html`<button type="button" onClick=${() => change(s)}>${label}<span class="sr-only"> ${rec.title}</span></button>`)}</div>
+    <p>${rec.message}</p>
+    <p><strong>Impact:</strong> ${rec.estimated_impact.summary}</p>
+    <details><summary>Evidence (<${Time} iso=${rec.evidence.window.since} /> to <${Time} iso=${rec.evidence.window.until} />)</summary>
+      ${figures.length > 0 ? html`<dl class="figures">${figures.map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>` : null}
+      ${rec.evidence.notes.length > 0 ? html`<ul>${rec.evidence.notes.map((n) => html`<li>${n}</li>`)}</ul>` : null}
+    </details>
+    <h4>Runbook</h4>
+    ${rec.runbook.steps.length > 0 ? html`<ol>${rec.runbook.steps.map((s) => html`<li>${s}</li>`)}</ol>` : null}
+    <${Code} text=${rec.runbook.sql} label="runbook SQL" />
+    <p class="muted small">First seen <${Time} iso=${rec.first_seen_at} />, last seen <${Time} iso=${rec.last_seen_at} />${rec.snoozed_until ? html`, snoozed until <${Time} iso=${rec.snoozed_until} />` : null}${rec.closed_reason ? ` · ${rec.closed_reason}` : ''}</p>
+    <div class="actions">${ACTIONS.filter(([s]) => s !== rec.status && (s !== 'open' || rec.status !== 'resolved')).map(
+      ([s, label]) => html`<button type="button" onClick=${() => change(s)}>${label}<span class="sr-only"> ${rec.title}</span></button>`,
+    )}</div>
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
   </li>`;
 }
 
-const SEVERITY_ORDER: Record<string, number> = { critical: 0, high: 1, warning: 2, medium: 3, low: 4, info: 5 };
-
+/** The advisors' recommendations, most severe first, with evidence, runbook SQL and status changes. */
 export function Advice() {
   const place = usePlace();
   const status = place.query.get('status') ?? 'open';
-  const list = useLoad(async () => {
-    try {
-      const body = await callUnlisted<{ recommendations?: Recommendation[]; items?: Recommendation[] } | Recommendation[]>('GET', `/recommendations${status ? `?status=${encodeURIComponent(status)}` : ''}`);
-      return Array.isArray(body) ? body : (body.recommendations ?? body.items ?? []);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'ROUTE_NOT_FOUND') return null;
-      throw err;
-    }
-  }, [status]);
+  const list = useLoad(() => get('/recommendations', { query: { limit: 200, ...(status ? { status: status as Recommendation['status'] } : {}) } }), [status]);
+  const stats = useLoad(() => get('/recommendations/auto-apply-stats'), [list.data]);
   return html`<main id="main">
     <h1>Advice</h1>
-    <div class="filters"><label>Status <select value=${status} onChange=${(e: Event) => setQuery({ status: (e.target as HTMLSelectElement).value })}>
-      ${['open', 'applied', 'dismissed', 'snoozed', ''].map((s) => html`<option value=${s}>${s || 'any'}</option>`)}
-    </select></label></div>
-    <${Section} loaded=${list} what="the recommendations">${(recs: Recommendation[] | null) =>
-      recs === null
-        ? html`<p>This server does not produce recommendations yet.</p>`
-        : recs.length === 0
-          ? html`<p>No recommendation with this status.</p>`
-          : html`<ol class="issues">${[...recs].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9)).map((r) => html`<${Item} rec=${r} onChanged=${list.reload} />`)}</ol>`}<//>
+    <div class="filters">
+      <label>Status <select value=${status} onChange=${(e: Event) => setQuery({ status: (e.target as HTMLSelectElement).value })}>
+        ${['open', 'applied', 'dismissed', 'snoozed', 'resolved', ''].map((s) => html`<option value=${s}>${s || 'any'}</option>`)}
+      </select></label>
+      ${stats.data ? html`<span class="muted">Applied so far: ${stats.data.total} (manual ${stats.data.manual}, seen in the telemetry ${stats.data.auto_evidence})</span>` : null}
+    </div>
+    <${Section} loaded=${list} what="the recommendations">${(l: List) =>
+      l.recommendations.length === 0
+        ? html`<p>No recommendation ${status ? `with status ${status}` : 'yet'}: the advisors scan each database's telemetry and list what they find here.</p>`
+        : html`<ol class="issues">${l.recommendations.map((r) => html`<${Item} rec=${r} onChanged=${list.reload} />`)}</ol>`}<//>
   </main>`;
 }
