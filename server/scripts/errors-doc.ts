@@ -158,8 +158,8 @@ export const ERROR_GUIDE = {
     action: 'Check the server\'s load and the network from the agent; the collector retries at its next interval.',
   },
   AGENT_NOT_CONNECTED: {
-    meaning: 'A command (e.g. an EXPLAIN) needs the database\'s agent and none is connected to this server process (it may be disconnected, or connected to another process).',
-    action: 'Check the agent is running (`GET /api/v1/databases/{id}/health`); behind a load balancer, retry.',
+    meaning: 'A command (an EXPLAIN, a connection test) needs the database\'s agent and no server process holds its connection. With the metadata in PostgreSQL (`DATABASE_URL`) processes relay commands to the one the agent is connected to; with SQLite there is one process.',
+    action: 'Check the agent is running (`GET /api/v1/databases/{id}/health`). Several server processes behind a load balancer must share PostgreSQL metadata to reach each other\'s agents.',
   },
   COMMAND_TIMEOUT: {
     meaning: 'The agent did not answer a command within its deadline.',

@@ -47,7 +47,7 @@ export const ERROR_CATALOG = {
   CLICKHOUSE_BAD_RESPONSE: { status: 502, message: 'ClickHouse sent a response the agent cannot read' },
   CLICKHOUSE_TIMEOUT: { status: 504, message: 'ClickHouse did not answer in time' },
   // Commands from the server to an agent over its socket
-  AGENT_NOT_CONNECTED: { status: 409, message: 'No agent serving this database is connected to this server' },
+  AGENT_NOT_CONNECTED: { status: 409, message: 'No agent serving this database is connected to any server process' },
   COMMAND_TIMEOUT: { status: 504, message: 'The agent did not answer the command in time', expose: true },
   COMMAND_UNKNOWN: { status: 400, message: 'The agent does not accept this command' },
   COMMAND_BAD_ARGS: { status: 400, message: 'The command arguments are invalid' },
