@@ -45,6 +45,30 @@ export const ERROR_GUIDE = {
     meaning: 'Sign-up with an email that already has an account.',
     action: 'Log in with that email, or sign up with another.',
   },
+  AUTH_FORBIDDEN_ROLE: {
+    meaning: 'A signed-in user whose role in the organization is below what the route needs: a `member` managing keys, settings, alert rules or members, or an `admin` changing an owner. Each operation in `/api/v1/openapi.json` names its role (`x-vigil-role`).',
+    action: 'Ask an owner or admin of the organization to do it, or to change your role (`PATCH /api/v1/org/members/{id}`).',
+  },
+  AUTH_THROTTLED: {
+    meaning: 'Too many failed logins, password-reset requests or reset attempts for this account or from this address; each further failure doubles the wait. The same answer comes whether or not the account exists.',
+    action: 'Wait the seconds the `Retry-After` header (and `retry_after_s`) gives, then try again; use `POST /api/v1/auth/forgot-password` if the password is lost.',
+  },
+  AUTH_NOT_MEMBER: {
+    meaning: 'Login with an `org_id` the account does not belong to (the password was right).',
+    action: 'Log in without `org_id` to get your default organization, or ask an admin of that organization for an invitation.',
+  },
+  ORG_UNVERIFIED_LIMIT: {
+    meaning: 'An organization whose owner has not verified their email may monitor one database; a second one registered by an agent\'s Hello or `POST /databases` is refused (the agent keeps sending the first database\'s batches).',
+    action: 'Follow the link in the verification email (`GET /api/v1/auth/verify-email`); on a server without mail, run `pnpm vigil-server user verify <email>` on its host. Then restart the agent or register the database again.',
+  },
+  ORG_LAST_OWNER: {
+    meaning: 'Removing or demoting the last owner of an organization would leave nobody able to manage it.',
+    action: 'Make another member owner first (`PATCH /api/v1/org/members/{id}` with `{"role": "owner"}`).',
+  },
+  INVITATION_EMAIL_MISMATCH: {
+    meaning: 'A signed-in user accepted an invitation that was sent to another email address.',
+    action: 'Sign in with the invited email, or accept as a new user with `{name, password}`, or ask for an invitation to your own email.',
+  },
   VALIDATION_FAILED: {
     meaning: 'A path param, query param or body field is missing, unknown or out of range; the message names the field and what it must be, and for programs `query_param` or `body_field` names it too.',
     action: 'Fix the named field; `/api/v1/openapi.json` has every route\'s schema.',

@@ -35,6 +35,8 @@ import { SqlParsers } from './engines/sql-parse/sql-parsers.js';
 import { ClientRateLimiter } from './api/client-rate-limiter.js';
 import type { TelemetryStore } from './storage/telemetry/telemetry-store.js';
 import { SERVER_VERSION } from './version.js';
+import { createMailer } from './mail/mailer.js';
+import { startAccountsPruning } from './auth/audit.js';
 import { dashboard } from './web/dashboard.js';
 
 export interface VigilServer {
@@ -118,10 +120,11 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));
   const agents = new AgentRegistry();
+  const mailer = createMailer(config.mail, logger);
   // chDB allows one data directory per process: the parser shares the embedded store's (open-stores.ts), if any.
   const sql = new SqlParsers({ chdbDir: config.clickhouseUrl ? undefined : join(config.dataDir, 'telemetry') });
   const publicLimiter = new ClientRateLimiter(config.publicRateLimitPerMinute);
-  const context: AppContext = { config, logger, ...stores, agents, commands: commandBusFor(config, agents, logger), ingestEvents, alertEvents, notifications, evaluator, sql, publicLimiter };
+  const context: AppContext = { config, logger, ...stores, agents, commands: commandBusFor(config, agents, logger), ingestEvents, alertEvents, notifications, evaluator, mailer, sql, publicLimiter };
   // Before listening: a command relayed by another process must find this one hearing.
   await context.commands.start();
   const stopAlertNotices = notifyAlertEvents(context);
@@ -152,6 +155,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const port = (): number => (http.address() as AddressInfo).port;
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
   retention.start();
+  const stopAccountsPruning = startAccountsPruning(stores.meta, config.retention.dailyDays, logger);
   const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs, events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
   alertJob.start();
   const scanJob = new ScanJob({ meta: stores.meta, reads: telemetryReads(stores.telemetry), logger, intervalMs: config.scans.intervalHours * 3_600_000, pollMs: config.scans.pollMs });
@@ -187,6 +191,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     await scanJob.stop();
     stopAlertNotices();
     await notifications.close();
+    await stopAccountsPruning();
+    mailer.close();
     await context.commands.close();
     await stores.meta.close();
     sql.close();

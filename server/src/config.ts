@@ -48,6 +48,9 @@ const EnvSchema = z.object({
   VIGIL_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   VIGIL_NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   VIGIL_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Account email (verification, password reset, invitations): README, "Accounts". Unset: no mail.
+  VIGIL_SMTP_URL: z.string().optional(),
+  VIGIL_MAIL_FROM: z.string().min(3).max(320).default('Vigil <vigil@localhost>'),
   // The public routes (SQL optimizer, lineage, connectivity catalogue): requests a minute per client address.
   VIGIL_PUBLIC_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(60),
   DATABASE_URL: z.string().optional(),
@@ -117,6 +120,15 @@ export interface ServerConfig {
   readonly notify: NotifyConfig;
   /** Requests a minute each client address may make to the public routes (VIGIL_PUBLIC_RATE_LIMIT_PER_MIN). */
   readonly publicRateLimitPerMinute: number;
+  /** Account email; `smtpUrl` undefined: no mail (the embedded single-machine default). */
+  readonly mail: MailConfig;
+}
+
+/** How account emails leave: an SMTP server (nodemailer) and the sender; links use publicUrl, which SMTP requires. */
+export interface MailConfig {
+  /** smtp:// or smtps:// with any credentials; prints redacted. */
+  readonly smtpUrl: ConnectionUrl | undefined;
+  readonly from: string;
 }
 
 /** Parses the server configuration from `env`; throws CONFIG_INVALID naming the bad variable. */
@@ -131,6 +143,9 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   // Unset or empty means the embedded store; a bad URL fails naming the variable, never echoing it.
   const databaseUrl = e.DATABASE_URL ? new ConnectionUrl('DATABASE_URL', e.DATABASE_URL, ['postgres:', 'postgresql:']) : undefined;
   const clickhouseUrl = e.CLICKHOUSE_URL ? new ConnectionUrl('CLICKHOUSE_URL', e.CLICKHOUSE_URL, ['http:', 'https:']) : undefined;
+  const smtpUrl = e.VIGIL_SMTP_URL ? new ConnectionUrl('VIGIL_SMTP_URL', e.VIGIL_SMTP_URL, ['smtp:', 'smtps:']) : undefined;
+  // Links in emails must not come from a request's Host header, which a caller chooses (reset-link poisoning).
+  if (smtpUrl && !e.VIGIL_PUBLIC_URL) throw new VigilError('CONFIG_INVALID', 'VIGIL_PUBLIC_URL: required with VIGIL_SMTP_URL, for the links in account emails');
   const dataDir = resolve(e.VIGIL_DATA_DIR);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return Object.freeze({
@@ -169,6 +184,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       pollMs: e.VIGIL_NOTIFY_POLL_MS,
       timeoutMs: e.VIGIL_NOTIFY_TIMEOUT_MS,
     }),
+    mail: Object.freeze({ smtpUrl, from: e.VIGIL_MAIL_FROM }),
   });
 }
 

@@ -10,6 +10,7 @@ import type { DatabaseEvaluator } from './services/database-evaluator.js';
 import type { AlertEvents } from './engines/alerts/alert-events.js';
 import type { SqlParsers } from './engines/sql-parse/sql-parsers.js';
 import type { ClientRateLimiter } from './api/client-rate-limiter.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** Everything a route or the ingest gateway needs, built once at start. */
 export interface AppContext {
@@ -32,4 +33,6 @@ export interface AppContext {
   readonly sql: SqlParsers;
   /** The per-client-address limit of the public routes (optimizer, lineage, connectivity). */
   readonly publicLimiter: ClientRateLimiter;
+  /** Account email (verification, password reset, invitations) over SMTP, or off (mail/mailer.ts). */
+  readonly mailer: Mailer;
 }

@@ -13,6 +13,13 @@ export const ERROR_CATALOG = {
   AUTH_FORBIDDEN_SCOPE: { status: 403, message: 'This credential is not allowed to do that' },
   AUTH_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
   AUTH_CSRF_REJECTED: { status: 403, message: 'The session cookie was sent without the X-Vigil-Session header or from another site' },
+  AUTH_FORBIDDEN_ROLE: { status: 403, message: 'Your role in this organization does not allow that' },
+  AUTH_THROTTLED: { status: 429, message: 'Too many attempts: wait for the time Retry-After gives, then try again' },
+  AUTH_NOT_MEMBER: { status: 403, message: 'This account is not a member of that organization' },
+  // Organizations, members and invitations
+  ORG_UNVERIFIED_LIMIT: { status: 403, message: 'An organization whose email is not verified can monitor one database: verify the email to add more' },
+  ORG_LAST_OWNER: { status: 409, message: 'The last owner of an organization cannot leave it or stop being an owner: make another member owner first' },
+  INVITATION_EMAIL_MISMATCH: { status: 403, message: 'This invitation was sent to another email address than the signed-in account' },
   // Requests
   VALIDATION_FAILED: { status: 400, message: 'Invalid request' },
   BODY_MALFORMED: { status: 400, message: 'Request body is not valid JSON' },

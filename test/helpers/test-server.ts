@@ -15,7 +15,7 @@ export interface TestServer {
   readonly wsUrl: string;
   /** fetch against the server with JSON in and out. */
   request(method: string, path: string, options?: { token?: string; apiKey?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: any }>;
-  /** Signs up a fresh organization; returns its access token. */
+  /** Signs up a fresh organization, verified; returns its access token. */
   signup(org?: string): Promise<{ accessToken: string; refreshToken: string; orgId: string }>;
   /** Creates an API key of `scope` with `token`'s user. */
   createKey(token: string, scope: 'agent' | 'read' | 'admin'): Promise<string>;
@@ -68,6 +68,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async signup(org = `org-${++counter}`) {
       const res = await request('POST', '/api/v1/auth/signup', { body: { email: `${org}-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Test User', org_name: org } });
       if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+      // Verified as an operator would (`vigil-server user verify`), so a test may register several databases; accounts tests sign up by hand.
+      await server.context.meta.markEmailVerified(res.body.user.id, new Date().toISOString());
       return { accessToken: res.body.access_token, refreshToken: res.body.refresh_token, orgId: res.body.organization.id };
     },
     async createKey(token, scope) {

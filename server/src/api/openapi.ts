@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CATALOG, type ErrorCode } from '@vigil/shared';
-import { routeErrorCodes, type RouteSpec } from './route.js';
+import { requiredRole, routeErrorCodes, type RouteSpec } from './route.js';
 import { strictInput } from './validate.js';
 import { SERVER_VERSION } from '../version.js';
 
@@ -57,8 +57,10 @@ export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unkno
       default: ERROR_RESPONSE,
     };
     paths[spec.path] ??= {};
+    const role = requiredRole(spec);
     paths[spec.path]![spec.method] = {
       summary: spec.summary,
+      ...(role ? { description: `Needs role ${role} or above (users), scope ${spec.auth === 'read' ? 'read or admin' : 'admin'} (API keys).`, 'x-vigil-role': role, 'x-vigil-scope': spec.auth } : {}),
       tags: [spec.tag],
       operationId: `${spec.method}${spec.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       parameters: parameters(spec),

@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { ERROR_CATALOG, VigilError, isVigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../context.js';
-import { authenticate, authorize, type Access, type Principal } from '../auth/authenticate.js';
+import { authenticate, authorize, DEFAULT_ROLE_FOR, type Access, type Principal } from '../auth/authenticate.js';
+import type { Role } from '../storage/meta/meta-store.js';
 import { NO_FIELDS, parseBody, parseInput } from './validate.js';
 
 /**
@@ -34,6 +35,8 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   readonly tag: string;
   /** `none`: public; `read`: users and read/admin keys; `admin`: users and admin keys. */
   readonly auth: 'none' | Access;
+  /** The least role a user needs in the organization (owner ⊃ admin ⊃ member); by default `member` for `read`, `admin` for `admin`. */
+  readonly role?: Role;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
@@ -56,11 +59,16 @@ export function route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
 /** Any route: a bad param, query or body (validate.ts), and an unexpected failure. */
 const EVERY_ROUTE: readonly ErrorCode[] = ['VALIDATION_FAILED', 'INTERNAL'];
 /** What authenticate() and authorize() throw. */
-const AUTHENTICATED: readonly ErrorCode[] = ['AUTH_MISSING_CREDENTIALS', 'AUTH_INVALID_KEY', 'AUTH_INVALID_TOKEN', 'AUTH_FORBIDDEN_SCOPE'];
+const AUTHENTICATED: readonly ErrorCode[] = ['AUTH_MISSING_CREDENTIALS', 'AUTH_INVALID_KEY', 'AUTH_INVALID_TOKEN', 'AUTH_FORBIDDEN_SCOPE', 'AUTH_FORBIDDEN_ROLE'];
 /** An id in the path may name nothing (or something of another organization), or not decode. */
 const WITH_PATH_PARAMS: readonly ErrorCode[] = ['NOT_FOUND', 'PATH_MALFORMED'];
 /** parseBody() and the body parser in front of it. */
 const WITH_BODY: readonly ErrorCode[] = ['BODY_MISSING', 'UNSUPPORTED_MEDIA_TYPE', 'BODY_MALFORMED', 'BODY_TOO_LARGE', 'BODY_UNSUPPORTED_ENCODING'];
+
+/** The least role a user needs for `spec`, or undefined for a public route. */
+export function requiredRole(spec: Pick<RouteSpec, 'auth' | 'role'>): Role | undefined {
+  return spec.auth === 'none' ? undefined : (spec.role ?? DEFAULT_ROLE_FOR[spec.auth]);
+}
 
 /** The codes every route shaped like `spec` can answer, whatever its handler does. */
 export function impliedErrorCodes(spec: Pick<RouteSpec, 'auth' | 'path' | 'body'>): ErrorCode[] {
@@ -104,7 +112,7 @@ export function mountRoutes(ctx: AppContext, routes: readonly RouteSpec[], optio
       let principal: Principal | undefined;
       if (spec.auth !== 'none') {
         principal = await authenticate(req.headers, authDeps);
-        authorize(principal, spec.auth);
+        authorize(principal, spec.auth, requiredRole(spec));
       }
       res.locals.principal = principal;
       const input = {

@@ -1,12 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { VigilError } from '@vigil/shared';
-import type { ApiKeyScope, MetaStore } from '../storage/meta/meta-store.js';
-import { verifyAccessToken } from './access-tokens.js';
+import type { ApiKeyScope, MetaStore, Role } from '../storage/meta/meta-store.js';
+import { verifyAccessToken, type AccessClaims } from './access-tokens.js';
 import { sha256 } from './secrets.js';
 
-/** Who is calling: a signed-in user (JWT) or an API key of some scope. */
+/** Who is calling: a signed-in user (JWT) with their role in the token's organization, or an API key of some scope. */
 export type Principal =
-  | { readonly kind: 'user'; readonly orgId: string; readonly userId: string }
+  | { readonly kind: 'user'; readonly orgId: string; readonly userId: string; readonly role: Role }
   | { readonly kind: 'api_key'; readonly orgId: string; readonly keyId: string; readonly scope: ApiKeyScope };
 
 export interface AuthDeps {
@@ -40,11 +40,18 @@ export async function authenticate(headers: IncomingHttpHeaders, deps: AuthDeps)
   const token = bearer(headers);
   if (!token) throw new VigilError('AUTH_MISSING_CREDENTIALS');
   if (token.startsWith('vgl_')) return principalForKey(token, deps);
-  const claims = verifyAccessToken(token, deps.jwtSecret);
-  return { kind: 'user', orgId: claims.org, userId: claims.sub };
+  return userPrincipal(verifyAccessToken(token, deps.jwtSecret), deps.meta);
 }
 
-/** What a route needs: `read` for the read API, `admin` for managing keys and settings. */
+/** The user an access token's claims name, with their role; AUTH_INVALID_TOKEN once they left the organization. */
+export async function userPrincipal(claims: AccessClaims, meta: MetaStore): Promise<Principal> {
+  // Read on every request, so a role change or a removal applies at once, not when the token expires.
+  const membership = await meta.getMembership(claims.org, claims.sub);
+  if (!membership) throw new VigilError('AUTH_INVALID_TOKEN');
+  return { kind: 'user', orgId: claims.org, userId: claims.sub, role: membership.role };
+}
+
+/** What a route needs of an API key: `read` for the read API, `admin` for managing keys and settings. */
 export type Access = 'read' | 'admin';
 
 const SCOPES_FOR: Record<Access, readonly ApiKeyScope[]> = {
@@ -52,9 +59,25 @@ const SCOPES_FOR: Record<Access, readonly ApiKeyScope[]> = {
   admin: ['admin'],
 };
 
-/** Throws AUTH_FORBIDDEN_SCOPE unless the principal may do `access` (users may do everything in their org). */
-export function authorize(principal: Principal, access: Access): void {
+/** The role a user needs where a route does not say: the read API is every member's, the rest admins'. */
+export const DEFAULT_ROLE_FOR: Record<Access, Role> = { read: 'member', admin: 'admin' };
+
+const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
+
+/** Whether `role` includes what `required` may do (owner ⊃ admin ⊃ member). */
+export function roleAtLeast(role: Role, required: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[required];
+}
+
+/**
+ * Throws AUTH_FORBIDDEN_SCOPE unless an API key's scope allows `access`, or AUTH_FORBIDDEN_ROLE
+ * unless a user's role in the organization is at least `role` (by default, what `access` implies).
+ */
+export function authorize(principal: Principal, access: Access, role: Role = DEFAULT_ROLE_FOR[access]): void {
   if (principal.kind === 'api_key' && !SCOPES_FOR[access].includes(principal.scope)) {
     throw new VigilError('AUTH_FORBIDDEN_SCOPE', `An API key with scope "${principal.scope}" cannot do this; it needs scope ${SCOPES_FOR[access].join(' or ')}`);
+  }
+  if (principal.kind === 'user' && !roleAtLeast(principal.role, role)) {
+    throw new VigilError('AUTH_FORBIDDEN_ROLE', `Your role in this organization is ${principal.role}; this needs ${role}`);
   }
 }

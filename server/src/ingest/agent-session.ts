@@ -15,6 +15,7 @@ import {
 import type { AppContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/authenticate.js';
+import { assertMayRegisterDatabase } from '../auth/org-limits.js';
 import type { ServerMetrics } from '../ops/metrics.js';
 import type { AgentHeartbeat, Database, DatabaseSettings } from '../storage/meta/meta-store.js';
 import { SERVER_VERSION } from '../version.js';
@@ -304,7 +305,15 @@ export class AgentSession {
     const agent = await ctx.meta.upsertAgent({ orgId, hostname, agentVersion: (hello.agentVersion ?? '').slice(0, 64), at });
     this.#agentId = agent.id;
     this.#agentVersion = agent.agent_version;
+    // A database an unverified organization may not add is left out of Welcome (its batches are
+    // refused as unannounced); the others register and send as usual.
+    const refused: VigilError[] = [];
     for (const info of checked) {
+      const limit = await assertMayRegisterDatabase(ctx.meta, orgId, info.name).catch((err: unknown) => (isVigilError(err) && err.code === 'ORG_UNVERIFIED_LIMIT' ? err : Promise.reject(err)));
+      if (limit) {
+        refused.push(limit);
+        continue;
+      }
       const db = await ctx.meta.upsertDatabase({ orgId, ...info, agentId: agent.id, at });
       this.#databases.set(db.name, db);
       this.#databaseIds.add(db.id);
@@ -324,6 +333,10 @@ export class AgentSession {
         settings: [...this.#databases.entries()].map(([name, db]) => settingsToWire(name, db)),
       },
     });
+    for (const err of refused) {
+      this.#log.warn({ code: err.code }, err.message);
+      this.#sendError(err, '');
+    }
   }
 
   /**

@@ -42,7 +42,9 @@ export function httpObserver(logger: Logger, metrics: ServerMetrics): RequestHan
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req, res);
       metrics.httpDuration.observe({ method: METHODS.has(req.method) ? req.method : 'OTHER', route, status: String(res.statusCode) }, seconds);
-      logger.info({ req_id: requestId, method: req.method, route, path: req.path.slice(0, 256), status: res.statusCode, ms: seconds * 1000 }, 'request');
+      // An invitation's token is its path segment (POST /org/invitations/{token}/accept): a secret, never logged.
+      const path = req.path.slice(0, 256).replace(/(\/invitations\/)[^/]+/, '$1***');
+      logger.info({ req_id: requestId, method: req.method, route, path, status: res.statusCode, ms: seconds * 1000 }, 'request');
     });
     next();
   };

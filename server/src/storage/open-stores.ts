@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import type { ServerConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { MetaStore } from './meta/meta-store.js';
-import { KyselyMetaStore } from './meta/kysely-meta-store.js';
-import { createPostgresMetaDialect } from './meta/postgres/postgres-meta-dialect.js';
-import { createSqliteMetaDialect } from './meta/sqlite/sqlite-meta-dialect.js';
+import { metaStoreFor } from './meta/open-meta-store.js';
 import type { TelemetryStore } from './telemetry/telemetry-store.js';
 import { ChdbTelemetryStore } from './telemetry/chdb/chdb-telemetry-store.js';
 import { ClickHouseTelemetryStore } from './telemetry/clickhouse/clickhouse-telemetry-store.js';
@@ -16,13 +14,7 @@ import { ClickHouseTelemetryStore } from './telemetry/clickhouse/clickhouse-tele
  */
 export async function openStores(config: ServerConfig, logger?: Logger): Promise<{ meta: MetaStore; telemetry: TelemetryStore }> {
   const log = logger?.child({ component: 'storage' });
-  const meta = config.databaseUrl
-    ? new KyselyMetaStore(
-        createPostgresMetaDialect(config.databaseUrl.reveal(), {
-          onIdleError: (err) => log?.warn({ err }, 'an idle PostgreSQL connection failed; the next query reconnects'),
-        }),
-      )
-    : new KyselyMetaStore(createSqliteMetaDialect(join(config.dataDir, 'meta.sqlite')));
+  const meta = metaStoreFor(config, log);
   const telemetry = config.clickhouseUrl ? new ClickHouseTelemetryStore(config.clickhouseUrl.reveal()) : new ChdbTelemetryStore(join(config.dataDir, 'telemetry'));
   try {
     await meta.migrate();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { VigilError, isVigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { verifyAccessToken } from '../../auth/access-tokens.js';
-import { authenticate, authorize, type Principal } from '../../auth/authenticate.js';
+import { authenticate, authorize, userPrincipal, type Principal } from '../../auth/authenticate.js';
 import type { Database } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
 import { parseInput } from '../validate.js';
@@ -59,7 +59,8 @@ function verifyStreamToken(token: string, databaseId: string, secret: string): P
   if (typeof payload === 'string' || payload.typ !== 'ws' || typeof payload.org !== 'string' || typeof payload.sub !== 'string') return undefined;
   if (payload.db !== databaseId) throw new VigilError('AUTH_INVALID_TOKEN', 'This stream token is for another database');
   const [kind, id] = payload.sub.split(':', 2) as [string, string];
-  return kind === 'key' ? { kind: 'api_key', orgId: payload.org, keyId: id, scope: 'read' } : { kind: 'user', orgId: payload.org, userId: id };
+  // A stream only reads, which every role may: the role checked when the token was issued stands for its few seconds.
+  return kind === 'key' ? { kind: 'api_key', orgId: payload.org, keyId: id, scope: 'read' } : { kind: 'user', orgId: payload.org, userId: id, role: 'member' };
 }
 
 interface Stream {
@@ -135,8 +136,7 @@ export class ActivityStream {
     }
     const stream = verifyStreamToken(token, databaseId, secret);
     if (stream) return stream;
-    const claims = verifyAccessToken(token, secret);
-    return { kind: 'user', orgId: claims.org, userId: claims.sub };
+    return userPrincipal(verifyAccessToken(token, secret), this.#ctx.meta);
   }
 
   #run(ws: WebSocket, principal: Principal, db: Database, query: z.infer<typeof StreamQuery>): void {

@@ -6,6 +6,7 @@ import { DEFAULT_COOLDOWN_SEC, loadRules, type RuleView } from '../../engines/al
 import { CATALOGUE, METRICS_BY_KEY } from '../../engines/catalogue/index.js';
 import type { Alert } from '../../storage/meta/alerts-repository.js';
 import { DELIVERY_STATUSES } from '../../storage/meta/alerts-repository.js';
+import { audit } from '../../auth/audit.js';
 import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
 import { route, type RouteSpec } from '../route.js';
 import { intParam, limitParam } from './route-support.js';
@@ -247,9 +248,10 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['NOT_FOUND'],
       body: RuleBody,
       success: { status: 201, description: 'The rule', schema: RuleViewSchema },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         await checkCustom(principal.orgId, body.metric_key, body.database_id);
         const rule = await alerts.createCustomRule({ ...body, org_id: principal.orgId, database_id: body.database_id ?? null }, new Date().toISOString());
+        await audit(ctx, res, 'alert_rule.created', { type: 'alert_rule', id: rule.id }, { details: { fields: Object.keys(body) } });
         return { body: ruleView((await ruleFor(principal.orgId, rule.id))) };
       },
     }),
@@ -262,7 +264,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       params: IdPath,
       body: RulePatch,
       success: { status: 200, description: 'The rule as it is now', schema: RuleViewSchema },
-      async handler({ principal, params, body }) {
+      async handler({ principal, params, body, res }) {
         const rule = await ruleFor(principal.orgId, params.id);
         const at = new Date().toISOString();
         if (rule.rule_type === 'built_in') {
@@ -275,6 +277,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
           }
           await alerts.updateCustomRule(principal.orgId, rule.id, body, at);
         }
+        await audit(ctx, res, 'alert_rule.changed', { type: 'alert_rule', id: rule.id }, { details: { fields: Object.keys(body) } });
         return { body: ruleView(await ruleFor(principal.orgId, rule.id)) };
       },
     }),
@@ -287,10 +290,11 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['ALERT_RULE_BUILT_IN'],
       params: IdPath,
       success: { status: 200, description: 'Deleted', schema: z.object({ id: z.string(), deleted: z.literal(true) }) },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         const rule = await ruleFor(principal.orgId, params.id);
         if (rule.rule_type === 'built_in') throw new VigilError('ALERT_RULE_BUILT_IN', `${rule.id} is a built-in rule: disable it with PUT /api/v1/alerts/rules/{id} {"enabled": false}`);
         await alerts.deleteCustomRule(principal.orgId, rule.id);
+        await audit(ctx, res, 'alert_rule.deleted', { type: 'alert_rule', id: rule.id });
         return { body: { id: rule.id, deleted: true as const } };
       },
     }),
@@ -376,6 +380,7 @@ export function alertRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Acknowledge an alert (active → acknowledged)',
       tag: 'alerts',
       auth: 'admin',
+      role: 'member',
       params: IdPath,
       success: { status: 200, description: 'The alert; one already acknowledged or resolved is returned unchanged', schema: AlertViewSchema },
       async handler({ principal, params }) {

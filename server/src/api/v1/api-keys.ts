@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
+import { audit } from '../../auth/audit.js';
 import { newApiKey } from '../../auth/secrets.js';
 import { API_KEY_SCOPES, type ApiKey } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
@@ -54,9 +55,10 @@ export function apiKeyRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       body: CreateBody,
       success: { status: 201, description: 'The key', schema: CreatedKey },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         const secret = newApiKey();
         const key = await ctx.meta.createApiKey({ orgId: principal.orgId, name: body.name, scope: body.scope, prefix: secret.prefix, hash: secret.hash });
+        await audit(ctx, res, 'api_key.created', { type: 'api_key', id: key.id }, { details: { name: key.name, scope: key.scope, prefix: key.prefix } });
         return { body: { ...keyView(key), key: secret.key } };
       },
     }),
@@ -68,8 +70,9 @@ export function apiKeyRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       params: KeyPath,
       success: { status: 204, description: 'Revoked' },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         if (!(await ctx.meta.revokeApiKey(principal.orgId, params.id))) throw new VigilError('NOT_FOUND', 'No such API key');
+        await audit(ctx, res, 'api_key.revoked', { type: 'api_key', id: params.id });
         ctx.agents.disconnectKey(params.id);
         return { status: 204 };
       },

@@ -1,24 +1,35 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
-import { signAccessToken } from '../../auth/access-tokens.js';
+import { accountLinks, newLinkToken, RESET_PASSWORD_TTL_MS, VERIFY_EMAIL_TTL_MS } from '../../auth/account-links.js';
+import { audit } from '../../auth/audit.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../auth/passwords.js';
-import { newRefreshToken, sha256 } from '../../auth/secrets.js';
+import { sha256 } from '../../auth/secrets.js';
+import { issueTokens, pickOrganization } from '../../auth/sessions.js';
+import { accountThrottles } from '../../auth/throttle.js';
+import { passwordResetEmail, verificationEmail } from '../../mail/account-emails.js';
 import { deliverTokens, endCookieSession, sessionRefreshToken } from '../../auth/browser-session.js';
-import type { Organization, User } from '../../storage/meta/meta-store.js';
+import { ROLES, type Organization, type User } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
 
-const email = z.email({ error: 'must be a valid email address' }).max(254).transform((e) => e.toLowerCase());
-const password = z.string({ error: 'is required' }).min(8, 'must be at least 8 characters').max(1024, 'must be at most 1024 characters');
+export const email = z.email({ error: 'must be a valid email address' }).max(254).transform((e) => e.toLowerCase());
+export const password = z.string({ error: 'is required' }).min(8, 'must be at least 8 characters').max(1024, 'must be at most 1024 characters');
+export const personName = z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200);
 
 const SignupBody = z.object({
   email,
   password,
-  name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200),
+  name: personName,
   org_name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200),
 });
-const LoginBody = z.object({ email, password: z.string({ error: 'is required' }).min(1).max(1024) });
+const LoginBody = z.object({
+  email,
+  password: z.string({ error: 'is required' }).min(1).max(1024),
+  org_id: z.string().min(1).max(100).optional().describe('The organization to sign in to, for a user of several; default: the one signed up in'),
+});
+const VerifyQuery = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the verification email') });
+const ForgotBody = z.object({ email });
+const ResetBody = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the reset email (1 hour, single use)'), password });
 // Optional only for a browser session, whose refresh token is in its cookie (auth/browser-session.ts).
 const RefreshBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
 const LogoutBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
@@ -29,41 +40,53 @@ const Tokens = z.object({
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().describe('Seconds until the access token expires'),
 });
-const UserView = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.string() });
-const OrganizationView = z.object({ id: z.string(), name: z.string(), slug: z.string(), plan: z.string(), verified: z.boolean() });
-const SignupResponse = Tokens.extend({ user: UserView, organization: OrganizationView });
+const UserView = z.object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.string(), email_verified: z.boolean() });
+export const OrganizationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  plan: z.string(),
+  verified: z.boolean().describe('Unverified organizations may monitor one database'),
+});
+export const SignupResponse = Tokens.extend({ user: UserView, organization: OrganizationView });
 const MeResponse = z.union([
-  z.object({ user: UserView, organization: OrganizationView }),
+  z.object({
+    user: UserView,
+    organization: OrganizationView,
+    role: z.enum(ROLES).describe("The user's role in this organization"),
+    organizations: z.array(OrganizationView.extend({ role: z.enum(ROLES) })).describe('Every organization the user belongs to (log in with org_id to switch)'),
+  }),
   z.object({ api_key: z.object({ id: z.string(), scope: z.enum(['agent', 'read', 'admin']) }), organization: OrganizationView }),
 ]);
 
-function userView(user: User): z.infer<typeof UserView> {
-  return { id: user.id, email: user.email, name: user.name, created_at: user.created_at };
+export function userView(user: User): z.infer<typeof UserView> {
+  return { id: user.id, email: user.email, name: user.name, created_at: user.created_at, email_verified: user.email_verified_at !== null };
 }
 
-function organizationView(org: Organization): z.infer<typeof OrganizationView> {
-  // Vigil has no email verification yet, so no account counts as verified.
-  return { id: org.id, name: org.name, slug: org.slug, plan: org.plan, verified: false };
+export function organizationView(org: Organization): z.infer<typeof OrganizationView> {
+  return { id: org.id, name: org.name, slug: org.slug, plan: org.plan, verified: org.verified_at !== null };
 }
 
-/** /auth: signup, login, refresh (rotating), logout, me. */
+/** /auth: signup, login, refresh (rotating), logout, me, email verification and password reset. */
 export function authRoutes(ctx: AppContext): RouteSpec[] {
-  const { meta, config } = ctx;
+  const { meta, config, mailer, logger } = ctx;
+  const links = accountLinks(config);
+  const throttles = accountThrottles(meta);
 
-  async function issueTokens(user: User, familyId: string = randomUUID()): Promise<z.infer<typeof Tokens>> {
-    const refresh = newRefreshToken();
-    await meta.createRefreshToken({
-      userId: user.id,
-      familyId,
-      hash: refresh.hash,
-      expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000).toISOString(),
-    });
-    return {
-      access_token: signAccessToken({ sub: user.id, org: user.org_id }, config.jwtSecret, config.accessTokenTtlSeconds),
-      refresh_token: refresh.token,
-      token_type: 'Bearer',
-      expires_in: config.accessTokenTtlSeconds,
-    };
+  /** Emails a verification link; a failure is logged (the user can still sign in, with one database). */
+  async function sendVerification(user: User): Promise<void> {
+    const link = newLinkToken();
+    await meta.createAccountToken({ userId: user.id, purpose: 'verify_email', hash: link.hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS).toISOString() });
+    await mailer.send(verificationEmail(user.email, user.name, links.verifyEmail(link.token)));
+  }
+
+  /** Emails a reset link if `address` has an account; runs after the answer went out, so its work cannot show in the timing. */
+  async function sendReset(address: string): Promise<void> {
+    const user = await meta.findUserByEmail(address);
+    if (!user) return;
+    const link = newLinkToken();
+    await meta.createAccountToken({ userId: user.id, purpose: 'reset_password', hash: link.hash, expiresAt: new Date(Date.now() + RESET_PASSWORD_TTL_MS).toISOString() });
+    await mailer.send(passwordResetEmail(user.email, links.resetPassword(link.token)));
   }
 
   return [
@@ -77,13 +100,18 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       body: SignupBody,
       success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
       async handler({ body, req, res }) {
+        // Without mail nobody could verify the first account of a fresh server: its owner is its operator.
+        const verified = !mailer.enabled && !(await meta.hasUsers());
         const { org, user } = await meta.createOrganizationWithUser({
           orgName: body.org_name,
           email: body.email,
           name: body.name,
           passwordHash: await hashPassword(body.password),
+          verified,
         });
-        return { body: { ...deliverTokens(req, res, await issueTokens(user), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
+        if (verified) logger.info({ org_id: org.id }, 'first account of this server verified at signup (no SMTP configured)');
+        else sendVerification(user).catch((err: unknown) => logger.error({ err, user_id: user.id }, 'could not send the verification email'));
+        return { body: { ...deliverTokens(req, res, await issueTokens(ctx, user, org.id), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
       },
     }),
     route({
@@ -92,14 +120,23 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Sign in with email and password',
       tag: 'auth',
       auth: 'none',
-      errors: ['AUTH_INVALID_CREDENTIALS'],
+      errors: ['AUTH_INVALID_CREDENTIALS', 'AUTH_THROTTLED', 'AUTH_NOT_MEMBER'],
       body: LoginBody,
-      success: { status: 200, description: 'Tokens', schema: Tokens },
+      success: { status: 200, description: 'Tokens for the organization signed in to', schema: Tokens },
       async handler({ body, req, res }) {
+        const keys = { email: body.email, address: req.ip ?? 'unknown' };
+        await throttles.login.check(res, keys);
         const user = await meta.findUserByEmail(body.email);
+        // An unknown email costs the same scrypt as a wrong password, so timing does not tell them apart.
         const valid = await verifyPassword(body.password, user?.password_hash ?? (await DUMMY_PASSWORD_HASH));
-        if (!user || !valid) throw new VigilError('AUTH_INVALID_CREDENTIALS');
-        return { body: deliverTokens(req, res, await issueTokens(user), config.refreshTokenTtlSeconds) };
+        if (!user || !valid) {
+          await throttles.login.fail(keys);
+          throw new VigilError('AUTH_INVALID_CREDENTIALS');
+        }
+        await throttles.login.succeed(keys);
+        const picked = await pickOrganization(meta, user, body.org_id);
+        if (!picked) throw new VigilError('AUTH_NOT_MEMBER');
+        return { body: deliverTokens(req, res, await issueTokens(ctx, user, picked.org.id), config.refreshTokenTtlSeconds) };
       },
     }),
     route({
@@ -123,8 +160,10 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
           throw new VigilError('AUTH_INVALID_TOKEN');
         }
         const user = await meta.getUser(token.user_id);
-        if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
-        return { body: deliverTokens(req, res, await issueTokens(user, token.family_id), config.refreshTokenTtlSeconds) };
+        const orgId = token.org_id ?? user?.org_id;
+        // A member removed from the organization keeps no way back into it.
+        if (!user || !orgId || !(await meta.getMembership(orgId, user.id))) throw new VigilError('AUTH_INVALID_TOKEN');
+        return { body: deliverTokens(req, res, await issueTokens(ctx, user, orgId, token.family_id), config.refreshTokenTtlSeconds) };
       },
     }),
     route({
@@ -159,7 +198,70 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         if (principal.kind === 'api_key') return { body: { api_key: { id: principal.keyId, scope: principal.scope }, organization: organizationView(org) } };
         const user = await meta.getUser(principal.userId);
         if (!user) throw new VigilError('AUTH_INVALID_TOKEN');
-        return { body: { user: userView(user), organization: organizationView(org) } };
+        const organizations = (await meta.listMemberships(user.id)).map((m) => ({ ...organizationView(m.org), role: m.role }));
+        return { body: { user: userView(user), organization: organizationView(org), role: principal.role, organizations } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/auth/verify-email',
+      summary: 'Verify an email with the token from the verification email (single use, 24 hours); verifies the organizations the user owns',
+      tag: 'auth',
+      auth: 'none',
+      errors: ['AUTH_INVALID_TOKEN'],
+      query: VerifyQuery,
+      success: { status: 200, description: 'Verified', schema: z.object({ verified: z.literal(true), email: z.string() }) },
+      async handler({ query }) {
+        const now = new Date().toISOString();
+        const userId = await meta.consumeAccountToken('verify_email', sha256(query.token), now);
+        const user = userId === undefined ? undefined : await meta.getUser(userId);
+        if (!user) throw new VigilError('AUTH_INVALID_TOKEN', 'This verification link is unknown, used or expired: sign in and ask for a new one');
+        await meta.markEmailVerified(user.id, now);
+        return { body: { verified: true, email: user.email } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/forgot-password',
+      summary: 'Email a password-reset link (1 hour, single use) if the email has an account; the answer and its timing are the same either way',
+      tag: 'auth',
+      auth: 'none',
+      errors: ['AUTH_THROTTLED'],
+      body: ForgotBody,
+      success: { status: 202, description: 'Accepted, whether or not the email has an account', schema: z.object({ status: z.literal('accepted'), message: z.string() }) },
+      async handler({ body, req, res }) {
+        const keys = { email: body.email, address: req.ip ?? 'unknown' };
+        await throttles.forgot.check(res, keys);
+        await throttles.forgot.fail(keys);
+        setImmediate(() => sendReset(body.email).catch((err: unknown) => logger.error({ err }, 'could not send a password reset email')));
+        return { body: { status: 'accepted', message: 'If an account has this email, a reset link is on its way.' } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/reset-password',
+      summary: 'Set a new password with the token from the reset email; every session of the user ends',
+      tag: 'auth',
+      auth: 'none',
+      errors: ['AUTH_INVALID_TOKEN', 'AUTH_THROTTLED'],
+      body: ResetBody,
+      success: { status: 204, description: 'Password changed; sign in again' },
+      async handler({ body, req, res }) {
+        const keys = { address: req.ip ?? 'unknown' };
+        await throttles.reset.check(res, keys);
+        const now = new Date().toISOString();
+        const userId = await meta.consumeAccountToken('reset_password', sha256(body.token), now);
+        if (userId === undefined) {
+          await throttles.reset.fail(keys);
+          throw new VigilError('AUTH_INVALID_TOKEN', 'This reset link is unknown, used or expired: ask for a new one');
+        }
+        await meta.setPassword(userId, await hashPassword(body.password), now);
+        // The link reached the mailbox, which is what verification proves.
+        await meta.markEmailVerified(userId, now);
+        for (const { org, role } of await meta.listMemberships(userId)) {
+          await audit(ctx, res, 'password.reset', { type: 'user', id: userId }, { orgId: org.id, actor: { kind: 'user', orgId: org.id, userId, role } });
+        }
+        return { status: 204 };
       },
     }),
   ];

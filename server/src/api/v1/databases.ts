@@ -3,6 +3,8 @@ import { COLLECTOR_NAMES, ENGINES, VigilError, type EngineName } from '@vigil/sh
 import type { AppContext } from '../../context.js';
 import { databaseAgentHealth, databaseStatus } from '../../ingest/agent-registry.js';
 import type { Database } from '../../storage/meta/meta-store.js';
+import { audit } from '../../auth/audit.js';
+import { assertMayRegisterDatabase } from '../../auth/org-limits.js';
 import { CONNECTION_TEST_ERRORS, ConnectionTestView, testConnection } from '../../services/connection-test-service.js';
 import { route, type RouteSpec } from '../route.js';
 import { DatabasePath, databaseFor } from './database-scope.js';
@@ -129,10 +131,11 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Pre-register a database by name; the agent that announces that name takes it over',
       tag: 'databases',
       auth: 'admin',
-      errors: ['DATABASE_NAME_TAKEN'],
+      errors: ['DATABASE_NAME_TAKEN', 'ORG_UNVERIFIED_LIMIT'],
       body: CreateBody,
       success: { status: 201, description: 'The registered database', schema: DatabaseView },
       async handler({ principal, body }) {
+        await assertMayRegisterDatabase(ctx.meta, principal.orgId, body.name);
         const db = await ctx.meta.createDatabase({
           orgId: principal.orgId,
           name: body.name,
@@ -190,9 +193,10 @@ export function databaseRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       params: DatabasePath,
       success: { status: 204, description: 'Deleted' },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
         await ctx.meta.deleteDatabase(db.org_id, db.id);
+        await audit(ctx, res, 'database.deleted', { type: 'database', id: db.id }, { details: { name: db.name, engine: db.engine } });
         // Telemetry goes by a background mutation; the API stops showing it at once since the id is gone.
         await ctx.telemetry.deleteDatabase(db.org_id, db.id);
         // An agent still sending for this id would write rows no one can read: it reconnects and

@@ -9,6 +9,7 @@ import { activityStreamRoutes } from './activity-stream.js';
 import { agentInstallRoutes } from './agent-install.js';
 import { alertRoutes } from './alerts.js';
 import { apiKeyRoutes } from './api-keys.js';
+import { auditLogRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
 import { connectivityRoutes } from './connectivity.js';
@@ -17,8 +18,10 @@ import { doctorRoutes } from './doctor.js';
 import { healthRoutes } from './health.js';
 import { healthScoreRoutes } from './health-score.js';
 import { indexRoutes } from './indexes.js';
+import { invitationRoutes } from './invitations.js';
 import { lineageRoutes } from './lineage.js';
 import { lockRoutes } from './locks.js';
+import { orgMemberRoutes } from './org-members.js';
 import { optimizerRoutes } from './optimizer.js';
 import { orgOverviewRoutes } from './org-overview.js';
 import { overviewRoutes } from './overview.js';
@@ -43,6 +46,9 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...lineageRoutes(ctx),
     ...connectivityRoutes(ctx),
     ...authRoutes(ctx),
+    ...orgMemberRoutes(ctx),
+    ...invitationRoutes(ctx),
+    ...auditLogRoutes(ctx),
     ...apiKeyRoutes(ctx),
     ...agentInstallRoutes(ctx),
     ...databaseRoutes(ctx),

@@ -72,6 +72,27 @@ export class KyselyMetaStore implements MetaStore {
   readonly findRefreshTokenByHash: AccountsRepository['findRefreshTokenByHash'] = (...args) => this.#accounts.findRefreshTokenByHash(...args);
   readonly markRefreshTokenUsed: AccountsRepository['markRefreshTokenUsed'] = (...args) => this.#accounts.markRefreshTokenUsed(...args);
   readonly revokeRefreshFamily: AccountsRepository['revokeRefreshFamily'] = (...args) => this.#accounts.revokeRefreshFamily(...args);
+  readonly createUserInOrganization: AccountsRepository['createUserInOrganization'] = (...args) => this.#accounts.createUserInOrganization(...args);
+  readonly hasUsers: AccountsRepository['hasUsers'] = (...args) => this.#accounts.hasUsers(...args);
+  readonly markEmailVerified: AccountsRepository['markEmailVerified'] = (...args) => this.#accounts.markEmailVerified(...args);
+  readonly setPassword: AccountsRepository['setPassword'] = (...args) => this.#accounts.setPassword(...args);
+  readonly getMembership: AccountsRepository['getMembership'] = (...args) => this.#accounts.getMembership(...args);
+  readonly listMemberships: AccountsRepository['listMemberships'] = (...args) => this.#accounts.listMemberships(...args);
+  readonly listMembers: AccountsRepository['listMembers'] = (...args) => this.#accounts.listMembers(...args);
+  readonly addMembership: AccountsRepository['addMembership'] = (...args) => this.#accounts.addMembership(...args);
+  readonly changeMemberRole: AccountsRepository['changeMemberRole'] = (...args) => this.#accounts.changeMemberRole(...args);
+  readonly removeMember: AccountsRepository['removeMember'] = (...args) => this.#accounts.removeMember(...args);
+  readonly createAccountToken: AccountsRepository['createAccountToken'] = (...args) => this.#accounts.createAccountToken(...args);
+  readonly consumeAccountToken: AccountsRepository['consumeAccountToken'] = (...args) => this.#accounts.consumeAccountToken(...args);
+  readonly createInvitation: AccountsRepository['createInvitation'] = (...args) => this.#accounts.createInvitation(...args);
+  readonly findInvitationByHash: AccountsRepository['findInvitationByHash'] = (...args) => this.#accounts.findInvitationByHash(...args);
+  readonly markInvitationAccepted: AccountsRepository['markInvitationAccepted'] = (...args) => this.#accounts.markInvitationAccepted(...args);
+  readonly getThrottles: AccountsRepository['getThrottles'] = (...args) => this.#accounts.getThrottles(...args);
+  readonly putThrottle: AccountsRepository['putThrottle'] = (...args) => this.#accounts.putThrottle(...args);
+  readonly clearThrottle: AccountsRepository['clearThrottle'] = (...args) => this.#accounts.clearThrottle(...args);
+  readonly recordAudit: AccountsRepository['recordAudit'] = (...args) => this.#accounts.recordAudit(...args);
+  readonly listAudit: AccountsRepository['listAudit'] = (...args) => this.#accounts.listAudit(...args);
+  readonly pruneAccounts: AccountsRepository['pruneAccounts'] = (...args) => this.#accounts.pruneAccounts(...args);
 
   readonly upsertAgent: CatalogRepository['upsertAgent'] = (...args) => this.#catalog.upsertAgent(...args);
   readonly getAgent: CatalogRepository['getAgent'] = (...args) => this.#catalog.getAgent(...args);

@@ -14,7 +14,20 @@ import type { NotificationsRepository } from './notifications-repository.js';
  * Timestamps cross this boundary as ISO 8601 UTC strings.
  */
 
-export { API_KEY_SCOPES, type AccountsRepository, type ApiKey, type ApiKeyScope, type Organization, type RefreshToken, type User } from './accounts-repository.js';
+export {
+  API_KEY_SCOPES,
+  ROLES,
+  type AccountsRepository,
+  type ApiKey,
+  type ApiKeyScope,
+  type AuditEntry,
+  type Invitation,
+  type Member,
+  type Organization,
+  type RefreshToken,
+  type Role,
+  type User,
+} from './accounts-repository.js';
 export type { Agent, AgentHeartbeat, CatalogRepository, CollectorHealth, Database, DatabasePatch, DatabaseSettings } from './catalog-repository.js';
 export { leaseFor, type BatchClaim, type BatchToClaim, type ClaimLease, type IngestedBatch, type LeaseStore, type LedgerRepository } from './ledger-repository.js';
 export type { DeliveryState, NotificationSettingsRow, NotificationsRepository, NotifyChannel, NotifySeverity, OutboxNotification } from './notifications-repository.js';

@@ -1,8 +1,9 @@
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import { notificationsMigration } from './notifications-migration.js';
 import { alertsMigration } from './alerts-migration.js';
-import { advisorsMigration } from './advisors-migration.js';
 import { agentCommandsMigration } from './agent-commands-migration.js';
+import { advisorsMigration } from './advisors-migration.js';
+import { accountsMigration } from './accounts-migration.js';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -127,8 +128,9 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0005_alerts': { up: (db) => alertsMigration(db) },
   '0006_notifications': notificationsMigration,
-  '0007_advisors': { up: (db) => advisorsMigration(db) },
   '0009_agent_commands': agentCommandsMigration,
+  '0007_advisors': { up: (db) => advisorsMigration(db) },
+  '0008_accounts': accountsMigration,
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */

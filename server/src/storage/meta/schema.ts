@@ -1,13 +1,16 @@
 import type { Generated } from 'kysely';
 import type { ApiKeyScope } from './meta-store.js';
 import type { EngineName } from '@vigil/shared';
+import type { AccountsSchema } from './accounts-schema.js';
 import type { AdvisorsSchema } from './advisors-schema.js';
 import type { AlertsSchema } from './alerts-schema.js';
 
 /** Kysely table types: the one schema every metadata dialect migrates to. */
-export interface MetaSchema extends AlertsSchema, AdvisorsSchema {
-  organizations: { id: string; name: string; slug: string; plan: string; created_at: string };
-  users: { id: string; org_id: string; email: string; name: string; password_hash: string; created_at: string };
+export interface MetaSchema extends AlertsSchema, AccountsSchema, AdvisorsSchema {
+  /** 0008: verified_at set once an owner verified their email (or by `vigil-server user verify`). */
+  organizations: { id: string; name: string; slug: string; plan: string; created_at: string; verified_at: string | null };
+  /** org_id: since 0008 only the organization a login picks by default; memberships say who belongs where. */
+  users: { id: string; org_id: string; email: string; name: string; password_hash: string; created_at: string; email_verified_at: string | null };
   api_keys: {
     id: string;
     org_id: string;
@@ -27,6 +30,8 @@ export interface MetaSchema extends AlertsSchema, AdvisorsSchema {
     expires_at: string;
     used_at: string | null;
     revoked_at: string | null;
+    /** 0008: the session's organization; null for tokens issued before, which use the user's default. */
+    org_id: string | null;
   };
   agents: {
     id: string;
