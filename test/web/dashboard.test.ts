@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { usePostgres } from '../harness/postgres.js';
+import { SlackReceiver } from '../server/notify/slack-receiver.js';
 import { ALERT_E2E_ENV } from '../helpers/alert-e2e.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -55,6 +56,7 @@ describe('web: the dashboard in a real browser', function () {
   let agent: ChildProcess | undefined;
   let blocked: BlockedRow | undefined;
   let problems: string[] = [];
+  const slack = new SlackReceiver();
   const email = `web-${Date.now()}@example.com`;
   const password = 'correct horse battery';
 
@@ -65,6 +67,7 @@ describe('web: the dashboard in a real browser', function () {
       startTestServer({ env: { ...ALERT_E2E_ENV, VIGIL_SCAN_INTERVAL_H: '0', VIGIL_SCAN_POLL_MS: '100' } }),
       chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
       ensureBuilt(),
+      slack.start(),
     ]).then(([s, b]) => [s, b] as const);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.baseUrl });
     page = await context.newPage();
@@ -84,6 +87,7 @@ describe('web: the dashboard in a real browser', function () {
     await blocked?.end();
     await browser?.close();
     await server?.close();
+    await slack.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -217,6 +221,19 @@ describe('web: the dashboard in a real browser', function () {
     await item.waitFor({ state: 'detached' });
     const after = await server.request('GET', `/api/v1/recommendations/${duplicate.id}`, { token });
     expect(after.body).to.include({ status: 'applied', attribution: 'manual' });
+  });
+
+  it('sets the Slack webhook, shows it masked, and sends a test message', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('New incoming webhook URL').fill(slack.url());
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const shown = (await page.locator('fieldset code').first().textContent())!;
+    expect(shown).to.not.equal('none').and.not.equal(slack.url());
+    const before = slack.posts.length;
+    await page.getByRole('button', { name: 'Send test' }).click();
+    await page.getByRole('status').filter({ hasText: 'Test message sent.' }).waitFor();
+    expect(slack.posts.length).to.equal(before + 1);
   });
 
   it('signs out: the session cookie is gone and a reload stays signed out', async () => {
