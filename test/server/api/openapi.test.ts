@@ -22,7 +22,7 @@ function servedRoutes(stack: Layer[], prefix = ''): Array<{ method: string; path
 }
 
 // Operational endpoints live outside the versioned API on purpose (probes and scrapers call them).
-// `/` points to the docs until a dashboard is served there.
+// `/` answers JSON clients with links (browsers get the dashboard, served by middleware, not a route).
 const OUTSIDE_API = ['/', '/healthz', '/readyz', '/metrics', '/docs/'];
 
 describe('server: OpenAPI document', () => {
