@@ -44,6 +44,8 @@ interface Fixture {
   readonly requester: CommandBus;
   /** The registries of the processes that may hold the agent (the requester's own for the local bus). */
   readonly holders: readonly AgentRegistry[];
+  /** Ends the buses' LISTEN connections as a server restart or network cut would (PostgreSQL only). */
+  readonly cutListeners?: () => Promise<void>;
 }
 
 const logger = createLogger('silent');
@@ -75,6 +77,9 @@ const BUSES: ReadonlyArray<{ name: string; setup(): () => Promise<Fixture & { di
         return {
           requester: buses[0]!,
           holders: registries.slice(1),
+          async cutListeners() {
+            await postgres().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'", [name]);
+          },
           async dispose() {
             await Promise.all(buses.map((bus) => bus.close()));
             await postgres().query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -139,6 +144,19 @@ for (const bus of BUSES) {
     });
 
     if (bus.name === 'postgres') {
+      it('keeps relaying after the listening connections are cut', async () => {
+        const { db } = held();
+        await fixture.cutListeners!();
+        // Until the holder listens again a request goes unclaimed (409); it reconnects within about a second.
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const reply = await fixture.requester.send(db, 'status', {}, 2000).catch((err: unknown) => err);
+          if (!(reply instanceof VigilError)) break;
+          expect(reply.code).to.equal('AGENT_NOT_CONNECTED');
+          if (Date.now() > deadline) expect.fail('no process claimed a command 10 s after the listeners were cut');
+        }
+      });
+
       it('runs a command once when two processes hold a socket of the agent (a reconnect)', async () => {
         const { db, agent } = held();
         const twin = new ScriptedAgent(db.id);

@@ -78,7 +78,9 @@ export class PostgresCommandBus implements CommandBus {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#reconnect);
-    await this.#listener?.end().catch(() => undefined);
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.#pool.end();
   }
 
@@ -120,19 +122,35 @@ export class PostgresCommandBus implements CommandBus {
       if (this.#listener !== client) return;
       this.#listener = undefined;
       client.end().catch(() => undefined);
-      if (this.#closed) return;
       this.#log.warn({ err: err?.message }, 'command bus listener lost; reconnecting');
-      this.#reconnect = setTimeout(() => void this.#listen().catch((e: Error) => lost(e)), RECONNECT_MS);
+      this.#listenLater();
     };
+    // Registered before connecting: an 'error' event without a listener would end the process.
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', (message) => this.#heard(message.channel, message.payload));
-    await client.connect();
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${REQUEST_CHANNEL}; LISTEN ${REPLY_CHANNEL}; LISTEN ${SETTINGS_CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
     this.#listener = client;
-    await client.query(`LISTEN ${REQUEST_CHANNEL}; LISTEN ${REPLY_CHANNEL}; LISTEN ${SETTINGS_CHANNEL}`);
     // Requests made while no listener was up: claim those for agents held here.
     const missed = await this.#pool.query<{ id: string; database_id: string }>(`SELECT id, database_id FROM agent_commands WHERE state = 'pending'`);
     for (const row of missed.rows) this.#heard(REQUEST_CHANNEL, JSON.stringify(row));
+  }
+
+  /** Listens again after RECONNECT_MS, and again after each failed try, until closed. */
+  #listenLater(): void {
+    if (this.#closed) return;
+    this.#reconnect = setTimeout(() => {
+      this.#listen().catch((err: Error) => {
+        this.#log.warn({ err: err.message }, 'command bus listener could not reconnect; retrying');
+        if (!this.#listener) this.#listenLater();
+      });
+    }, RECONNECT_MS);
   }
 
   #heard(channel: string, payload: string | undefined): void {
