@@ -16,7 +16,9 @@ mkdirSync(out, { recursive: true });
 const js = join(out, 'vigil.js');
 execFileSync(join(bin, 'pbjs'), ['-t', 'static-module', '-w', 'es6', '--no-beautify', '--force-number', '-o', js, join(here, 'vigil.proto')], { stdio: 'inherit' });
 // 64-bit fields decode as plain numbers (matching the --force-number types) rather than Long
-// objects: counters and Unix milliseconds stay far below 2^53.
+// objects: counters and Unix milliseconds stay far below 2^53 (the server refuses one beyond it by
+// name, wire-checks.ts). Values that do pass it (a bigint sequence's bounds, up to 2^63 - 1) also
+// travel as decimal text (PgSequenceUsage's *_text fields).
 const importLine = 'import $protobuf from "protobufjs/minimal.js";\n';
 const numbers = '// 64-bit fields as numbers: see proto/generate.mjs.\n$protobuf.util.Long = undefined;\n$protobuf.configure();\n';
 const source = readFileSync(js, 'utf8');
