@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { useClickHouse } from '../harness/clickhouse.js';
 import { usePostgres } from '../harness/postgres.js';
+import { startServerProcess, type ServerProcess } from '../helpers/alert-server-process.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { ALERT_E2E_ENV as FAST, alertsOn, configureSlack, connectedDatabase, header, openedAndPosted, postsFor, resolvedAndPosted, type AlertScope } from '../helpers/alert-e2e.js';
@@ -16,7 +17,7 @@ import { SlackReceiver } from '../server/notify/slack-receiver.js';
 const TASKS = ['activity', 'locks'];
 
 interface Scenario {
-  readonly servers: readonly TestServer[];
+  readonly servers: readonly Pick<TestServer, 'request'>[];
   readonly receiver: SlackReceiver;
   readonly token: string;
   readonly databaseId: string;
@@ -92,12 +93,13 @@ describe('e2e: a condition on a real database reaches Slack once, and its resolu
     });
   });
 
-  describe('two servers over one PostgreSQL metadata store and one ClickHouse', () => {
+  describe('two server processes over one PostgreSQL metadata store and one ClickHouse', () => {
     const receiver = new SlackReceiver();
     const out = { log: '' };
     const store = `vigil_alert_two_${randomBytes(4).toString('hex')}`;
     let dir: string;
-    let servers: TestServer[] = [];
+    let a: TestServer | undefined;
+    let b: ServerProcess | undefined;
     let agent: ChildProcess | undefined;
     let blocked: BlockedRow | undefined;
 
@@ -110,30 +112,30 @@ describe('e2e: a condition on a real database reaches Slack once, and its resolu
       metaUrl.pathname = `/${store}`;
       // One JWT secret: tokens and the sealed webhook URL open at either server, as behind a load balancer.
       const env = { ...FAST, DATABASE_URL: metaUrl.href, CLICKHOUSE_URL: `${clickhouse().httpUrl}/${store}`, VIGIL_JWT_SECRET: randomBytes(32).toString('hex') };
-      servers = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+      // A in this test's process, B in an OS process of its own (server/src/main.ts): two processes, as two hosts would run them.
+      [a, b] = await Promise.all([startTestServer({ env }), startServerProcess(env)]);
     });
     after(async () => {
       await stopAgent(agent);
       await blocked?.end();
-      await Promise.all(servers.map((s) => s.close()));
+      await Promise.all([a?.close(), b?.close()]);
       await receiver.close();
       await postgres().query(`DROP DATABASE IF EXISTS ${store} WITH (FORCE)`);
       await clickhouse().query(`DROP DATABASE IF EXISTS ${store}`);
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('opens one alert and posts once per transition while both evaluate the database and both drain the outbox', async () => {
-      const [a, b] = servers as [TestServer, TestServer];
-      const { accessToken: token } = await a.signup('alert-two');
-      // Settings through the other server: both read them from the one metadata store.
-      await configureSlack(b, token, receiver);
-      const key = await a.createKey(token, 'agent');
+    it('opens one alert and posts once per transition while both processes evaluate the database and both drain the outbox', async () => {
+      const { accessToken: token } = await a!.signup('alert-two');
+      // Settings through the other process: both read them from the one metadata store.
+      await configureSlack(b!, token, receiver);
+      const key = await a!.createKey(token, 'agent');
       // The agent reports to A; B's evaluation tick reads the same telemetry and races A under the lease.
-      agent = startAgent(dir, a, key, TASKS, [{ name: 'alerts-two-pg', engine: 'postgres', url: postgres().monitorUrl }], out);
-      const databaseId = await connectedDatabase(a, token, 'alerts-two-pg', () => out.log);
+      agent = startAgent(dir, a!, key, TASKS, [{ name: 'alerts-two-pg', engine: 'postgres', url: postgres().monitorUrl }], out);
+      const databaseId = await connectedDatabase(a!, token, 'alerts-two-pg', () => out.log);
       await table('vigil_alert_two');
       blocked = await blockRow(postgres().superuserUrl, 'vigil_alert_two');
-      await blockedQueryNotifiedOnce({ servers, receiver, token, databaseId, log: () => out.log }, blocked);
+      await blockedQueryNotifiedOnce({ servers: [a!, b!], receiver, token, databaseId, log: () => out.log }, blocked);
     });
   });
 });

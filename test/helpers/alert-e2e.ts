@@ -2,6 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import type { SlackReceiver, ReceivedPost } from '../server/notify/slack-receiver.js';
 import type { TestServer } from './test-server.js';
+
+/** What these checks need of a server: its API (an in-process test server or a server process). */
+type ApiServer = Pick<TestServer, 'request'>;
 import { waitFor } from './wait-for.js';
 
 /**
@@ -22,7 +25,7 @@ export const ALERT_E2E_ENV: Readonly<Record<string, string>> = {
 
 /** One database's alerts as one server's API shows them, with the receiver standing in for Slack. */
 export interface AlertScope {
-  readonly server: TestServer;
+  readonly server: ApiServer;
   readonly receiver: SlackReceiver;
   readonly token: string;
   readonly databaseId: string;
@@ -33,13 +36,13 @@ export const postsFor = (receiver: SlackReceiver, alertId: string): ReceivedPost
 export const header = (p: ReceivedPost): string => p.body.attachments[0].blocks[0].text.text;
 
 /** Alerts of the database on `metricKey`, newest first, as `server` (the scope's by default) shows them. */
-export async function alertsOn(s: AlertScope, metricKey: string, server: TestServer = s.server): Promise<any[]> {
+export async function alertsOn(s: AlertScope, metricKey: string, server: ApiServer = s.server): Promise<any[]> {
   const res = await server.request('GET', `/api/v1/alerts/history?database_id=${s.databaseId}&limit=200`, { token: s.token });
   expect(res.status).to.equal(200);
   return res.body.alerts.filter((a: { metric_key: string }) => a.metric_key === metricKey);
 }
 
-export async function configureSlack(server: TestServer, token: string, receiver: SlackReceiver): Promise<void> {
+export async function configureSlack(server: ApiServer, token: string, receiver: SlackReceiver): Promise<void> {
   const put = await server.request('PUT', '/api/v1/settings', { token, body: { slack_webhook_url: receiver.url(), notify_resolved: true, notify_min_severity: 'warning' } });
   expect(put.status).to.equal(200);
 }
