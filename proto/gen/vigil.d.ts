@@ -533,6 +533,9 @@ export namespace vigil {
             /** Batch clickhouseProcesses. */
             clickhouseProcesses: vigil.v1.ClickHouseProcessesSnapshot.$Properties[];
 
+            /** Batch clickhouseTableSchemas. */
+            clickhouseTableSchemas: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties[];
+
             /**
              * Creates a new Batch instance using the specified properties.
              * @param [properties] Properties to set
@@ -685,6 +688,9 @@ export namespace vigil {
 
                 /** Batch clickhouseProcesses */
                 clickhouseProcesses?: (vigil.v1.ClickHouseProcessesSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseTableSchemas */
+                clickhouseTableSchemas?: (vigil.v1.ClickHouseTableSchemasSnapshot.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -7266,6 +7272,411 @@ export namespace vigil {
 
             /** Shape of a ClickHouseReplicationQueueGroup. */
             type $Shape = vigil.v1.ClickHouseReplicationQueueGroup.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseTableSchemasSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseTableSchemasSnapshot.$Properties instead.
+         */
+        interface IClickHouseTableSchemasSnapshot extends vigil.v1.ClickHouseTableSchemasSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseTableSchemasSnapshot. */
+        class ClickHouseTableSchemasSnapshot {
+
+            /**
+             * Constructs a new ClickHouseTableSchemasSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseTableSchemasSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseTableSchemasSnapshot tables. */
+            tables: vigil.v1.ClickHouseTableSchema.$Properties[];
+
+            /**
+             * Creates a new ClickHouseTableSchemasSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseTableSchemasSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseTableSchemasSnapshot.$Shape): vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties): vigil.v1.ClickHouseTableSchemasSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseTableSchemasSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseTableSchemasSnapshot.verify|verify} messages.
+             * @param m ClickHouseTableSchemasSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseTableSchemasSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseTableSchemasSnapshot.verify|verify} messages.
+             * @param message ClickHouseTableSchemasSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseTableSchemasSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape} ClickHouseTableSchemasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseTableSchemasSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape} ClickHouseTableSchemasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseTableSchemasSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseTableSchemasSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseTableSchemasSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseTableSchemasSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseTableSchemasSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseTableSchemasSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseTableSchemasSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseTableSchemasSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseTableSchemasSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseTableSchemasSnapshot {
+
+            /** Properties of a ClickHouseTableSchemasSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseTableSchemasSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseTableSchemasSnapshot tables */
+                tables?: (vigil.v1.ClickHouseTableSchema.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseTableSchemasSnapshot. */
+            type $Shape = vigil.v1.ClickHouseTableSchemasSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseTableSchema.
+         * @deprecated Use vigil.v1.ClickHouseTableSchema.$Properties instead.
+         */
+        interface IClickHouseTableSchema extends vigil.v1.ClickHouseTableSchema.$Properties {
+        }
+
+        /** Represents a ClickHouseTableSchema. */
+        class ClickHouseTableSchema {
+
+            /**
+             * Constructs a new ClickHouseTableSchema.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseTableSchema.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseTableSchema database. */
+            database: string;
+
+            /** ClickHouseTableSchema name. */
+            name: string;
+
+            /** ClickHouseTableSchema engine. */
+            engine: string;
+
+            /** ClickHouseTableSchema partitionKey. */
+            partitionKey: string;
+
+            /** ClickHouseTableSchema sortingKey. */
+            sortingKey: string;
+
+            /** ClickHouseTableSchema hasTtl. */
+            hasTtl: boolean;
+
+            /** ClickHouseTableSchema columns. */
+            columns: vigil.v1.ClickHouseColumnSchema.$Properties[];
+
+            /**
+             * Creates a new ClickHouseTableSchema instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseTableSchema instance
+             */
+            static create(properties: vigil.v1.ClickHouseTableSchema.$Shape): vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape;
+            static create(properties?: vigil.v1.ClickHouseTableSchema.$Properties): vigil.v1.ClickHouseTableSchema;
+
+            /**
+             * Encodes the specified ClickHouseTableSchema message. Does not implicitly {@link vigil.v1.ClickHouseTableSchema.verify|verify} messages.
+             * @param m ClickHouseTableSchema message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseTableSchema.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseTableSchema message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseTableSchema.verify|verify} messages.
+             * @param message ClickHouseTableSchema message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseTableSchema.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseTableSchema message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape} ClickHouseTableSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape;
+
+            /**
+             * Decodes a ClickHouseTableSchema message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape} ClickHouseTableSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape;
+
+            /**
+             * Verifies a ClickHouseTableSchema message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseTableSchema message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseTableSchema
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseTableSchema;
+
+            /**
+             * Creates a plain object from a ClickHouseTableSchema message. Also converts values to other types if specified.
+             * @param m ClickHouseTableSchema
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseTableSchema, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseTableSchema to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseTableSchema
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseTableSchema {
+
+            /** Properties of a ClickHouseTableSchema. */
+            interface $Properties {
+
+                /** ClickHouseTableSchema database */
+                database?: (string|null);
+
+                /** ClickHouseTableSchema name */
+                name?: (string|null);
+
+                /** ClickHouseTableSchema engine */
+                engine?: (string|null);
+
+                /** ClickHouseTableSchema partitionKey */
+                partitionKey?: (string|null);
+
+                /** ClickHouseTableSchema sortingKey */
+                sortingKey?: (string|null);
+
+                /** ClickHouseTableSchema hasTtl */
+                hasTtl?: (boolean|null);
+
+                /** ClickHouseTableSchema columns */
+                columns?: (vigil.v1.ClickHouseColumnSchema.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseTableSchema. */
+            type $Shape = vigil.v1.ClickHouseTableSchema.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseColumnSchema.
+         * @deprecated Use vigil.v1.ClickHouseColumnSchema.$Properties instead.
+         */
+        interface IClickHouseColumnSchema extends vigil.v1.ClickHouseColumnSchema.$Properties {
+        }
+
+        /** Represents a ClickHouseColumnSchema. */
+        class ClickHouseColumnSchema {
+
+            /**
+             * Constructs a new ClickHouseColumnSchema.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseColumnSchema.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseColumnSchema name. */
+            name: string;
+
+            /** ClickHouseColumnSchema type. */
+            type: string;
+
+            /** ClickHouseColumnSchema codec. */
+            codec: string;
+
+            /**
+             * Creates a new ClickHouseColumnSchema instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseColumnSchema instance
+             */
+            static create(properties: vigil.v1.ClickHouseColumnSchema.$Shape): vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape;
+            static create(properties?: vigil.v1.ClickHouseColumnSchema.$Properties): vigil.v1.ClickHouseColumnSchema;
+
+            /**
+             * Encodes the specified ClickHouseColumnSchema message. Does not implicitly {@link vigil.v1.ClickHouseColumnSchema.verify|verify} messages.
+             * @param m ClickHouseColumnSchema message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseColumnSchema.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseColumnSchema message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseColumnSchema.verify|verify} messages.
+             * @param message ClickHouseColumnSchema message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseColumnSchema.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseColumnSchema message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape} ClickHouseColumnSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape;
+
+            /**
+             * Decodes a ClickHouseColumnSchema message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape} ClickHouseColumnSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape;
+
+            /**
+             * Verifies a ClickHouseColumnSchema message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseColumnSchema message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseColumnSchema
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseColumnSchema;
+
+            /**
+             * Creates a plain object from a ClickHouseColumnSchema message. Also converts values to other types if specified.
+             * @param m ClickHouseColumnSchema
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseColumnSchema, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseColumnSchema to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseColumnSchema
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseColumnSchema {
+
+            /** Properties of a ClickHouseColumnSchema. */
+            interface $Properties {
+
+                /** ClickHouseColumnSchema name */
+                name?: (string|null);
+
+                /** ClickHouseColumnSchema type */
+                type?: (string|null);
+
+                /** ClickHouseColumnSchema codec */
+                codec?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseColumnSchema. */
+            type $Shape = vigil.v1.ClickHouseColumnSchema.$Properties;
         }
 
         /**

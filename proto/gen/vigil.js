@@ -1316,6 +1316,7 @@ export const vigil = $root.vigil = (() => {
              * @property {Array.<vigil.v1.ClickHouseErrorsSnapshot.$Properties>|null} [clickhouseErrors] Batch clickhouseErrors
              * @property {Array.<vigil.v1.ClickHouseServerSnapshot.$Properties>|null} [clickhouseServer] Batch clickhouseServer
              * @property {Array.<vigil.v1.ClickHouseProcessesSnapshot.$Properties>|null} [clickhouseProcesses] Batch clickhouseProcesses
+             * @property {Array.<vigil.v1.ClickHouseTableSchemasSnapshot.$Properties>|null} [clickhouseTableSchemas] Batch clickhouseTableSchemas
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1359,6 +1360,7 @@ export const vigil = $root.vigil = (() => {
                 this.clickhouseErrors = [];
                 this.clickhouseServer = [];
                 this.clickhouseProcesses = [];
+                this.clickhouseTableSchemas = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1550,6 +1552,14 @@ export const vigil = $root.vigil = (() => {
             Batch.prototype.clickhouseProcesses = $util.emptyArray;
 
             /**
+             * Batch clickhouseTableSchemas.
+             * @member {Array.<vigil.v1.ClickHouseTableSchemasSnapshot.$Properties>} clickhouseTableSchemas
+             * @memberof vigil.v1.Batch
+             * @instance
+             */
+            Batch.prototype.clickhouseTableSchemas = $util.emptyArray;
+
+            /**
              * Creates a new Batch instance using the specified properties.
              * @function create
              * @memberof vigil.v1.Batch
@@ -1662,6 +1672,10 @@ export const vigil = $root.vigil = (() => {
                 if (m.clickhouseProcesses != null && m.clickhouseProcesses.length) {
                     for (var i = 0; i < m.clickhouseProcesses.length; ++i)
                         $root.vigil.v1.ClickHouseProcessesSnapshot.encode(m.clickhouseProcesses[i], w.uint32(/* id 39, wireType 2 =*/314).fork(), q + 1).ldelim();
+                }
+                if (m.clickhouseTableSchemas != null && m.clickhouseTableSchemas.length) {
+                    for (var i = 0; i < m.clickhouseTableSchemas.length; ++i)
+                        $root.vigil.v1.ClickHouseTableSchemasSnapshot.encode(m.clickhouseTableSchemas[i], w.uint32(/* id 40, wireType 2 =*/322).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -1907,6 +1921,14 @@ export const vigil = $root.vigil = (() => {
                             if (!(m.clickhouseProcesses && m.clickhouseProcesses.length))
                                 m.clickhouseProcesses = [];
                             m.clickhouseProcesses.push($root.vigil.v1.ClickHouseProcessesSnapshot.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 40: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.clickhouseTableSchemas && m.clickhouseTableSchemas.length))
+                                m.clickhouseTableSchemas = [];
+                            m.clickhouseTableSchemas.push($root.vigil.v1.ClickHouseTableSchemasSnapshot.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
                     }
@@ -2175,6 +2197,17 @@ export const vigil = $root.vigil = (() => {
                         }
                     }
                 }
+                if (m.clickhouseTableSchemas != null && $Object.hasOwnProperty.call(m, "clickhouseTableSchemas")) {
+                    if (!$Array.isArray(m.clickhouseTableSchemas))
+                        return "clickhouseTableSchemas: array expected";
+                    for (var i = 0; i < m.clickhouseTableSchemas.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.ClickHouseTableSchemasSnapshot.verify(m.clickhouseTableSchemas[i], q + 1);
+                            if (e)
+                                return "clickhouseTableSchemas." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -2422,6 +2455,16 @@ export const vigil = $root.vigil = (() => {
                         m.clickhouseProcesses[i] = $root.vigil.v1.ClickHouseProcessesSnapshot.fromObject(d.clickhouseProcesses[i], q + 1);
                     }
                 }
+                if (d.clickhouseTableSchemas) {
+                    if (!$Array.isArray(d.clickhouseTableSchemas))
+                        throw $TypeError(".vigil.v1.Batch.clickhouseTableSchemas: array expected");
+                    m.clickhouseTableSchemas = $Array(d.clickhouseTableSchemas.length);
+                    for (var i = 0; i < d.clickhouseTableSchemas.length; ++i) {
+                        if (!$util.isObject(d.clickhouseTableSchemas[i]))
+                            throw $TypeError(".vigil.v1.Batch.clickhouseTableSchemas: object expected");
+                        m.clickhouseTableSchemas[i] = $root.vigil.v1.ClickHouseTableSchemasSnapshot.fromObject(d.clickhouseTableSchemas[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -2461,6 +2504,7 @@ export const vigil = $root.vigil = (() => {
                     d.clickhouseErrors = [];
                     d.clickhouseServer = [];
                     d.clickhouseProcesses = [];
+                    d.clickhouseTableSchemas = [];
                 }
                 if (o.defaults) {
                     d.batchId = "";
@@ -2617,6 +2661,12 @@ export const vigil = $root.vigil = (() => {
                     d.clickhouseProcesses = $Array(m.clickhouseProcesses.length);
                     for (var j = 0; j < m.clickhouseProcesses.length; ++j) {
                         d.clickhouseProcesses[j] = $root.vigil.v1.ClickHouseProcessesSnapshot.toObject(m.clickhouseProcesses[j], o, q + 1);
+                    }
+                }
+                if (m.clickhouseTableSchemas && m.clickhouseTableSchemas.length) {
+                    d.clickhouseTableSchemas = $Array(m.clickhouseTableSchemas.length);
+                    for (var j = 0; j < m.clickhouseTableSchemas.length; ++j) {
+                        d.clickhouseTableSchemas[j] = $root.vigil.v1.ClickHouseTableSchemasSnapshot.toObject(m.clickhouseTableSchemas[j], o, q + 1);
                     }
                 }
                 return d;
@@ -28423,6 +28473,1197 @@ export const vigil = $root.vigil = (() => {
             };
 
             return ClickHouseReplicationQueueGroup;
+        })();
+
+        v1.ClickHouseTableSchemasSnapshot = (function() {
+
+            /**
+             * Properties of a ClickHouseTableSchemasSnapshot.
+             * @typedef {Object} vigil.v1.ClickHouseTableSchemasSnapshot.$Properties
+             * @property {number|null} [tsMs] ClickHouseTableSchemasSnapshot tsMs
+             * @property {Array.<vigil.v1.ClickHouseTableSchema.$Properties>|null} [tables] ClickHouseTableSchemasSnapshot tables
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClickHouseTableSchemasSnapshot.
+             * @memberof vigil.v1
+             * @interface IClickHouseTableSchemasSnapshot
+             * @augments vigil.v1.ClickHouseTableSchemasSnapshot.$Properties
+             * @deprecated Use vigil.v1.ClickHouseTableSchemasSnapshot.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClickHouseTableSchemasSnapshot.
+             * @typedef {vigil.v1.ClickHouseTableSchemasSnapshot.$Properties} vigil.v1.ClickHouseTableSchemasSnapshot.$Shape
+             */
+
+            /**
+             * Constructs a new ClickHouseTableSchemasSnapshot.
+             * @memberof vigil.v1
+             * @classdesc Represents a ClickHouseTableSchemasSnapshot.
+             * @constructor
+             * @param {vigil.v1.ClickHouseTableSchemasSnapshot.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClickHouseTableSchemasSnapshot = function (p) {
+                this.tables = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClickHouseTableSchemasSnapshot tsMs.
+             * @member {number} tsMs
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @instance
+             */
+            ClickHouseTableSchemasSnapshot.prototype.tsMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ClickHouseTableSchemasSnapshot tables.
+             * @member {Array.<vigil.v1.ClickHouseTableSchema.$Properties>} tables
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @instance
+             */
+            ClickHouseTableSchemasSnapshot.prototype.tables = $util.emptyArray;
+
+            /**
+             * Creates a new ClickHouseTableSchemasSnapshot instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchemasSnapshot.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot} ClickHouseTableSchemasSnapshot instance
+             * @type {{
+             *   (properties: vigil.v1.ClickHouseTableSchemasSnapshot.$Shape): vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape;
+             *   (properties?: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties): vigil.v1.ClickHouseTableSchemasSnapshot;
+             * }}
+             */
+            ClickHouseTableSchemasSnapshot.create = function(properties) {
+                return new ClickHouseTableSchemasSnapshot(properties);
+            };
+
+            /**
+             * Encodes the specified ClickHouseTableSchemasSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseTableSchemasSnapshot.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchemasSnapshot.$Properties} m ClickHouseTableSchemasSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseTableSchemasSnapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs") && (typeof m.tsMs === "object" ? m.tsMs.low || m.tsMs.high : m.tsMs !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).int64(m.tsMs);
+                if (m.tables != null && m.tables.length) {
+                    for (var i = 0; i < m.tables.length; ++i)
+                        $root.vigil.v1.ClickHouseTableSchema.encode(m.tables[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClickHouseTableSchemasSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseTableSchemasSnapshot.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchemasSnapshot.$Properties} message ClickHouseTableSchemasSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseTableSchemasSnapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClickHouseTableSchemasSnapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape} ClickHouseTableSchemasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseTableSchemasSnapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.ClickHouseTableSchemasSnapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.tsMs = v;
+                            else
+                                delete m.tsMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.tables && m.tables.length))
+                                m.tables = [];
+                            m.tables.push($root.vigil.v1.ClickHouseTableSchema.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClickHouseTableSchemasSnapshot message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot & vigil.v1.ClickHouseTableSchemasSnapshot.$Shape} ClickHouseTableSchemasSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseTableSchemasSnapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClickHouseTableSchemasSnapshot message.
+             * @function verify
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClickHouseTableSchemasSnapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (!$util.isInteger(m.tsMs) && !(m.tsMs && $util.isInteger(m.tsMs.low) && $util.isInteger(m.tsMs.high)))
+                        return "tsMs: integer|Long expected";
+                }
+                if (m.tables != null && $Object.hasOwnProperty.call(m, "tables")) {
+                    if (!$Array.isArray(m.tables))
+                        return "tables: array expected";
+                    for (var i = 0; i < m.tables.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.ClickHouseTableSchema.verify(m.tables[i], q + 1);
+                            if (e)
+                                return "tables." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClickHouseTableSchemasSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.ClickHouseTableSchemasSnapshot} ClickHouseTableSchemasSnapshot
+             */
+            ClickHouseTableSchemasSnapshot.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.ClickHouseTableSchemasSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.ClickHouseTableSchemasSnapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.ClickHouseTableSchemasSnapshot();
+                if (d.tsMs != null) {
+                    if (typeof d.tsMs === "object" ? d.tsMs.low || d.tsMs.high : $Number(d.tsMs) !== 0) {
+                        if ($util.Long)
+                            m.tsMs = $util.Long.fromValue(d.tsMs, false);
+                        else if (typeof d.tsMs === "string")
+                            m.tsMs = $parseInt(d.tsMs, 10);
+                        else if (typeof d.tsMs === "number")
+                            m.tsMs = d.tsMs;
+                        else if (typeof d.tsMs === "object")
+                            m.tsMs = new $util.LongBits(d.tsMs.low >>> 0, d.tsMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.tables) {
+                    if (!$Array.isArray(d.tables))
+                        throw $TypeError(".vigil.v1.ClickHouseTableSchemasSnapshot.tables: array expected");
+                    m.tables = $Array(d.tables.length);
+                    for (var i = 0; i < d.tables.length; ++i) {
+                        if (!$util.isObject(d.tables[i]))
+                            throw $TypeError(".vigil.v1.ClickHouseTableSchemasSnapshot.tables: object expected");
+                        m.tables[i] = $root.vigil.v1.ClickHouseTableSchema.fromObject(d.tables[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClickHouseTableSchemasSnapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchemasSnapshot} m ClickHouseTableSchemasSnapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClickHouseTableSchemasSnapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.tables = [];
+                }
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.tsMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.tsMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.tsMs = typeof m.tsMs === "number" ? $BigInt(m.tsMs) : $util.Long.fromBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.tsMs === "number")
+                        d.tsMs = o.longs === $String ? $String(m.tsMs) : m.tsMs;
+                    else
+                        d.tsMs = o.longs === $String ? $util.Long.prototype.toString.call(m.tsMs) : o.longs === $Number ? new $util.LongBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0).toNumber() : m.tsMs;
+                }
+                if (m.tables && m.tables.length) {
+                    d.tables = $Array(m.tables.length);
+                    for (var j = 0; j < m.tables.length; ++j) {
+                        d.tables[j] = $root.vigil.v1.ClickHouseTableSchema.toObject(m.tables[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClickHouseTableSchemasSnapshot to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClickHouseTableSchemasSnapshot.prototype.toJSON = function() {
+                return ClickHouseTableSchemasSnapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClickHouseTableSchemasSnapshot
+             * @function getTypeUrl
+             * @memberof vigil.v1.ClickHouseTableSchemasSnapshot
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClickHouseTableSchemasSnapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ClickHouseTableSchemasSnapshot";
+            };
+
+            return ClickHouseTableSchemasSnapshot;
+        })();
+
+        v1.ClickHouseTableSchema = (function() {
+
+            /**
+             * Properties of a ClickHouseTableSchema.
+             * @typedef {Object} vigil.v1.ClickHouseTableSchema.$Properties
+             * @property {string|null} [database] ClickHouseTableSchema database
+             * @property {string|null} [name] ClickHouseTableSchema name
+             * @property {string|null} [engine] ClickHouseTableSchema engine
+             * @property {string|null} [partitionKey] ClickHouseTableSchema partitionKey
+             * @property {string|null} [sortingKey] ClickHouseTableSchema sortingKey
+             * @property {boolean|null} [hasTtl] ClickHouseTableSchema hasTtl
+             * @property {Array.<vigil.v1.ClickHouseColumnSchema.$Properties>|null} [columns] ClickHouseTableSchema columns
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClickHouseTableSchema.
+             * @memberof vigil.v1
+             * @interface IClickHouseTableSchema
+             * @augments vigil.v1.ClickHouseTableSchema.$Properties
+             * @deprecated Use vigil.v1.ClickHouseTableSchema.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClickHouseTableSchema.
+             * @typedef {vigil.v1.ClickHouseTableSchema.$Properties} vigil.v1.ClickHouseTableSchema.$Shape
+             */
+
+            /**
+             * Constructs a new ClickHouseTableSchema.
+             * @memberof vigil.v1
+             * @classdesc Represents a ClickHouseTableSchema.
+             * @constructor
+             * @param {vigil.v1.ClickHouseTableSchema.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClickHouseTableSchema = function (p) {
+                this.columns = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClickHouseTableSchema database.
+             * @member {string} database
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.database = "";
+
+            /**
+             * ClickHouseTableSchema name.
+             * @member {string} name
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.name = "";
+
+            /**
+             * ClickHouseTableSchema engine.
+             * @member {string} engine
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.engine = "";
+
+            /**
+             * ClickHouseTableSchema partitionKey.
+             * @member {string} partitionKey
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.partitionKey = "";
+
+            /**
+             * ClickHouseTableSchema sortingKey.
+             * @member {string} sortingKey
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.sortingKey = "";
+
+            /**
+             * ClickHouseTableSchema hasTtl.
+             * @member {boolean} hasTtl
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.hasTtl = false;
+
+            /**
+             * ClickHouseTableSchema columns.
+             * @member {Array.<vigil.v1.ClickHouseColumnSchema.$Properties>} columns
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             */
+            ClickHouseTableSchema.prototype.columns = $util.emptyArray;
+
+            /**
+             * Creates a new ClickHouseTableSchema instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchema.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ClickHouseTableSchema} ClickHouseTableSchema instance
+             * @type {{
+             *   (properties: vigil.v1.ClickHouseTableSchema.$Shape): vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape;
+             *   (properties?: vigil.v1.ClickHouseTableSchema.$Properties): vigil.v1.ClickHouseTableSchema;
+             * }}
+             */
+            ClickHouseTableSchema.create = function(properties) {
+                return new ClickHouseTableSchema(properties);
+            };
+
+            /**
+             * Encodes the specified ClickHouseTableSchema message. Does not implicitly {@link vigil.v1.ClickHouseTableSchema.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchema.$Properties} m ClickHouseTableSchema message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseTableSchema.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database") && m.database !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.database);
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.name);
+                if (m.engine != null && $Object.hasOwnProperty.call(m, "engine") && m.engine !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.engine);
+                if (m.partitionKey != null && $Object.hasOwnProperty.call(m, "partitionKey") && m.partitionKey !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.partitionKey);
+                if (m.sortingKey != null && $Object.hasOwnProperty.call(m, "sortingKey") && m.sortingKey !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.sortingKey);
+                if (m.hasTtl != null && $Object.hasOwnProperty.call(m, "hasTtl") && m.hasTtl !== false)
+                    w.uint32(/* id 6, wireType 0 =*/48).bool(m.hasTtl);
+                if (m.columns != null && m.columns.length) {
+                    for (var i = 0; i < m.columns.length; ++i)
+                        $root.vigil.v1.ClickHouseColumnSchema.encode(m.columns[i], w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClickHouseTableSchema message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseTableSchema.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchema.$Properties} message ClickHouseTableSchema message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseTableSchema.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClickHouseTableSchema message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape} ClickHouseTableSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseTableSchema.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.ClickHouseTableSchema();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.database = v;
+                            else
+                                delete m.database;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.engine = v;
+                            else
+                                delete m.engine;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.partitionKey = v;
+                            else
+                                delete m.partitionKey;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sortingKey = v;
+                            else
+                                delete m.sortingKey;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.hasTtl = v;
+                            else
+                                delete m.hasTtl;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.columns && m.columns.length))
+                                m.columns = [];
+                            m.columns.push($root.vigil.v1.ClickHouseColumnSchema.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClickHouseTableSchema message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseTableSchema & vigil.v1.ClickHouseTableSchema.$Shape} ClickHouseTableSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseTableSchema.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClickHouseTableSchema message.
+             * @function verify
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClickHouseTableSchema.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    if (!$util.isString(m.database))
+                        return "database: string expected";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.engine != null && $Object.hasOwnProperty.call(m, "engine")) {
+                    if (!$util.isString(m.engine))
+                        return "engine: string expected";
+                }
+                if (m.partitionKey != null && $Object.hasOwnProperty.call(m, "partitionKey")) {
+                    if (!$util.isString(m.partitionKey))
+                        return "partitionKey: string expected";
+                }
+                if (m.sortingKey != null && $Object.hasOwnProperty.call(m, "sortingKey")) {
+                    if (!$util.isString(m.sortingKey))
+                        return "sortingKey: string expected";
+                }
+                if (m.hasTtl != null && $Object.hasOwnProperty.call(m, "hasTtl")) {
+                    if (typeof m.hasTtl !== "boolean")
+                        return "hasTtl: boolean expected";
+                }
+                if (m.columns != null && $Object.hasOwnProperty.call(m, "columns")) {
+                    if (!$Array.isArray(m.columns))
+                        return "columns: array expected";
+                    for (var i = 0; i < m.columns.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.ClickHouseColumnSchema.verify(m.columns[i], q + 1);
+                            if (e)
+                                return "columns." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClickHouseTableSchema message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.ClickHouseTableSchema} ClickHouseTableSchema
+             */
+            ClickHouseTableSchema.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.ClickHouseTableSchema)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.ClickHouseTableSchema: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.ClickHouseTableSchema();
+                if (d.database != null) {
+                    if (typeof d.database !== "string" || d.database.length) {
+                        m.database = $String(d.database);
+                    }
+                }
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.engine != null) {
+                    if (typeof d.engine !== "string" || d.engine.length) {
+                        m.engine = $String(d.engine);
+                    }
+                }
+                if (d.partitionKey != null) {
+                    if (typeof d.partitionKey !== "string" || d.partitionKey.length) {
+                        m.partitionKey = $String(d.partitionKey);
+                    }
+                }
+                if (d.sortingKey != null) {
+                    if (typeof d.sortingKey !== "string" || d.sortingKey.length) {
+                        m.sortingKey = $String(d.sortingKey);
+                    }
+                }
+                if (d.hasTtl != null) {
+                    if (d.hasTtl) {
+                        m.hasTtl = $Boolean(d.hasTtl);
+                    }
+                }
+                if (d.columns) {
+                    if (!$Array.isArray(d.columns))
+                        throw $TypeError(".vigil.v1.ClickHouseTableSchema.columns: array expected");
+                    m.columns = $Array(d.columns.length);
+                    for (var i = 0; i < d.columns.length; ++i) {
+                        if (!$util.isObject(d.columns[i]))
+                            throw $TypeError(".vigil.v1.ClickHouseTableSchema.columns: object expected");
+                        m.columns[i] = $root.vigil.v1.ClickHouseColumnSchema.fromObject(d.columns[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClickHouseTableSchema message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {vigil.v1.ClickHouseTableSchema} m ClickHouseTableSchema
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClickHouseTableSchema.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.columns = [];
+                }
+                if (o.defaults) {
+                    d.database = "";
+                    d.name = "";
+                    d.engine = "";
+                    d.partitionKey = "";
+                    d.sortingKey = "";
+                    d.hasTtl = false;
+                }
+                if (m.database != null && $Object.hasOwnProperty.call(m, "database")) {
+                    d.database = m.database;
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.engine != null && $Object.hasOwnProperty.call(m, "engine")) {
+                    d.engine = m.engine;
+                }
+                if (m.partitionKey != null && $Object.hasOwnProperty.call(m, "partitionKey")) {
+                    d.partitionKey = m.partitionKey;
+                }
+                if (m.sortingKey != null && $Object.hasOwnProperty.call(m, "sortingKey")) {
+                    d.sortingKey = m.sortingKey;
+                }
+                if (m.hasTtl != null && $Object.hasOwnProperty.call(m, "hasTtl")) {
+                    d.hasTtl = m.hasTtl;
+                }
+                if (m.columns && m.columns.length) {
+                    d.columns = $Array(m.columns.length);
+                    for (var j = 0; j < m.columns.length; ++j) {
+                        d.columns[j] = $root.vigil.v1.ClickHouseColumnSchema.toObject(m.columns[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClickHouseTableSchema to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClickHouseTableSchema.prototype.toJSON = function() {
+                return ClickHouseTableSchema.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClickHouseTableSchema
+             * @function getTypeUrl
+             * @memberof vigil.v1.ClickHouseTableSchema
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClickHouseTableSchema.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ClickHouseTableSchema";
+            };
+
+            return ClickHouseTableSchema;
+        })();
+
+        v1.ClickHouseColumnSchema = (function() {
+
+            /**
+             * Properties of a ClickHouseColumnSchema.
+             * @typedef {Object} vigil.v1.ClickHouseColumnSchema.$Properties
+             * @property {string|null} [name] ClickHouseColumnSchema name
+             * @property {string|null} [type] ClickHouseColumnSchema type
+             * @property {string|null} [codec] ClickHouseColumnSchema codec
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClickHouseColumnSchema.
+             * @memberof vigil.v1
+             * @interface IClickHouseColumnSchema
+             * @augments vigil.v1.ClickHouseColumnSchema.$Properties
+             * @deprecated Use vigil.v1.ClickHouseColumnSchema.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClickHouseColumnSchema.
+             * @typedef {vigil.v1.ClickHouseColumnSchema.$Properties} vigil.v1.ClickHouseColumnSchema.$Shape
+             */
+
+            /**
+             * Constructs a new ClickHouseColumnSchema.
+             * @memberof vigil.v1
+             * @classdesc Represents a ClickHouseColumnSchema.
+             * @constructor
+             * @param {vigil.v1.ClickHouseColumnSchema.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClickHouseColumnSchema = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClickHouseColumnSchema name.
+             * @member {string} name
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             */
+            ClickHouseColumnSchema.prototype.name = "";
+
+            /**
+             * ClickHouseColumnSchema type.
+             * @member {string} type
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             */
+            ClickHouseColumnSchema.prototype.type = "";
+
+            /**
+             * ClickHouseColumnSchema codec.
+             * @member {string} codec
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             */
+            ClickHouseColumnSchema.prototype.codec = "";
+
+            /**
+             * Creates a new ClickHouseColumnSchema instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {vigil.v1.ClickHouseColumnSchema.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ClickHouseColumnSchema} ClickHouseColumnSchema instance
+             * @type {{
+             *   (properties: vigil.v1.ClickHouseColumnSchema.$Shape): vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape;
+             *   (properties?: vigil.v1.ClickHouseColumnSchema.$Properties): vigil.v1.ClickHouseColumnSchema;
+             * }}
+             */
+            ClickHouseColumnSchema.create = function(properties) {
+                return new ClickHouseColumnSchema(properties);
+            };
+
+            /**
+             * Encodes the specified ClickHouseColumnSchema message. Does not implicitly {@link vigil.v1.ClickHouseColumnSchema.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {vigil.v1.ClickHouseColumnSchema.$Properties} m ClickHouseColumnSchema message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseColumnSchema.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.name);
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type") && m.type !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.type);
+                if (m.codec != null && $Object.hasOwnProperty.call(m, "codec") && m.codec !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.codec);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClickHouseColumnSchema message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseColumnSchema.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {vigil.v1.ClickHouseColumnSchema.$Properties} message ClickHouseColumnSchema message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseColumnSchema.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClickHouseColumnSchema message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape} ClickHouseColumnSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseColumnSchema.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.ClickHouseColumnSchema();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.type = v;
+                            else
+                                delete m.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.codec = v;
+                            else
+                                delete m.codec;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClickHouseColumnSchema message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseColumnSchema & vigil.v1.ClickHouseColumnSchema.$Shape} ClickHouseColumnSchema
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseColumnSchema.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClickHouseColumnSchema message.
+             * @function verify
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClickHouseColumnSchema.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    if (!$util.isString(m.type))
+                        return "type: string expected";
+                }
+                if (m.codec != null && $Object.hasOwnProperty.call(m, "codec")) {
+                    if (!$util.isString(m.codec))
+                        return "codec: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClickHouseColumnSchema message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.ClickHouseColumnSchema} ClickHouseColumnSchema
+             */
+            ClickHouseColumnSchema.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.ClickHouseColumnSchema)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.ClickHouseColumnSchema: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.ClickHouseColumnSchema();
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.type != null) {
+                    if (typeof d.type !== "string" || d.type.length) {
+                        m.type = $String(d.type);
+                    }
+                }
+                if (d.codec != null) {
+                    if (typeof d.codec !== "string" || d.codec.length) {
+                        m.codec = $String(d.codec);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClickHouseColumnSchema message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {vigil.v1.ClickHouseColumnSchema} m ClickHouseColumnSchema
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClickHouseColumnSchema.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.name = "";
+                    d.type = "";
+                    d.codec = "";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.type != null && $Object.hasOwnProperty.call(m, "type")) {
+                    d.type = m.type;
+                }
+                if (m.codec != null && $Object.hasOwnProperty.call(m, "codec")) {
+                    d.codec = m.codec;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClickHouseColumnSchema to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClickHouseColumnSchema.prototype.toJSON = function() {
+                return ClickHouseColumnSchema.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClickHouseColumnSchema
+             * @function getTypeUrl
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClickHouseColumnSchema.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ClickHouseColumnSchema";
+            };
+
+            return ClickHouseColumnSchema;
         })();
 
         v1.ClickHouseDisksSnapshot = (function() {

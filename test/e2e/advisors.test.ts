@@ -11,6 +11,8 @@ import { connectedDatabase } from '../helpers/alert-e2e.js';
 import { startAgent, stopAgent } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { readClickHouseInput } from '../../server/src/services/scan-service.js';
+import { telemetryReads } from '../../server/src/storage/telemetry/reads/telemetry-reads.js';
 
 /** Rows in the PostgreSQL table: above the missing-index rule's 10k, and an md5 index over them above 1 MB. */
 const ROWS = 30_000;
@@ -37,6 +39,7 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
   let server: TestServer;
   let agent: ChildProcess | undefined;
   let token: string;
+  let orgId: string;
   let pgId: string;
   let chId: string;
 
@@ -93,9 +96,9 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
     for (let i = 0; i < PARTS; i++) await ch.query(`INSERT INTO ${chDb}.events VALUES ('2026-01-15', ${i})`);
 
     server = await startTestServer({ env: { VIGIL_SCAN_INTERVAL_H: '0', VIGIL_SCAN_POLL_MS: '100', VIGIL_HEARTBEAT_INTERVAL_S: '1', VIGIL_INGEST_FLUSH_MS: '20' } });
-    token = (await server.signup('advisors')).accessToken;
+    ({ accessToken: token, orgId } = await server.signup('advisors'));
     const key = await server.createKey(token, 'agent');
-    agent = startAgent(dir, server, key, ['tables', 'statements', 'server', 'parts', 'query_log'], [
+    agent = startAgent(dir, server, key, ['tables', 'statements', 'server', 'parts', 'query_log', 'table_schemas'], [
       { name: 'adv-pg', engine: 'postgres', url: p.monitorUrl },
       { name: 'adv-ch', engine: 'clickhouse', url: ch.monitorUrl },
     ], out);
@@ -176,5 +179,8 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
     await clickhouse().query(`OPTIMIZE TABLE ${chDb}.events FINAL`);
     const after = await scanUntil(chId, 'the merge credited', (rs) => rs.some((r) => table(r) && r.status === 'applied'));
     expect(after.find(table)).to.include({ attribution: 'auto_evidence' });
+    // The table definitions the schema advisors read arrive from the agent's table_schemas collector (18.16: no codecs, no TTLs).
+    const input = await readClickHouseInput(telemetryReads(server.server.context.telemetry), { org_id: orgId, id: chId }, { since: Date.now() - 3_600_000, until: Date.now() + 1000 });
+    expect(input.schemas.find((s) => s.database === chDb && s.name === 'events')).to.deep.include({ engine: 'MergeTree', partitionKey: 'toYYYYMM(d)', sortingKey: 'x', hasTtl: false });
   });
 });

@@ -100,9 +100,10 @@ export async function readPostgresInput(reads: TelemetryReads, db: DatabaseKey, 
 
 /** The ClickHouse advisors' input for a database over `window`. */
 export async function readClickHouseInput(reads: TelemetryReads, db: DatabaseKey, window: TimeRange): Promise<ChScanInput> {
-  const [parts, queries] = await Promise.all([
+  const [parts, queries, schemas] = await Promise.all([
     reads.latest('clickhouse_parts', db, { limit: MAX_CLICKHOUSE_TABLES, order: 'parts' }),
     reads.over('clickhouse_queries', db, window, { limit: MAX_CLICKHOUSE_QUERIES, sortBy: 'total_time' }),
+    reads.latest('clickhouse_table_schemas', db, { limit: MAX_CLICKHOUSE_TABLES }),
   ]);
   return {
     window,
@@ -117,6 +118,7 @@ export async function readClickHouseInput(reads: TelemetryReads, db: DatabaseKey
       bytesOnDisk: t.bytes_on_disk,
     })),
     queries: queries.map((q) => ({ queryHash: q.query_hash, text: q.query_text, calls: q.total_calls, meanMs: q.mean_time_ms, readRows: q.read_rows, readBytes: q.read_bytes, resultRows: q.total_rows })),
+    schemas: (schemas?.tables ?? []).map((s) => ({ database: s.database, name: s.table, engine: s.engine, partitionKey: s.partition_key, sortingKey: s.sorting_key, hasTtl: s.has_ttl, columns: s.columns })),
   };
 }
 

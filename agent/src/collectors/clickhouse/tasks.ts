@@ -10,6 +10,7 @@ import { processesTask } from './processes-task.js';
 import { queryLogTask } from './query-log-task.js';
 import { replicasTask } from './replicas-task.js';
 import { serverTask } from './server-task.js';
+import { tableSchemasTask } from './table-schemas-task.js';
 
 /**
  * A task whose queries ClickHouse refuses the agent's user (ACCESS_DENIED, on releases with SQL
@@ -34,7 +35,7 @@ function reportingAccessDenied<P>(task: CollectorTask<ClickHouseQueryClient, P>)
  * Every ClickHouse collector task, each on its own default interval (overridable by name under
  * `intervals:`, shared with the PostgreSQL task of the same name): query_log 60 s, parts 5 min,
  * merges 30 s, mutations 60 s, replicas (with the replication queue) 30 s, disks 5 min,
- * errors 60 s, server 60 s, processes 10 s.
+ * errors 60 s, server 60 s, processes 10 s, table_schemas 1 h.
  */
 // `any`: each task persists its own state type, which the runner only stores and hands back.
 export const CLICKHOUSE_TASKS: readonly CollectorTask<ClickHouseQueryClient, any>[] = [
@@ -47,4 +48,5 @@ export const CLICKHOUSE_TASKS: readonly CollectorTask<ClickHouseQueryClient, any
   errorsTask,
   serverTask,
   processesTask,
+  tableSchemasTask,
 ].map((task: CollectorTask<ClickHouseQueryClient, any>) => reportingAccessDenied(task));

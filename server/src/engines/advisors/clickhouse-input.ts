@@ -23,10 +23,22 @@ export interface ChQueryInput {
   readonly resultRows: number;
 }
 
+/** A MergeTree table's definition (hourly from the agent); absent before its first reading. */
+export interface ChTableSchemaInput {
+  readonly database: string;
+  readonly name: string;
+  readonly engine: string;
+  readonly partitionKey: string;
+  readonly sortingKey: string;
+  readonly hasTtl: boolean;
+  readonly columns: readonly { readonly name: string; readonly type: string; readonly codec: string }[];
+}
+
 export interface ChScanInput {
   readonly window: TimeWindow;
   /** version() as the agent reported it; null when unknown. */
   readonly serverVersion: string | null;
   readonly tables: readonly ChTableInput[];
   readonly queries: readonly ChQueryInput[];
+  readonly schemas: readonly ChTableSchemaInput[];
 }

@@ -8,6 +8,7 @@ import { latestClickHouseProcesses } from '../kinds/clickhouse/processes-kind.js
 import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, failedClickHouseQueries, topClickHouseQueries, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
 import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
 import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
+import { latestTableSchemas } from '../kinds/clickhouse/table-schemas-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
 import { healthScoreIn, healthScoreSeries, metricValueSeries } from '../kinds/health-scores-kind.js';
 import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
@@ -66,6 +67,8 @@ export const LATEST = {
   clickhouse_replication_queue: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestReplicationQueue(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
   clickhouse_disks: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestClickHouseDisks(ctx, { ...at, limit: o.limit ?? CLICKHOUSE_CAP }),
   clickhouse_server: (ctx: KindContext, at: DatabaseRef) => latestClickHouseServer(ctx, at),
+  /** MergeTree table definitions (engine, keys, TTL, column types and codecs), hourly. */
+  clickhouse_table_schemas: (ctx: KindContext, at: DatabaseRef, o: { limit?: number } = {}) => latestTableSchemas(ctx, { ...at, limit: o.limit ?? 10_000 }),
 };
 
 /** A series over a range in buckets of `bucketMs`, oldest first. */

@@ -8,6 +8,7 @@ import { clickHouseProcessesKind } from './processes-kind.js';
 import { clickHouseQueriesKind } from './queries-kind.js';
 import { clickHouseReplicationKind } from './replication-kind.js';
 import { clickHouseServerKind } from './server-kind.js';
+import { clickHouseTableSchemasKind } from './table-schemas-kind.js';
 
 /** ClickHouse record kinds (migration versions 200–299). */
 // `any`: each kind has its own row type, which only that kind's own functions read.
@@ -21,4 +22,5 @@ export const CLICKHOUSE_KINDS: readonly RecordKind<any>[] = [
   clickHouseErrorsKind,
   clickHouseServerKind,
   clickHouseProcessesKind,
+  clickHouseTableSchemasKind,
 ];
