@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { connectRawAgent, hello } from '../../helpers/raw-agent.js';
+import { hashPassword } from '../../../server/src/auth/passwords.js';
 import type { Finding } from '../../../server/src/engines/advisors/advisor.js';
 
 const unusedIndexFinding: Finding = {
@@ -15,7 +16,7 @@ const unusedIndexFinding: Finding = {
   impact: { summary: '', bytes_reclaimed: null, time_saved_ms_per_day: null },
 };
 
-type Operation = { method: string; path: string; auth: boolean; params: string[] };
+type Operation = { method: string; path: string; auth: boolean; params: string[]; role?: 'owner' | 'admin' | 'member' };
 
 /**
  * Walks every documented operation, so a route added later is covered without editing this file:
@@ -24,14 +25,20 @@ type Operation = { method: string; path: string; auth: boolean; params: string[]
  */
 describe('server: tenancy across every route', () => {
   let t: TestServer;
-  let a: { token: string; agentKey: string; readKey: string };
-  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string };
+  let a: { token: string; agentKey: string; readKey: string; member: string; admin: string };
+  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string; userId: string };
   let operations: Operation[];
 
   before(async () => {
     t = await startTestServer();
     const orgA = await t.signup('tenant-a');
-    a = { token: orgA.accessToken, agentKey: await t.createKey(orgA.accessToken, 'agent'), readKey: await t.createKey(orgA.accessToken, 'read') };
+    // A member and an admin of A, added as an accepted invitation would (the invitation flow itself: test/server/auth/).
+    const withRole = async (role: 'member' | 'admin'): Promise<string> => {
+      const email = `${role}-${Date.now()}@example.com`;
+      await t.server.context.meta.createUserInOrganization({ orgId: orgA.orgId, email, name: role, passwordHash: await hashPassword('role password'), role, emailVerified: true });
+      return (await t.request('POST', '/api/v1/auth/login', { body: { email, password: 'role password' } })).body.access_token;
+    };
+    a = { token: orgA.accessToken, agentKey: await t.createKey(orgA.accessToken, 'agent'), readKey: await t.createKey(orgA.accessToken, 'read'), member: await withRole('member'), admin: await withRole('admin') };
     const orgB = await t.signup('tenant-b');
     const agent = await connectRawAgent(t.wsUrl, await t.createKey(orgB.accessToken, 'agent'));
     agent.send(hello(['b-db']));
@@ -43,11 +50,18 @@ describe('server: tenancy across every route', () => {
     const scan = (await advisors.requestScan(orgB.orgId, databaseId, 'manual', new Date().toISOString())).scan;
     await advisors.applyScanChanges(scan, 'postgres', { created: [unusedIndexFinding], seen: [], closed: [], summary: { findings: 1, new: 1, resolved: 0, applied: 0 } }, new Date().toISOString());
     const recommendationId = (await advisors.databaseRecommendations(databaseId))[0]!.id;
-    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId };
+    const me = await t.request('GET', '/api/v1/auth/me', { token: orgB.accessToken });
+    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId, userId: me.body.user.id };
 
-    const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[]; 'x-vigil-role'?: Operation['role'] }>> };
     operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ method, path, auth: !(Array.isArray(op.security) && op.security.length === 0), params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) })),
+      Object.entries(ops).map(([method, op]) => ({
+        method,
+        path,
+        auth: !(Array.isArray(op.security) && op.security.length === 0),
+        params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+        role: op['x-vigil-role'],
+      })),
     );
   });
   after(async () => {
@@ -57,6 +71,7 @@ describe('server: tenancy across every route', () => {
   /** Org B's id for a path parameter, by the resource the path names. */
   function orgBValue(path: string, param: string): string {
     if (path.startsWith('/api-keys/')) return b.apiKeyId;
+    if (path.startsWith('/org/members/')) return b.userId;
     if (path.startsWith('/recommendations/')) return b.recommendationId;
     if (param === 'scan_id') return b.scanId;
     if (param === 'id') return b.databaseId;
@@ -98,6 +113,23 @@ describe('server: tenancy across every route', () => {
       const path = op.path.replace(/\{(\w+)\}/g, () => b.apiKeyId);
       const res = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { apiKey: a.readKey, body: op.method === 'post' ? { name: 'x' } : undefined });
       expect(res.status, `${op.method.toUpperCase()} ${op.path}`).to.equal(403);
+    }
+  });
+
+  it('declares a role on every authenticated route, and a member gets 403 AUTH_FORBIDDEN_ROLE on exactly the admin ones', async () => {
+    const authenticated = operations.filter((o) => o.auth);
+    for (const op of authenticated) expect(op.role, `${op.method.toUpperCase()} ${op.path}`).to.be.oneOf(['member', 'admin', 'owner']);
+    expect(authenticated.filter((o) => o.role === 'admin').length).to.be.greaterThan(5);
+    for (const op of authenticated) {
+      // Paths name made-up resources: the role check comes first, so a member is refused before any lookup.
+      const path = op.path.replace(/\{(\w+)\}/g, () => 'x');
+      const body = op.method === 'get' || op.method === 'delete' ? undefined : {};
+      const asMember = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.member, body });
+      const asAdmin = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.admin, body });
+      const what = `${op.method.toUpperCase()} ${op.path}`;
+      if (op.role === 'member') expect(asMember.body?.code, what).to.not.equal('AUTH_FORBIDDEN_ROLE');
+      else expect([asMember.status, asMember.body.code], what).to.deep.equal([403, 'AUTH_FORBIDDEN_ROLE']);
+      if (op.role !== 'owner') expect(asAdmin.body?.code, what).to.not.equal('AUTH_FORBIDDEN_ROLE');
     }
   });
 });
