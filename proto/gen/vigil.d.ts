@@ -7578,6 +7578,12 @@ export namespace vigil {
             /** ClickHouseColumnSchema codec. */
             codec: string;
 
+            /** ClickHouseColumnSchema distinctEstimate. */
+            distinctEstimate: number;
+
+            /** ClickHouseColumnSchema sampledRows. */
+            sampledRows: number;
+
             /**
              * Creates a new ClickHouseColumnSchema instance using the specified properties.
              * @param [properties] Properties to set
@@ -7670,6 +7676,12 @@ export namespace vigil {
 
                 /** ClickHouseColumnSchema codec */
                 codec?: (string|null);
+
+                /** ClickHouseColumnSchema distinctEstimate */
+                distinctEstimate?: (number|null);
+
+                /** ClickHouseColumnSchema sampledRows */
+                sampledRows?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -29328,6 +29328,8 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [name] ClickHouseColumnSchema name
              * @property {string|null} [type] ClickHouseColumnSchema type
              * @property {string|null} [codec] ClickHouseColumnSchema codec
+             * @property {number|null} [distinctEstimate] ClickHouseColumnSchema distinctEstimate
+             * @property {number|null} [sampledRows] ClickHouseColumnSchema sampledRows
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -29384,6 +29386,22 @@ export const vigil = $root.vigil = (() => {
             ClickHouseColumnSchema.prototype.codec = "";
 
             /**
+             * ClickHouseColumnSchema distinctEstimate.
+             * @member {number} distinctEstimate
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             */
+            ClickHouseColumnSchema.prototype.distinctEstimate = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseColumnSchema sampledRows.
+             * @member {number} sampledRows
+             * @memberof vigil.v1.ClickHouseColumnSchema
+             * @instance
+             */
+            ClickHouseColumnSchema.prototype.sampledRows = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new ClickHouseColumnSchema instance using the specified properties.
              * @function create
              * @memberof vigil.v1.ClickHouseColumnSchema
@@ -29421,6 +29439,10 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.type);
                 if (m.codec != null && $Object.hasOwnProperty.call(m, "codec") && m.codec !== "")
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.codec);
+                if (m.distinctEstimate != null && $Object.hasOwnProperty.call(m, "distinctEstimate") && (typeof m.distinctEstimate === "object" ? m.distinctEstimate.low || m.distinctEstimate.high : m.distinctEstimate !== 0))
+                    w.uint32(/* id 4, wireType 0 =*/32).uint64(m.distinctEstimate);
+                if (m.sampledRows != null && $Object.hasOwnProperty.call(m, "sampledRows") && (typeof m.sampledRows === "object" ? m.sampledRows.low || m.sampledRows.high : m.sampledRows !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.sampledRows);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -29505,6 +29527,24 @@ export const vigil = $root.vigil = (() => {
                                 delete m.codec;
                             continue;
                         }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.distinctEstimate = v;
+                            else
+                                delete m.distinctEstimate;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sampledRows = v;
+                            else
+                                delete m.sampledRows;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -29565,6 +29605,14 @@ export const vigil = $root.vigil = (() => {
                     if (!$util.isString(m.codec))
                         return "codec: string expected";
                 }
+                if (m.distinctEstimate != null && $Object.hasOwnProperty.call(m, "distinctEstimate")) {
+                    if (!$util.isInteger(m.distinctEstimate) && !(m.distinctEstimate && $util.isInteger(m.distinctEstimate.low) && $util.isInteger(m.distinctEstimate.high)))
+                        return "distinctEstimate: integer|Long expected";
+                }
+                if (m.sampledRows != null && $Object.hasOwnProperty.call(m, "sampledRows")) {
+                    if (!$util.isInteger(m.sampledRows) && !(m.sampledRows && $util.isInteger(m.sampledRows.low) && $util.isInteger(m.sampledRows.high)))
+                        return "sampledRows: integer|Long expected";
+                }
                 return null;
             };
 
@@ -29601,6 +29649,30 @@ export const vigil = $root.vigil = (() => {
                         m.codec = $String(d.codec);
                     }
                 }
+                if (d.distinctEstimate != null) {
+                    if (typeof d.distinctEstimate === "object" ? d.distinctEstimate.low || d.distinctEstimate.high : $Number(d.distinctEstimate) !== 0) {
+                        if ($util.Long)
+                            m.distinctEstimate = $util.Long.fromValue(d.distinctEstimate, true);
+                        else if (typeof d.distinctEstimate === "string")
+                            m.distinctEstimate = $parseInt(d.distinctEstimate, 10);
+                        else if (typeof d.distinctEstimate === "number")
+                            m.distinctEstimate = d.distinctEstimate;
+                        else if (typeof d.distinctEstimate === "object")
+                            m.distinctEstimate = new $util.LongBits(d.distinctEstimate.low >>> 0, d.distinctEstimate.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sampledRows != null) {
+                    if (typeof d.sampledRows === "object" ? d.sampledRows.low || d.sampledRows.high : $Number(d.sampledRows) !== 0) {
+                        if ($util.Long)
+                            m.sampledRows = $util.Long.fromValue(d.sampledRows, true);
+                        else if (typeof d.sampledRows === "string")
+                            m.sampledRows = $parseInt(d.sampledRows, 10);
+                        else if (typeof d.sampledRows === "number")
+                            m.sampledRows = d.sampledRows;
+                        else if (typeof d.sampledRows === "object")
+                            m.sampledRows = new $util.LongBits(d.sampledRows.low >>> 0, d.sampledRows.high >>> 0).toNumber(true);
+                    }
+                }
                 return m;
             };
 
@@ -29625,6 +29697,16 @@ export const vigil = $root.vigil = (() => {
                     d.name = "";
                     d.type = "";
                     d.codec = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.distinctEstimate = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.distinctEstimate = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sampledRows = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sampledRows = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
                     d.name = m.name;
@@ -29634,6 +29716,22 @@ export const vigil = $root.vigil = (() => {
                 }
                 if (m.codec != null && $Object.hasOwnProperty.call(m, "codec")) {
                     d.codec = m.codec;
+                }
+                if (m.distinctEstimate != null && $Object.hasOwnProperty.call(m, "distinctEstimate")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.distinctEstimate = typeof m.distinctEstimate === "number" ? $BigInt(m.distinctEstimate) : $util.Long.fromBits(m.distinctEstimate.low >>> 0, m.distinctEstimate.high >>> 0, true).toBigInt();
+                    else if (typeof m.distinctEstimate === "number")
+                        d.distinctEstimate = o.longs === $String ? $String(m.distinctEstimate) : m.distinctEstimate;
+                    else
+                        d.distinctEstimate = o.longs === $String ? $util.Long.prototype.toString.call(m.distinctEstimate) : o.longs === $Number ? new $util.LongBits(m.distinctEstimate.low >>> 0, m.distinctEstimate.high >>> 0).toNumber(true) : m.distinctEstimate;
+                }
+                if (m.sampledRows != null && $Object.hasOwnProperty.call(m, "sampledRows")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sampledRows = typeof m.sampledRows === "number" ? $BigInt(m.sampledRows) : $util.Long.fromBits(m.sampledRows.low >>> 0, m.sampledRows.high >>> 0, true).toBigInt();
+                    else if (typeof m.sampledRows === "number")
+                        d.sampledRows = o.longs === $String ? $String(m.sampledRows) : m.sampledRows;
+                    else
+                        d.sampledRows = o.longs === $String ? $util.Long.prototype.toString.call(m.sampledRows) : o.longs === $Number ? new $util.LongBits(m.sampledRows.low >>> 0, m.sampledRows.high >>> 0).toNumber(true) : m.sampledRows;
                 }
                 return d;
             };

@@ -91,9 +91,9 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
     await p.query(`ANALYZE ${schema}.orders`);
     const ch = clickhouse();
     await ch.query(`CREATE DATABASE ${chDb}`);
-    await ch.query(`CREATE TABLE ${chDb}.events (d Date, x UInt32) ENGINE = MergeTree PARTITION BY toYYYYMM(d) ORDER BY x`);
+    await ch.query(`CREATE TABLE ${chDb}.events (d Date, x UInt32, s String) ENGINE = MergeTree PARTITION BY toYYYYMM(d) ORDER BY x`);
     await ch.query(`SYSTEM STOP MERGES ${chDb}.events`);
-    for (let i = 0; i < PARTS; i++) await ch.query(`INSERT INTO ${chDb}.events VALUES ('2026-01-15', ${i})`);
+    for (let i = 0; i < PARTS; i++) await ch.query(`INSERT INTO ${chDb}.events VALUES ('2026-01-15', ${i}, 'k${i % 3}')`);
 
     server = await startTestServer({ env: { VIGIL_SCAN_INTERVAL_H: '0', VIGIL_SCAN_POLL_MS: '100', VIGIL_HEARTBEAT_INTERVAL_S: '1', VIGIL_INGEST_FLUSH_MS: '20' } });
     ({ accessToken: token, orgId } = await server.signup('advisors'));
@@ -181,6 +181,9 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
     expect(after.find(table)).to.include({ attribution: 'auto_evidence' });
     // The table definitions the schema advisors read arrive from the agent's table_schemas collector (18.16: no codecs, no TTLs).
     const input = await readClickHouseInput(telemetryReads(server.server.context.telemetry), { org_id: orgId, id: chId }, { since: Date.now() - 3_600_000, until: Date.now() + 1000 });
-    expect(input.schemas.find((s) => s.database === chDb && s.name === 'events')).to.deep.include({ engine: 'MergeTree', partitionKey: 'toYYYYMM(d)', sortingKey: 'x', hasTtl: false });
+    const events = input.schemas.find((s) => s.database === chDb && s.name === 'events');
+    expect(events).to.deep.include({ engine: 'MergeTree', partitionKey: 'toYYYYMM(d)', sortingKey: 'x', hasTtl: false });
+    // The agent's sample of String columns: 3 distinct values in the 160 rows.
+    expect(events!.columns.find((c) => c.name === 's')).to.deep.include({ type: 'String', distinctEstimate: 3, sampledRows: PARTS });
   });
 });

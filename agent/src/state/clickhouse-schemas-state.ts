@@ -5,6 +5,8 @@ export interface ColumnSchema {
   readonly type: string;
   /** compression_codec (19.1+); '' for the default codec or where the release does not say. */
   readonly codec: string;
+  /** String columns of the sampled tables: distinct values among `sampledRows` rows; null when not sampled. */
+  readonly distinct: { readonly estimate: number; readonly sampledRows: number } | null;
 }
 
 export interface TableSchema {

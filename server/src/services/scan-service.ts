@@ -118,7 +118,7 @@ export async function readClickHouseInput(reads: TelemetryReads, db: DatabaseKey
       bytesOnDisk: t.bytes_on_disk,
     })),
     queries: queries.map((q) => ({ queryHash: q.query_hash, text: q.query_text, calls: q.total_calls, meanMs: q.mean_time_ms, readRows: q.read_rows, readBytes: q.read_bytes, resultRows: q.total_rows })),
-    schemas: (schemas?.tables ?? []).map((s) => ({ database: s.database, name: s.table, engine: s.engine, partitionKey: s.partition_key, sortingKey: s.sorting_key, hasTtl: s.has_ttl, columns: s.columns })),
+    schemas: (schemas?.tables ?? []).map((s) => ({ database: s.database, name: s.table, engine: s.engine, partitionKey: s.partition_key, sortingKey: s.sorting_key, hasTtl: s.has_ttl, columns: s.columns.map((c) => ({ name: c.name, type: c.type, codec: c.codec, distinctEstimate: c.distinct_estimate ?? 0, sampledRows: c.sampled_rows ?? 0 })) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CLICKHOUSE_ADVISORS, finalUsage, keywords, partitionGranularity, selectStarHeavy, smallInserts, tooManyParts } from '../../../server/src/engines/advisors/clickhouse-advisors.js';
 import type { ChQueryInput, ChScanInput, ChTableInput, ChTableSchemaInput } from '../../../server/src/engines/advisors/clickhouse-input.js';
-import { codecAdvice, missingTtl, orderByMismatch } from '../../../server/src/engines/advisors/clickhouse-schema-advisors.js';
+import { codecAdvice, lowCardinality, missingTtl, orderByMismatch } from '../../../server/src/engines/advisors/clickhouse-schema-advisors.js';
 import { reconcile } from '../../../server/src/engines/advisors/reconcile.js';
 
 const NOW = Date.parse('2026-03-02T00:00:00Z');
@@ -23,10 +23,11 @@ const schema: ChTableSchemaInput = {
   sortingKey: 'tenant_id, ts',
   hasTtl: false,
   columns: [
-    { name: 'tenant_id', type: 'UInt32', codec: '' },
-    { name: 'ts', type: 'DateTime', codec: '' },
-    { name: 'user_id', type: 'UInt64', codec: '' },
-    { name: 'status', type: 'String', codec: '' },
+    { name: 'tenant_id', type: 'UInt32', codec: '', distinctEstimate: 0, sampledRows: 0 },
+    { name: 'ts', type: 'DateTime', codec: '', distinctEstimate: 0, sampledRows: 0 },
+    { name: 'user_id', type: 'UInt64', codec: '', distinctEstimate: 0, sampledRows: 0 },
+    { name: 'status', type: 'String', codec: '', distinctEstimate: 12, sampledRows: 100_000 },
+    { name: 'url', type: 'Nullable(String)', codec: '', distinctEstimate: 95_000, sampledRows: 100_000 },
   ],
 };
 
@@ -89,8 +90,18 @@ describe('ClickHouse advisors', () => {
     expect(missingTtl.closure({ object: t!.object, evidence: t!.evidence, firstSeenMs: NOW }, input({ schemas: [{ ...schema, hasTtl: true }] })).outcome).to.equal('applied');
   });
 
+  it('low_cardinality: String columns with few distinct values in the agent\'s sample, from 19.0', () => {
+    const [f] = lowCardinality.detect(input());
+    expect(f!.object).to.include({ table: 'events', name: 'status' });
+    expect(f!.runbook.sql).to.equal('ALTER TABLE `app`.`events` MODIFY COLUMN `status` LowCardinality(String);');
+    expect(lowCardinality.detect(input({ serverVersion: '18.16.1' }))).to.deep.equal([]);
+    expect(lowCardinality.detect(input({ tables: [table({ rows: 1000 })] }))).to.deep.equal([]);
+    const changed = { ...schema, columns: schema.columns.map((c) => (c.name === 'status' ? { ...c, type: 'LowCardinality(String)' } : c)) };
+    expect(lowCardinality.closure({ object: f!.object, evidence: f!.evidence, firstSeenMs: NOW }, input({ schemas: [changed] })).outcome).to.equal('applied');
+  });
+
   it('reconciles every ClickHouse type through the registry', () => {
     const changes = reconcile(CLICKHOUSE_ADVISORS, input({ tables: [table({ maxPartsInPartition: 200 })] }), [], NOW);
-    expect(changes.created.map((f) => f.type)).to.deep.equal(['too_many_parts', 'codec', 'missing_ttl']);
+    expect(changes.created.map((f) => f.type)).to.deep.equal(['too_many_parts', 'low_cardinality', 'codec', 'missing_ttl']);
   });
 });

@@ -1,6 +1,6 @@
 import { type Advisor, type AdviceObject, chIdent, type Finding, mb, objectKey } from './advisor.js';
 import type { ChQueryInput, ChScanInput, ChTableInput } from './clickhouse-input.js';
-import { codecAdvice, missingTtl, orderByMismatch } from './clickhouse-schema-advisors.js';
+import { codecAdvice, lowCardinality, missingTtl, orderByMismatch } from './clickhouse-schema-advisors.js';
 
 /**
  * The ClickHouse advisors over parts and query-log telemetry. Parts per partition 150 / 300 are the
@@ -213,4 +213,4 @@ export const finalUsage = textAdvisor('final_usage', (w) => w.includes('FINAL'),
 });
 
 /** Every ClickHouse advisor, in the order findings are listed. */
-export const CLICKHOUSE_ADVISORS: readonly Advisor<ChScanInput>[] = [tooManyParts, partitionGranularity, smallInserts, selectStarHeavy, finalUsage, orderByMismatch, codecAdvice, missingTtl];
+export const CLICKHOUSE_ADVISORS: readonly Advisor<ChScanInput>[] = [tooManyParts, partitionGranularity, smallInserts, selectStarHeavy, finalUsage, orderByMismatch, lowCardinality, codecAdvice, missingTtl];

@@ -31,7 +31,8 @@ export interface ChTableSchemaInput {
   readonly partitionKey: string;
   readonly sortingKey: string;
   readonly hasTtl: boolean;
-  readonly columns: readonly { readonly name: string; readonly type: string; readonly codec: string }[];
+  /** distinctEstimate / sampledRows: String columns the agent sampled; 0 when not sampled. */
+  readonly columns: readonly { readonly name: string; readonly type: string; readonly codec: string; readonly distinctEstimate: number; readonly sampledRows: number }[];
 }
 
 export interface ChScanInput {

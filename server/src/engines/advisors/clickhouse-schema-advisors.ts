@@ -12,8 +12,13 @@ export const CH_SCHEMA_THRESHOLDS = {
   heavyQueryReadRows: 10_000_000,
   codecMinRows: 1_000_000,
   ttlMinBytes: 10 * 1024 ** 3,
+  lowCardinalityMaxDistinct: 10_000,
+  lowCardinalityMinSampled: 10_000,
+  lowCardinalityMinRows: 1_000_000,
 } as const;
 
+/** LowCardinality left experimental in 19.0. */
+const LOW_CARDINALITY_SINCE: readonly [number, number] = [19, 0];
 const CODECS_SINCE: readonly [number, number] = [19, 1];
 const TTL_SINCE: readonly [number, number] = [19, 6];
 
@@ -185,6 +190,42 @@ export const codecAdvice: Advisor<ChScanInput> = {
     const c = s?.columns.find((x) => x.name === prior.object.name);
     if (!c) return { outcome: 'resolved', reason: `column ${prior.object.name} no longer exists` };
     return /Delta/i.test(c.codec) ? { outcome: 'applied', reason: `${c.name} now uses ${c.codec}` } : { outcome: 'resolved', reason: 'the table no longer meets the size condition' };
+  },
+};
+
+export const lowCardinality: Advisor<ChScanInput> = {
+  type: 'low_cardinality',
+  engine: 'clickhouse',
+  detect(input) {
+    if (!releaseAtLeast(input.serverVersion, LOW_CARDINALITY_SINCE)) return [];
+    const findings: Finding[] = [];
+    for (const s of input.schemas) {
+      const rows = partsOf(input, s)?.rows ?? 0;
+      if (rows < CH_SCHEMA_THRESHOLDS.lowCardinalityMinRows) continue;
+      for (const c of s.columns) {
+        if (!/^(Nullable\()?String\)?$/.test(c.type) || c.sampledRows < CH_SCHEMA_THRESHOLDS.lowCardinalityMinSampled) continue;
+        if (c.distinctEstimate === 0 || c.distinctEstimate > CH_SCHEMA_THRESHOLDS.lowCardinalityMaxDistinct) continue;
+        const object: AdviceObject = { kind: 'column', database: s.database, schema: null, table: s.name, name: c.name };
+        findings.push({
+          type: 'low_cardinality',
+          severity: 'low',
+          objectKey: objectKey(object),
+          object,
+          title: `${s.database}.${s.name}.${c.name} has few distinct values: LowCardinality(String)`,
+          message: `${c.name} (${c.type}) held about ${c.distinctEstimate} distinct values in ${c.sampledRows} sampled rows; dictionary encoding stores and compares such strings as small integers.`,
+          evidence: { window: { since: input.window.until, until: input.window.until }, figures: { type: c.type, distinct_estimate: c.distinctEstimate, sampled_rows: c.sampledRows, table_rows: rows }, notes: ['Estimated from the first rows of the table: check count(DISTINCT) over the whole column before changing it.'] },
+          runbook: { steps: ['Change the column type (a mutation rewrites the column in every part; run it off-peak).'], sql: `ALTER TABLE ${chIdent(s.database, s.name)} MODIFY COLUMN ${chIdent(c.name)} ${c.type.startsWith('Nullable') ? 'LowCardinality(Nullable(String))' : 'LowCardinality(String)'};` },
+          impact: { summary: 'Smaller column and faster filters and GROUP BY on it.', bytes_reclaimed: null, time_saved_ms_per_day: null },
+        });
+      }
+    }
+    return findings;
+  },
+  closure(prior, input) {
+    const s = input.schemas.find((x) => x.database === prior.object.database && x.name === prior.object.table);
+    const c = s?.columns.find((x) => x.name === prior.object.name);
+    if (!c) return { outcome: 'resolved', reason: `column ${prior.object.name} no longer exists` };
+    return c.type.startsWith('LowCardinality') ? { outcome: 'applied', reason: `${c.name} is now ${c.type}` } : { outcome: 'resolved', reason: 'the column has more distinct values now' };
   },
 };
 

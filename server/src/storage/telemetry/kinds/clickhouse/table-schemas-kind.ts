@@ -1,7 +1,7 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { atSnapshot, identity, kindTable, latestSnapshot, recordKind, scope, snapshotRows, SNAPSHOT_COLUMNS, type TableRow } from '../kind-table.js';
-import { items, label, name, timestamp } from '../wire-checks.js';
+import { counter, items, label, name, timestamp } from '../wire-checks.js';
 
 /**
  * MergeTree-family table definitions (ClickHouseTableSchemasSnapshot, hourly), for the advisors:
@@ -35,6 +35,8 @@ export const clickHouseTableSchemasKind = recordKind({
             name: name(c.name, `${item}.columns[${k}].name`),
             type: label(c.type, `${item}.columns[${k}].type`, MAX_KEY),
             codec: label(c.codec, `${item}.columns[${k}].codec`, MAX_KEY),
+            distinct_estimate: counter(c.distinctEstimate, `${item}.columns[${k}].distinct_estimate`),
+            sampled_rows: counter(c.sampledRows, `${item}.columns[${k}].sampled_rows`),
           }));
           return {
             database: name(t.database, `${item}.database`),
@@ -59,7 +61,8 @@ export interface ClickHouseTableSchema {
   readonly partition_key: string;
   readonly sorting_key: string;
   readonly has_ttl: boolean;
-  readonly columns: readonly { readonly name: string; readonly type: string; readonly codec: string }[];
+  /** distinct_estimate and sampled_rows: String columns the agent sampled (0 otherwise, and from agents before sampling). */
+  readonly columns: readonly { readonly name: string; readonly type: string; readonly codec: string; readonly distinct_estimate?: number; readonly sampled_rows?: number }[];
 }
 
 /** The newest snapshot's tables; null before any snapshot. */
