@@ -42,8 +42,10 @@ export class KyselyMetaStore implements MetaStore {
     this.#notifications = new KyselyNotificationsRepository(dialect);
   }
 
-  async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.#db, provider: metaMigrations }).migrateToLatest();
+  /** `target`: stop after that migration (tests of one migration over data written before it). */
+  async migrate(target?: string): Promise<void> {
+    const migrator = new Migrator({ db: this.#db, provider: metaMigrations });
+    const { error, results } = await (target === undefined ? migrator.migrateToLatest() : migrator.migrateTo(target));
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
       throw new Error(`Metadata migration ${failed} failed`, { cause: error });
