@@ -1,6 +1,7 @@
 import { type Advisor, type AdviceObject, chIdent, type Finding, mb, objectKey } from './advisor.js';
 import type { ChQueryInput, ChScanInput, ChTableInput } from './clickhouse-input.js';
 import { codecAdvice, lowCardinality, missingTtl, orderByMismatch } from './clickhouse-schema-advisors.js';
+import { tokens } from './clickhouse-tokens.js';
 
 /**
  * The ClickHouse advisors over parts and query-log telemetry. Parts per partition 150 / 300 are the
@@ -24,35 +25,11 @@ function findTable(input: ChScanInput, o: AdviceObject): ChTableInput | undefine
   return input.tables.find((t) => t.database === o.database && t.name === o.name);
 }
 
-/**
- * The words of a query outside string literals, quoted identifiers and comments, upper-cased: enough
- * to tell `SELECT *` and `FINAL` apart from the same letters inside a literal or a name.
- */
+/** The keywords and unquoted names of a query, upper-cased, with `*`: what the text advisors look for. */
 export function keywords(sql: string): string[] {
-  const words: string[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"' || c === '`') {
-      i++;
-      while (i < sql.length && sql[i] !== c) i += sql[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      while (i < sql.length && sql[i] !== '\n') i++;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 2;
-    } else if (/[A-Za-z_]/.test(c)) {
-      let j = i;
-      while (j < sql.length && /[A-Za-z0-9_]/.test(sql[j]!)) j++;
-      words.push(sql.slice(i, j).toUpperCase());
-      i = j;
-    } else {
-      if (c === '*') words.push('*');
-      i++;
-    }
-  }
-  return words;
+  return tokens(sql)
+    .filter((t) => t.upper !== '' && t.upper !== '.' && t.upper !== '(')
+    .map((t) => t.upper);
 }
 
 function selectsStar(words: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { type Advisor, type AdviceObject, chIdent, type Finding, mb, objectKey } from './advisor.js';
 import type { ChScanInput, ChTableInput, ChTableSchemaInput } from './clickhouse-input.js';
+import { tokens } from './clickhouse-tokens.js';
 
 /**
  * The ClickHouse advisors that read table definitions (the agent's table_schemas, hourly): sorting
@@ -28,44 +29,6 @@ function releaseAtLeast(version: string | null, since: readonly [number, number]
   return major > since[0] || (major === since[0] && minor >= since[1]);
 }
 
-interface Token {
-  readonly text: string;
-  readonly upper: string;
-}
-
-/** Identifiers and keywords of a query outside literals and comments, in order; `.` and `(` kept as tokens for qualified names. */
-function tokens(sql: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === "'") {
-      i++;
-      while (i < sql.length && sql[i] !== "'") i += sql[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '`' || c === '"') {
-      const end = sql.indexOf(c, i + 1);
-      const text = sql.slice(i + 1, end < 0 ? sql.length : end);
-      out.push({ text, upper: '' });
-      i = end < 0 ? sql.length : end + 1;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      while (i < sql.length && sql[i] !== '\n') i++;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 2;
-    } else if (/[A-Za-z_]/.test(c)) {
-      let j = i;
-      while (j < sql.length && /[A-Za-z0-9_]/.test(sql[j]!)) j++;
-      out.push({ text: sql.slice(i, j), upper: sql.slice(i, j).toUpperCase() });
-      i = j;
-    } else {
-      if (c === '.' || c === '(') out.push({ text: c, upper: c });
-      i++;
-    }
-  }
-  return out;
-}
-
 const CLAUSE_END = new Set(['GROUP', 'ORDER', 'LIMIT', 'SETTINGS', 'FORMAT', 'HAVING', 'UNION', 'WITH']);
 
 /** The table a SELECT reads FROM (database-qualified when written so) and the identifiers of its WHERE/PREWHERE. */
@@ -82,7 +45,7 @@ function filteredColumns(sql: string): { database: string | null; table: string;
   for (const x of t.slice(from)) {
     if (x.upper === 'WHERE' || x.upper === 'PREWHERE') inWhere = true;
     else if (CLAUSE_END.has(x.upper)) inWhere = false;
-    else if (inWhere && x.text !== '.' && x.text !== '(') words.add(x.text);
+    else if (inWhere && x.upper !== '.' && x.upper !== '(' && x.upper !== '*') words.add(x.text);
   }
   return words.size > 0 ? { database, table, words } : null;
 }
