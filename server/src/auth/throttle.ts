@@ -78,8 +78,8 @@ export class AuthThrottle {
 const MINUTE = 60;
 const HOUR = 3600;
 
-/** The throttles of the account routes: login, forgot-password and reset-password. */
-export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot: AuthThrottle; reset: AuthThrottle } {
+/** The throttles of the account routes: login, forgot-password, reset-password and signup. */
+export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot: AuthThrottle; reset: AuthThrottle; signup: AuthThrottle } {
   return {
     // 5 wrong passwords per account, 20 per address (offices share one), then 30 s doubling to 15 min.
     login: new AuthThrottle(meta, 'login', {
@@ -93,5 +93,7 @@ export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot
     }),
     // A bad reset token names no account, so only the address counts.
     reset: new AuthThrottle(meta, 'reset', { address: { free: 10, baseSeconds: 30, maxSeconds: 15 * MINUTE, windowSeconds: HOUR } }),
+    // Signup must say an email is taken (it signs the user in), so taken emails are what an address may probe: 10, then 1 min doubling to 1 h.
+    signup: new AuthThrottle(meta, 'signup', { address: { free: 10, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR } }),
   };
 }

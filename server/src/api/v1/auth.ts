@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VigilError } from '@vigil/shared';
+import { isVigilError, VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { accountLinks, newLinkToken, RESET_PASSWORD_TTL_MS, VERIFY_EMAIL_TTL_MS } from '../../auth/account-links.js';
 import { audit } from '../../auth/audit.js';
@@ -96,19 +96,20 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Create an organization and its first user',
       tag: 'auth',
       auth: 'none',
-      errors: ['AUTH_EMAIL_TAKEN'],
+      errors: ['AUTH_EMAIL_TAKEN', 'AUTH_THROTTLED'],
       body: SignupBody,
       success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
       async handler({ body, req, res }) {
         // Without mail nobody could verify the first account of a fresh server: its owner is its operator.
+        const address = { address: req.ip ?? 'unknown' };
+        await throttles.signup.check(res, address);
         const verified = !mailer.enabled && !(await meta.hasUsers());
-        const { org, user } = await meta.createOrganizationWithUser({
-          orgName: body.org_name,
-          email: body.email,
-          name: body.name,
-          passwordHash: await hashPassword(body.password),
-          verified,
-        });
+        const { org, user } = await meta
+          .createOrganizationWithUser({ orgName: body.org_name, email: body.email, name: body.name, passwordHash: await hashPassword(body.password), verified })
+          .catch(async (err: unknown) => {
+            if (isVigilError(err) && err.code === 'AUTH_EMAIL_TAKEN') await throttles.signup.fail(address);
+            throw err;
+          });
         if (verified) logger.info({ org_id: org.id }, 'first account of this server verified at signup (no SMTP configured)');
         else sendVerification(user).catch((err: unknown) => logger.error({ err, user_id: user.id }, 'could not send the verification email'));
         return { body: { ...deliverTokens(req, res, await issueTokens(ctx, user, org.id), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
