@@ -162,7 +162,7 @@ describe('e2e: scans find real conditions and credit their fixes', function () {
     await p.query(`DROP INDEX CONCURRENTLY ${schema}.orders_created_id_idx`);
     const after = await scanUntil(pgId, 'the fixes credited', (rs) => ['orders_note_idx', 'orders_cust_idx', 'orders_email_key', 'status', 'orders_created_idx'].every((n) => rs.some((r) => mine(r) && r.object.name === n && r.status !== 'open' && r.status !== 'snoozed')));
     for (const [type, name] of [['unused_index', 'orders_note_idx'], ['duplicate_index', 'orders_cust_idx'], ['invalid_index', 'orders_email_key'], ['missing_index', 'status']] as const) {
-      expect(find(after, type, name), `${type} ${name}`).to.include({ status: 'applied', attribution: 'auto_evidence' });
+      expect(find(after, type, name), `${type} ${name}: ${find(after, type, name)?.closed_reason}`).to.include({ status: 'applied', attribution: 'auto_evidence' });
     }
     expect(find(after, 'duplicate_index', 'orders_created_idx')).to.include({ status: 'resolved', attribution: null });
     const stats = (await server.request('GET', '/api/v1/recommendations/auto-apply-stats', { token })).body;

@@ -100,9 +100,13 @@ async function aggregate<C extends ColumnList, N extends ColumnOf<C>, G extends 
   at: DatabaseScope & TimeRange,
   options: { filter: SqlFragment; having: SqlFragment; orderBy: SqlFragment; limit: number },
 ) {
+  // Rows of a reading still being written (its objects stored, its snapshot marker not yet) are left
+  // out: with them an object's newest row would be newer than its database's latest snapshot, and
+  // currentOnly() would drop the object until the marker lands.
+  const complete = sql`${options.filter} AND ts <= (SELECT max(ts) FROM pg_object_snapshots WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)})`;
   const rows = await ctx.client.select<Record<string, unknown>>(sql`
     SELECT datname, schema_name, ${rawSql(a.nameColumn)}, ${ctx.schema.time.toUnixMs(rawSql('max(ts)'))} AS last_ts, ${aggregates(a, 'ts')}
-    FROM (${deduped(ctx, a, at, options.filter)})
+    FROM (${deduped(ctx, a, at, complete)})
     GROUP BY datname, schema_name, ${rawSql(a.nameColumn)}
     HAVING ${currentOnly(ctx, at)}${options.having}
     ORDER BY ${options.orderBy}, datname ASC, schema_name ASC, ${rawSql(a.nameColumn)} ASC
