@@ -1,15 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { databaseScopedTable } from './migration-tables.js';
 
 /**
  * Migration 0007_advisors (see migrations.ts): scans and the recommendations they keep. Never
  * edit it once shipped: add the next migration.
  */
 export async function advisorsMigration(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('advisor_scans')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
-    .addColumn('database_id', 'text', (c) => c.notNull().references('databases.id').onDelete('cascade'))
+  await databaseScopedTable(db, 'advisor_scans')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('trigger', 'text', (c) => c.notNull())
     .addColumn('requested_at', 'text', (c) => c.notNull())
@@ -22,11 +19,7 @@ export async function advisorsMigration(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('advisor_scans_unfinished_uq').on('advisor_scans').column('database_id').unique().where(sql.ref('finished_at'), 'is', null).execute();
   await db.schema.createIndex('advisor_scans_db_requested_idx').on('advisor_scans').columns(['database_id', 'requested_at']).execute();
   await db.schema.createIndex('advisor_scans_status_idx').on('advisor_scans').columns(['status', 'requested_at']).execute();
-  await db.schema
-    .createTable('recommendations')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
-    .addColumn('database_id', 'text', (c) => c.notNull().references('databases.id').onDelete('cascade'))
+  await databaseScopedTable(db, 'recommendations')
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('engine', 'text', (c) => c.notNull())
     .addColumn('severity', 'text', (c) => c.notNull())

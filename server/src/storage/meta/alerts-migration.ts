@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { databaseScopedTable } from './migration-tables.js';
 
 /**
  * Migration 0005_alerts (see migrations.ts): built-in rule edits, custom rules and alerts. Never
@@ -32,11 +33,7 @@ export async function alertsMigration(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('alert_rules_org_idx').on('alert_rules').column('org_id').execute();
-  await db.schema
-    .createTable('alerts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
-    .addColumn('database_id', 'text', (c) => c.notNull().references('databases.id').onDelete('cascade'))
+  await databaseScopedTable(db, 'alerts')
     .addColumn('rule_id', 'text', (c) => c.notNull())
     .addColumn('rule_name', 'text', (c) => c.notNull())
     .addColumn('metric_key', 'text', (c) => c.notNull())
