@@ -30,7 +30,8 @@ describe('server: tenancy across every route', () => {
   let operations: Operation[];
 
   before(async () => {
-    t = await startTestServer();
+    // No scan job at work: it would run org B's queued scan below and close its recommendation.
+    t = await startTestServer({ env: { VIGIL_SCAN_INTERVAL_H: '0', VIGIL_SCAN_POLL_MS: '60000' } });
     const orgA = await t.signup('tenant-a');
     // A member and an admin of A, added as an accepted invitation would (the invitation flow itself: test/server/auth/).
     const withRole = async (role: 'member' | 'admin'): Promise<string> => {
@@ -48,7 +49,10 @@ describe('server: tenancy across every route', () => {
     // Org B's scan and one recommendation, so the scan and recommendation ids are real ones of another organization.
     const advisors = t.server.context.meta.advisors;
     const scan = (await advisors.requestScan(orgB.orgId, databaseId, 'manual', new Date().toISOString())).scan;
-    await advisors.applyScanChanges(scan, 'postgres', { created: [unusedIndexFinding], seen: [], closed: [], summary: { findings: 1, new: 1, resolved: 0, applied: 0 } }, new Date().toISOString());
+    const summary = { findings: 1, new: 1, resolved: 0, applied: 0 };
+    expect(await advisors.startScan(scan.id, new Date().toISOString())).to.equal(true);
+    await advisors.applyScanChanges(scan, 'postgres', { created: [unusedIndexFinding], seen: [], closed: [], summary }, new Date().toISOString());
+    await advisors.finishScan(scan.id, { status: 'done', summary }, new Date().toISOString());
     const recommendationId = (await advisors.databaseRecommendations(databaseId))[0]!.id;
     const me = await t.request('GET', '/api/v1/auth/me', { token: orgB.accessToken });
     b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId, userId: me.body.user.id };
