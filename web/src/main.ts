@@ -7,11 +7,16 @@ import { SignIn } from './pages/sign-in';
 import { Overview } from './pages/overview';
 import { DatabasePage } from './pages/database';
 import { Alerts } from './pages/alerts';
+import { AlertDetail } from './pages/alert-detail';
+import { AlertRules } from './pages/alert-rules';
+import { Optimizer } from './pages/optimizer';
 import { Settings } from './pages/settings';
 import { Advice } from './pages/advice';
 import './styles.css';
 
 const PUBLIC = ['/signin', '/signup'];
+/** Pages for everyone, signed in (with the navigation) or not. */
+const OPEN = ['/optimizer'];
 
 function Nav({ path }: { path: string }) {
   const me = useLoad(() => get('/auth/me'), []);
@@ -19,6 +24,7 @@ function Nav({ path }: { path: string }) {
     ['/', 'Overview'],
     ['/alerts', 'Alerts'],
     ['/advice', 'Advice'],
+    ['/optimizer', 'Optimizer'],
     ['/settings', 'Settings'],
   ];
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/databases') : path.startsWith(href));
@@ -36,6 +42,10 @@ function Page({ path }: { path: string }) {
   if (path === '/') return html`<${Overview} />`;
   if (db) return html`<${DatabasePage} id=${decodeURIComponent(db[1]!)} />`;
   if (path === '/alerts') return html`<${Alerts} />`;
+  if (path === '/alerts/rules') return html`<${AlertRules} />`;
+  const alert = /^\/alerts\/([^/]+)$/.exec(path);
+  if (alert) return html`<${AlertDetail} id=${decodeURIComponent(alert[1]!)} />`;
+  if (path === '/optimizer') return html`<${Optimizer} />`;
   if (path === '/settings') return html`<${Settings} />`;
   if (path === '/advice') return html`<${Advice} />`;
   return html`<main id="main"><h1>Not found</h1><p>No page at ${path}. <a href="/">Back to the overview</a>.</p></main>`;
@@ -52,10 +62,13 @@ function App() {
     else void refreshSession().then((ok) => setSession(ok ? 'in' : 'out'), () => setSession('out'));
   }, []);
   const isPublic = PUBLIC.includes(place.path);
+  const isOpen = OPEN.includes(place.path);
   useEffect(() => {
-    if (session === 'out' && !isPublic) navigate(`/signin?next=${encodeURIComponent(place.path + location.search)}`, true);
+    if (session === 'out' && !isPublic && !isOpen) navigate(`/signin?next=${encodeURIComponent(place.path + location.search)}`, true);
     if (session === 'in' && isPublic) navigate(place.query.get('next') ?? '/', true);
-  }, [session, isPublic]);
+  }, [session, isPublic, isOpen]);
+  if (isOpen && session === 'out')
+    return html`<a class="skip" href="#main">Skip to content</a><header class="top"><a class="brand" href="/">Vigil</a><span class="who"><a href=${`/signin?next=${encodeURIComponent(place.path)}`}>Sign in</a></span></header><${Page} path=${place.path} />`;
   if (session === 'unknown') return html`<p class="boot" aria-busy="true">Loading Vigil…</p>`;
   if (isPublic || session === 'out') return html`<${SignIn} mode=${place.path === '/signup' ? 'signup' : 'login'} onSignedIn=${() => setSession('in')} />`;
   return html`<a class="skip" href="#main">Skip to content</a><${Nav} path=${place.path} /><${Page} path=${place.path} />`;

@@ -16,6 +16,7 @@ type PathOf<O> = Params<O> extends { path: infer T } ? (T extends Record<string,
 type QueryOf<O> = Params<O> extends { query?: infer T } ? T : never;
 type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type Get<P extends keyof paths> = Success<Op<P, 'get'>>;
+export type Post<P extends keyof paths> = Success<Op<P, 'post'>>;
 
 export interface CallOptions<O> {
   readonly path?: PathOf<O>;
@@ -29,6 +30,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's other fields (a parse error's line and column, a 429's retry_after_s). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -63,8 +66,9 @@ function useTokens(tokens: TokenBody): void {
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => undefined)) as { code?: string; error?: string } | undefined;
-  return new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.error ?? `${res.status} ${res.statusText}`);
+  const body = (await res.json().catch(() => undefined)) as { code?: string; error?: string; [field: string]: unknown } | undefined;
+  const { code, error, ...details } = body ?? {};
+  return new ApiError(res.status, code ?? `HTTP_${res.status}`, error ?? `${res.status} ${res.statusText}`, details);
 }
 
 async function authCall(path: string, body?: unknown): Promise<Response> {

@@ -6,6 +6,8 @@ import { Section, Time, describeError, html, useLoad } from '../ui';
 
 type History = Get<'/alerts/history'>;
 type Alert = History['alerts'][number];
+/** What the actions need of an alert: the inbox's rows and the detail page's alert both have it. */
+type ActionTarget = Pick<Alert, 'id' | 'title' | 'status' | 'resolved_at'>;
 
 const SNOOZES = [
   [60, '1 hour'],
@@ -13,7 +15,8 @@ const SNOOZES = [
   [1440, '1 day'],
 ] as const;
 
-function AlertActions({ alert, onChanged }: { alert: Alert; onChanged: () => void }) {
+/** Acknowledge, snooze and notify-now buttons for one alert (the inbox rows and the alert's own page). */
+export function AlertActions({ alert, onChanged }: { alert: ActionTarget; onChanged: () => void }) {
   const [error, setError] = useState<string>();
   const act = async (work: () => Promise<unknown>) => {
     setError(undefined);
@@ -65,7 +68,7 @@ export function Alerts() {
   const select = (name: keyof typeof filters, label: string, options: readonly (readonly [string, string])[]) =>
     html`<label>${label} <select value=${filters[name]} onChange=${(e: Event) => setQuery({ [name]: (e.target as HTMLSelectElement).value })}>${options.map(([v, l]) => html`<option value=${v}>${l}</option>`)}</select></label>`;
   return html`<main id="main">
-    <h1>Alerts</h1>
+    <div class="toolbar"><h1>Alerts</h1><a href="/alerts/rules">Alert rules</a></div>
     <div class="filters">
       ${select('status', 'Status', [['', 'Any'], ['active', 'Active'], ['acknowledged', 'Acknowledged'], ['snoozed', 'Snoozed'], ['resolved', 'Resolved']])}
       ${select('severity', 'Severity', [['', 'Any'], ['critical', 'Critical'], ['warning', 'Warning']])}
@@ -75,18 +78,18 @@ export function Alerts() {
     <${Section} loaded=${alerts} what="the alerts">${(h: History) =>
       h.alerts.length === 0
         ? html`<p>No alert matches these filters.</p>`
-        : html`<table class="alerts"><caption class="sr-only">Alerts, newest first (${h.total})</caption>
+        : html`<div class="scroll"><table class="alerts"><caption class="sr-only">Alerts, newest first (${h.total})</caption>
           <thead><tr><th scope="col">Severity</th><th scope="col">Alert</th><th scope="col">Database</th><th scope="col">Value</th><th scope="col">Opened</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
           <tbody>${h.alerts.map(
             (a) => html`<tr data-alert=${a.id}>
               <td><span class=${`pill ${a.severity}`}>${a.severity}</span></td>
-              <td><strong>${a.title}</strong>${a.object_label ? html`<div class="muted small">${a.object_label}</div>` : null}<div class="muted small">notification: ${a.delivery_status}${a.delivery_last_error ? ` (${a.delivery_last_error})` : ''}</div></td>
+              <td><a class="alert-title" href=${`/alerts/${encodeURIComponent(a.id)}`}><strong>${a.title}</strong></a>${a.object_label ? html`<div class="muted small">${a.object_label}</div>` : null}<div class="muted small">notification: ${a.delivery_status}${a.delivery_last_error ? ` (${a.delivery_last_error})` : ''}</div></td>
               <td><a href=${`/databases/${encodeURIComponent(a.database_id)}`}>${names.get(a.database_id) ?? a.database_id}</a></td>
               <td>${withUnit(a.value, '')} <span class="muted small">${a.operator} ${withUnit(a.threshold, '')}</span></td>
               <td><${Time} iso=${a.created_at} /></td>
               <td><span class=${`pill ${a.status}`}>${a.status}</span>${a.snoozed_until ? html`<div class="muted small">until <${Time} iso=${a.snoozed_until} /></div>` : null}</td>
               <td><${AlertActions} alert=${a} onChanged=${alerts.reload} /></td>
             </tr>`,
-          )}</tbody></table>`}<//>
+          )}</tbody></table></div>`}<//>
   </main>`;
 }

@@ -1,8 +1,27 @@
 import { useState } from 'preact/hooks';
 import { call, get, type Get } from '../api/client';
-import { Section, describeError, html, useLoad } from '../ui';
+import { Section, Time, describeError, html, useLoad } from '../ui';
+import { ApiKeys } from './api-keys';
 
 type SettingsData = Get<'/settings'>;
+type Me = Get<'/auth/me'>;
+
+/** The organization signed in to (GET /auth/me): name, slug, plan, whether it is verified, and the user's role. */
+function Organization({ me }: { me: Me }) {
+  const org = me.organization;
+  const user = 'user' in me ? me : undefined;
+  return html`<section aria-labelledby="org-title">
+    <h2 id="org-title">Organization</h2>
+    <dl class="figures org">
+      <dt>Name</dt><dd>${org.name}</dd>
+      <dt>Slug</dt><dd><code>${org.slug}</code></dd>
+      <dt>Plan</dt><dd>${org.plan}</dd>
+      <dt>Verified</dt><dd>${org.verified ? html`<span class="ok">yes</span>` : html`<span class="warn">not yet</span> <span class="muted small">(an unverified organization monitors one database; the owner verifies through the link emailed at signup)</span>`}</dd>
+      ${user ? html`<dt>You</dt><dd>${user.user.name} &lt;${user.user.email}&gt;, ${user.role}; member since <${Time} iso=${user.user.created_at} /></dd>` : null}
+      ${user && user.organizations.length > 1 ? html`<dt>Your organizations</dt><dd>${user.organizations.map((o) => o.name).join(', ')}</dd>` : null}
+    </dl>
+  </section>`;
+}
 
 function Notifications({ settings, onSaved }: { settings: SettingsData; onSaved: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -54,8 +73,12 @@ function Notifications({ settings, onSaved }: { settings: SettingsData; onSaved:
 
 export function Settings() {
   const settings = useLoad(() => get('/settings'), []);
-  return html`<main id="main">
+  const me = useLoad(() => get('/auth/me'), []);
+  return html`<main id="main" class="settings-page">
     <h1>Settings</h1>
+    <${Section} loaded=${me} what="the organization">${(m: Me) => html`<${Organization} me=${m} />`}<//>
+    <h2>Notifications</h2>
     <${Section} loaded=${settings} what="the settings">${(s: SettingsData) => html`<${Notifications} settings=${s} onSaved=${settings.reload} />`}<//>
+    <${ApiKeys} />
   </main>`;
 }
