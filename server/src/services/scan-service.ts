@@ -79,7 +79,7 @@ export async function readPostgresInput(reads: TelemetryReads, db: DatabaseKey, 
       lastVacuumMs: Number(t.last_vacuum_ms) || null,
       lastAutovacuumMs: Number(t.last_autovacuum_ms) || null,
     })),
-    statements: statements.map((s) => ({ queryHash: s.query_hash, text: s.query_text, calls: s.total_calls, meanMs: s.mean_time_ms, totalMs: s.total_time_ms })),
+    statements: statements.map((s) => ({ queryHash: s.query_hash, database: s.datname, text: s.query_text, calls: s.total_calls, meanMs: s.mean_time_ms, totalMs: s.total_time_ms })),
     sequences: sequences.map((s) => ({
       database: s.datname,
       schema: s.schema_name,

@@ -92,16 +92,21 @@ describe('PostgreSQL advisors', () => {
 
   it('missing_index: slow frequent statements filtering a big, mostly sequentially read table on a column no index leads with', () => {
     const statements = [
-      { queryHash: 'a1', text: 'SELECT * FROM orders WHERE customer_email = $1', calls: 120, meanMs: 45, totalMs: 5400 },
-      { queryHash: 'a2', text: 'SELECT * FROM orders WHERE customer_id = $1', calls: 500, meanMs: 30, totalMs: 15000 },
-      { queryHash: 'a3', text: 'SELECT * FROM orders WHERE status = $1', calls: 10, meanMs: 90, totalMs: 900 },
-      { queryHash: 'a4', text: 'SELECT * FROM orders WHERE region = $1', calls: 100, meanMs: 5, totalMs: 500 },
+      { queryHash: 'a1', database: 'shop', text: 'SELECT * FROM orders WHERE customer_email = $1', calls: 120, meanMs: 45, totalMs: 5400 },
+      { queryHash: 'a2', database: 'shop', text: 'SELECT * FROM orders WHERE customer_id = $1', calls: 500, meanMs: 30, totalMs: 15000 },
+      { queryHash: 'a3', database: 'shop', text: 'SELECT * FROM orders WHERE status = $1', calls: 10, meanMs: 90, totalMs: 900 },
+      { queryHash: 'a4', database: 'shop', text: 'SELECT * FROM orders WHERE region = $1', calls: 100, meanMs: 5, totalMs: 500 },
     ];
     const indexes = [index('by_customer', def('by_customer', 'customer_id')), index('by_region_email', def('by_region_email', 'region, customer_email'))];
     const findings = missingIndex.detect(input({ statements, indexes }));
     expect(findings.map((f) => f.object.name)).to.deep.equal(['customer_email']);
     expect(findings[0]!.runbook.sql).to.equal('CREATE INDEX CONCURRENTLY ON "public"."orders" ("customer_email");\nANALYZE "public"."orders";');
     expect(findings[0]!.evidence.figures).to.include({ live_tuples: 50_000, seq_scan: 100, idx_scan: 10, query_hashes: 'a1' });
+    // A statement runs over its own database's tables: the same text in another database is not about shop's orders
+    // (and one from an agent that did not say its database may be about any).
+    const elsewhere = statements.map((st) => ({ ...st, database: 'billing' }));
+    expect(missingIndex.detect(input({ statements: elsewhere, indexes }))).to.deep.equal([]);
+    expect(missingIndex.detect(input({ statements: statements.map((st) => ({ ...st, database: '' })), indexes })).map((f) => f.object.name)).to.deep.equal(['customer_email']);
     // Mostly index reads already, or a small table: nothing.
     expect(missingIndex.detect(input({ statements, indexes, tables: [table({ idxScans: 10_000 })] }))).to.deep.equal([]);
     expect(missingIndex.detect(input({ statements, indexes, tables: [table({ liveTuples: 9_999 })] }))).to.deep.equal([]);

@@ -233,7 +233,7 @@ export const missingIndex: Advisor<PgScanInput> = {
     for (const st of input.statements) {
       if (st.meanMs < PG_THRESHOLDS.missingIndexMinMeanMs || st.calls < PG_THRESHOLDS.missingIndexMinCalls) continue;
       for (const fc of filterColumns(st.text)) {
-        const named = tables.get(fc.table) ?? [];
+        const named = (tables.get(fc.table) ?? []).filter((t) => st.database === '' || t.database === st.database);
         const table = named.find((t) => (fc.schema ?? 'public') === t.schema) ?? (fc.schema === null ? named[0] : undefined);
         if (!table || table.liveTuples < PG_THRESHOLDS.missingIndexMinRows) continue;
         const seq = table.seqScans ?? 0;

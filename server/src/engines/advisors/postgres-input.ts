@@ -42,6 +42,8 @@ export interface PgTableInput {
 
 export interface PgStatementInput {
   readonly queryHash: string;
+  /** The database it ran in: its tables are the ones it can filter ('' when the agent did not say, then any). */
+  readonly database: string;
   readonly text: string;
   readonly calls: number;
   readonly meanMs: number;

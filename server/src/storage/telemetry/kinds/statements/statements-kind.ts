@@ -300,6 +300,8 @@ export interface SlowStatementsRequest {
 
 export interface SlowStatement {
   readonly query_hash: string;
+  /** The database the statement ran in ('' from agents older than statement_stats' datname). */
+  readonly datname: string;
   readonly query_text: string;
   readonly total_calls: number;
   readonly total_time_ms: number;
@@ -308,31 +310,35 @@ export interface SlowStatement {
   readonly total_rows: number;
 }
 
-/** The statements with the highest mean time over a range, ties by hash; `max_mean_time_ms` is the worst interval's mean. */
+/**
+ * The statements with the highest mean time over a range, per statement and database it ran in (one
+ * text can run in several, over different tables), ties by hash; `max_mean_time_ms` is the worst interval's mean.
+ */
 export async function slowStatements(ctx: KindContext, req: SlowStatementsRequest): Promise<SlowStatement[]> {
   const { time } = ctx.schema;
   const rows = await ctx.client.select<Raw<SlowStatement>>(sql`
-    SELECT s.query_hash AS query_hash, t.query_text AS query_text, s.total_calls AS total_calls, s.time_sum AS total_time_ms,
+    SELECT s.query_hash AS query_hash, s.datname AS datname, t.query_text AS query_text, s.total_calls AS total_calls, s.time_sum AS total_time_ms,
       s.mean_time_ms AS mean_time_ms, s.max_mean_time_ms AS max_mean_time_ms, s.total_rows AS total_rows
     FROM (
       -- time_sum, not total_time_ms: ClickHouse would substitute that alias inside max() below.
-      SELECT query_hash, sum(calls) AS total_calls, sum(total_time_ms) AS time_sum,
+      SELECT query_hash, datname, sum(calls) AS total_calls, sum(total_time_ms) AS time_sum,
         if(total_calls = 0, 0, time_sum / total_calls) AS mean_time_ms,
         max(if(calls = 0, 0, total_time_ms / calls)) AS max_mean_time_ms, sum(rows) AS total_rows
       FROM ${tableName(STATEMENT_STATS)}
       WHERE org_id = ${req.orgId} AND database_id = ${req.databaseId} AND ts >= ${time.literal(req.since)} AND ts < ${time.literal(req.until)}
-      GROUP BY query_hash
+      GROUP BY query_hash, datname
       HAVING total_calls > 0
-      ORDER BY mean_time_ms DESC, query_hash ASC
+      ORDER BY mean_time_ms DESC, query_hash ASC, datname ASC
       LIMIT ${req.limit}
     ) AS s
     LEFT JOIN (
       SELECT query_hash, argMax(query_text, last_seen) AS query_text FROM ${tableName(STATEMENT_TEXTS)}
       WHERE org_id = ${req.orgId} AND database_id = ${req.databaseId} GROUP BY query_hash
     ) AS t USING (query_hash)
-    ORDER BY mean_time_ms DESC, query_hash ASC`);
+    ORDER BY mean_time_ms DESC, query_hash ASC, datname ASC`);
   return rows.map((r) => ({
     query_hash: String(r.query_hash),
+    datname: String(r.datname ?? ''),
     query_text: String(r.query_text ?? ''),
     total_calls: Number(r.total_calls),
     total_time_ms: Number(r.total_time_ms),
