@@ -213,6 +213,34 @@ export const ERROR_GUIDE = {
     meaning: 'The command ran and the monitored database failed it (the message carries the database\'s error, e.g. a missing privilege for EXPLAIN).',
     action: 'Read the database\'s error; EXPLAIN needs `SELECT` on the tables the plan reads (`pg_read_all_data` on PostgreSQL 14+).',
   },
+  ASK_SQL_REFUSED: {
+    meaning: 'The SQL of `POST /api/v1/execute`, `POST /api/v1/chat` or an approved message is not one SELECT over the ask views: `details.reason` says why (`not_select`, `unknown_view`, `not_a_view` for `system.*` and other tables, `table_function`, `function` for dictionaries, files, settings and server functions, `in_table`, `settings`, `output_clause` for FORMAT and INTO OUTFILE, `unbound`, `unmodelled_source`, `readonly`, `too_long`) and `details.object` names the offending part. Nothing ran.',
+    action: 'Read only the views `GET /api/v1/ask/schema` lists, in one SELECT without SETTINGS, FORMAT or INTO OUTFILE; the server binds them to your organization and applies the limits itself.',
+  },
+  ASK_QUERY_FAILED: {
+    meaning: 'The guarded query ran and ClickHouse refused it (an unknown column, a type mismatch, a function the telemetry server lacks: Debian\'s 18.16 lacks many). The message has ClickHouse\'s reason and `details.clickhouse_code` its code.',
+    action: 'Fix the SQL with the columns `GET /api/v1/ask/schema` lists, or ask again in other words.',
+  },
+  ASK_QUERY_LIMIT: {
+    meaning: 'The guarded query hit one of the server\'s limits: time (10 s), memory (512 MiB) or rows read (100 million). `details.clickhouse_code` says which.',
+    action: 'Narrow the time range (`ts > now() - INTERVAL 1 DAY`), focus on one database (`database_id`), or aggregate in fewer steps.',
+  },
+  ASK_NO_PROVIDER: {
+    meaning: '`POST /api/v1/chat` named no `provider` and the organization has no default provider (`PUT /api/v1/ask/settings`), or has none at all.',
+    action: 'Add a provider with `POST /api/v1/providers` (an admin), then name it in `provider` or make it the default.',
+  },
+  ASK_PROVIDER_URL_REFUSED: {
+    meaning: 'A provider\'s `base_url` is not https, holds credentials, or resolves to a loopback, private, link-local or cloud-metadata address: the same rules as webhook URLs. The URL is not echoed.',
+    action: 'Use the provider\'s public https endpoint. A self-hosted model on this host or network (Ollama on loopback) needs the server started with `VIGIL_ALLOW_PRIVATE_WEBHOOKS=true`.',
+  },
+  ASK_PROVIDER_FAILED: {
+    meaning: 'The LLM provider refused the request (a bad key, an unknown model, a rate limit), answered nothing usable, or did not answer within the timeout. The message has the provider\'s status and words, never the API key.',
+    action: 'Check the provider\'s model and key (`PUT /api/v1/providers/{id}`), its base URL, and its status page; retry later on a rate limit.',
+  },
+  ASK_NOT_PENDING: {
+    meaning: '`POST /api/v1/chat/execute/{message_id}` named a message that is not `pending_approval`: it already ran, was generate-only, or failed.',
+    action: 'Run a message\'s SQL again with `POST /api/v1/execute`, or ask again.',
+  },
   WEBHOOK_URL_REFUSED: {
     meaning: '`PUT /api/v1/settings` got a `slack_webhook_url` or `webhook_url` (named in the message and in `body_field`) that is not https, or whose host resolves to a loopback, private, link-local or cloud-metadata address. The URL is never echoed. A stored URL that resolves to such an address later fails its deliveries with this text too.',
     action: 'Use the https URL Slack (or the receiver) gave you, on a public address. A self-hosted server that must post inside its own network can start with `VIGIL_ALLOW_PRIVATE_WEBHOOKS=true`, which also allows plain http.',

@@ -67,6 +67,14 @@ export const ERROR_CATALOG = {
   NOTIFY_NOT_CONFIGURED: { status: 400, message: 'No Slack webhook or webhook URL is configured' },
   NOTIFY_FAILED: { status: 502, message: 'The notification could not be delivered', expose: true },
   NOTIFY_TEST_THROTTLED: { status: 429, message: 'Too many test notifications for this organization: wait for the time Retry-After gives' },
+  // Asking the telemetry in words (issue 17): the SQL guard, its execution and the LLM providers
+  ASK_SQL_REFUSED: { status: 400, message: 'This SQL is not allowed: only one SELECT over the ask views (GET /api/v1/ask/schema) may run' },
+  ASK_QUERY_FAILED: { status: 422, message: 'The query failed when it ran' },
+  ASK_QUERY_LIMIT: { status: 422, message: 'The query hit a limit (time, memory or rows read): narrow it' },
+  ASK_NO_PROVIDER: { status: 400, message: 'No LLM provider is configured for this organization: add one with POST /api/v1/providers' },
+  ASK_PROVIDER_URL_REFUSED: { status: 400, message: 'This provider base URL is not allowed' },
+  ASK_PROVIDER_FAILED: { status: 502, message: 'The language model provider failed or did not answer in time', expose: true },
+  ASK_NOT_PENDING: { status: 409, message: 'This message is not waiting for approval' },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },
   // Anything unexpected
