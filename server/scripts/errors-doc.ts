@@ -42,8 +42,8 @@ export const ERROR_GUIDE = {
     action: 'Sign in again from the dashboard itself. API clients send `refresh_token` in the body instead of relying on the cookie.',
   },
   AUTH_EMAIL_TAKEN: {
-    meaning: 'Sign-up with an email that already has an account.',
-    action: 'Log in with that email, or sign up with another.',
+    meaning: 'Sign-up with an email that already has an account, on a server without mail (no `VIGIL_SMTP_URL`: nothing else could tell the owner). With mail, signup answers 202 whether or not the email is taken and emails its owner instead; an invitation accepted as a new user by an email that has an account.',
+    action: 'Log in with that email (or reset its password), or sign up with another.',
   },
   AUTH_FORBIDDEN_ROLE: {
     meaning: 'A signed-in user whose role in the organization is below what the route needs: a `member` managing keys, settings, alert rules or members, or an `admin` changing an owner. Each operation in `/api/v1/openapi.json` names its role (`x-vigil-role`).',

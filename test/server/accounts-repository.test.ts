@@ -60,6 +60,35 @@ for (const backend of META_BACKENDS) {
       expect((await store().getOrganization(org.id))!.verified_at).to.equal(now);
     });
 
+    it('bumps the token version on a password change, which getAccess reports with the role', async () => {
+      const { org, user } = await store().createOrganizationWithUser({ orgName: 'Versions', email: `v-${backend.name}@x.io`, name: 'v', passwordHash: 'h' });
+      expect(user.token_version).to.equal(0);
+      expect(await store().getAccess(org.id, user.id)).to.deep.equal({ role: 'owner', token_version: 0 });
+      await store().setPassword(user.id, 'h2', new Date().toISOString());
+      expect(await store().getAccess(org.id, user.id)).to.deep.equal({ role: 'owner', token_version: 1 });
+      expect((await store().getUser(user.id))!.token_version).to.equal(1);
+      expect(await store().getAccess('another-org', user.id)).to.equal(undefined);
+    });
+
+    it('lists pending invitations newest first and revokes one only in its organization, never an accepted one', async () => {
+      const { org } = await store().createOrganizationWithUser({ orgName: 'Invites', email: `i-${backend.name}@x.io`, name: 'i', passwordHash: 'h' });
+      const later = new Date(Date.now() + 3600_000).toISOString();
+      const invite = (email: string, expiresAt = later) => store().createInvitation({ orgId: org.id, email, role: 'member', hash: `hash-${email}-${backend.name}`, invitedBy: null, expiresAt });
+      const first = await invite('first@x.io');
+      const accepted = await invite('accepted@x.io');
+      await invite('expired@x.io', new Date(Date.now() - 1000).toISOString());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await invite('second@x.io');
+      await store().markInvitationAccepted(accepted.id, new Date().toISOString());
+      const now = new Date().toISOString();
+      expect((await store().listPendingInvitations(org.id, now)).map((i) => i.email)).to.deep.equal(['second@x.io', 'first@x.io']);
+      expect(await store().revokeInvitation('another-org', first.id)).to.equal(undefined);
+      expect(await store().revokeInvitation(org.id, accepted.id)).to.equal(undefined);
+      expect(await store().revokeInvitation(org.id, first.id)).to.deep.include({ id: first.id, email: 'first@x.io', role: 'member' });
+      expect(await store().findInvitationByHash(`hash-first@x.io-${backend.name}`)).to.equal(undefined);
+      expect((await store().listPendingInvitations(org.id, now)).map((i) => i.id)).to.deep.equal([second.id]);
+    });
+
     it('pages the audit log newest first and prunes it by age', async () => {
       const { org } = await store().createOrganizationWithUser({ orgName: 'Audit', email: `a-${backend.name}@x.io`, name: 'a', passwordHash: 'h' });
       const base = { org_id: org.id, actor_type: 'system' as const, actor_id: null, actor_label: null, target_type: null, target_id: null, details: { n: 1 }, request_id: null, address: null };

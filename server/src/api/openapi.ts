@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CATALOG, type ErrorCode } from '@vigil/shared';
-import { requiredRole, routeErrorCodes, type RouteSpec } from './route.js';
+import { requiredRole, routeErrorCodes, type RouteSpec, type SuccessSpec } from './route.js';
 import { strictInput } from './validate.js';
 import { SERVER_VERSION } from '../version.js';
 
@@ -49,10 +49,10 @@ function errorResponses(spec: RouteSpec): Record<string, unknown> {
 export function buildOpenApi(routes: readonly RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
+    const success = (s: SuccessSpec) => (s.schema ? { description: s.description, content: { 'application/json': { schema: schemaOf(s.schema, 'output') } } } : { description: s.description });
     const responses: Record<string, unknown> = {
-      [spec.success.status]: spec.success.schema
-        ? { description: spec.success.description, content: { 'application/json': { schema: schemaOf(spec.success.schema, 'output') } } }
-        : { description: spec.success.description },
+      [spec.success.status]: success(spec.success),
+      ...(spec.success.alternative ? { [spec.success.alternative.status]: success(spec.success.alternative) } : {}),
       ...errorResponses(spec),
       default: ERROR_RESPONSE,
     };

@@ -27,6 +27,12 @@ export interface RouteResult {
   readonly body?: unknown;
 }
 
+export interface SuccessSpec {
+  readonly status: number;
+  readonly description: string;
+  readonly schema?: z.ZodType;
+}
+
 export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** OpenAPI-style path under /api/v1, e.g. `/databases/{id}/queries`. */
@@ -40,8 +46,11 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  /** The success status and the schema of its body (none for 204). */
-  readonly success: { readonly status: number; readonly description: string; readonly schema?: z.ZodType };
+  /**
+   * The success status and the schema of its body (none for 204); `alternative`, a second success
+   * the handler answers by returning its status (signup: 201 signed in, or 202 check your email).
+   */
+  readonly success: SuccessSpec & { readonly alternative?: SuccessSpec };
   /**
    * Error codes this route can answer beyond the ones every route of its kind implies
    * (`impliedErrorCodes`): they are documented in its OpenAPI responses, and with response
@@ -130,8 +139,9 @@ export function mountRoutes(ctx: AppContext, routes: readonly RouteSpec[], optio
         res.status(status).end();
         return;
       }
-      if (options.validateResponses && spec.success.schema) {
-        const check = spec.success.schema.safeParse(result.body);
+      const schema = status === spec.success.alternative?.status ? spec.success.alternative.schema : spec.success.schema;
+      if (options.validateResponses && schema) {
+        const check = schema.safeParse(result.body);
         if (!check.success) {
           throw new Error(`${spec.method.toUpperCase()} ${spec.path} answered outside its schema: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         }

@@ -5,6 +5,8 @@ import { VigilError } from '@vigil/shared';
 export interface AccessClaims {
   readonly sub: string;
   readonly org: string;
+  /** The user's token version when issued (0010); a password change bumps it, so older tokens stop working. Absent in tokens from before: 0. */
+  readonly tv: number;
 }
 
 const ISSUER = 'vigil';
@@ -12,7 +14,7 @@ const AUDIENCE = 'vigil-api';
 
 /** Signs a short-lived HS256 access token for a user. */
 export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): string {
-  return jwt.sign({ org: claims.org, typ: 'access' }, secret, {
+  return jwt.sign({ org: claims.org, tv: claims.tv, typ: 'access' }, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
     issuer: ISSUER,
@@ -28,7 +30,9 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims {
     if (typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.org !== 'string') {
       throw new VigilError('AUTH_INVALID_TOKEN');
     }
-    return { sub: payload.sub, org: payload.org };
+    const tv = payload.tv ?? 0;
+    if (!Number.isInteger(tv)) throw new VigilError('AUTH_INVALID_TOKEN');
+    return { sub: payload.sub, org: payload.org, tv: tv as number };
   } catch {
     throw new VigilError('AUTH_INVALID_TOKEN');
   }

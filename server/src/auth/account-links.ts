@@ -15,13 +15,22 @@ export function newLinkToken(): { token: string; hash: string } {
 
 /**
  * The links in account emails, from VIGIL_PUBLIC_URL only (never a request's Host header, which
- * the caller chooses). Verification is the API's GET route itself; the reset and invitation links
- * open the dashboard with the token in the fragment, which browsers send to no server and no Referer.
+ * the caller chooses). The verification, reset and invitation links open the dashboard with the
+ * token in the fragment, which browsers send to no server and no Referer.
  */
-export function accountLinks(config: ServerConfig): { verifyEmail(token: string): string; resetPassword(token: string): string; invitation(token: string): string } {
+export function accountLinks(config: ServerConfig): {
+  verifyEmail(token: string): string;
+  resetPassword(token: string): string;
+  invitation(token: string): string;
+  signIn(): string;
+  forgotPassword(): string;
+} {
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
   return {
-    verifyEmail: (token) => `${base}/api/v1/auth/verify-email?token=${encodeURIComponent(token)}`,
+    // The dashboard's landing page, which sends the token to GET /api/v1/auth/verify-email and says what happened.
+    verifyEmail: (token) => `${base}/verify-email#token=${encodeURIComponent(token)}`,
+    signIn: () => `${base}/signin`,
+    forgotPassword: () => `${base}/forgot-password`,
     resetPassword: (token) => `${base}/reset-password#token=${encodeURIComponent(token)}`,
     invitation: (token) => `${base}/invitations/accept#token=${encodeURIComponent(token)}`,
   };

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'api_key.created'
   | 'api_key.revoked'
   | 'member.invited'
+  | 'invitation.revoked'
   | 'member.joined'
   | 'member.removed'
   | 'member.role_changed'
@@ -17,6 +18,8 @@ export type AuditAction =
   | 'alert_rule.changed'
   | 'alert_rule.deleted'
   | 'database.deleted'
+  | 'scan.requested'
+  | 'recommendation.status_changed'
   | 'password.reset';
 
 export interface AuditTarget {

@@ -43,12 +43,16 @@ export async function authenticate(headers: IncomingHttpHeaders, deps: AuthDeps)
   return userPrincipal(verifyAccessToken(token, deps.jwtSecret), deps.meta);
 }
 
-/** The user an access token's claims name, with their role; AUTH_INVALID_TOKEN once they left the organization. */
+/**
+ * The user an access token's claims name, with their role; AUTH_INVALID_TOKEN once they left the
+ * organization or changed their password since the token was issued.
+ */
 export async function userPrincipal(claims: AccessClaims, meta: MetaStore): Promise<Principal> {
-  // Read on every request, so a role change or a removal applies at once, not when the token expires.
-  const membership = await meta.getMembership(claims.org, claims.sub);
-  if (!membership) throw new VigilError('AUTH_INVALID_TOKEN');
-  return { kind: 'user', orgId: claims.org, userId: claims.sub, role: membership.role };
+  // One primary-key join read on every request, uncached, so a role change, a removal or a password
+  // reset applies to tokens already issued at once, in every server process, not when they expire.
+  const access = await meta.getAccess(claims.org, claims.sub);
+  if (!access || access.token_version !== claims.tv) throw new VigilError('AUTH_INVALID_TOKEN');
+  return { kind: 'user', orgId: claims.org, userId: claims.sub, role: access.role };
 }
 
 /** What a route needs of an API key: `read` for the read API, `admin` for managing keys and settings. */

@@ -24,7 +24,7 @@ export async function issueTokens(deps: { meta: MetaStore; config: ServerConfig 
     expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000).toISOString(),
   });
   return {
-    access_token: signAccessToken({ sub: user.id, org: orgId }, config.jwtSecret, config.accessTokenTtlSeconds),
+    access_token: signAccessToken({ sub: user.id, org: orgId, tv: user.token_version }, config.jwtSecret, config.accessTokenTtlSeconds),
     refresh_token: refresh.token,
     token_type: 'Bearer',
     expires_in: config.accessTokenTtlSeconds,

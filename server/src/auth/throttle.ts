@@ -78,8 +78,8 @@ export class AuthThrottle {
 const MINUTE = 60;
 const HOUR = 3600;
 
-/** The throttles of the account routes: login, forgot-password, reset-password and signup. */
-export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot: AuthThrottle; reset: AuthThrottle; signup: AuthThrottle } {
+/** The throttles of the account routes: login, forgot-password, reset-password, signup and resend-verification. */
+export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot: AuthThrottle; reset: AuthThrottle; signup: AuthThrottle; signupMailed: AuthThrottle; resend: AuthThrottle } {
   return {
     // 5 wrong passwords per account, 20 per address (offices share one), then 30 s doubling to 15 min.
     login: new AuthThrottle(meta, 'login', {
@@ -93,7 +93,18 @@ export function accountThrottles(meta: MetaStore): { login: AuthThrottle; forgot
     }),
     // A bad reset token names no account, so only the address counts.
     reset: new AuthThrottle(meta, 'reset', { address: { free: 10, baseSeconds: 30, maxSeconds: 15 * MINUTE, windowSeconds: HOUR } }),
-    // Signup must say an email is taken (it signs the user in), so taken emails are what an address may probe: 10, then 1 min doubling to 1 h.
+    // Without mail, signup must say an email is taken (it signs the user in), so taken emails are what an address may probe: 10, then 1 min doubling to 1 h.
     signup: new AuthThrottle(meta, 'signup', { address: { free: 10, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR } }),
+    // With mail every signup counts, new email or taken (so a 429 tells them apart no better than the 202 does):
+    // 3 emails to one mailbox an hour, 20 signups per client address (an office signing up its teams), then 1 min doubling to 1 h.
+    signupMailed: new AuthThrottle(meta, 'signup-mailed', {
+      account: { free: 3, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR },
+      address: { free: 20, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR },
+    }),
+    // Like forgot-password: every request counts, known email or not.
+    resend: new AuthThrottle(meta, 'resend-verification', {
+      account: { free: 3, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR },
+      address: { free: 10, baseSeconds: MINUTE, maxSeconds: HOUR, windowSeconds: HOUR },
+    }),
   };
 }

@@ -25,6 +25,18 @@ export function verificationEmail(to: string, name: string, link: string): Mail 
   return compose(to, 'Verify your email for Vigil', [`Hello ${name},`, 'Please confirm this is your email address. The link works once, for 24 hours.'], 'Verify my email', link, 'If you did not sign up for Vigil, ignore this email.');
 }
 
+/** To the owner of an email someone tried to sign up with: signup answers a taken email as it answers a new one, so this is how the owner learns of it. */
+export function signupAttemptEmail(to: string, name: string, signInLink: string, forgotLink: string): Mail {
+  return compose(
+    to,
+    'Someone tried to sign up for Vigil with your email',
+    [`Hello ${name},`, 'Someone (perhaps you) tried to create a new Vigil account with this email, which already has one.', `If you forgot your password, choose a new one at ${forgotLink}`],
+    'Sign in to your account',
+    signInLink,
+    'If it was not you, ignore this email: nothing was changed.',
+  );
+}
+
 export function passwordResetEmail(to: string, link: string): Mail {
   return compose(
     to,

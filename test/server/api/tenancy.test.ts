@@ -26,7 +26,7 @@ type Operation = { method: string; path: string; auth: boolean; params: string[]
 describe('server: tenancy across every route', () => {
   let t: TestServer;
   let a: { token: string; agentKey: string; readKey: string; member: string; admin: string };
-  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string; userId: string };
+  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string; userId: string; invitationId: string };
   let operations: Operation[];
 
   before(async () => {
@@ -55,7 +55,9 @@ describe('server: tenancy across every route', () => {
     await advisors.finishScan(scan.id, { status: 'done', summary }, new Date().toISOString());
     const recommendationId = (await advisors.databaseRecommendations(databaseId))[0]!.id;
     const me = await t.request('GET', '/api/v1/auth/me', { token: orgB.accessToken });
-    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId, userId: me.body.user.id };
+    // A pending invitation of org B (without SMTP its answer carries the accept link; the id is what matters here).
+    const invitation = await t.request('POST', '/api/v1/org/invitations', { token: orgB.accessToken, body: { email: `b-invitee-${Date.now()}@example.com` } });
+    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId, userId: me.body.user.id, invitationId: invitation.body.id };
 
     const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[]; 'x-vigil-role'?: Operation['role'] }>> };
     operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
@@ -76,6 +78,7 @@ describe('server: tenancy across every route', () => {
   function orgBValue(path: string, param: string): string {
     if (path.startsWith('/api-keys/')) return b.apiKeyId;
     if (path.startsWith('/org/members/')) return b.userId;
+    if (path.startsWith('/org/invitations/')) return b.invitationId;
     if (path.startsWith('/recommendations/')) return b.recommendationId;
     if (param === 'scan_id') return b.scanId;
     if (param === 'id') return b.databaseId;
@@ -95,6 +98,12 @@ describe('server: tenancy across every route', () => {
     }
     // And org B still sees its own database: nothing above changed it.
     expect((await t.request('GET', `/api/v1/databases/${b.databaseId}`, { token: b.token })).status).to.equal(200);
+  });
+
+  it("keeps org B's invitations out of org A's reach: not listed, not revocable (404), still pending", async () => {
+    expect((await t.request('GET', '/api/v1/org/invitations', { token: a.token })).body.invitations).to.deep.equal([]);
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${b.invitationId}`, { token: a.admin })).status).to.equal(404);
+    expect((await t.request('GET', '/api/v1/org/invitations', { token: b.token })).body.invitations.map((i: { id: string }) => i.id)).to.deep.equal([b.invitationId]);
   });
 
   it("refuses a valid status change of org B's recommendation with 404 and leaves it as it was", async () => {
@@ -120,7 +129,7 @@ describe('server: tenancy across every route', () => {
     }
   });
 
-  it('declares a role on every authenticated route, and a member gets 403 AUTH_FORBIDDEN_ROLE on exactly the admin ones', async () => {
+  it('declares a role on every authenticated route: a member gets 403 AUTH_FORBIDDEN_ROLE on exactly the admin ones, an admin on none below owner, an owner on none', async () => {
     const authenticated = operations.filter((o) => o.auth);
     for (const op of authenticated) expect(op.role, `${op.method.toUpperCase()} ${op.path}`).to.be.oneOf(['member', 'admin', 'owner']);
     expect(authenticated.filter((o) => o.role === 'admin').length).to.be.greaterThan(5);
@@ -130,10 +139,13 @@ describe('server: tenancy across every route', () => {
       const body = op.method === 'get' || op.method === 'delete' ? undefined : {};
       const asMember = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.member, body });
       const asAdmin = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.admin, body });
+      const asOwner = await t.request(op.method.toUpperCase(), `/api/v1${path}`, { token: a.token, body });
       const what = `${op.method.toUpperCase()} ${op.path}`;
       if (op.role === 'member') expect(asMember.body?.code, what).to.not.equal('AUTH_FORBIDDEN_ROLE');
       else expect([asMember.status, asMember.body.code], what).to.deep.equal([403, 'AUTH_FORBIDDEN_ROLE']);
       if (op.role !== 'owner') expect(asAdmin.body?.code, what).to.not.equal('AUTH_FORBIDDEN_ROLE');
+      else expect([asAdmin.status, asAdmin.body.code], what).to.deep.equal([403, 'AUTH_FORBIDDEN_ROLE']);
+      expect(asOwner.body?.code, what).to.not.equal('AUTH_FORBIDDEN_ROLE');
     }
   });
 });

@@ -45,6 +45,10 @@ describe('server: accounts without email (embedded default) and the vigil-server
     const forgot = await t.request('POST', '/api/v1/auth/forgot-password', { body: { email: 'second@example.com' } });
     expect(forgot.status).to.equal(202);
 
+    // A taken email is answered as such (throttled): without mail nothing else could tell its owner.
+    const taken = await t.request('POST', '/api/v1/auth/signup', { body: { email: 'first@example.com', password: 'other password', name: 'X', org_name: 'X' } });
+    expect([taken.status, taken.body.code]).to.deep.equal([409, 'AUTH_EMAIL_TAKEN']);
+
     const log = lines.join('\n');
     expect(log).to.contain('VIGIL_SMTP_URL');
     expect(log).to.contain('vigil-server user verify');
@@ -66,7 +70,24 @@ describe('server: accounts without email (embedded default) and the vigil-server
     expect(set.code, set.stderr).to.equal(0);
     expect(set.stdout).to.not.contain('a password set by the operator');
     expect((await t.request('POST', '/api/v1/auth/refresh', { body: { refresh_token: login.body.refresh_token } })).status).to.equal(401);
+    expect((await t.request('GET', '/api/v1/auth/me', { token: login.body.access_token })).status).to.equal(401);
     expect((await t.request('POST', '/api/v1/auth/login', { body: { email: 'second@example.com', password: 'a password set by the operator' } })).status).to.equal(200);
+  });
+
+  it('answers an invitation with its accept link, which nothing else can deliver, and the link works', async () => {
+    const admin = await t.request('POST', '/api/v1/auth/login', { body: { email: 'first@example.com', password: 'first password' } });
+    const invited = await t.request('POST', '/api/v1/org/invitations', { token: admin.body.access_token, body: { email: 'colleague@example.com', role: 'member' } });
+    expect(invited.status).to.equal(201);
+    expect(invited.body.email_sent).to.equal(false);
+    const link = new URL(invited.body.accept_link);
+    expect(link.pathname).to.equal('/invitations/accept');
+    const token = new URLSearchParams(link.hash.slice(1)).get('token')!;
+    const accepted = await t.request('POST', `/api/v1/org/invitations/${encodeURIComponent(token)}/accept`, { body: { name: 'Colleague', password: 'colleague password' } });
+    expect(accepted.status).to.equal(200);
+    const adminOrg = (await t.request('GET', '/api/v1/auth/me', { token: admin.body.access_token })).body.organization.id;
+    expect(accepted.body.organization.id).to.equal(adminOrg);
+    // The link is in no log line.
+    expect(lines.join('\n')).to.not.contain(token);
 
   });
 });

@@ -3,6 +3,19 @@ import { freePort } from '../../helpers/free-port.js';
 import { connectRawAgent, hello, statementBatch, type RawAgent } from '../../helpers/raw-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { linkIn, startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js';
+import type { Finding } from '../../../server/src/engines/advisors/advisor.js';
+
+const unusedIndexFinding: Finding = {
+  type: 'unused_index',
+  severity: 'low',
+  objectKey: 'index/app/public/t/t_idx',
+  object: { kind: 'index', database: 'app', schema: 'public', table: 't', name: 't_idx' },
+  title: 'Unused index t_idx',
+  message: 'never scanned',
+  evidence: { window: { since: 0, until: 1 }, figures: {}, notes: [] },
+  runbook: { steps: [], sql: 'DROP INDEX CONCURRENTLY "public"."t_idx";' },
+  impact: { summary: '', bytes_reclaimed: null, time_saved_ms_per_day: null },
+};
 
 const PASSWORD = 'correct horse battery';
 let counter = 0;
@@ -23,11 +36,15 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
   let smtp: SmtpReceiver;
   let t: TestServer;
 
-  /** Signs up by hand (the helper's signup verifies); returns tokens and the verification email. */
+  /** Signs up by hand (the helper's signup verifies), then signs in as the user would: with mail, signup answers 202 and no tokens. */
   async function signup(org: string, email = uniqueEmail(org)) {
     const res = await t.request('POST', '/api/v1/auth/signup', { body: { email, password: PASSWORD, name: `${org} owner`, org_name: org } });
-    expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    return { email, token: res.body.access_token as string, refresh: res.body.refresh_token as string, orgId: res.body.organization.id as string, userId: res.body.user.id as string, body: res.body };
+    expect(res.status, JSON.stringify(res.body)).to.equal(202);
+    expect(res.body.status).to.equal('verification_sent');
+    const signedIn = await login(email);
+    expect(signedIn.status, JSON.stringify(signedIn.body)).to.equal(200);
+    const me = (await t.request('GET', '/api/v1/auth/me', { token: signedIn.body.access_token })).body;
+    return { email, token: signedIn.body.access_token as string, refresh: signedIn.body.refresh_token as string, orgId: me.organization.id as string, userId: me.user.id as string, body: res.body };
   }
 
   async function login(email: string, password = PASSWORD, orgId?: string) {
@@ -55,13 +72,75 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     await smtp?.close();
   });
 
+  it('answers signup the same for a new and a taken email, with no tokens, and emails each what to do next', async () => {
+    const taken = await signup('taken');
+    await smtp.next(taken.email); // its verification email
+    const fresh = uniqueEmail('fresh');
+    const [forNew, forTaken] = await Promise.all([
+      t.request('POST', '/api/v1/auth/signup', { body: { email: fresh, password: PASSWORD, name: 'Fresh', org_name: 'Fresh' } }),
+      t.request('POST', '/api/v1/auth/signup', { body: { email: taken.email, password: 'another password', name: 'Impostor', org_name: 'Impostor' } }),
+    ]);
+    expect([forNew.status, forTaken.status]).to.deep.equal([202, 202]);
+    expect(forTaken.body).to.deep.equal(forNew.body);
+    expect(JSON.stringify(forNew.body)).to.not.match(/token/);
+    // The new account gets its verification link; the taken email's owner hears someone tried, and keeps their password.
+    expect((await smtp.next(fresh)).subject).to.match(/verify/i);
+    const attempt = await smtp.next(taken.email);
+    expect(attempt.subject).to.match(/tried to sign up/i);
+    expect(attempt.text).to.contain(`${t.baseUrl}/signin`).and.to.contain(`${t.baseUrl}/forgot-password`);
+    expect((await login(taken.email, 'another password')).status).to.equal(401);
+    expect((await login(taken.email)).status).to.equal(200);
+    // An unverified new account signs in (limited to one database until verified).
+    expect((await login(fresh)).status).to.equal(200);
+  });
+
+  it('resends a verification link with the same answer whether or not the email waits for one', async () => {
+    const owner = await signup('resend');
+    const first = linkIn(await smtp.next(owner.email));
+    const known = await t.request('POST', '/api/v1/auth/resend-verification', { body: { email: owner.email } });
+    const unknown = await t.request('POST', '/api/v1/auth/resend-verification', { body: { email: uniqueEmail('nobody') } });
+    expect([known.status, unknown.status]).to.deep.equal([202, 202]);
+    expect(unknown.body).to.deep.equal(known.body);
+    const second = linkIn(await smtp.next(owner.email));
+    expect(second).to.not.equal(first);
+    const verified = await t.request('GET', `/api/v1/auth/verify-email?token=${encodeURIComponent(fragmentToken(second))}`);
+    expect(verified.body).to.deep.equal({ verified: true, email: owner.email });
+    // Verified: a further request answers the same and sends nothing.
+    const count = smtp.mails.length;
+    expect((await t.request('POST', '/api/v1/auth/resend-verification', { body: { email: owner.email } })).body).to.deep.equal(known.body);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.mails.length).to.equal(count);
+  });
+
+  it('lists pending invitations to admins and revokes one, whose link then stops working', async () => {
+    const owner = await signup('revoker');
+    const member = await inviteNewUser(owner.token, 'member', 'revoke-member');
+    const email = uniqueEmail('invitee');
+    const invited = await t.request('POST', '/api/v1/org/invitations', { token: owner.token, body: { email, role: 'admin' } });
+    expect(invited.body).to.include({ email_sent: true }).and.not.have.property('accept_link');
+    const token = fragmentToken(linkIn(await smtp.next(email)));
+    const pending = await t.request('GET', '/api/v1/org/invitations', { token: owner.token });
+    expect(pending.body.invitations.map((i: { id: string; email: string; role: string }) => [i.id, i.email, i.role])).to.deep.equal([[invited.body.id, email, 'admin']]);
+    expect((await t.request('GET', '/api/v1/org/invitations', { token: member.token })).body.code).to.equal('AUTH_FORBIDDEN_ROLE');
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${invited.body.id}`, { token: member.token })).body.code).to.equal('AUTH_FORBIDDEN_ROLE');
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${invited.body.id}`, { token: owner.token })).status).to.equal(204);
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${invited.body.id}`, { token: owner.token })).status).to.equal(404);
+    expect((await t.request('GET', '/api/v1/org/invitations', { token: owner.token })).body.invitations).to.deep.equal([]);
+    const accept = await t.request('POST', `/api/v1/org/invitations/${encodeURIComponent(token)}/accept`, { body: { name: 'late', password: PASSWORD } });
+    expect(accept.status).to.equal(404);
+    const audit = await t.request('GET', '/api/v1/org/audit-log?action=invitation.revoked', { token: owner.token });
+    expect(audit.body.entries.map((e: { target: unknown; details: unknown }) => [e.target, e.details])).to.deep.equal([[{ type: 'invitation', id: invited.body.id }, { email, role: 'admin' }]]);
+  });
+
   it('verifies an email by its link (once), and holds an unverified organization to one database without losing the first one', async () => {
     const owner = await signup('unverified');
     const mail = await smtp.next(owner.email);
     expect(mail.from).to.equal('vigil@example.com');
     expect(mail.subject).to.match(/verify/i);
-    const link = linkIn(mail);
-    expect(link.startsWith(`${t.baseUrl}/api/v1/auth/verify-email?token=`)).to.equal(true);
+    const landing = linkIn(mail);
+    // The link opens the dashboard's landing page, which sends the fragment's token to the API.
+    expect(landing.startsWith(`${t.baseUrl}/verify-email#token=`)).to.equal(true);
+    const link = `${t.baseUrl}/api/v1/auth/verify-email?token=${encodeURIComponent(fragmentToken(landing))}`;
     expect(mail.html).to.contain('href="').and.to.contain('Verify my email');
     expect((await t.request('GET', '/api/v1/auth/me', { token: owner.token })).body.organization.verified).to.equal(false);
 
@@ -81,7 +160,7 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     expect(manual.status).to.equal(403);
     expect(manual.body.code).to.equal('ORG_UNVERIFIED_LIMIT');
 
-    // Following the link verifies (a real GET of the emailed URL); it works once.
+    // Following the link verifies (a real GET of the URL the landing page calls); it works once.
     const followed = await fetch(link);
     expect(followed.status).to.equal(200);
     expect(await followed.json()).to.deep.equal({ verified: true, email: owner.email });
@@ -121,9 +200,13 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     expect(reset.status).to.equal(204);
     expect((await t.request('POST', '/api/v1/auth/reset-password', { body: { token, password: 'yet another password' } })).body.code).to.equal('AUTH_INVALID_TOKEN');
     expect((await t.request('POST', '/api/v1/auth/refresh', { body: { refresh_token: owner.refresh } })).status).to.equal(401);
+    // The access token issued before the reset dies with it, not 15 minutes later.
+    const stale = await t.request('GET', '/api/v1/auth/me', { token: owner.token });
+    expect([stale.status, stale.body.code]).to.deep.equal([401, 'AUTH_INVALID_TOKEN']);
     expect((await login(owner.email)).status).to.equal(401);
     const fresh = await login(owner.email, 'a brand new password');
     expect(fresh.status).to.equal(200);
+    expect((await t.request('GET', '/api/v1/auth/me', { token: fresh.body.access_token })).status).to.equal(200);
     const audit = await t.request('GET', '/api/v1/org/audit-log?action=password.reset', { token: fresh.body.access_token });
     expect(audit.body.entries).to.have.length(1);
     expect(audit.body.entries[0]).to.deep.include({ action: 'password.reset', target: { type: 'user', id: owner.userId } });
@@ -245,6 +328,14 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     expect((await t.request('PUT', '/api/v1/settings', { token: owner.token, body: { notify_resolved: false } })).status).to.equal(200);
     const rule = await t.request('PUT', '/api/v1/alerts/rules/pg.connections_pct', { token: owner.token, body: { enabled: false } });
     const db = await t.request('POST', '/api/v1/databases', { token: owner.token, body: { name: 'to-delete', engine: 'postgres', host: 'db.internal' } });
+    const scan = await t.request('POST', `/api/v1/databases/${db.body.id}/scan`, { token: owner.token });
+    expect(scan.status).to.equal(202);
+    // A finding of that scan, written as the scan job would, whose status the owner then changes.
+    const advisors = t.server.context.meta.advisors;
+    const queued = (await advisors.requestScan(owner.orgId, db.body.id, 'manual', new Date().toISOString())).scan;
+    await advisors.applyScanChanges(queued, 'postgres', { created: [unusedIndexFinding], seen: [], closed: [], summary: { findings: 1, new: 1, resolved: 0, applied: 0 } }, new Date().toISOString());
+    const recommendation = (await advisors.databaseRecommendations(db.body.id))[0]!;
+    expect((await t.request('PATCH', `/api/v1/recommendations/${recommendation.id}/status`, { token: owner.token, body: { status: 'dismissed' } })).status).to.equal(200);
     expect((await t.request('DELETE', `/api/v1/databases/${db.body.id}`, { token: owner.token })).status).to.equal(204);
 
     const all = await t.request('GET', '/api/v1/org/audit-log?limit=500', { token: owner.token });
@@ -259,8 +350,16 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
       'member.removed',
       'settings.changed',
       ...(rule.status === 200 ? ['alert_rule.changed'] : []),
+      'scan.requested',
+      'recommendation.status_changed',
       'database.deleted',
     ]);
+    const scanned = all.body.entries.find((e: { action: string }) => e.action === 'scan.requested');
+    expect(scanned.target).to.deep.equal({ type: 'database', id: db.body.id });
+    expect(scanned.details).to.deep.include({ database: 'to-delete', scan_id: scan.body.scan_id, queued: true });
+    const dismissed = all.body.entries.find((e: { action: string }) => e.action === 'recommendation.status_changed');
+    expect(dismissed.target).to.deep.equal({ type: 'recommendation', id: recommendation.id });
+    expect(dismissed.details).to.deep.include({ database_id: db.body.id, status: 'dismissed' });
     const created = all.body.entries.find((e: { action: string }) => e.action === 'api_key.created');
     expect(created.actor).to.deep.equal({ type: 'user', id: owner.userId, label: owner.email });
     expect(created.target).to.deep.equal({ type: 'api_key', id: key.body.id });

@@ -7,7 +7,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../auth/pa
 import { sha256 } from '../../auth/secrets.js';
 import { issueTokens, pickOrganization } from '../../auth/sessions.js';
 import { accountThrottles } from '../../auth/throttle.js';
-import { passwordResetEmail, verificationEmail } from '../../mail/account-emails.js';
+import { passwordResetEmail, signupAttemptEmail, verificationEmail } from '../../mail/account-emails.js';
 import { deliverTokens, endCookieSession, sessionRefreshToken } from '../../auth/browser-session.js';
 import { ROLES, type Organization, type User } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
@@ -29,6 +29,8 @@ const LoginBody = z.object({
 });
 const VerifyQuery = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the verification email') });
 const ForgotBody = z.object({ email });
+/** What signup answers on a server with mail, whether or not the email has an account. */
+const EmailSent = z.object({ status: z.literal('verification_sent'), message: z.string() });
 const ResetBody = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the reset email (1 hour, single use)'), password });
 // Optional only for a browser session, whose refresh token is in its cookie (auth/browser-session.ts).
 const RefreshBody = z.object({ refresh_token: z.string().min(1).max(200).optional() }).optional();
@@ -73,11 +75,23 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
   const links = accountLinks(config);
   const throttles = accountThrottles(meta);
 
-  /** Emails a verification link; a failure is logged (the user can still sign in, with one database). */
+  /** Emails a verification link; the caller logs a failure (the user can still sign in, with one database, and ask again). */
   async function sendVerification(user: User): Promise<void> {
     const link = newLinkToken();
     await meta.createAccountToken({ userId: user.id, purpose: 'verify_email', hash: link.hash, expiresAt: new Date(Date.now() + VERIFY_EMAIL_TTL_MS).toISOString() });
     await mailer.send(verificationEmail(user.email, user.name, links.verifyEmail(link.token)));
+  }
+
+  /** Tells the owner of a taken email that someone tried to sign up with it (signup's answer does not). */
+  async function sendSignupAttempt(address: string): Promise<void> {
+    const user = await meta.findUserByEmail(address);
+    if (user) await mailer.send(signupAttemptEmail(user.email, user.name, links.signIn(), links.forgotPassword()));
+  }
+
+  /** Emails a new verification link if `address` has an account not yet verified; runs after the answer, like sendReset. */
+  async function resendVerification(address: string): Promise<void> {
+    const user = await meta.findUserByEmail(address);
+    if (user && user.email_verified_at === null) await sendVerification(user);
   }
 
   /** Emails a reset link if `address` has an account; runs after the answer went out, so its work cannot show in the timing. */
@@ -98,20 +112,40 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'none',
       errors: ['AUTH_EMAIL_TAKEN', 'AUTH_THROTTLED'],
       body: SignupBody,
-      success: { status: 201, description: 'Signed up and signed in', schema: SignupResponse },
+      success: {
+        status: 201,
+        description: 'Signed up and signed in (a server without mail: VIGIL_SMTP_URL unset)',
+        schema: SignupResponse,
+        alternative: { status: 202, description: 'A server with mail: the same answer for a new and a taken email; the email says what to do next', schema: EmailSent },
+      },
       async handler({ body, req, res }) {
-        // Without mail nobody could verify the first account of a fresh server: its owner is its operator.
+        const input = { orgName: body.org_name, email: body.email, name: body.name };
+        if (mailer.enabled) {
+          // The same answer, work and throttle for a new and a taken email; only the email sent after the answer differs.
+          const keys = { email: body.email, address: req.ip ?? 'unknown' };
+          await throttles.signupMailed.check(res, keys);
+          const passwordHash = await hashPassword(body.password);
+          await throttles.signupMailed.fail(keys);
+          const user = await meta.createOrganizationWithUser({ ...input, passwordHash }).then(
+            (created) => created.user,
+            (err: unknown) => {
+              if (isVigilError(err) && err.code === 'AUTH_EMAIL_TAKEN') return undefined;
+              throw err;
+            },
+          );
+          setImmediate(() => (user ? sendVerification(user) : sendSignupAttempt(body.email)).catch((err: unknown) => logger.error({ err }, 'could not send the signup email')));
+          return { status: 202, body: { status: 'verification_sent', message: 'Check your email: we sent you a link to continue.' } };
+        }
+        // Without mail there is no channel to tell a taken email's owner, so signup says so, throttled;
+        // and nobody could verify the first account of a fresh server: its owner is its operator.
         const address = { address: req.ip ?? 'unknown' };
         await throttles.signup.check(res, address);
-        const verified = !mailer.enabled && !(await meta.hasUsers());
-        const { org, user } = await meta
-          .createOrganizationWithUser({ orgName: body.org_name, email: body.email, name: body.name, passwordHash: await hashPassword(body.password), verified })
-          .catch(async (err: unknown) => {
-            if (isVigilError(err) && err.code === 'AUTH_EMAIL_TAKEN') await throttles.signup.fail(address);
-            throw err;
-          });
+        const verified = !(await meta.hasUsers());
+        const { org, user } = await meta.createOrganizationWithUser({ ...input, passwordHash: await hashPassword(body.password), verified }).catch(async (err: unknown) => {
+          if (isVigilError(err) && err.code === 'AUTH_EMAIL_TAKEN') await throttles.signup.fail(address);
+          throw err;
+        });
         if (verified) logger.info({ org_id: org.id }, 'first account of this server verified at signup (no SMTP configured)');
-        else sendVerification(user).catch((err: unknown) => logger.error({ err, user_id: user.id }, 'could not send the verification email'));
         return { body: { ...deliverTokens(req, res, await issueTokens(ctx, user, org.id), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
       },
     }),
@@ -219,6 +253,23 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         if (!user) throw new VigilError('AUTH_INVALID_TOKEN', 'This verification link is unknown, used or expired: sign in and ask for a new one');
         await meta.markEmailVerified(user.id, now);
         return { body: { verified: true, email: user.email } };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/resend-verification',
+      summary: 'Email a new verification link if the email has an account not yet verified; the answer and its timing are the same either way',
+      tag: 'auth',
+      auth: 'none',
+      errors: ['AUTH_THROTTLED'],
+      body: ForgotBody,
+      success: { status: 202, description: 'Accepted, whether or not the email has an unverified account', schema: z.object({ status: z.literal('accepted'), message: z.string() }) },
+      async handler({ body, req, res }) {
+        const keys = { email: body.email, address: req.ip ?? 'unknown' };
+        await throttles.resend.check(res, keys);
+        await throttles.resend.fail(keys);
+        setImmediate(() => resendVerification(body.email).catch((err: unknown) => logger.error({ err }, 'could not send a verification email')));
+        return { body: { status: 'accepted', message: 'If this email has an account waiting for verification, a new link is on its way.' } };
       },
     }),
     route({

@@ -7,6 +7,7 @@ import { authenticate } from '../../auth/authenticate.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { sha256 } from '../../auth/secrets.js';
 import { issueTokens } from '../../auth/sessions.js';
+import { deliverTokens } from '../../auth/browser-session.js';
 import { invitationEmail } from '../../mail/account-emails.js';
 import type { Invitation, User } from '../../storage/meta/meta-store.js';
 import { route, type RouteSpec } from '../route.js';
@@ -19,15 +20,21 @@ const InvitationView = z.object({
   email: z.string(),
   role: RoleField,
   expires_at: z.string(),
-  email_sent: z.boolean().describe('false when the server has no SMTP configured (VIGIL_SMTP_URL): the invitation exists but nobody was told'),
+  email_sent: z.boolean().describe('false when the server has no SMTP configured (VIGIL_SMTP_URL) or the email failed: nobody was told'),
+  accept_link: z
+    .string()
+    .optional()
+    .describe('Only when the email was not sent: the single-use link to hand to the invitee yourself (nothing else can deliver it). Never shown again'),
 });
+const PendingView = z.object({ id: z.string(), email: z.string(), role: RoleField, invited_by: z.string().nullable().describe("The inviter's user id"), created_at: z.string(), expires_at: z.string() });
+const InvitationPath = z.object({ id: z.string().max(100).describe('The invitation id (from POST or GET /org/invitations)') });
 const TokenPath = z.object({ token: z.string().max(200).describe('The token from the invitation email') });
 const AcceptBody = z
   .object({ name: personName.optional(), password: password.optional() })
   .optional()
   .describe('A new user sends their name and password; an existing user sends their access token (Authorization: Bearer) and no body');
 
-/** /org/invitations: invite by email (single-use link, 7 days) and accept as a new or an existing user. */
+/** /org/invitations: invite by email (single-use link, 7 days), list and revoke pending ones, and accept as a new or an existing user. */
 export function invitationRoutes(ctx: AppContext): RouteSpec[] {
   const { meta, config, mailer, logger } = ctx;
   const links = accountLinks(config);
@@ -64,14 +71,47 @@ export function invitationRoutes(ctx: AppContext): RouteSpec[] {
           invitedBy: inviter?.id ?? null,
           expiresAt: new Date(Date.now() + INVITATION_TTL_MS).toISOString(),
         });
+        const acceptLink = links.invitation(link.token);
         let sent = false;
         try {
-          sent = await mailer.send(invitationEmail(body.email, { orgName: org.name, inviter: inviter?.name ?? 'An admin', role: body.role }, links.invitation(link.token)));
+          sent = await mailer.send(invitationEmail(body.email, { orgName: org.name, inviter: inviter?.name ?? 'An admin', role: body.role }, acceptLink));
         } catch (err) {
           logger.error({ err, invitation_id: invitation.id }, 'could not send the invitation email');
         }
         await audit(ctx, res, 'member.invited', { type: 'invitation', id: invitation.id }, { details: { email: body.email, role: body.role, email_sent: sent } });
-        return { status: 201, body: { id: invitation.id, email: invitation.email, role: invitation.role, expires_at: invitation.expires_at, email_sent: sent } };
+        // Unsent, the admin is the only way the link reaches the invitee: they may invite anyone into this organization anyway.
+        const view = { id: invitation.id, email: invitation.email, role: invitation.role, expires_at: invitation.expires_at, email_sent: sent };
+        return { status: 201, body: sent ? view : { ...view, accept_link: acceptLink } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/org/invitations',
+      summary: 'Pending invitations (neither accepted nor expired), newest first',
+      tag: 'org',
+      auth: 'admin',
+      success: { status: 200, description: 'Pending invitations', schema: z.object({ invitations: z.array(PendingView) }) },
+      async handler({ principal }) {
+        const pending = await meta.listPendingInvitations(principal.orgId, new Date().toISOString());
+        return { body: { invitations: pending.map((i) => ({ id: i.id, email: i.email, role: i.role, invited_by: i.invited_by, created_at: i.created_at, expires_at: i.expires_at })) } };
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/org/invitations/{id}',
+      summary: 'Revoke a pending invitation: its link stops working (revoking an owner invitation needs an owner)',
+      tag: 'org',
+      auth: 'admin',
+      params: InvitationPath,
+      success: { status: 204, description: 'Revoked' },
+      async handler({ principal, params, res }) {
+        const pending = (await meta.listPendingInvitations(principal.orgId, new Date().toISOString())).find((i) => i.id === params.id);
+        if (!pending) throw new VigilError('NOT_FOUND', 'No such pending invitation in this organization');
+        if (pending.role === 'owner') requireRole(principal, 'owner', 'revoking an owner invitation');
+        const revoked = await meta.revokeInvitation(principal.orgId, params.id);
+        if (!revoked) throw new VigilError('NOT_FOUND', 'This invitation was just accepted or revoked');
+        await audit(ctx, res, 'invitation.revoked', { type: 'invitation', id: revoked.id }, { details: { email: revoked.email, role: revoked.role } });
+        return { status: 204 };
       },
     }),
     route({
@@ -110,7 +150,7 @@ export function invitationRoutes(ctx: AppContext): RouteSpec[] {
         if (!org) throw new VigilError('NOT_FOUND', 'The organization of this invitation no longer exists');
         const member = { kind: 'user', orgId: org.id, userId: user.id, role: invitation.role } as const;
         await audit(ctx, res, 'member.joined', { type: 'user', id: user.id }, { orgId: org.id, actor: member, details: { email: user.email, role: invitation.role, invitation_id: invitation.id } });
-        return { body: { ...(await issueTokens(ctx, user, org.id)), user: userView(user), organization: organizationView(org) } };
+        return { body: { ...deliverTokens(req, res, await issueTokens(ctx, user, org.id), config.refreshTokenTtlSeconds), user: userView(user), organization: organizationView(org) } };
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
+import { audit } from '../../auth/audit.js';
 import { ADVICE_SEVERITIES, RECOMMENDATION_TYPES } from '../../engines/advisors/advisor.js';
 import { ATTRIBUTIONS, type Recommendation } from '../../storage/meta/advisors-repository.js';
 import { route, type RouteSpec } from '../route.js';
@@ -141,7 +142,7 @@ export function recommendationRoutes(ctx: AppContext): RouteSpec[] {
       params: z.object({ id: z.string() }),
       body: StatusBody,
       success: { status: 200, description: 'The recommendation as it is now', schema: RecommendationSchema },
-      async handler({ principal, params, body }) {
+      async handler({ principal, params, body, res }) {
         const now = Date.now();
         if (body.status === 'snoozed') {
           if (body.snoozed_until === undefined) throw badField('snoozed_until', 'is required with status snoozed');
@@ -152,6 +153,7 @@ export function recommendationRoutes(ctx: AppContext): RouteSpec[] {
         const snoozedUntil = body.snoozed_until === undefined ? null : new Date(body.snoozed_until).toISOString();
         const r = await advisors.setRecommendationStatus(principal.orgId, params.id, { status: body.status, snoozedUntil, at: new Date(now).toISOString() });
         if (!r) throw new VigilError('NOT_FOUND', 'No such recommendation');
+        await audit(ctx, res, 'recommendation.status_changed', { type: 'recommendation', id: r.id }, { details: { database_id: r.database_id, type: r.type, status: body.status, snoozed_until: snoozedUntil } });
         return { body: view(r) };
       },
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VigilError } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
+import { audit } from '../../auth/audit.js';
 import type { Scan } from '../../storage/meta/advisors-repository.js';
 import { route, type RouteSpec } from '../route.js';
 import { databaseFor } from './database-scope.js';
@@ -45,9 +46,10 @@ export function scanRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       params: z.object({ id: z.string().describe('Database id') }),
       success: { status: 202, description: 'The scan, queued', schema: ScanSchema },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
-        const { scan } = await advisors.requestScan(principal.orgId, db.id, 'manual', new Date().toISOString());
+        const { scan, created } = await advisors.requestScan(principal.orgId, db.id, 'manual', new Date().toISOString());
+        await audit(ctx, res, 'scan.requested', { type: 'database', id: db.id }, { details: { database: db.name, scan_id: scan.id, queued: created } });
         return { body: scanView(scan) };
       },
     }),

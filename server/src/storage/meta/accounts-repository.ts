@@ -30,6 +30,8 @@ export interface User {
   readonly password_hash: string;
   readonly created_at: string;
   readonly email_verified_at: string | null;
+  /** Carried in access tokens (`tv`); a password change bumps it, ending every access token issued before (0010). */
+  readonly token_version: number;
 }
 
 export interface Membership {
@@ -134,10 +136,12 @@ export interface AccountsRepository {
   getOrganization(id: string): Promise<Organization | undefined>;
   /** Marks the user's email verified, and every organization they own verified with it. */
   markEmailVerified(userId: string, at: string): Promise<void>;
-  /** Replaces the password hash and revokes every refresh token of the user (every session ends). */
+  /** Replaces the password hash, revokes every refresh token of the user and bumps their token version (every session and access token ends). */
   setPassword(userId: string, passwordHash: string, at: string): Promise<void>;
 
   getMembership(orgId: string, userId: string): Promise<Membership | undefined>;
+  /** What each request checks an access token against: the user's role in the organization and their token version; undefined when not a member. */
+  getAccess(orgId: string, userId: string): Promise<{ role: Role; token_version: number } | undefined>;
   /** The organizations a user belongs to, oldest membership first. */
   listMemberships(userId: string): Promise<Array<{ org: Organization; role: Role; joined_at: string }>>;
   listMembers(orgId: string): Promise<Member[]>;
@@ -156,6 +160,10 @@ export interface AccountsRepository {
   findInvitationByHash(hash: string): Promise<Invitation | undefined>;
   /** Marks the invitation accepted; false when it already was (single use). */
   markInvitationAccepted(id: string, at: string): Promise<boolean>;
+  /** The organization's invitations neither accepted nor expired at `now`, newest first. */
+  listPendingInvitations(orgId: string, now: string): Promise<Invitation[]>;
+  /** Deletes a pending invitation of this organization (its link stops working); the invitation, or undefined when there is no such pending one. */
+  revokeInvitation(orgId: string, id: string): Promise<Invitation | undefined>;
 
   getThrottles(keys: readonly string[]): Promise<Throttle[]>;
   putThrottle(throttle: Throttle): Promise<void>;

@@ -53,7 +53,7 @@ export class KyselyAccountsRepository implements AccountsRepository {
     const now = new Date().toISOString();
     const verifiedAt = input.verified ? now : null;
     const org: Organization = { id: randomUUID(), name: input.orgName, slug: slugify(input.orgName), plan: 'free', created_at: now, verified_at: verifiedAt };
-    const user: User = { id: randomUUID(), org_id: org.id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now, email_verified_at: verifiedAt };
+    const user: User = { id: randomUUID(), org_id: org.id, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now, email_verified_at: verifiedAt, token_version: 0 };
     await this.#uniqueEmail(async (trx) => {
       await trx.insertInto('organizations').values(org).execute();
       await trx.insertInto('users').values(user).execute();
@@ -64,7 +64,7 @@ export class KyselyAccountsRepository implements AccountsRepository {
 
   async createUserInOrganization(input: { orgId: string; email: string; name: string; passwordHash: string; role: Role; emailVerified: boolean }): Promise<User> {
     const now = new Date().toISOString();
-    const user: User = { id: randomUUID(), org_id: input.orgId, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now, email_verified_at: input.emailVerified ? now : null };
+    const user: User = { id: randomUUID(), org_id: input.orgId, email: input.email, name: input.name, password_hash: input.passwordHash, created_at: now, email_verified_at: input.emailVerified ? now : null, token_version: 0 };
     await this.#uniqueEmail(async (trx) => {
       await trx.insertInto('users').values(user).execute();
       await trx.insertInto('memberships').values({ org_id: input.orgId, user_id: user.id, role: input.role, created_at: now }).execute();
@@ -200,7 +200,11 @@ export class KyselyAccountsRepository implements AccountsRepository {
 
   async setPassword(userId: string, passwordHash: string, at: string): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+      await trx
+        .updateTable('users')
+        .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
+        .where('id', '=', userId)
+        .execute();
       await trx.updateTable('refresh_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     });
   }
@@ -208,6 +212,17 @@ export class KyselyAccountsRepository implements AccountsRepository {
   async getMembership(orgId: string, userId: string): Promise<Membership | undefined> {
     const row = await this.#db.selectFrom('memberships').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
     return row && { ...row, role: row.role as Role };
+  }
+
+  async getAccess(orgId: string, userId: string): Promise<{ role: Role; token_version: number } | undefined> {
+    const row = await this.#db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['memberships.role', 'users.token_version'])
+      .where('memberships.org_id', '=', orgId)
+      .where('memberships.user_id', '=', userId)
+      .executeTakeFirst();
+    return row && { role: row.role as Role, token_version: Number(row.token_version) };
   }
 
   async listMemberships(userId: string): Promise<Array<{ org: Organization; role: Role; joined_at: string }>> {
@@ -329,6 +344,24 @@ export class KyselyAccountsRepository implements AccountsRepository {
   async markInvitationAccepted(id: string, at: string): Promise<boolean> {
     const result = await this.#db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  async listPendingInvitations(orgId: string, now: string): Promise<Invitation[]> {
+    const rows = await this.#db
+      .selectFrom('invitations')
+      .select(INVITATION_COLUMNS)
+      .where('org_id', '=', orgId)
+      .where('accepted_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((row) => ({ ...row, role: row.role as Role }));
+  }
+
+  async revokeInvitation(orgId: string, id: string): Promise<Invitation | undefined> {
+    const row = await this.#db.deleteFrom('invitations').where('org_id', '=', orgId).where('id', '=', id).where('accepted_at', 'is', null).returning(INVITATION_COLUMNS).executeTakeFirst();
+    return row && { ...row, role: row.role as Role };
   }
 
   async getThrottles(keys: readonly string[]): Promise<Throttle[]> {

@@ -79,6 +79,7 @@ export class KyselyMetaStore implements MetaStore {
   readonly markEmailVerified: AccountsRepository['markEmailVerified'] = (...args) => this.#accounts.markEmailVerified(...args);
   readonly setPassword: AccountsRepository['setPassword'] = (...args) => this.#accounts.setPassword(...args);
   readonly getMembership: AccountsRepository['getMembership'] = (...args) => this.#accounts.getMembership(...args);
+  readonly getAccess: AccountsRepository['getAccess'] = (...args) => this.#accounts.getAccess(...args);
   readonly listMemberships: AccountsRepository['listMemberships'] = (...args) => this.#accounts.listMemberships(...args);
   readonly listMembers: AccountsRepository['listMembers'] = (...args) => this.#accounts.listMembers(...args);
   readonly addMembership: AccountsRepository['addMembership'] = (...args) => this.#accounts.addMembership(...args);
@@ -89,6 +90,8 @@ export class KyselyMetaStore implements MetaStore {
   readonly createInvitation: AccountsRepository['createInvitation'] = (...args) => this.#accounts.createInvitation(...args);
   readonly findInvitationByHash: AccountsRepository['findInvitationByHash'] = (...args) => this.#accounts.findInvitationByHash(...args);
   readonly markInvitationAccepted: AccountsRepository['markInvitationAccepted'] = (...args) => this.#accounts.markInvitationAccepted(...args);
+  readonly listPendingInvitations: AccountsRepository['listPendingInvitations'] = (...args) => this.#accounts.listPendingInvitations(...args);
+  readonly revokeInvitation: AccountsRepository['revokeInvitation'] = (...args) => this.#accounts.revokeInvitation(...args);
   readonly getThrottles: AccountsRepository['getThrottles'] = (...args) => this.#accounts.getThrottles(...args);
   readonly putThrottle: AccountsRepository['putThrottle'] = (...args) => this.#accounts.putThrottle(...args);
   readonly clearThrottle: AccountsRepository['clearThrottle'] = (...args) => this.#accounts.clearThrottle(...args);

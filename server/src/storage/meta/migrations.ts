@@ -4,6 +4,7 @@ import { alertsMigration } from './alerts-migration.js';
 import { agentCommandsMigration } from './agent-commands-migration.js';
 import { advisorsMigration } from './advisors-migration.js';
 import { accountsMigration } from './accounts-migration.js';
+import { tokenVersionMigration } from './token-version-migration.js';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -131,6 +132,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_agent_commands': agentCommandsMigration,
   '0007_advisors': { up: (db) => advisorsMigration(db) },
   '0008_accounts': accountsMigration,
+  '0010_token_version': tokenVersionMigration,
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */

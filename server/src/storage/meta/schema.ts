@@ -10,7 +10,7 @@ export interface MetaSchema extends AlertsSchema, AccountsSchema, AdvisorsSchema
   /** 0008: verified_at set once an owner verified their email (or by `vigil-server user verify`). */
   organizations: { id: string; name: string; slug: string; plan: string; created_at: string; verified_at: string | null };
   /** org_id: since 0008 only the organization a login picks by default; memberships say who belongs where. */
-  users: { id: string; org_id: string; email: string; name: string; password_hash: string; created_at: string; email_verified_at: string | null };
+  users: { id: string; org_id: string; email: string; name: string; password_hash: string; created_at: string; email_verified_at: string | null; token_version: Generated<number> };
   api_keys: {
     id: string;
     org_id: string;
