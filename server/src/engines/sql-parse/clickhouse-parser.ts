@@ -103,15 +103,22 @@ export class ClickHouseParser {
     return result;
   }
 
-  async #parse(sql: string): Promise<Statement> {
-    let canonical: string;
+  /**
+   * ClickHouse's canonical text of the one statement in `sql` (formatQuery: no comments, one layout,
+   * output clauses and SETTINGS kept on their own last lines); SQL_PARSE_ERROR like parse().
+   */
+  async format(sql: string): Promise<string> {
     try {
-      canonical = withoutOutputClauses(await this.#chdb.queryBind('SELECT formatQuery({sql:String})', { sql }));
+      return await this.#chdb.queryBind('SELECT formatQuery({sql:String})', { sql });
     } catch (err) {
       // ClickHouse refusing the text is the SQL's problem; chDB itself failing (no session) is ours.
       if ((err as ChdbError).clickhouseCode === undefined) throw err;
       throw syntaxErrorOf(sql, err);
     }
+  }
+
+  async #parse(sql: string): Promise<Statement> {
+    const canonical = withoutOutputClauses(await this.format(sql));
     const tree = await this.#queryTree(canonical);
     if (tree) return statement('clickhouse', 'SELECT', { query: tree });
     return this.#otherStatement(canonical);

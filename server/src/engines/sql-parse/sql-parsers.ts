@@ -18,6 +18,11 @@ export class SqlParsers {
     return dialect === 'postgresql' ? parsePostgres(sql) : this.#clickhouse.parse(sql);
   }
 
+  /** ClickHouse's canonical text of the one statement in `sql` (formatQuery); SQL_PARSE_ERROR when it does not parse. */
+  formatClickHouse(sql: string): Promise<string> {
+    return this.#clickhouse.format(sql);
+  }
+
   /** Loads PostgreSQL's parser now rather than on the first request. */
   async warm(): Promise<void> {
     await loadPostgresParser();

@@ -54,6 +54,8 @@ export interface TelemetryTable {
    * without day partitions that retention never drops (statement texts).
    */
   readonly retention: 'raw' | 'hourly' | 'daily' | 'kept';
+  /** Its declared columns, [name, role, …] (kinds/kind-table.ts): what the ask views (ask/) describe and select. */
+  readonly columns?: readonly (readonly [string, string, ...unknown[]])[];
 }
 
 /** A kind's rows within one validated batch. */

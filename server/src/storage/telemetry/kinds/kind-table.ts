@@ -231,7 +231,7 @@ export function addColumnsMigration(added: AddedColumns): TelemetryMigration {
 export function recordKind(spec: KindSpec): RecordKind<TableRow> {
   return {
     name: spec.name,
-    tables: spec.tables.map((t) => ({ name: t.name, retention: spec.retention ?? 'raw' })),
+    tables: spec.tables.map((t) => ({ name: t.name, retention: spec.retention ?? 'raw', columns: t.columns })),
     migrations: [
       { version: spec.version, name: spec.name, statements: (f, time) => spec.tables.map((t) => createTable(t, f, time)) },
       ...(spec.added ?? []).map(addColumnsMigration),

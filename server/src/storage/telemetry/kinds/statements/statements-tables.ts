@@ -276,8 +276,8 @@ export async function insertStatements(ctx: KindContext, rows: readonly Statemen
 export const statementsKind: RecordKind<StatementRow> = {
   name: 'statements',
   tables: [
-    { name: STATEMENT_TEXTS.name, retention: 'kept' },
-    ...STATEMENT_TIERS.map((tier) => ({ name: tier.table.name, retention: tier.retention })),
+    { name: STATEMENT_TEXTS.name, retention: 'kept', columns: STATEMENT_TEXTS.columns },
+    ...STATEMENT_TIERS.map((tier) => ({ name: tier.table.name, retention: tier.retention, columns: tier.table.columns })),
   ],
   migrations: STATEMENT_MIGRATIONS,
   fromBatch,
