@@ -12,11 +12,17 @@ import { AlertRules } from './pages/alert-rules';
 import { Optimizer } from './pages/optimizer';
 import { Settings } from './pages/settings';
 import { Advice } from './pages/advice';
+import { Members } from './pages/members';
+import { AuditLog } from './pages/audit-log';
+import { ForgotPassword, ResetPassword, VerifyEmail } from './pages/account-links';
+import { AcceptInvitation } from './pages/account-invitation';
 import './styles.css';
 
 const PUBLIC = ['/signin', '/signup'];
 /** Pages for everyone, signed in (with the navigation) or not. */
 const OPEN = ['/optimizer'];
+/** Where emailed links land (verification, reset, invitation): the same page signed in or not, never redirected. */
+const ACCOUNT = ['/verify-email', '/forgot-password', '/reset-password', '/invitations/accept'];
 
 function Nav({ path }: { path: string }) {
   const me = useLoad(() => get('/auth/me'), []);
@@ -48,7 +54,17 @@ function Page({ path }: { path: string }) {
   if (path === '/optimizer') return html`<${Optimizer} />`;
   if (path === '/settings') return html`<${Settings} />`;
   if (path === '/advice') return html`<${Advice} />`;
+  if (path === '/members') return html`<${Members} />`;
+  if (path === '/audit-log') return html`<${AuditLog} />`;
   return html`<main id="main"><h1>Not found</h1><p>No page at ${path}. <a href="/">Back to the overview</a>.</p></main>`;
+}
+
+function AccountPage({ path, signedIn, onSignedIn }: { path: string; signedIn: boolean; onSignedIn: () => void }) {
+  if (path === '/verify-email') return html`<${VerifyEmail} />`;
+  if (path === '/forgot-password') return html`<${ForgotPassword} />`;
+  // A reset ends every session of the account, this one's included.
+  if (path === '/reset-password') return html`<${ResetPassword} onReset=${() => (isSignedIn() ? signOut() : Promise.resolve())} />`;
+  return html`<${AcceptInvitation} signedIn=${signedIn} onJoined=${onSignedIn} />`;
 }
 
 function App() {
@@ -63,13 +79,16 @@ function App() {
   }, []);
   const isPublic = PUBLIC.includes(place.path);
   const isOpen = OPEN.includes(place.path);
+  const isAccount = ACCOUNT.includes(place.path);
   useEffect(() => {
-    if (session === 'out' && !isPublic && !isOpen) navigate(`/signin?next=${encodeURIComponent(place.path + location.search)}`, true);
+    if (session === 'out' && !isPublic && !isOpen && !isAccount) navigate(`/signin?next=${encodeURIComponent(place.path + location.search)}`, true);
     if (session === 'in' && isPublic) navigate(place.query.get('next') ?? '/', true);
-  }, [session, isPublic, isOpen]);
+  }, [session, isPublic, isOpen, isAccount]);
   if (isOpen && session === 'out')
     return html`<a class="skip" href="#main">Skip to content</a><header class="top"><a class="brand" href="/">Vigil</a><span class="who"><a href=${`/signin?next=${encodeURIComponent(place.path)}`}>Sign in</a></span></header><${Page} path=${place.path} />`;
   if (session === 'unknown') return html`<p class="boot" aria-busy="true">Loading Vigil…</p>`;
+  if (isAccount)
+    return html`<a class="skip" href="#main">Skip to content</a><header class="top"><a class="brand" href="/">Vigil</a></header><${AccountPage} path=${place.path} signedIn=${session === 'in'} onSignedIn=${() => setSession('in')} />`;
   if (isPublic || session === 'out') return html`<${SignIn} mode=${place.path === '/signup' ? 'signup' : 'login'} onSignedIn=${() => setSession('in')} />`;
   return html`<a class="skip" href="#main">Skip to content</a><${Nav} path=${place.path} /><${Page} path=${place.path} />`;
 }

@@ -107,9 +107,32 @@ export function hasSessionCookie(): boolean {
   return document.cookie.split(';').some((c) => c.trim().startsWith('vigil_session=1'));
 }
 
-/** Signs in (or up): the server sets the session cookie and answers the access token. */
-export async function signIn(kind: 'login' | 'signup', body: Record<string, string>): Promise<void> {
+/**
+ * Signs in (or up): the server sets the session cookie and answers the access token. A server with
+ * mail answers signup 202 with no tokens, new email or taken alike: the email says what to do next.
+ */
+export async function signIn(kind: 'login' | 'signup', body: Record<string, string>): Promise<'signed_in' | 'check_email'> {
   const res = await authCall(kind, body);
+  if (!res.ok) throw await errorOf(res);
+  if (res.status === 202) return 'check_email';
+  useTokens((await res.json()) as TokenBody);
+  return 'signed_in';
+}
+
+/**
+ * Accepts an invitation: a new user with name and password, or the signed-in user (their access
+ * token, no body). Either way the session moves into the invitation's organization (cookie and token).
+ */
+export async function acceptInvitation(token: string, newUser?: { name: string; password: string }): Promise<void> {
+  const res = await fetch(`/api/v1/org/invitations/${encodeURIComponent(token)}/accept`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      ...SESSION_HEADERS,
+      ...(newUser ? { 'content-type': 'application/json' } : accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
+    ...(newUser ? { body: JSON.stringify(newUser) } : {}),
+  });
   if (!res.ok) throw await errorOf(res);
   useTokens((await res.json()) as TokenBody);
 }
@@ -128,19 +151,28 @@ function url(path: string, options: { path?: Record<string, unknown>; query?: Re
 }
 
 /** One typed API call with the in-memory access token; a 401 refreshes once and retries. */
-export async function call<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<Op<P, M>> = {}): Promise<Success<Op<P, M>>> {
+export function call<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<Op<P, M>> = {}): Promise<Success<Op<P, M>>> {
+  return request(method, path, options, true);
+}
+
+/** A typed call of a public route (verification, password reset): no token, and a 401 is the route's answer, not an ended session. */
+export function publicCall<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<Op<P, M>> = {}): Promise<Success<Op<P, M>>> {
+  return request(method, path, options, false);
+}
+
+async function request<P extends keyof paths, M extends Method>(method: M, path: P, options: CallOptions<Op<P, M>>, session: boolean): Promise<Success<Op<P, M>>> {
   const target = url(path as string, options as { path?: Record<string, unknown>; query?: Record<string, unknown> });
   const send = (): Promise<Response> =>
     fetch(target, {
       method: method.toUpperCase(),
       headers: {
-        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        ...(session && accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
   let res = await send();
-  if (res.status === 401) {
+  if (res.status === 401 && session) {
     if (!(await refreshSession())) {
       signedOut();
       throw await errorOf(res);

@@ -340,6 +340,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/resend-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a new verification link if the email has an account not yet verified; the answer and its timing are the same either way */
+        post: operations["postAuthResendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/reset-password": {
         parameters: {
             query?: never;
@@ -1445,7 +1462,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Pending invitations (neither accepted nor expired), newest first
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        get: operations["getOrgInvitations"];
         put?: never;
         /**
          * Invite someone by email to join the organization with a role (inviting an owner needs an owner)
@@ -1453,6 +1474,26 @@ export interface paths {
          */
         post: operations["postOrgInvitations"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/org/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation: its link stops working (revoking an owner invitation needs an owner)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        delete: operations["deleteOrgInvitationsById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4010,6 +4051,106 @@ export interface operations {
             };
         };
     };
+    postAuthResendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted, whether or not the email has an unverified account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @constant */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: AUTH_THROTTLED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_THROTTLED";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postAuthResetPassword: {
         parameters: {
             query?: never;
@@ -4136,7 +4277,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed up and signed in */
+            /** @description Signed up and signed in (a server without mail: VIGIL_SMTP_URL unset) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,6 +4306,19 @@ export interface operations {
                             id: string;
                             name: string;
                         };
+                    };
+                };
+            };
+            /** @description A server with mail: the same answer for a new and a taken email; the email says what to do next */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @constant */
+                        status: "verification_sent";
                     };
                 };
             };
@@ -4213,6 +4367,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: AUTH_THROTTLED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_THROTTLED";
                     };
                 };
             };
@@ -11423,6 +11589,97 @@ export interface operations {
             };
         };
     };
+    getOrgInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitations: {
+                            created_at: string;
+                            email: string;
+                            expires_at: string;
+                            id: string;
+                            /** @description The inviter's user id */
+                            invited_by: string | null;
+                            /**
+                             * @description owner: everything, including owners; admin: members, keys, settings, rules; member: read and acknowledge alerts
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "member";
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postOrgInvitations: {
         parameters: {
             query?: never;
@@ -11452,8 +11709,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Only when the email was not sent: the single-use link to hand to the invitee yourself (nothing else can deliver it). Never shown again */
+                        accept_link?: string;
                         email: string;
-                        /** @description false when the server has no SMTP configured (VIGIL_SMTP_URL): the invitation exists but nobody was told */
+                        /** @description false when the server has no SMTP configured (VIGIL_SMTP_URL) or the email failed: nobody was told */
                         email_sent: boolean;
                         expires_at: string;
                         id: string;
@@ -11522,6 +11781,96 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteOrgInvitationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation id (from POST or GET /org/invitations) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
