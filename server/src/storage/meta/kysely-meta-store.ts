@@ -1,6 +1,8 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { AccountsRepository } from './accounts-repository.js';
 import type { AlertsRepository } from './alerts-repository.js';
+import type { AskRepository } from './ask-repository.js';
+import { KyselyAskRepository } from './kysely-ask-repository.js';
 import { KyselyAlertsRepository } from './kysely-alerts-repository.js';
 import type { AdvisorsRepository } from './advisors-repository.js';
 import { KyselyAdvisorsRepository } from './kysely-advisors-repository.js';
@@ -30,6 +32,7 @@ export class KyselyMetaStore implements MetaStore {
   readonly #ledger: LedgerRepository;
   readonly alerts: AlertsRepository;
   readonly advisors: AdvisorsRepository;
+  readonly ask: AskRepository;
   readonly #notifications: NotificationsRepository;
 
   constructor(dialect: MetaDialect) {
@@ -39,6 +42,7 @@ export class KyselyMetaStore implements MetaStore {
     this.#ledger = new KyselyLedgerRepository(dialect);
     this.alerts = new KyselyAlertsRepository(dialect);
     this.advisors = new KyselyAdvisorsRepository(dialect);
+    this.ask = new KyselyAskRepository(dialect);
     this.#notifications = new KyselyNotificationsRepository(dialect);
   }
 

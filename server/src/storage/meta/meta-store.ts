@@ -1,6 +1,7 @@
 import type { AccountsRepository } from './accounts-repository.js';
 import type { AdvisorsRepository } from './advisors-repository.js';
 import type { AlertsRepository } from './alerts-repository.js';
+import type { AskRepository } from './ask-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { LedgerRepository } from './ledger-repository.js';
 import type { NotificationsRepository } from './notifications-repository.js';
@@ -37,6 +38,8 @@ export interface MetaStore extends AccountsRepository, CatalogRepository, Ledger
   readonly alerts: AlertsRepository;
   /** Scans and recommendations (advisors-repository.ts), as its own handle: `ctx.meta.advisors.requestScan(…)`. */
   readonly advisors: AdvisorsRepository;
+  /** Asking the telemetry in words (ask-repository.ts): providers, settings, examples, sessions, the cache. */
+  readonly ask: AskRepository;
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

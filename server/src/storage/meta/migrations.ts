@@ -4,6 +4,7 @@ import { alertsMigration } from './alerts-migration.js';
 import { agentCommandsMigration } from './agent-commands-migration.js';
 import { advisorsMigration } from './advisors-migration.js';
 import { accountsMigration } from './accounts-migration.js';
+import { askMigration } from './ask-migration.js';
 import { tokenVersionMigration } from './token-version-migration.js';
 
 /**
@@ -132,6 +133,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_agent_commands': agentCommandsMigration,
   '0007_advisors': { up: (db) => advisorsMigration(db) },
   '0008_accounts': accountsMigration,
+  '0011_ask': askMigration,
   '0010_token_version': tokenVersionMigration,
 };
 
