@@ -45,14 +45,22 @@ export class ClickHouseUnavailableError extends Error {
   override readonly name = 'ClickHouseUnavailableError';
 }
 
+/** What a cluster member needs beyond the defaults (test/harness/clickhouse-cluster.ts). */
+export interface ClickHouseOptions {
+  /** Ports chosen beforehand, so the other members' config can name them. */
+  readonly ports?: Partial<Ports>;
+  /** Elements added inside the config's root element (zookeeper, remote_servers, macros). */
+  readonly extraConfig?: string;
+}
+
 /** Starts a throwaway ClickHouse server (installing clickhouse-server with apt-get first when root and it is missing). */
-export async function startClickHouse(): Promise<ChInstance> {
+export async function startClickHouse(options: ClickHouseOptions = {}): Promise<ChInstance> {
   const binary = await ensureServerBinary();
   return startInTempDir(
     'vigil-ch-',
     async (baseDir) => {
-      const ports = { http: await freePort(), tcp: await freePort(), interserver: await freePort() };
-      const configFile = await writeConfig(baseDir, ports);
+      const ports = { http: options.ports?.http ?? (await freePort()), tcp: options.ports?.tcp ?? (await freePort()), interserver: options.ports?.interserver ?? (await freePort()) };
+      const configFile = await writeConfig(baseDir, ports, options.extraConfig);
       return new LocalClickHouse(binary, configFile, baseDir, ports.http, ports.tcp);
     },
     (instance) => instance.start(),
@@ -190,7 +198,7 @@ class LocalClickHouse implements ChInstance, LocalServer {
   }
 }
 
-interface Ports {
+export interface Ports {
   readonly http: number;
   readonly tcp: number;
   readonly interserver: number;
@@ -200,7 +208,7 @@ interface Ports {
  * Copies the packaged config.xml and users.xml into baseDir and overrides, through the config.d/ and
  * users.d/ merge directories every version reads, what must not touch the machine's own server.
  */
-async function writeConfig(baseDir: string, ports: Ports): Promise<string> {
+async function writeConfig(baseDir: string, ports: Ports, extraConfig: string | undefined): Promise<string> {
   const configFile = path.join(baseDir, 'config.xml');
   for (const file of ['config.xml', 'users.xml']) {
     try {
@@ -218,6 +226,7 @@ async function writeConfig(baseDir: string, ports: Ports): Promise<string> {
   await mkdir(logDir);
   await writeFile(path.join(baseDir, 'config.d', 'vigil-harness.xml'), serverOverrides(root, dataDir, logDir, ports));
   await writeFile(path.join(baseDir, 'users.d', 'vigil-harness.xml'), userOverrides(root));
+  if (extraConfig) await writeFile(path.join(baseDir, 'config.d', 'vigil-cluster.xml'), `<?xml version="1.0"?>\n<${root}>\n${extraConfig}\n</${root}>\n`);
   return configFile;
 }
 

@@ -45,22 +45,50 @@ export async function startPostgres(): Promise<PgInstance> {
     'vigil-pg-',
     async (baseDir) => {
       const dataDir = path.join(baseDir, 'data');
-      const logFile = path.join(baseDir, 'postgres.log');
       if (owner) await chown(baseDir, owner.uid, owner.gid);
       await runAs(owner, path.join(binDir, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--no-locale'], baseDir);
       const port = await freePort();
       await appendFile(path.join(dataDir, 'postgresql.conf'), serverSettings(port, baseDir));
-      const pgCtl = path.join(binDir, 'pg_ctl');
-      await runAs(owner, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], baseDir).catch(async (err: unknown) => {
-        const log = await tail(logFile);
-        // A start that timed out may still come up: stop it so no server runs on a deleted directory.
-        await runAs(owner, pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => undefined);
-        throw new Error(`pg_ctl start failed: ${errorMessage(err)}\n--- tail of ${logFile} ---\n${log}`);
-      });
+      await pgCtlStart(binDir, owner, baseDir, dataDir);
       return new LocalPostgres(binDir, owner, baseDir, dataDir, port);
     },
     (instance) => instance.init(),
   );
+}
+
+/**
+ * Starts a streaming standby of `primary` (test/harness/postgres-replica.ts): pg_basebackup with
+ * `-R` (primary_conninfo, standby.signal) over a new physical slot `slot`, on its own loopback port.
+ * Its roles and extensions are the primary's, replicated.
+ */
+export async function startStandby(primary: PgInstance, slot: string): Promise<PgInstance> {
+  const binDir = await ensureServerBinaries();
+  const owner = isRoot() ? await ensurePostgresUser() : undefined;
+  return startInTempDir(
+    'vigil-pg-standby-',
+    async (baseDir) => {
+      const dataDir = path.join(baseDir, 'data');
+      if (owner) await chown(baseDir, owner.uid, owner.gid);
+      await runAs(owner, path.join(binDir, 'pg_basebackup'), ['-h', HOST, '-p', String(primary.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '-C', '-S', slot, '--no-sync'], baseDir);
+      const port = await freePort();
+      // Later lines win: the primary's port and socket directory, copied with its data directory, are replaced.
+      await appendFile(path.join(dataDir, 'postgresql.conf'), `\n# vigil test harness: standby\nport = ${port}\nunix_socket_directories = '${baseDir.replaceAll("'", "''")}'\nwal_receiver_status_interval = 1s\n`);
+      await pgCtlStart(binDir, owner, baseDir, dataDir);
+      return new LocalPostgres(binDir, owner, baseDir, dataDir, port, true);
+    },
+    (instance) => instance.init(),
+  );
+}
+
+async function pgCtlStart(binDir: string, owner: OsUser | undefined, baseDir: string, dataDir: string): Promise<void> {
+  const logFile = path.join(baseDir, 'postgres.log');
+  const pgCtl = path.join(binDir, 'pg_ctl');
+  await runAs(owner, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start'], baseDir).catch(async (err: unknown) => {
+    const log = await tail(logFile);
+    // A start that timed out may still come up: stop it so no server runs on a deleted directory.
+    await runAs(owner, pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => undefined);
+    throw new Error(`pg_ctl start failed: ${errorMessage(err)}\n--- tail of ${logFile} ---\n${log}`);
+  });
 }
 
 /** Mocha helper, called inside describe(): one PostgreSQL shared by the whole run, stopped after it. */
@@ -95,6 +123,7 @@ class LocalPostgres implements PgInstance, LocalServer {
     baseDir: string,
     readonly dataDir: string,
     readonly port: number,
+    readonly standby = false,
   ) {
     this.#pgCtl = path.join(binDir, 'pg_ctl');
     this.#owner = owner;
@@ -111,6 +140,7 @@ class LocalPostgres implements PgInstance, LocalServer {
   async init(): Promise<void> {
     const { rows } = await this.query("SELECT current_setting('server_version_num')::int AS version");
     this.#version = rows[0].version;
+    if (this.standby) return;
     await this.query(`
       CREATE EXTENSION pg_stat_statements;
       CREATE ROLE ${MONITOR_ROLE} LOGIN PASSWORD '${MONITOR_ROLE}';

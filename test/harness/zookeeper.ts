@@ -1,0 +1,181 @@
+/**
+ * A real ZooKeeper for the ClickHouse cluster harness: Debian's `zookeeper` package (3.8, on the
+ * JRE it depends on) run standalone from its jar with a config in a temp dir, on a free loopback
+ * port. No systemd or init script, so it runs the same on a laptop, in a container and in CI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { access, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { errorMessage, isExecutable, isRoot, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
+import { freePort } from '../helpers/free-port.js';
+
+export interface ZkInstance {
+  readonly host: string;
+  readonly port: number;
+  /** Sends a four-letter command (`ruok`, `mntr`, `srvr`, `cons`) and resolves with the answer. */
+  fourLetter(command: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const JAR = '/usr/share/java/zookeeper.jar';
+const CONF_DIR = '/etc/zookeeper/conf';
+const JAVA = '/usr/bin/java';
+const READY_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** ZooKeeper (or the Java it runs on) is absent and cannot be installed here. */
+export class ZooKeeperUnavailableError extends Error {
+  override readonly name = 'ZooKeeperUnavailableError';
+}
+
+/** Starts a throwaway standalone ZooKeeper (installing `zookeeper` with apt-get first when root and it is missing). */
+export async function startZooKeeper(): Promise<ZkInstance> {
+  await ensureInstalled();
+  return startInTempDir(
+    'vigil-zk-',
+    async (baseDir) => {
+      const port = await freePort();
+      const config = path.join(baseDir, 'zoo.cfg');
+      // A short tick keeps session timeouts (2–20 ticks) short; the four-letter words are what tests and the agent's probe may ask.
+      await writeFile(
+        config,
+        [
+          'tickTime=500',
+          `dataDir=${path.join(baseDir, 'data')}`,
+          `clientPort=${port}`,
+          `clientPortAddress=${HOST}`,
+          'admin.enableServer=false',
+          '4lw.commands.whitelist=ruok,mntr,srvr,stat,cons',
+          'minSessionTimeout=1000',
+          'maxSessionTimeout=30000',
+          '',
+        ].join('\n'),
+      );
+      return new LocalZooKeeper(baseDir, config, port);
+    },
+    (instance) => instance.start(),
+  );
+}
+
+class LocalZooKeeper implements ZkInstance, LocalServer {
+  readonly host = HOST;
+  #child: ChildProcess | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  #stopped = false;
+
+  constructor(
+    readonly baseDir: string,
+    readonly config: string,
+    readonly port: number,
+  ) {
+    trackForExit(this);
+  }
+
+  async start(): Promise<void> {
+    const consoleLog = path.join(this.baseDir, 'console.log');
+    const fd = openSync(consoleLog, 'a');
+    let exit: string | undefined;
+    try {
+      const args = ['-Xmx128m', '-XX:+UseSerialGC', '-cp', `${CONF_DIR}:${JAR}`, `-Dzookeeper.log.dir=${this.baseDir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', this.config];
+      const child = spawn(JAVA, args, { cwd: this.baseDir, stdio: ['ignore', fd, fd] });
+      this.#child = child;
+      this.#exited = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+          exit = `exited with ${signal ?? code}`;
+          resolve();
+        });
+        child.once('error', (err) => {
+          exit = `could not be run: ${err.message}`;
+          resolve();
+        });
+      });
+      child.unref();
+    } finally {
+      closeSync(fd);
+    }
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      if (exit) throw new Error(`zookeeper ${exit} while starting\n${await tail(consoleLog)}`);
+      // ruok answers once the port is open; srvr names the mode only once sessions are served (a client earlier is dropped, and 18.16 may crash on it).
+      if ((await this.fourLetter('srvr').catch(() => '')).includes('Mode:')) return;
+      if (Date.now() > deadline) throw new Error(`zookeeper did not serve (srvr) within ${READY_TIMEOUT_MS} ms\n${await tail(consoleLog)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  fourLetter(command: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(this.port, HOST, () => socket.end(command));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.setTimeout(5000, () => socket.destroy(new Error(`zookeeper ${command} timed out`)));
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.once('close', () => resolve(text));
+      socket.once('error', reject);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    untrack(this);
+    try {
+      const child = this.#child;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await this.#exited;
+        clearTimeout(timer);
+      }
+    } finally {
+      await rm(this.baseDir, { recursive: true, force: true });
+    }
+  }
+
+  stopSync(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const pid = this.#child?.pid;
+    if (pid !== undefined && this.#child?.exitCode === null) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    rmSync(this.baseDir, { recursive: true, force: true });
+  }
+}
+
+async function installed(): Promise<boolean> {
+  const jar = await access(JAR).then(
+    () => true,
+    () => false,
+  );
+  return jar && (await isExecutable(JAVA));
+}
+
+async function ensureInstalled(): Promise<void> {
+  if (await installed()) return;
+  if (!isRoot()) throw new ZooKeeperUnavailableError(`no ${JAR} (or no ${JAVA}) and not root, so it cannot be installed here: apt-get install zookeeper`);
+  process.stderr.write('[zk harness] no zookeeper; installing it with apt-get\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run('apt-get', ['update'], env);
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'zookeeper'], env);
+  } catch (err) {
+    throw new ZooKeeperUnavailableError(`installing zookeeper with apt-get failed: ${errorMessage(err)}`);
+  }
+  if (!(await installed())) throw new ZooKeeperUnavailableError(`apt-get installed zookeeper, but ${JAR} or ${JAVA} is missing`);
+}
+
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
+    child.once('error', reject);
+    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+  });
+}
