@@ -536,6 +536,9 @@ export namespace vigil {
             /** Batch clickhouseTableSchemas. */
             clickhouseTableSchemas: vigil.v1.ClickHouseTableSchemasSnapshot.$Properties[];
 
+            /** Batch clickhouseKeeper. */
+            clickhouseKeeper: vigil.v1.ClickHouseKeeperSnapshot.$Properties[];
+
             /**
              * Creates a new Batch instance using the specified properties.
              * @param [properties] Properties to set
@@ -691,6 +694,9 @@ export namespace vigil {
 
                 /** Batch clickhouseTableSchemas */
                 clickhouseTableSchemas?: (vigil.v1.ClickHouseTableSchemasSnapshot.$Properties[]|null);
+
+                /** Batch clickhouseKeeper */
+                clickhouseKeeper?: (vigil.v1.ClickHouseKeeperSnapshot.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -7965,6 +7971,384 @@ export namespace vigil {
 
             /** Shape of a ClickHouseDisk. */
             type $Shape = vigil.v1.ClickHouseDisk.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseKeeperSnapshot.
+         * @deprecated Use vigil.v1.ClickHouseKeeperSnapshot.$Properties instead.
+         */
+        interface IClickHouseKeeperSnapshot extends vigil.v1.ClickHouseKeeperSnapshot.$Properties {
+        }
+
+        /** Represents a ClickHouseKeeperSnapshot. */
+        class ClickHouseKeeperSnapshot {
+
+            /**
+             * Constructs a new ClickHouseKeeperSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseKeeperSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseKeeperSnapshot tsMs. */
+            tsMs: number;
+
+            /** ClickHouseKeeperSnapshot configured. */
+            configured: boolean;
+
+            /** ClickHouseKeeperSnapshot sessionOk. */
+            sessionOk: boolean;
+
+            /** ClickHouseKeeperSnapshot sessionError. */
+            sessionError: string;
+
+            /** ClickHouseKeeperSnapshot rootReadMs. */
+            rootReadMs: number;
+
+            /** ClickHouseKeeperSnapshot sessions. */
+            sessions: number;
+
+            /** ClickHouseKeeperSnapshot watches. */
+            watches: number;
+
+            /** ClickHouseKeeperSnapshot requestsInFlight. */
+            requestsInFlight: number;
+
+            /** ClickHouseKeeperSnapshot sessionInits. */
+            sessionInits: number;
+
+            /** ClickHouseKeeperSnapshot hardwareExceptions. */
+            hardwareExceptions: number;
+
+            /** ClickHouseKeeperSnapshot userExceptions. */
+            userExceptions: number;
+
+            /** ClickHouseKeeperSnapshot otherExceptions. */
+            otherExceptions: number;
+
+            /** ClickHouseKeeperSnapshot transactions. */
+            transactions: number;
+
+            /** ClickHouseKeeperSnapshot waitMicroseconds. */
+            waitMicroseconds: number;
+
+            /** ClickHouseKeeperSnapshot hasConnectionTable. */
+            hasConnectionTable: boolean;
+
+            /** ClickHouseKeeperSnapshot connectedHost. */
+            connectedHost: string;
+
+            /** ClickHouseKeeperSnapshot connectedPort. */
+            connectedPort: number;
+
+            /** ClickHouseKeeperSnapshot connectedSinceMs. */
+            connectedSinceMs: number;
+
+            /** ClickHouseKeeperSnapshot sessionExpired. */
+            sessionExpired: boolean;
+
+            /** ClickHouseKeeperSnapshot nodes. */
+            nodes: vigil.v1.ClickHouseKeeperNode.$Properties[];
+
+            /**
+             * Creates a new ClickHouseKeeperSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseKeeperSnapshot instance
+             */
+            static create(properties: vigil.v1.ClickHouseKeeperSnapshot.$Shape): vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape;
+            static create(properties?: vigil.v1.ClickHouseKeeperSnapshot.$Properties): vigil.v1.ClickHouseKeeperSnapshot;
+
+            /**
+             * Encodes the specified ClickHouseKeeperSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseKeeperSnapshot.verify|verify} messages.
+             * @param m ClickHouseKeeperSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseKeeperSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseKeeperSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseKeeperSnapshot.verify|verify} messages.
+             * @param message ClickHouseKeeperSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseKeeperSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseKeeperSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape} ClickHouseKeeperSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape;
+
+            /**
+             * Decodes a ClickHouseKeeperSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape} ClickHouseKeeperSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape;
+
+            /**
+             * Verifies a ClickHouseKeeperSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseKeeperSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseKeeperSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseKeeperSnapshot;
+
+            /**
+             * Creates a plain object from a ClickHouseKeeperSnapshot message. Also converts values to other types if specified.
+             * @param m ClickHouseKeeperSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseKeeperSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseKeeperSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseKeeperSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseKeeperSnapshot {
+
+            /** Properties of a ClickHouseKeeperSnapshot. */
+            interface $Properties {
+
+                /** ClickHouseKeeperSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ClickHouseKeeperSnapshot configured */
+                configured?: (boolean|null);
+
+                /** ClickHouseKeeperSnapshot sessionOk */
+                sessionOk?: (boolean|null);
+
+                /** ClickHouseKeeperSnapshot sessionError */
+                sessionError?: (string|null);
+
+                /** ClickHouseKeeperSnapshot rootReadMs */
+                rootReadMs?: (number|null);
+
+                /** ClickHouseKeeperSnapshot sessions */
+                sessions?: (number|null);
+
+                /** ClickHouseKeeperSnapshot watches */
+                watches?: (number|null);
+
+                /** ClickHouseKeeperSnapshot requestsInFlight */
+                requestsInFlight?: (number|null);
+
+                /** ClickHouseKeeperSnapshot sessionInits */
+                sessionInits?: (number|null);
+
+                /** ClickHouseKeeperSnapshot hardwareExceptions */
+                hardwareExceptions?: (number|null);
+
+                /** ClickHouseKeeperSnapshot userExceptions */
+                userExceptions?: (number|null);
+
+                /** ClickHouseKeeperSnapshot otherExceptions */
+                otherExceptions?: (number|null);
+
+                /** ClickHouseKeeperSnapshot transactions */
+                transactions?: (number|null);
+
+                /** ClickHouseKeeperSnapshot waitMicroseconds */
+                waitMicroseconds?: (number|null);
+
+                /** ClickHouseKeeperSnapshot hasConnectionTable */
+                hasConnectionTable?: (boolean|null);
+
+                /** ClickHouseKeeperSnapshot connectedHost */
+                connectedHost?: (string|null);
+
+                /** ClickHouseKeeperSnapshot connectedPort */
+                connectedPort?: (number|null);
+
+                /** ClickHouseKeeperSnapshot connectedSinceMs */
+                connectedSinceMs?: (number|null);
+
+                /** ClickHouseKeeperSnapshot sessionExpired */
+                sessionExpired?: (boolean|null);
+
+                /** ClickHouseKeeperSnapshot nodes */
+                nodes?: (vigil.v1.ClickHouseKeeperNode.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseKeeperSnapshot. */
+            type $Shape = vigil.v1.ClickHouseKeeperSnapshot.$Properties;
+        }
+
+        /**
+         * Properties of a ClickHouseKeeperNode.
+         * @deprecated Use vigil.v1.ClickHouseKeeperNode.$Properties instead.
+         */
+        interface IClickHouseKeeperNode extends vigil.v1.ClickHouseKeeperNode.$Properties {
+        }
+
+        /** Represents a ClickHouseKeeperNode. */
+        class ClickHouseKeeperNode {
+
+            /**
+             * Constructs a new ClickHouseKeeperNode.
+             * @param [p] Properties to set
+             */
+            constructor(p?: vigil.v1.ClickHouseKeeperNode.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ClickHouseKeeperNode host. */
+            host: string;
+
+            /** ClickHouseKeeperNode port. */
+            port: number;
+
+            /** ClickHouseKeeperNode reachable. */
+            reachable: boolean;
+
+            /** ClickHouseKeeperNode connectMs. */
+            connectMs: number;
+
+            /** ClickHouseKeeperNode error. */
+            error: string;
+
+            /** ClickHouseKeeperNode connected. */
+            connected: boolean;
+
+            /**
+             * Creates a new ClickHouseKeeperNode instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ClickHouseKeeperNode instance
+             */
+            static create(properties: vigil.v1.ClickHouseKeeperNode.$Shape): vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape;
+            static create(properties?: vigil.v1.ClickHouseKeeperNode.$Properties): vigil.v1.ClickHouseKeeperNode;
+
+            /**
+             * Encodes the specified ClickHouseKeeperNode message. Does not implicitly {@link vigil.v1.ClickHouseKeeperNode.verify|verify} messages.
+             * @param m ClickHouseKeeperNode message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: vigil.v1.ClickHouseKeeperNode.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ClickHouseKeeperNode message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseKeeperNode.verify|verify} messages.
+             * @param message ClickHouseKeeperNode message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ClickHouseKeeperNode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ClickHouseKeeperNode message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape} ClickHouseKeeperNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape;
+
+            /**
+             * Decodes a ClickHouseKeeperNode message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape} ClickHouseKeeperNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape;
+
+            /**
+             * Verifies a ClickHouseKeeperNode message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ClickHouseKeeperNode message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ClickHouseKeeperNode
+             */
+            static fromObject(d: { [k: string]: any }): vigil.v1.ClickHouseKeeperNode;
+
+            /**
+             * Creates a plain object from a ClickHouseKeeperNode message. Also converts values to other types if specified.
+             * @param m ClickHouseKeeperNode
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: vigil.v1.ClickHouseKeeperNode, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ClickHouseKeeperNode to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ClickHouseKeeperNode
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClickHouseKeeperNode {
+
+            /** Properties of a ClickHouseKeeperNode. */
+            interface $Properties {
+
+                /** ClickHouseKeeperNode host */
+                host?: (string|null);
+
+                /** ClickHouseKeeperNode port */
+                port?: (number|null);
+
+                /** ClickHouseKeeperNode reachable */
+                reachable?: (boolean|null);
+
+                /** ClickHouseKeeperNode connectMs */
+                connectMs?: (number|null);
+
+                /** ClickHouseKeeperNode error */
+                error?: (string|null);
+
+                /** ClickHouseKeeperNode connected */
+                connected?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ClickHouseKeeperNode. */
+            type $Shape = vigil.v1.ClickHouseKeeperNode.$Properties;
         }
 
         /**

@@ -1317,6 +1317,7 @@ export const vigil = $root.vigil = (() => {
              * @property {Array.<vigil.v1.ClickHouseServerSnapshot.$Properties>|null} [clickhouseServer] Batch clickhouseServer
              * @property {Array.<vigil.v1.ClickHouseProcessesSnapshot.$Properties>|null} [clickhouseProcesses] Batch clickhouseProcesses
              * @property {Array.<vigil.v1.ClickHouseTableSchemasSnapshot.$Properties>|null} [clickhouseTableSchemas] Batch clickhouseTableSchemas
+             * @property {Array.<vigil.v1.ClickHouseKeeperSnapshot.$Properties>|null} [clickhouseKeeper] Batch clickhouseKeeper
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1361,6 +1362,7 @@ export const vigil = $root.vigil = (() => {
                 this.clickhouseServer = [];
                 this.clickhouseProcesses = [];
                 this.clickhouseTableSchemas = [];
+                this.clickhouseKeeper = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1560,6 +1562,14 @@ export const vigil = $root.vigil = (() => {
             Batch.prototype.clickhouseTableSchemas = $util.emptyArray;
 
             /**
+             * Batch clickhouseKeeper.
+             * @member {Array.<vigil.v1.ClickHouseKeeperSnapshot.$Properties>} clickhouseKeeper
+             * @memberof vigil.v1.Batch
+             * @instance
+             */
+            Batch.prototype.clickhouseKeeper = $util.emptyArray;
+
+            /**
              * Creates a new Batch instance using the specified properties.
              * @function create
              * @memberof vigil.v1.Batch
@@ -1676,6 +1686,10 @@ export const vigil = $root.vigil = (() => {
                 if (m.clickhouseTableSchemas != null && m.clickhouseTableSchemas.length) {
                     for (var i = 0; i < m.clickhouseTableSchemas.length; ++i)
                         $root.vigil.v1.ClickHouseTableSchemasSnapshot.encode(m.clickhouseTableSchemas[i], w.uint32(/* id 40, wireType 2 =*/322).fork(), q + 1).ldelim();
+                }
+                if (m.clickhouseKeeper != null && m.clickhouseKeeper.length) {
+                    for (var i = 0; i < m.clickhouseKeeper.length; ++i)
+                        $root.vigil.v1.ClickHouseKeeperSnapshot.encode(m.clickhouseKeeper[i], w.uint32(/* id 41, wireType 2 =*/330).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -1929,6 +1943,14 @@ export const vigil = $root.vigil = (() => {
                             if (!(m.clickhouseTableSchemas && m.clickhouseTableSchemas.length))
                                 m.clickhouseTableSchemas = [];
                             m.clickhouseTableSchemas.push($root.vigil.v1.ClickHouseTableSchemasSnapshot.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 41: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.clickhouseKeeper && m.clickhouseKeeper.length))
+                                m.clickhouseKeeper = [];
+                            m.clickhouseKeeper.push($root.vigil.v1.ClickHouseKeeperSnapshot.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
                     }
@@ -2208,6 +2230,17 @@ export const vigil = $root.vigil = (() => {
                         }
                     }
                 }
+                if (m.clickhouseKeeper != null && $Object.hasOwnProperty.call(m, "clickhouseKeeper")) {
+                    if (!$Array.isArray(m.clickhouseKeeper))
+                        return "clickhouseKeeper: array expected";
+                    for (var i = 0; i < m.clickhouseKeeper.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.ClickHouseKeeperSnapshot.verify(m.clickhouseKeeper[i], q + 1);
+                            if (e)
+                                return "clickhouseKeeper." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -2465,6 +2498,16 @@ export const vigil = $root.vigil = (() => {
                         m.clickhouseTableSchemas[i] = $root.vigil.v1.ClickHouseTableSchemasSnapshot.fromObject(d.clickhouseTableSchemas[i], q + 1);
                     }
                 }
+                if (d.clickhouseKeeper) {
+                    if (!$Array.isArray(d.clickhouseKeeper))
+                        throw $TypeError(".vigil.v1.Batch.clickhouseKeeper: array expected");
+                    m.clickhouseKeeper = $Array(d.clickhouseKeeper.length);
+                    for (var i = 0; i < d.clickhouseKeeper.length; ++i) {
+                        if (!$util.isObject(d.clickhouseKeeper[i]))
+                            throw $TypeError(".vigil.v1.Batch.clickhouseKeeper: object expected");
+                        m.clickhouseKeeper[i] = $root.vigil.v1.ClickHouseKeeperSnapshot.fromObject(d.clickhouseKeeper[i], q + 1);
+                    }
+                }
                 return m;
             };
 
@@ -2505,6 +2548,7 @@ export const vigil = $root.vigil = (() => {
                     d.clickhouseServer = [];
                     d.clickhouseProcesses = [];
                     d.clickhouseTableSchemas = [];
+                    d.clickhouseKeeper = [];
                 }
                 if (o.defaults) {
                     d.batchId = "";
@@ -2667,6 +2711,12 @@ export const vigil = $root.vigil = (() => {
                     d.clickhouseTableSchemas = $Array(m.clickhouseTableSchemas.length);
                     for (var j = 0; j < m.clickhouseTableSchemas.length; ++j) {
                         d.clickhouseTableSchemas[j] = $root.vigil.v1.ClickHouseTableSchemasSnapshot.toObject(m.clickhouseTableSchemas[j], o, q + 1);
+                    }
+                }
+                if (m.clickhouseKeeper && m.clickhouseKeeper.length) {
+                    d.clickhouseKeeper = $Array(m.clickhouseKeeper.length);
+                    for (var j = 0; j < m.clickhouseKeeper.length; ++j) {
+                        d.clickhouseKeeper[j] = $root.vigil.v1.ClickHouseKeeperSnapshot.toObject(m.clickhouseKeeper[j], o, q + 1);
                     }
                 }
                 return d;
@@ -30652,6 +30702,1553 @@ export const vigil = $root.vigil = (() => {
             };
 
             return ClickHouseDisk;
+        })();
+
+        v1.ClickHouseKeeperSnapshot = (function() {
+
+            /**
+             * Properties of a ClickHouseKeeperSnapshot.
+             * @typedef {Object} vigil.v1.ClickHouseKeeperSnapshot.$Properties
+             * @property {number|null} [tsMs] ClickHouseKeeperSnapshot tsMs
+             * @property {boolean|null} [configured] ClickHouseKeeperSnapshot configured
+             * @property {boolean|null} [sessionOk] ClickHouseKeeperSnapshot sessionOk
+             * @property {string|null} [sessionError] ClickHouseKeeperSnapshot sessionError
+             * @property {number|null} [rootReadMs] ClickHouseKeeperSnapshot rootReadMs
+             * @property {number|null} [sessions] ClickHouseKeeperSnapshot sessions
+             * @property {number|null} [watches] ClickHouseKeeperSnapshot watches
+             * @property {number|null} [requestsInFlight] ClickHouseKeeperSnapshot requestsInFlight
+             * @property {number|null} [sessionInits] ClickHouseKeeperSnapshot sessionInits
+             * @property {number|null} [hardwareExceptions] ClickHouseKeeperSnapshot hardwareExceptions
+             * @property {number|null} [userExceptions] ClickHouseKeeperSnapshot userExceptions
+             * @property {number|null} [otherExceptions] ClickHouseKeeperSnapshot otherExceptions
+             * @property {number|null} [transactions] ClickHouseKeeperSnapshot transactions
+             * @property {number|null} [waitMicroseconds] ClickHouseKeeperSnapshot waitMicroseconds
+             * @property {boolean|null} [hasConnectionTable] ClickHouseKeeperSnapshot hasConnectionTable
+             * @property {string|null} [connectedHost] ClickHouseKeeperSnapshot connectedHost
+             * @property {number|null} [connectedPort] ClickHouseKeeperSnapshot connectedPort
+             * @property {number|null} [connectedSinceMs] ClickHouseKeeperSnapshot connectedSinceMs
+             * @property {boolean|null} [sessionExpired] ClickHouseKeeperSnapshot sessionExpired
+             * @property {Array.<vigil.v1.ClickHouseKeeperNode.$Properties>|null} [nodes] ClickHouseKeeperSnapshot nodes
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClickHouseKeeperSnapshot.
+             * @memberof vigil.v1
+             * @interface IClickHouseKeeperSnapshot
+             * @augments vigil.v1.ClickHouseKeeperSnapshot.$Properties
+             * @deprecated Use vigil.v1.ClickHouseKeeperSnapshot.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClickHouseKeeperSnapshot.
+             * @typedef {vigil.v1.ClickHouseKeeperSnapshot.$Properties} vigil.v1.ClickHouseKeeperSnapshot.$Shape
+             */
+
+            /**
+             * Constructs a new ClickHouseKeeperSnapshot.
+             * @memberof vigil.v1
+             * @classdesc Represents a ClickHouseKeeperSnapshot.
+             * @constructor
+             * @param {vigil.v1.ClickHouseKeeperSnapshot.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClickHouseKeeperSnapshot = function (p) {
+                this.nodes = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClickHouseKeeperSnapshot tsMs.
+             * @member {number} tsMs
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.tsMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot configured.
+             * @member {boolean} configured
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.configured = false;
+
+            /**
+             * ClickHouseKeeperSnapshot sessionOk.
+             * @member {boolean} sessionOk
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.sessionOk = false;
+
+            /**
+             * ClickHouseKeeperSnapshot sessionError.
+             * @member {string} sessionError
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.sessionError = "";
+
+            /**
+             * ClickHouseKeeperSnapshot rootReadMs.
+             * @member {number} rootReadMs
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.rootReadMs = 0;
+
+            /**
+             * ClickHouseKeeperSnapshot sessions.
+             * @member {number} sessions
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.sessions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot watches.
+             * @member {number} watches
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.watches = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot requestsInFlight.
+             * @member {number} requestsInFlight
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.requestsInFlight = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot sessionInits.
+             * @member {number} sessionInits
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.sessionInits = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot hardwareExceptions.
+             * @member {number} hardwareExceptions
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.hardwareExceptions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot userExceptions.
+             * @member {number} userExceptions
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.userExceptions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot otherExceptions.
+             * @member {number} otherExceptions
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.otherExceptions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot transactions.
+             * @member {number} transactions
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.transactions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot waitMicroseconds.
+             * @member {number} waitMicroseconds
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.waitMicroseconds = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot hasConnectionTable.
+             * @member {boolean} hasConnectionTable
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.hasConnectionTable = false;
+
+            /**
+             * ClickHouseKeeperSnapshot connectedHost.
+             * @member {string} connectedHost
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.connectedHost = "";
+
+            /**
+             * ClickHouseKeeperSnapshot connectedPort.
+             * @member {number} connectedPort
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.connectedPort = 0;
+
+            /**
+             * ClickHouseKeeperSnapshot connectedSinceMs.
+             * @member {number} connectedSinceMs
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.connectedSinceMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * ClickHouseKeeperSnapshot sessionExpired.
+             * @member {boolean} sessionExpired
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.sessionExpired = false;
+
+            /**
+             * ClickHouseKeeperSnapshot nodes.
+             * @member {Array.<vigil.v1.ClickHouseKeeperNode.$Properties>} nodes
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             */
+            ClickHouseKeeperSnapshot.prototype.nodes = $util.emptyArray;
+
+            /**
+             * Creates a new ClickHouseKeeperSnapshot instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperSnapshot.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot} ClickHouseKeeperSnapshot instance
+             * @type {{
+             *   (properties: vigil.v1.ClickHouseKeeperSnapshot.$Shape): vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape;
+             *   (properties?: vigil.v1.ClickHouseKeeperSnapshot.$Properties): vigil.v1.ClickHouseKeeperSnapshot;
+             * }}
+             */
+            ClickHouseKeeperSnapshot.create = function(properties) {
+                return new ClickHouseKeeperSnapshot(properties);
+            };
+
+            /**
+             * Encodes the specified ClickHouseKeeperSnapshot message. Does not implicitly {@link vigil.v1.ClickHouseKeeperSnapshot.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperSnapshot.$Properties} m ClickHouseKeeperSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseKeeperSnapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs") && (typeof m.tsMs === "object" ? m.tsMs.low || m.tsMs.high : m.tsMs !== 0))
+                    w.uint32(/* id 1, wireType 0 =*/8).int64(m.tsMs);
+                if (m.configured != null && $Object.hasOwnProperty.call(m, "configured") && m.configured !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.configured);
+                if (m.sessionOk != null && $Object.hasOwnProperty.call(m, "sessionOk") && m.sessionOk !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.sessionOk);
+                if (m.sessionError != null && $Object.hasOwnProperty.call(m, "sessionError") && m.sessionError !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.sessionError);
+                if (m.rootReadMs != null && $Object.hasOwnProperty.call(m, "rootReadMs") && !$Object.is(m.rootReadMs, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.rootReadMs);
+                if (m.sessions != null && $Object.hasOwnProperty.call(m, "sessions") && (typeof m.sessions === "object" ? m.sessions.low || m.sessions.high : m.sessions !== 0))
+                    w.uint32(/* id 6, wireType 0 =*/48).uint64(m.sessions);
+                if (m.watches != null && $Object.hasOwnProperty.call(m, "watches") && (typeof m.watches === "object" ? m.watches.low || m.watches.high : m.watches !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).uint64(m.watches);
+                if (m.requestsInFlight != null && $Object.hasOwnProperty.call(m, "requestsInFlight") && (typeof m.requestsInFlight === "object" ? m.requestsInFlight.low || m.requestsInFlight.high : m.requestsInFlight !== 0))
+                    w.uint32(/* id 8, wireType 0 =*/64).uint64(m.requestsInFlight);
+                if (m.sessionInits != null && $Object.hasOwnProperty.call(m, "sessionInits") && (typeof m.sessionInits === "object" ? m.sessionInits.low || m.sessionInits.high : m.sessionInits !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).uint64(m.sessionInits);
+                if (m.hardwareExceptions != null && $Object.hasOwnProperty.call(m, "hardwareExceptions") && (typeof m.hardwareExceptions === "object" ? m.hardwareExceptions.low || m.hardwareExceptions.high : m.hardwareExceptions !== 0))
+                    w.uint32(/* id 10, wireType 0 =*/80).uint64(m.hardwareExceptions);
+                if (m.userExceptions != null && $Object.hasOwnProperty.call(m, "userExceptions") && (typeof m.userExceptions === "object" ? m.userExceptions.low || m.userExceptions.high : m.userExceptions !== 0))
+                    w.uint32(/* id 11, wireType 0 =*/88).uint64(m.userExceptions);
+                if (m.otherExceptions != null && $Object.hasOwnProperty.call(m, "otherExceptions") && (typeof m.otherExceptions === "object" ? m.otherExceptions.low || m.otherExceptions.high : m.otherExceptions !== 0))
+                    w.uint32(/* id 12, wireType 0 =*/96).uint64(m.otherExceptions);
+                if (m.transactions != null && $Object.hasOwnProperty.call(m, "transactions") && (typeof m.transactions === "object" ? m.transactions.low || m.transactions.high : m.transactions !== 0))
+                    w.uint32(/* id 13, wireType 0 =*/104).uint64(m.transactions);
+                if (m.waitMicroseconds != null && $Object.hasOwnProperty.call(m, "waitMicroseconds") && (typeof m.waitMicroseconds === "object" ? m.waitMicroseconds.low || m.waitMicroseconds.high : m.waitMicroseconds !== 0))
+                    w.uint32(/* id 14, wireType 0 =*/112).uint64(m.waitMicroseconds);
+                if (m.hasConnectionTable != null && $Object.hasOwnProperty.call(m, "hasConnectionTable") && m.hasConnectionTable !== false)
+                    w.uint32(/* id 15, wireType 0 =*/120).bool(m.hasConnectionTable);
+                if (m.connectedHost != null && $Object.hasOwnProperty.call(m, "connectedHost") && m.connectedHost !== "")
+                    w.uint32(/* id 16, wireType 2 =*/130).string(m.connectedHost);
+                if (m.connectedPort != null && $Object.hasOwnProperty.call(m, "connectedPort") && m.connectedPort !== 0)
+                    w.uint32(/* id 17, wireType 0 =*/136).uint32(m.connectedPort);
+                if (m.connectedSinceMs != null && $Object.hasOwnProperty.call(m, "connectedSinceMs") && (typeof m.connectedSinceMs === "object" ? m.connectedSinceMs.low || m.connectedSinceMs.high : m.connectedSinceMs !== 0))
+                    w.uint32(/* id 18, wireType 0 =*/144).int64(m.connectedSinceMs);
+                if (m.sessionExpired != null && $Object.hasOwnProperty.call(m, "sessionExpired") && m.sessionExpired !== false)
+                    w.uint32(/* id 19, wireType 0 =*/152).bool(m.sessionExpired);
+                if (m.nodes != null && m.nodes.length) {
+                    for (var i = 0; i < m.nodes.length; ++i)
+                        $root.vigil.v1.ClickHouseKeeperNode.encode(m.nodes[i], w.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClickHouseKeeperSnapshot message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseKeeperSnapshot.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperSnapshot.$Properties} message ClickHouseKeeperSnapshot message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseKeeperSnapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClickHouseKeeperSnapshot message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape} ClickHouseKeeperSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseKeeperSnapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.ClickHouseKeeperSnapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.tsMs = v;
+                            else
+                                delete m.tsMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.configured = v;
+                            else
+                                delete m.configured;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.sessionOk = v;
+                            else
+                                delete m.sessionOk;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.sessionError = v;
+                            else
+                                delete m.sessionError;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.rootReadMs = v;
+                            else
+                                delete m.rootReadMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sessions = v;
+                            else
+                                delete m.sessions;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.watches = v;
+                            else
+                                delete m.watches;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.requestsInFlight = v;
+                            else
+                                delete m.requestsInFlight;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sessionInits = v;
+                            else
+                                delete m.sessionInits;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.hardwareExceptions = v;
+                            else
+                                delete m.hardwareExceptions;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.userExceptions = v;
+                            else
+                                delete m.userExceptions;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.otherExceptions = v;
+                            else
+                                delete m.otherExceptions;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.transactions = v;
+                            else
+                                delete m.transactions;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.waitMicroseconds = v;
+                            else
+                                delete m.waitMicroseconds;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.hasConnectionTable = v;
+                            else
+                                delete m.hasConnectionTable;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.connectedHost = v;
+                            else
+                                delete m.connectedHost;
+                            continue;
+                        }
+                    case 17: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.connectedPort = v;
+                            else
+                                delete m.connectedPort;
+                            continue;
+                        }
+                    case 18: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.connectedSinceMs = v;
+                            else
+                                delete m.connectedSinceMs;
+                            continue;
+                        }
+                    case 19: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.sessionExpired = v;
+                            else
+                                delete m.sessionExpired;
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.nodes && m.nodes.length))
+                                m.nodes = [];
+                            m.nodes.push($root.vigil.v1.ClickHouseKeeperNode.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClickHouseKeeperSnapshot message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot & vigil.v1.ClickHouseKeeperSnapshot.$Shape} ClickHouseKeeperSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseKeeperSnapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClickHouseKeeperSnapshot message.
+             * @function verify
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClickHouseKeeperSnapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (!$util.isInteger(m.tsMs) && !(m.tsMs && $util.isInteger(m.tsMs.low) && $util.isInteger(m.tsMs.high)))
+                        return "tsMs: integer|Long expected";
+                }
+                if (m.configured != null && $Object.hasOwnProperty.call(m, "configured")) {
+                    if (typeof m.configured !== "boolean")
+                        return "configured: boolean expected";
+                }
+                if (m.sessionOk != null && $Object.hasOwnProperty.call(m, "sessionOk")) {
+                    if (typeof m.sessionOk !== "boolean")
+                        return "sessionOk: boolean expected";
+                }
+                if (m.sessionError != null && $Object.hasOwnProperty.call(m, "sessionError")) {
+                    if (!$util.isString(m.sessionError))
+                        return "sessionError: string expected";
+                }
+                if (m.rootReadMs != null && $Object.hasOwnProperty.call(m, "rootReadMs")) {
+                    if (typeof m.rootReadMs !== "number")
+                        return "rootReadMs: number expected";
+                }
+                if (m.sessions != null && $Object.hasOwnProperty.call(m, "sessions")) {
+                    if (!$util.isInteger(m.sessions) && !(m.sessions && $util.isInteger(m.sessions.low) && $util.isInteger(m.sessions.high)))
+                        return "sessions: integer|Long expected";
+                }
+                if (m.watches != null && $Object.hasOwnProperty.call(m, "watches")) {
+                    if (!$util.isInteger(m.watches) && !(m.watches && $util.isInteger(m.watches.low) && $util.isInteger(m.watches.high)))
+                        return "watches: integer|Long expected";
+                }
+                if (m.requestsInFlight != null && $Object.hasOwnProperty.call(m, "requestsInFlight")) {
+                    if (!$util.isInteger(m.requestsInFlight) && !(m.requestsInFlight && $util.isInteger(m.requestsInFlight.low) && $util.isInteger(m.requestsInFlight.high)))
+                        return "requestsInFlight: integer|Long expected";
+                }
+                if (m.sessionInits != null && $Object.hasOwnProperty.call(m, "sessionInits")) {
+                    if (!$util.isInteger(m.sessionInits) && !(m.sessionInits && $util.isInteger(m.sessionInits.low) && $util.isInteger(m.sessionInits.high)))
+                        return "sessionInits: integer|Long expected";
+                }
+                if (m.hardwareExceptions != null && $Object.hasOwnProperty.call(m, "hardwareExceptions")) {
+                    if (!$util.isInteger(m.hardwareExceptions) && !(m.hardwareExceptions && $util.isInteger(m.hardwareExceptions.low) && $util.isInteger(m.hardwareExceptions.high)))
+                        return "hardwareExceptions: integer|Long expected";
+                }
+                if (m.userExceptions != null && $Object.hasOwnProperty.call(m, "userExceptions")) {
+                    if (!$util.isInteger(m.userExceptions) && !(m.userExceptions && $util.isInteger(m.userExceptions.low) && $util.isInteger(m.userExceptions.high)))
+                        return "userExceptions: integer|Long expected";
+                }
+                if (m.otherExceptions != null && $Object.hasOwnProperty.call(m, "otherExceptions")) {
+                    if (!$util.isInteger(m.otherExceptions) && !(m.otherExceptions && $util.isInteger(m.otherExceptions.low) && $util.isInteger(m.otherExceptions.high)))
+                        return "otherExceptions: integer|Long expected";
+                }
+                if (m.transactions != null && $Object.hasOwnProperty.call(m, "transactions")) {
+                    if (!$util.isInteger(m.transactions) && !(m.transactions && $util.isInteger(m.transactions.low) && $util.isInteger(m.transactions.high)))
+                        return "transactions: integer|Long expected";
+                }
+                if (m.waitMicroseconds != null && $Object.hasOwnProperty.call(m, "waitMicroseconds")) {
+                    if (!$util.isInteger(m.waitMicroseconds) && !(m.waitMicroseconds && $util.isInteger(m.waitMicroseconds.low) && $util.isInteger(m.waitMicroseconds.high)))
+                        return "waitMicroseconds: integer|Long expected";
+                }
+                if (m.hasConnectionTable != null && $Object.hasOwnProperty.call(m, "hasConnectionTable")) {
+                    if (typeof m.hasConnectionTable !== "boolean")
+                        return "hasConnectionTable: boolean expected";
+                }
+                if (m.connectedHost != null && $Object.hasOwnProperty.call(m, "connectedHost")) {
+                    if (!$util.isString(m.connectedHost))
+                        return "connectedHost: string expected";
+                }
+                if (m.connectedPort != null && $Object.hasOwnProperty.call(m, "connectedPort")) {
+                    if (!$util.isInteger(m.connectedPort))
+                        return "connectedPort: integer expected";
+                }
+                if (m.connectedSinceMs != null && $Object.hasOwnProperty.call(m, "connectedSinceMs")) {
+                    if (!$util.isInteger(m.connectedSinceMs) && !(m.connectedSinceMs && $util.isInteger(m.connectedSinceMs.low) && $util.isInteger(m.connectedSinceMs.high)))
+                        return "connectedSinceMs: integer|Long expected";
+                }
+                if (m.sessionExpired != null && $Object.hasOwnProperty.call(m, "sessionExpired")) {
+                    if (typeof m.sessionExpired !== "boolean")
+                        return "sessionExpired: boolean expected";
+                }
+                if (m.nodes != null && $Object.hasOwnProperty.call(m, "nodes")) {
+                    if (!$Array.isArray(m.nodes))
+                        return "nodes: array expected";
+                    for (var i = 0; i < m.nodes.length; ++i) {
+                        {
+                            var e = $root.vigil.v1.ClickHouseKeeperNode.verify(m.nodes[i], q + 1);
+                            if (e)
+                                return "nodes." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClickHouseKeeperSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.ClickHouseKeeperSnapshot} ClickHouseKeeperSnapshot
+             */
+            ClickHouseKeeperSnapshot.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.ClickHouseKeeperSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.ClickHouseKeeperSnapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.ClickHouseKeeperSnapshot();
+                if (d.tsMs != null) {
+                    if (typeof d.tsMs === "object" ? d.tsMs.low || d.tsMs.high : $Number(d.tsMs) !== 0) {
+                        if ($util.Long)
+                            m.tsMs = $util.Long.fromValue(d.tsMs, false);
+                        else if (typeof d.tsMs === "string")
+                            m.tsMs = $parseInt(d.tsMs, 10);
+                        else if (typeof d.tsMs === "number")
+                            m.tsMs = d.tsMs;
+                        else if (typeof d.tsMs === "object")
+                            m.tsMs = new $util.LongBits(d.tsMs.low >>> 0, d.tsMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.configured != null) {
+                    if (d.configured) {
+                        m.configured = $Boolean(d.configured);
+                    }
+                }
+                if (d.sessionOk != null) {
+                    if (d.sessionOk) {
+                        m.sessionOk = $Boolean(d.sessionOk);
+                    }
+                }
+                if (d.sessionError != null) {
+                    if (typeof d.sessionError !== "string" || d.sessionError.length) {
+                        m.sessionError = $String(d.sessionError);
+                    }
+                }
+                if (d.rootReadMs != null) {
+                    if (!$Object.is($Number(d.rootReadMs), 0)) {
+                        m.rootReadMs = $Number(d.rootReadMs);
+                    }
+                }
+                if (d.sessions != null) {
+                    if (typeof d.sessions === "object" ? d.sessions.low || d.sessions.high : $Number(d.sessions) !== 0) {
+                        if ($util.Long)
+                            m.sessions = $util.Long.fromValue(d.sessions, true);
+                        else if (typeof d.sessions === "string")
+                            m.sessions = $parseInt(d.sessions, 10);
+                        else if (typeof d.sessions === "number")
+                            m.sessions = d.sessions;
+                        else if (typeof d.sessions === "object")
+                            m.sessions = new $util.LongBits(d.sessions.low >>> 0, d.sessions.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.watches != null) {
+                    if (typeof d.watches === "object" ? d.watches.low || d.watches.high : $Number(d.watches) !== 0) {
+                        if ($util.Long)
+                            m.watches = $util.Long.fromValue(d.watches, true);
+                        else if (typeof d.watches === "string")
+                            m.watches = $parseInt(d.watches, 10);
+                        else if (typeof d.watches === "number")
+                            m.watches = d.watches;
+                        else if (typeof d.watches === "object")
+                            m.watches = new $util.LongBits(d.watches.low >>> 0, d.watches.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.requestsInFlight != null) {
+                    if (typeof d.requestsInFlight === "object" ? d.requestsInFlight.low || d.requestsInFlight.high : $Number(d.requestsInFlight) !== 0) {
+                        if ($util.Long)
+                            m.requestsInFlight = $util.Long.fromValue(d.requestsInFlight, true);
+                        else if (typeof d.requestsInFlight === "string")
+                            m.requestsInFlight = $parseInt(d.requestsInFlight, 10);
+                        else if (typeof d.requestsInFlight === "number")
+                            m.requestsInFlight = d.requestsInFlight;
+                        else if (typeof d.requestsInFlight === "object")
+                            m.requestsInFlight = new $util.LongBits(d.requestsInFlight.low >>> 0, d.requestsInFlight.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.sessionInits != null) {
+                    if (typeof d.sessionInits === "object" ? d.sessionInits.low || d.sessionInits.high : $Number(d.sessionInits) !== 0) {
+                        if ($util.Long)
+                            m.sessionInits = $util.Long.fromValue(d.sessionInits, true);
+                        else if (typeof d.sessionInits === "string")
+                            m.sessionInits = $parseInt(d.sessionInits, 10);
+                        else if (typeof d.sessionInits === "number")
+                            m.sessionInits = d.sessionInits;
+                        else if (typeof d.sessionInits === "object")
+                            m.sessionInits = new $util.LongBits(d.sessionInits.low >>> 0, d.sessionInits.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.hardwareExceptions != null) {
+                    if (typeof d.hardwareExceptions === "object" ? d.hardwareExceptions.low || d.hardwareExceptions.high : $Number(d.hardwareExceptions) !== 0) {
+                        if ($util.Long)
+                            m.hardwareExceptions = $util.Long.fromValue(d.hardwareExceptions, true);
+                        else if (typeof d.hardwareExceptions === "string")
+                            m.hardwareExceptions = $parseInt(d.hardwareExceptions, 10);
+                        else if (typeof d.hardwareExceptions === "number")
+                            m.hardwareExceptions = d.hardwareExceptions;
+                        else if (typeof d.hardwareExceptions === "object")
+                            m.hardwareExceptions = new $util.LongBits(d.hardwareExceptions.low >>> 0, d.hardwareExceptions.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.userExceptions != null) {
+                    if (typeof d.userExceptions === "object" ? d.userExceptions.low || d.userExceptions.high : $Number(d.userExceptions) !== 0) {
+                        if ($util.Long)
+                            m.userExceptions = $util.Long.fromValue(d.userExceptions, true);
+                        else if (typeof d.userExceptions === "string")
+                            m.userExceptions = $parseInt(d.userExceptions, 10);
+                        else if (typeof d.userExceptions === "number")
+                            m.userExceptions = d.userExceptions;
+                        else if (typeof d.userExceptions === "object")
+                            m.userExceptions = new $util.LongBits(d.userExceptions.low >>> 0, d.userExceptions.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.otherExceptions != null) {
+                    if (typeof d.otherExceptions === "object" ? d.otherExceptions.low || d.otherExceptions.high : $Number(d.otherExceptions) !== 0) {
+                        if ($util.Long)
+                            m.otherExceptions = $util.Long.fromValue(d.otherExceptions, true);
+                        else if (typeof d.otherExceptions === "string")
+                            m.otherExceptions = $parseInt(d.otherExceptions, 10);
+                        else if (typeof d.otherExceptions === "number")
+                            m.otherExceptions = d.otherExceptions;
+                        else if (typeof d.otherExceptions === "object")
+                            m.otherExceptions = new $util.LongBits(d.otherExceptions.low >>> 0, d.otherExceptions.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.transactions != null) {
+                    if (typeof d.transactions === "object" ? d.transactions.low || d.transactions.high : $Number(d.transactions) !== 0) {
+                        if ($util.Long)
+                            m.transactions = $util.Long.fromValue(d.transactions, true);
+                        else if (typeof d.transactions === "string")
+                            m.transactions = $parseInt(d.transactions, 10);
+                        else if (typeof d.transactions === "number")
+                            m.transactions = d.transactions;
+                        else if (typeof d.transactions === "object")
+                            m.transactions = new $util.LongBits(d.transactions.low >>> 0, d.transactions.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.waitMicroseconds != null) {
+                    if (typeof d.waitMicroseconds === "object" ? d.waitMicroseconds.low || d.waitMicroseconds.high : $Number(d.waitMicroseconds) !== 0) {
+                        if ($util.Long)
+                            m.waitMicroseconds = $util.Long.fromValue(d.waitMicroseconds, true);
+                        else if (typeof d.waitMicroseconds === "string")
+                            m.waitMicroseconds = $parseInt(d.waitMicroseconds, 10);
+                        else if (typeof d.waitMicroseconds === "number")
+                            m.waitMicroseconds = d.waitMicroseconds;
+                        else if (typeof d.waitMicroseconds === "object")
+                            m.waitMicroseconds = new $util.LongBits(d.waitMicroseconds.low >>> 0, d.waitMicroseconds.high >>> 0).toNumber(true);
+                    }
+                }
+                if (d.hasConnectionTable != null) {
+                    if (d.hasConnectionTable) {
+                        m.hasConnectionTable = $Boolean(d.hasConnectionTable);
+                    }
+                }
+                if (d.connectedHost != null) {
+                    if (typeof d.connectedHost !== "string" || d.connectedHost.length) {
+                        m.connectedHost = $String(d.connectedHost);
+                    }
+                }
+                if (d.connectedPort != null) {
+                    if ($Number(d.connectedPort) !== 0) {
+                        m.connectedPort = d.connectedPort >>> 0;
+                    }
+                }
+                if (d.connectedSinceMs != null) {
+                    if (typeof d.connectedSinceMs === "object" ? d.connectedSinceMs.low || d.connectedSinceMs.high : $Number(d.connectedSinceMs) !== 0) {
+                        if ($util.Long)
+                            m.connectedSinceMs = $util.Long.fromValue(d.connectedSinceMs, false);
+                        else if (typeof d.connectedSinceMs === "string")
+                            m.connectedSinceMs = $parseInt(d.connectedSinceMs, 10);
+                        else if (typeof d.connectedSinceMs === "number")
+                            m.connectedSinceMs = d.connectedSinceMs;
+                        else if (typeof d.connectedSinceMs === "object")
+                            m.connectedSinceMs = new $util.LongBits(d.connectedSinceMs.low >>> 0, d.connectedSinceMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.sessionExpired != null) {
+                    if (d.sessionExpired) {
+                        m.sessionExpired = $Boolean(d.sessionExpired);
+                    }
+                }
+                if (d.nodes) {
+                    if (!$Array.isArray(d.nodes))
+                        throw $TypeError(".vigil.v1.ClickHouseKeeperSnapshot.nodes: array expected");
+                    m.nodes = $Array(d.nodes.length);
+                    for (var i = 0; i < d.nodes.length; ++i) {
+                        if (!$util.isObject(d.nodes[i]))
+                            throw $TypeError(".vigil.v1.ClickHouseKeeperSnapshot.nodes: object expected");
+                        m.nodes[i] = $root.vigil.v1.ClickHouseKeeperNode.fromObject(d.nodes[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClickHouseKeeperSnapshot message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperSnapshot} m ClickHouseKeeperSnapshot
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClickHouseKeeperSnapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.nodes = [];
+                }
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.tsMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.tsMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.configured = false;
+                    d.sessionOk = false;
+                    d.sessionError = "";
+                    d.rootReadMs = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sessions = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sessions = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.watches = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.watches = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.requestsInFlight = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.requestsInFlight = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sessionInits = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sessionInits = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.hardwareExceptions = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.hardwareExceptions = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.userExceptions = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.userExceptions = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.otherExceptions = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.otherExceptions = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.transactions = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.transactions = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.waitMicroseconds = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.waitMicroseconds = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.hasConnectionTable = false;
+                    d.connectedHost = "";
+                    d.connectedPort = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.connectedSinceMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.connectedSinceMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.sessionExpired = false;
+                }
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.tsMs = typeof m.tsMs === "number" ? $BigInt(m.tsMs) : $util.Long.fromBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.tsMs === "number")
+                        d.tsMs = o.longs === $String ? $String(m.tsMs) : m.tsMs;
+                    else
+                        d.tsMs = o.longs === $String ? $util.Long.prototype.toString.call(m.tsMs) : o.longs === $Number ? new $util.LongBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0).toNumber() : m.tsMs;
+                }
+                if (m.configured != null && $Object.hasOwnProperty.call(m, "configured")) {
+                    d.configured = m.configured;
+                }
+                if (m.sessionOk != null && $Object.hasOwnProperty.call(m, "sessionOk")) {
+                    d.sessionOk = m.sessionOk;
+                }
+                if (m.sessionError != null && $Object.hasOwnProperty.call(m, "sessionError")) {
+                    d.sessionError = m.sessionError;
+                }
+                if (m.rootReadMs != null && $Object.hasOwnProperty.call(m, "rootReadMs")) {
+                    d.rootReadMs = o.json && !$isFinite(m.rootReadMs) ? $String(m.rootReadMs) : m.rootReadMs;
+                }
+                if (m.sessions != null && $Object.hasOwnProperty.call(m, "sessions")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sessions = typeof m.sessions === "number" ? $BigInt(m.sessions) : $util.Long.fromBits(m.sessions.low >>> 0, m.sessions.high >>> 0, true).toBigInt();
+                    else if (typeof m.sessions === "number")
+                        d.sessions = o.longs === $String ? $String(m.sessions) : m.sessions;
+                    else
+                        d.sessions = o.longs === $String ? $util.Long.prototype.toString.call(m.sessions) : o.longs === $Number ? new $util.LongBits(m.sessions.low >>> 0, m.sessions.high >>> 0).toNumber(true) : m.sessions;
+                }
+                if (m.watches != null && $Object.hasOwnProperty.call(m, "watches")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.watches = typeof m.watches === "number" ? $BigInt(m.watches) : $util.Long.fromBits(m.watches.low >>> 0, m.watches.high >>> 0, true).toBigInt();
+                    else if (typeof m.watches === "number")
+                        d.watches = o.longs === $String ? $String(m.watches) : m.watches;
+                    else
+                        d.watches = o.longs === $String ? $util.Long.prototype.toString.call(m.watches) : o.longs === $Number ? new $util.LongBits(m.watches.low >>> 0, m.watches.high >>> 0).toNumber(true) : m.watches;
+                }
+                if (m.requestsInFlight != null && $Object.hasOwnProperty.call(m, "requestsInFlight")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.requestsInFlight = typeof m.requestsInFlight === "number" ? $BigInt(m.requestsInFlight) : $util.Long.fromBits(m.requestsInFlight.low >>> 0, m.requestsInFlight.high >>> 0, true).toBigInt();
+                    else if (typeof m.requestsInFlight === "number")
+                        d.requestsInFlight = o.longs === $String ? $String(m.requestsInFlight) : m.requestsInFlight;
+                    else
+                        d.requestsInFlight = o.longs === $String ? $util.Long.prototype.toString.call(m.requestsInFlight) : o.longs === $Number ? new $util.LongBits(m.requestsInFlight.low >>> 0, m.requestsInFlight.high >>> 0).toNumber(true) : m.requestsInFlight;
+                }
+                if (m.sessionInits != null && $Object.hasOwnProperty.call(m, "sessionInits")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sessionInits = typeof m.sessionInits === "number" ? $BigInt(m.sessionInits) : $util.Long.fromBits(m.sessionInits.low >>> 0, m.sessionInits.high >>> 0, true).toBigInt();
+                    else if (typeof m.sessionInits === "number")
+                        d.sessionInits = o.longs === $String ? $String(m.sessionInits) : m.sessionInits;
+                    else
+                        d.sessionInits = o.longs === $String ? $util.Long.prototype.toString.call(m.sessionInits) : o.longs === $Number ? new $util.LongBits(m.sessionInits.low >>> 0, m.sessionInits.high >>> 0).toNumber(true) : m.sessionInits;
+                }
+                if (m.hardwareExceptions != null && $Object.hasOwnProperty.call(m, "hardwareExceptions")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.hardwareExceptions = typeof m.hardwareExceptions === "number" ? $BigInt(m.hardwareExceptions) : $util.Long.fromBits(m.hardwareExceptions.low >>> 0, m.hardwareExceptions.high >>> 0, true).toBigInt();
+                    else if (typeof m.hardwareExceptions === "number")
+                        d.hardwareExceptions = o.longs === $String ? $String(m.hardwareExceptions) : m.hardwareExceptions;
+                    else
+                        d.hardwareExceptions = o.longs === $String ? $util.Long.prototype.toString.call(m.hardwareExceptions) : o.longs === $Number ? new $util.LongBits(m.hardwareExceptions.low >>> 0, m.hardwareExceptions.high >>> 0).toNumber(true) : m.hardwareExceptions;
+                }
+                if (m.userExceptions != null && $Object.hasOwnProperty.call(m, "userExceptions")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.userExceptions = typeof m.userExceptions === "number" ? $BigInt(m.userExceptions) : $util.Long.fromBits(m.userExceptions.low >>> 0, m.userExceptions.high >>> 0, true).toBigInt();
+                    else if (typeof m.userExceptions === "number")
+                        d.userExceptions = o.longs === $String ? $String(m.userExceptions) : m.userExceptions;
+                    else
+                        d.userExceptions = o.longs === $String ? $util.Long.prototype.toString.call(m.userExceptions) : o.longs === $Number ? new $util.LongBits(m.userExceptions.low >>> 0, m.userExceptions.high >>> 0).toNumber(true) : m.userExceptions;
+                }
+                if (m.otherExceptions != null && $Object.hasOwnProperty.call(m, "otherExceptions")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.otherExceptions = typeof m.otherExceptions === "number" ? $BigInt(m.otherExceptions) : $util.Long.fromBits(m.otherExceptions.low >>> 0, m.otherExceptions.high >>> 0, true).toBigInt();
+                    else if (typeof m.otherExceptions === "number")
+                        d.otherExceptions = o.longs === $String ? $String(m.otherExceptions) : m.otherExceptions;
+                    else
+                        d.otherExceptions = o.longs === $String ? $util.Long.prototype.toString.call(m.otherExceptions) : o.longs === $Number ? new $util.LongBits(m.otherExceptions.low >>> 0, m.otherExceptions.high >>> 0).toNumber(true) : m.otherExceptions;
+                }
+                if (m.transactions != null && $Object.hasOwnProperty.call(m, "transactions")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.transactions = typeof m.transactions === "number" ? $BigInt(m.transactions) : $util.Long.fromBits(m.transactions.low >>> 0, m.transactions.high >>> 0, true).toBigInt();
+                    else if (typeof m.transactions === "number")
+                        d.transactions = o.longs === $String ? $String(m.transactions) : m.transactions;
+                    else
+                        d.transactions = o.longs === $String ? $util.Long.prototype.toString.call(m.transactions) : o.longs === $Number ? new $util.LongBits(m.transactions.low >>> 0, m.transactions.high >>> 0).toNumber(true) : m.transactions;
+                }
+                if (m.waitMicroseconds != null && $Object.hasOwnProperty.call(m, "waitMicroseconds")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.waitMicroseconds = typeof m.waitMicroseconds === "number" ? $BigInt(m.waitMicroseconds) : $util.Long.fromBits(m.waitMicroseconds.low >>> 0, m.waitMicroseconds.high >>> 0, true).toBigInt();
+                    else if (typeof m.waitMicroseconds === "number")
+                        d.waitMicroseconds = o.longs === $String ? $String(m.waitMicroseconds) : m.waitMicroseconds;
+                    else
+                        d.waitMicroseconds = o.longs === $String ? $util.Long.prototype.toString.call(m.waitMicroseconds) : o.longs === $Number ? new $util.LongBits(m.waitMicroseconds.low >>> 0, m.waitMicroseconds.high >>> 0).toNumber(true) : m.waitMicroseconds;
+                }
+                if (m.hasConnectionTable != null && $Object.hasOwnProperty.call(m, "hasConnectionTable")) {
+                    d.hasConnectionTable = m.hasConnectionTable;
+                }
+                if (m.connectedHost != null && $Object.hasOwnProperty.call(m, "connectedHost")) {
+                    d.connectedHost = m.connectedHost;
+                }
+                if (m.connectedPort != null && $Object.hasOwnProperty.call(m, "connectedPort")) {
+                    d.connectedPort = m.connectedPort;
+                }
+                if (m.connectedSinceMs != null && $Object.hasOwnProperty.call(m, "connectedSinceMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.connectedSinceMs = typeof m.connectedSinceMs === "number" ? $BigInt(m.connectedSinceMs) : $util.Long.fromBits(m.connectedSinceMs.low >>> 0, m.connectedSinceMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.connectedSinceMs === "number")
+                        d.connectedSinceMs = o.longs === $String ? $String(m.connectedSinceMs) : m.connectedSinceMs;
+                    else
+                        d.connectedSinceMs = o.longs === $String ? $util.Long.prototype.toString.call(m.connectedSinceMs) : o.longs === $Number ? new $util.LongBits(m.connectedSinceMs.low >>> 0, m.connectedSinceMs.high >>> 0).toNumber() : m.connectedSinceMs;
+                }
+                if (m.sessionExpired != null && $Object.hasOwnProperty.call(m, "sessionExpired")) {
+                    d.sessionExpired = m.sessionExpired;
+                }
+                if (m.nodes && m.nodes.length) {
+                    d.nodes = $Array(m.nodes.length);
+                    for (var j = 0; j < m.nodes.length; ++j) {
+                        d.nodes[j] = $root.vigil.v1.ClickHouseKeeperNode.toObject(m.nodes[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClickHouseKeeperSnapshot to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClickHouseKeeperSnapshot.prototype.toJSON = function() {
+                return ClickHouseKeeperSnapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClickHouseKeeperSnapshot
+             * @function getTypeUrl
+             * @memberof vigil.v1.ClickHouseKeeperSnapshot
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClickHouseKeeperSnapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ClickHouseKeeperSnapshot";
+            };
+
+            return ClickHouseKeeperSnapshot;
+        })();
+
+        v1.ClickHouseKeeperNode = (function() {
+
+            /**
+             * Properties of a ClickHouseKeeperNode.
+             * @typedef {Object} vigil.v1.ClickHouseKeeperNode.$Properties
+             * @property {string|null} [host] ClickHouseKeeperNode host
+             * @property {number|null} [port] ClickHouseKeeperNode port
+             * @property {boolean|null} [reachable] ClickHouseKeeperNode reachable
+             * @property {number|null} [connectMs] ClickHouseKeeperNode connectMs
+             * @property {string|null} [error] ClickHouseKeeperNode error
+             * @property {boolean|null} [connected] ClickHouseKeeperNode connected
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ClickHouseKeeperNode.
+             * @memberof vigil.v1
+             * @interface IClickHouseKeeperNode
+             * @augments vigil.v1.ClickHouseKeeperNode.$Properties
+             * @deprecated Use vigil.v1.ClickHouseKeeperNode.$Properties instead.
+             */
+
+            /**
+             * Shape of a ClickHouseKeeperNode.
+             * @typedef {vigil.v1.ClickHouseKeeperNode.$Properties} vigil.v1.ClickHouseKeeperNode.$Shape
+             */
+
+            /**
+             * Constructs a new ClickHouseKeeperNode.
+             * @memberof vigil.v1
+             * @classdesc Represents a ClickHouseKeeperNode.
+             * @constructor
+             * @param {vigil.v1.ClickHouseKeeperNode.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ClickHouseKeeperNode = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ClickHouseKeeperNode host.
+             * @member {string} host
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.host = "";
+
+            /**
+             * ClickHouseKeeperNode port.
+             * @member {number} port
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.port = 0;
+
+            /**
+             * ClickHouseKeeperNode reachable.
+             * @member {boolean} reachable
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.reachable = false;
+
+            /**
+             * ClickHouseKeeperNode connectMs.
+             * @member {number} connectMs
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.connectMs = 0;
+
+            /**
+             * ClickHouseKeeperNode error.
+             * @member {string} error
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.error = "";
+
+            /**
+             * ClickHouseKeeperNode connected.
+             * @member {boolean} connected
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             */
+            ClickHouseKeeperNode.prototype.connected = false;
+
+            /**
+             * Creates a new ClickHouseKeeperNode instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperNode.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ClickHouseKeeperNode} ClickHouseKeeperNode instance
+             * @type {{
+             *   (properties: vigil.v1.ClickHouseKeeperNode.$Shape): vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape;
+             *   (properties?: vigil.v1.ClickHouseKeeperNode.$Properties): vigil.v1.ClickHouseKeeperNode;
+             * }}
+             */
+            ClickHouseKeeperNode.create = function(properties) {
+                return new ClickHouseKeeperNode(properties);
+            };
+
+            /**
+             * Encodes the specified ClickHouseKeeperNode message. Does not implicitly {@link vigil.v1.ClickHouseKeeperNode.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperNode.$Properties} m ClickHouseKeeperNode message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseKeeperNode.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host") && m.host !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.host);
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port") && m.port !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.port);
+                if (m.reachable != null && $Object.hasOwnProperty.call(m, "reachable") && m.reachable !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.reachable);
+                if (m.connectMs != null && $Object.hasOwnProperty.call(m, "connectMs") && !$Object.is(m.connectMs, 0))
+                    w.uint32(/* id 4, wireType 1 =*/33).double(m.connectMs);
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.error);
+                if (m.connected != null && $Object.hasOwnProperty.call(m, "connected") && m.connected !== false)
+                    w.uint32(/* id 6, wireType 0 =*/48).bool(m.connected);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ClickHouseKeeperNode message, length delimited. Does not implicitly {@link vigil.v1.ClickHouseKeeperNode.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperNode.$Properties} message ClickHouseKeeperNode message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClickHouseKeeperNode.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ClickHouseKeeperNode message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape} ClickHouseKeeperNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseKeeperNode.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.vigil.v1.ClickHouseKeeperNode();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.host = v;
+                            else
+                                delete m.host;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.port = v;
+                            else
+                                delete m.port;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.reachable = v;
+                            else
+                                delete m.reachable;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.connectMs = v;
+                            else
+                                delete m.connectMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.error = v;
+                            else
+                                delete m.error;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.connected = v;
+                            else
+                                delete m.connected;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a ClickHouseKeeperNode message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ClickHouseKeeperNode & vigil.v1.ClickHouseKeeperNode.$Shape} ClickHouseKeeperNode
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClickHouseKeeperNode.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ClickHouseKeeperNode message.
+             * @function verify
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ClickHouseKeeperNode.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host")) {
+                    if (!$util.isString(m.host))
+                        return "host: string expected";
+                }
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port")) {
+                    if (!$util.isInteger(m.port))
+                        return "port: integer expected";
+                }
+                if (m.reachable != null && $Object.hasOwnProperty.call(m, "reachable")) {
+                    if (typeof m.reachable !== "boolean")
+                        return "reachable: boolean expected";
+                }
+                if (m.connectMs != null && $Object.hasOwnProperty.call(m, "connectMs")) {
+                    if (typeof m.connectMs !== "number")
+                        return "connectMs: number expected";
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    if (!$util.isString(m.error))
+                        return "error: string expected";
+                }
+                if (m.connected != null && $Object.hasOwnProperty.call(m, "connected")) {
+                    if (typeof m.connected !== "boolean")
+                        return "connected: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ClickHouseKeeperNode message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {vigil.v1.ClickHouseKeeperNode} ClickHouseKeeperNode
+             */
+            ClickHouseKeeperNode.fromObject = function (d, q) {
+                if (d instanceof $root.vigil.v1.ClickHouseKeeperNode)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".vigil.v1.ClickHouseKeeperNode: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.vigil.v1.ClickHouseKeeperNode();
+                if (d.host != null) {
+                    if (typeof d.host !== "string" || d.host.length) {
+                        m.host = $String(d.host);
+                    }
+                }
+                if (d.port != null) {
+                    if ($Number(d.port) !== 0) {
+                        m.port = d.port >>> 0;
+                    }
+                }
+                if (d.reachable != null) {
+                    if (d.reachable) {
+                        m.reachable = $Boolean(d.reachable);
+                    }
+                }
+                if (d.connectMs != null) {
+                    if (!$Object.is($Number(d.connectMs), 0)) {
+                        m.connectMs = $Number(d.connectMs);
+                    }
+                }
+                if (d.error != null) {
+                    if (typeof d.error !== "string" || d.error.length) {
+                        m.error = $String(d.error);
+                    }
+                }
+                if (d.connected != null) {
+                    if (d.connected) {
+                        m.connected = $Boolean(d.connected);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ClickHouseKeeperNode message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {vigil.v1.ClickHouseKeeperNode} m ClickHouseKeeperNode
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ClickHouseKeeperNode.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.host = "";
+                    d.port = 0;
+                    d.reachable = false;
+                    d.connectMs = 0;
+                    d.error = "";
+                    d.connected = false;
+                }
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host")) {
+                    d.host = m.host;
+                }
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port")) {
+                    d.port = m.port;
+                }
+                if (m.reachable != null && $Object.hasOwnProperty.call(m, "reachable")) {
+                    d.reachable = m.reachable;
+                }
+                if (m.connectMs != null && $Object.hasOwnProperty.call(m, "connectMs")) {
+                    d.connectMs = o.json && !$isFinite(m.connectMs) ? $String(m.connectMs) : m.connectMs;
+                }
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error")) {
+                    d.error = m.error;
+                }
+                if (m.connected != null && $Object.hasOwnProperty.call(m, "connected")) {
+                    d.connected = m.connected;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ClickHouseKeeperNode to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ClickHouseKeeperNode.prototype.toJSON = function() {
+                return ClickHouseKeeperNode.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ClickHouseKeeperNode
+             * @function getTypeUrl
+             * @memberof vigil.v1.ClickHouseKeeperNode
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ClickHouseKeeperNode.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ClickHouseKeeperNode";
+            };
+
+            return ClickHouseKeeperNode;
         })();
 
         v1.ClickHouseErrorsSnapshot = (function() {
