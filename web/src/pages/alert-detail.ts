@@ -6,18 +6,26 @@ import { AlertActions } from './alerts';
 
 type AlertView = Get<'/alerts/{id}'>;
 
+const HISTORY_MARGIN_S = 30 * 60;
+
 /** The metric around the alert with its threshold as a second line, so the crossing is visible. */
 function HistoryChart({ alert, unit }: { alert: AlertView; unit: string }) {
-  const { times, series } = useMemo(() => {
+  const { times, series, xRange, yRange } = useMemo(() => {
     const points = alert.metric_history;
     const lines: Series[] = [
       { label: alert.metric_key, values: points.map((p) => p.value), ...(unit ? { unit } : {}) },
       { label: `threshold ${alert.operator} ${withUnit(alert.threshold, unit)}`, values: points.map(() => alert.threshold) },
     ];
-    return { times: points.map((p) => Date.parse(p.ts) / 1000), series: lines };
+    const times = points.map((p) => Date.parse(p.ts) / 1000);
+    // The window the API reads (30 min either side of the alert, up to now), so a few points sit where they belong.
+    const start = Math.min(times[0] ?? Infinity, Date.parse(alert.created_at) / 1000 - HISTORY_MARGIN_S);
+    const end = Math.max(times[times.length - 1] ?? 0, Math.min(Date.now() / 1000, alert.resolved_at ? Date.parse(alert.resolved_at) / 1000 + HISTORY_MARGIN_S : Infinity));
+    const high = Math.max(alert.threshold, ...points.map((p) => p.value));
+    const low = Math.min(0, alert.threshold, ...points.map((p) => p.value));
+    return { times, series: lines, xRange: [start, end] as const, yRange: [low, high > 0 ? high * 1.2 : 1] as const };
   }, [alert, unit]);
   if (times.length === 0) return html`<p class="muted">No health evaluation has recorded ${alert.metric_key} around this alert yet.</p>`;
-  return html`<${Chart} times=${times} series=${series} label=${`${alert.metric_key} around the alert`} />`;
+  return html`<${Chart} times=${times} series=${series} xRange=${xRange} yRange=${yRange} label=${`${alert.metric_key} around the alert`} />`;
 }
 
 /** One alert by URL (/alerts/<id>): what fired, its metric over time, how to investigate and fix it, and the actions. */

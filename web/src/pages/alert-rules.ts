@@ -109,7 +109,8 @@ function NewRule({ metrics, databases, onCreated }: { metrics: readonly Metric[]
       database_id: databaseId || null,
     };
     void attempt(setOutcome, () => call('post', '/alerts/rules', { body }), `Rule “${body.name}” created.`, () => {
-      formEl.reset();
+      // Only the name is cleared: the next rule on the same metric is likely.
+      (formEl.elements.namedItem('name') as HTMLInputElement).value = '';
       onCreated();
     });
   };

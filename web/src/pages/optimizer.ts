@@ -38,7 +38,7 @@ function Failure({ error, sql, dialect }: { error: unknown; sql: string; dialect
     const reason = typeof error.details.reason === 'string' ? error.details.reason : undefined;
     return html`<div class="error" role="alert">
       <strong>This is not valid ${dialect === 'postgresql' ? 'PostgreSQL' : 'ClickHouse'} SQL.</strong> ${error.message}${reason ? `: ${reason}` : ''}.
-      ${text !== undefined && Number.isInteger(column) ? html`<pre class="parse-error" aria-label="where the parser stopped"><code>${text}\n${' '.repeat(Math.max(0, column - 1))}^</code></pre>` : null}
+      ${text !== undefined && Number.isInteger(column) ? html`<pre class="parse-error" aria-label="where the parser stopped"><code>${`${text}\n${' '.repeat(Math.max(0, column - 1))}^`}</code></pre>` : null}
       <p class="small">Check the dialect: ${dialect === 'postgresql' ? 'ClickHouse' : 'PostgreSQL'} syntax reads differently.</p>
     </div>`;
   }
@@ -58,10 +58,10 @@ function Issues({ analysis }: { analysis: Analysis }) {
         </dl>`
       : null}
     <ol class="issues">${analysis.issues.map(
-      (i) => html`<li class="issue" data-rule=${i.rule}>
+      (i, n) => html`<li class="issue" data-rule=${i.rule}>
         <h3><span class=${`pill ${i.severity}`}>${i.severity}</span> ${i.title} <span class="muted small">saves about ${num(i.estimated_savings_pct)} %</span></h3>
         <p>${i.message}</p>
-        ${i.rewrite ? html`<${Code} text=${i.rewrite} label=${`rewrite for ${i.rule}`} />` : null}
+        ${i.rewrite ? html`<${Code} text=${i.rewrite} label=${`rewrite ${n + 1}`} />` : null}
       </li>`,
     )}</ol>
   </section>`;
@@ -92,8 +92,10 @@ export function Optimizer() {
     setResult({
       sql,
       dialect,
-      ...(analysis.status === 'fulfilled' ? { analysis: analysis.value } : { error: analysis.reason }),
+      ...(analysis.status === 'fulfilled' ? { analysis: analysis.value } : {}),
       ...(lineage.status === 'fulfilled' ? { lineage: lineage.value } : {}),
+      // The two calls fail together but for the rate limit, which may refuse only one of them.
+      ...(analysis.status === 'rejected' ? { error: analysis.reason } : lineage.status === 'rejected' ? { error: lineage.reason } : {}),
     });
     requestAnimationFrame(() => document.getElementById('issues-title')?.focus());
   };

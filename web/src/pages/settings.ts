@@ -17,7 +17,7 @@ function Organization({ me }: { me: Me }) {
       <dt>Slug</dt><dd><code>${org.slug}</code></dd>
       <dt>Plan</dt><dd>${org.plan}</dd>
       <dt>Verified</dt><dd>${org.verified ? html`<span class="ok">yes</span>` : html`<span class="warn">not yet</span> <span class="muted small">(an unverified organization monitors one database; the owner verifies through the link emailed at signup, or <a href="/verify-email">asks for a new one</a>)</span>`}</dd>
-      ${user ? html`<dt>You</dt><dd>${user.user.name} &lt;${user.user.email}&gt;, ${user.role}; member since <${Time} iso=${user.user.created_at} /></dd>` : null}
+      ${user ? html`<dt>You</dt><dd>${user.user.name} (${user.user.email}), ${user.role}; member since <${Time} iso=${user.user.created_at} /></dd>` : null}
       ${user && user.organizations.length > 1 ? html`<dt>Your organizations</dt><dd>${user.organizations.map((o) => o.name).join(', ')}</dd>` : null}
     </dl>
     <p><a href="/members">Members and invitations</a>${user && user.role !== 'member' ? html` · <a href="/audit-log">Audit log</a>` : null}</p>
