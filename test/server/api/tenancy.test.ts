@@ -2,19 +2,7 @@ import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { connectRawAgent, hello } from '../../helpers/raw-agent.js';
 import { hashPassword } from '../../../server/src/auth/passwords.js';
-import type { Finding } from '../../../server/src/engines/advisors/advisor.js';
-
-const unusedIndexFinding: Finding = {
-  type: 'unused_index',
-  severity: 'low',
-  objectKey: 'index/b/public/t/t_idx',
-  object: { kind: 'index', database: 'b', schema: 'public', table: 't', name: 't_idx' },
-  title: 'Unused index t_idx',
-  message: 'never scanned',
-  evidence: { window: { since: 0, until: 1 }, figures: {}, notes: [] },
-  runbook: { steps: [], sql: 'DROP INDEX CONCURRENTLY "public"."t_idx";' },
-  impact: { summary: '', bytes_reclaimed: null, time_saved_ms_per_day: null },
-};
+import { unusedIndexFinding } from '../../helpers/advisor-fixtures.js';
 
 type Operation = { method: string; path: string; auth: boolean; params: string[]; role?: 'owner' | 'admin' | 'member' };
 

@@ -3,19 +3,7 @@ import { freePort } from '../../helpers/free-port.js';
 import { connectRawAgent, hello, statementBatch, type RawAgent } from '../../helpers/raw-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { linkIn, startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js';
-import type { Finding } from '../../../server/src/engines/advisors/advisor.js';
-
-const unusedIndexFinding: Finding = {
-  type: 'unused_index',
-  severity: 'low',
-  objectKey: 'index/app/public/t/t_idx',
-  object: { kind: 'index', database: 'app', schema: 'public', table: 't', name: 't_idx' },
-  title: 'Unused index t_idx',
-  message: 'never scanned',
-  evidence: { window: { since: 0, until: 1 }, figures: {}, notes: [] },
-  runbook: { steps: [], sql: 'DROP INDEX CONCURRENTLY "public"."t_idx";' },
-  impact: { summary: '', bytes_reclaimed: null, time_saved_ms_per_day: null },
-};
+import { unusedIndexFinding } from '../../helpers/advisor-fixtures.js';
 
 const PASSWORD = 'correct horse battery';
 let counter = 0;

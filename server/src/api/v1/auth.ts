@@ -6,7 +6,7 @@ import { audit } from '../../auth/audit.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { sha256 } from '../../auth/secrets.js';
 import { issueTokens, pickOrganization } from '../../auth/sessions.js';
-import { accountThrottles } from '../../auth/throttle.js';
+import { accountThrottles, type AuthThrottle } from '../../auth/throttle.js';
 import { passwordResetEmail, signupAttemptEmail, verificationEmail } from '../../mail/account-emails.js';
 import { deliverTokens, endCookieSession, sessionRefreshToken } from '../../auth/browser-session.js';
 import { ROLES, type Organization, type User } from '../../storage/meta/meta-store.js';
@@ -28,7 +28,7 @@ const LoginBody = z.object({
   org_id: z.string().min(1).max(100).optional().describe('The organization to sign in to, for a user of several; default: the one signed up in'),
 });
 const VerifyQuery = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the verification email') });
-const ForgotBody = z.object({ email });
+const EmailBody = z.object({ email });
 /** What signup answers on a server with mail, whether or not the email has an account. */
 const EmailSent = z.object({ status: z.literal('verification_sent'), message: z.string() });
 const ResetBody = z.object({ token: z.string({ error: 'is required' }).min(1).max(200).describe('The token from the reset email (1 hour, single use)'), password });
@@ -101,6 +101,30 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
     const link = newLinkToken();
     await meta.createAccountToken({ userId: user.id, purpose: 'reset_password', hash: link.hash, expiresAt: new Date(Date.now() + RESET_PASSWORD_TTL_MS).toISOString() });
     await mailer.send(passwordResetEmail(user.email, links.resetPassword(link.token)));
+  }
+
+  /**
+   * A public route that takes an email and answers 202 at once, the same whether or not it has an
+   * account: the throttle counts every request, and the lookup and email happen after the answer.
+   */
+  function emailLater(spec: { path: string; summary: string; description: string; throttle: AuthThrottle; work: (email: string) => Promise<void>; failure: string; message: string }): RouteSpec {
+    return route({
+      method: 'post',
+      path: spec.path,
+      summary: spec.summary,
+      tag: 'auth',
+      auth: 'none',
+      errors: ['AUTH_THROTTLED'],
+      body: EmailBody,
+      success: { status: 202, description: spec.description, schema: z.object({ status: z.literal('accepted'), message: z.string() }) },
+      async handler({ body, req, res }) {
+        const keys = { email: body.email, address: req.ip ?? 'unknown' };
+        await spec.throttle.check(res, keys);
+        await spec.throttle.fail(keys);
+        setImmediate(() => spec.work(body.email).catch((err: unknown) => logger.error({ err }, spec.failure)));
+        return { body: { status: 'accepted', message: spec.message } };
+      },
+    });
   }
 
   return [
@@ -255,39 +279,23 @@ export function authRoutes(ctx: AppContext): RouteSpec[] {
         return { body: { verified: true, email: user.email } };
       },
     }),
-    route({
-      method: 'post',
+    emailLater({
       path: '/auth/resend-verification',
       summary: 'Email a new verification link if the email has an account not yet verified; the answer and its timing are the same either way',
-      tag: 'auth',
-      auth: 'none',
-      errors: ['AUTH_THROTTLED'],
-      body: ForgotBody,
-      success: { status: 202, description: 'Accepted, whether or not the email has an unverified account', schema: z.object({ status: z.literal('accepted'), message: z.string() }) },
-      async handler({ body, req, res }) {
-        const keys = { email: body.email, address: req.ip ?? 'unknown' };
-        await throttles.resend.check(res, keys);
-        await throttles.resend.fail(keys);
-        setImmediate(() => resendVerification(body.email).catch((err: unknown) => logger.error({ err }, 'could not send a verification email')));
-        return { body: { status: 'accepted', message: 'If this email has an account waiting for verification, a new link is on its way.' } };
-      },
+      description: 'Accepted, whether or not the email has an unverified account',
+      throttle: throttles.resend,
+      work: resendVerification,
+      failure: 'could not send a verification email',
+      message: 'If this email has an account waiting for verification, a new link is on its way.',
     }),
-    route({
-      method: 'post',
+    emailLater({
       path: '/auth/forgot-password',
       summary: 'Email a password-reset link (1 hour, single use) if the email has an account; the answer and its timing are the same either way',
-      tag: 'auth',
-      auth: 'none',
-      errors: ['AUTH_THROTTLED'],
-      body: ForgotBody,
-      success: { status: 202, description: 'Accepted, whether or not the email has an account', schema: z.object({ status: z.literal('accepted'), message: z.string() }) },
-      async handler({ body, req, res }) {
-        const keys = { email: body.email, address: req.ip ?? 'unknown' };
-        await throttles.forgot.check(res, keys);
-        await throttles.forgot.fail(keys);
-        setImmediate(() => sendReset(body.email).catch((err: unknown) => logger.error({ err }, 'could not send a password reset email')));
-        return { body: { status: 'accepted', message: 'If an account has this email, a reset link is on its way.' } };
-      },
+      description: 'Accepted, whether or not the email has an account',
+      throttle: throttles.forgot,
+      work: sendReset,
+      failure: 'could not send a password reset email',
+      message: 'If an account has this email, a reset link is on its way.',
     }),
     route({
       method: 'post',
