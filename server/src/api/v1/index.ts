@@ -9,6 +9,8 @@ import { activityStreamRoutes } from './activity-stream.js';
 import { agentInstallRoutes } from './agent-install.js';
 import { alertRoutes } from './alerts.js';
 import { apiKeyRoutes } from './api-keys.js';
+import { askRoutes } from './ask.js';
+import { chatRoutes } from './chat.js';
 import { auditLogRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { clickHouseInternalsRoutes } from './clickhouse-internals.js';
@@ -27,6 +29,7 @@ import { orgOverviewRoutes } from './org-overview.js';
 import { overviewRoutes } from './overview.js';
 import { panelRoutes } from './panels.js';
 import { pgInternalsRoutes } from './pg-internals.js';
+import { providerRoutes } from './providers.js';
 import { queryRoutes } from './queries.js';
 import { recommendationRoutes } from './recommendations.js';
 import { replicationRoutes } from './replication.js';
@@ -54,6 +57,9 @@ export function apiV1Routes(ctx: AppContext): RouteSpec[] {
     ...databaseRoutes(ctx),
     ...overviewRoutes(ctx),
     ...settingsRoutes(ctx),
+    ...askRoutes(ctx),
+    ...chatRoutes(ctx),
+    ...providerRoutes(ctx),
     ...orgOverviewRoutes(ctx),
     ...healthScoreRoutes(ctx),
     ...doctorRoutes(ctx),
