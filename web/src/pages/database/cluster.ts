@@ -1,7 +1,7 @@
 import { get, type Get } from '../../api/client';
-import { bytes, ms, num } from '../../format';
+import { bytes, num } from '../../format';
 import { Chart, Section, Time, html, useLoad } from '../../ui';
-import { DataTable, OtherEngine, Reason, SnapshotNote, seconds, series, xRangeOf, type Column, type TabProps } from './common';
+import { DataTable, duration, OtherEngine, Reason, seconds, series, SnapshotNote, xRangeOf, type Column, type TabProps } from './common';
 
 type Server = Get<'/databases/{id}/server-metrics'>;
 type Disk = Get<'/databases/{id}/panels/disk'>;
@@ -17,7 +17,7 @@ function ServerFigures({ s }: { s: Server }) {
   const t = s.totals;
   if (!c) return html`<${Reason} text="No server reading received from the agent yet: it reads the server's metrics every minute by default." />`;
   return html`<dl class="figures">
-    <div><dt>Uptime</dt><dd>${ms(c.uptime_s * 1000)}</dd></div>
+    <div><dt>Uptime</dt><dd>${duration(c.uptime_s)}</dd></div>
     <div><dt>Memory (tracked / resident)</dt><dd>${bytes(c.memory.tracking_bytes)} / ${bytes(c.memory.resident_bytes)}</dd></div>
     <div><dt>Connections (TCP / HTTP / interserver)</dt><dd>${num(c.connections.tcp)} / ${num(c.connections.http)} / ${num(c.connections.interserver)}</dd></div>
     <div><dt>Queries / merges running</dt><dd>${num(c.queries_running)} / ${num(c.merges_running)}</dd></div>

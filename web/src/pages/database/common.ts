@@ -1,5 +1,6 @@
 import { collectorStatus } from '../../../../shared/src/collector-statuses';
 import { get, type Get } from '../../api/client';
+import { ms, num } from '../../format';
 import { Time, html, useLoad, type Range, type Series } from '../../ui';
 
 /** What every tab of the database page is given. */
@@ -61,6 +62,14 @@ export function xRangeOf(w: { since: string; until: string }): readonly [number,
 
 export function series(label: string, values: readonly (number | null)[], unit?: string): Series {
   return unit ? { label, values, unit } : { label, values };
+}
+
+/** Seconds as the largest unit that keeps them readable (uptimes and ages run to days; ms() stops at minutes). */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds >= 86_400) return num(seconds / 86_400, 'd');
+  if (seconds >= 3_600) return num(seconds / 3_600, 'h');
+  return ms(seconds * 1000);
 }
 
 export const ENGINE_LABEL = { postgres: 'PostgreSQL', clickhouse: 'ClickHouse' } as const;

@@ -1,7 +1,7 @@
 import { get, type Get } from '../../api/client';
-import { bytes, ms, num } from '../../format';
+import { bytes, num } from '../../format';
 import { Chart, Section, html, useLoad } from '../../ui';
-import { DataTable, OtherEngine, SnapshotNote, seconds, series, xRangeOf, type Column, type TabProps } from './common';
+import { DataTable, duration, OtherEngine, seconds, series, SnapshotNote, xRangeOf, type Column, type TabProps } from './common';
 
 type Merges = Get<'/databases/{id}/merges'>;
 type Merge = Merges['merges'][number];
@@ -11,8 +11,8 @@ const COLUMNS: Column<Merge>[] = [
   { label: 'Table', cell: (m) => html`<code>${m.database}.${m.table}</code>${m.is_mutation ? html` <span class="pill">mutation</span>` : null}` },
   { label: 'Result part', cell: (m) => m.result_part_name },
   { label: 'Progress', cell: (m) => html`<progress max="1" value=${m.progress} aria-label=${`${num(m.progress * 100)} %`}></progress> ${num(m.progress * 100, '%')}` },
-  { label: 'Running for', cell: (m) => ms(m.elapsed_s * 1000), num: true },
-  { label: 'Remaining', cell: (m) => (m.estimated_remaining_s === null ? '—' : ms(m.estimated_remaining_s * 1000)), num: true },
+  { label: 'Running for', cell: (m) => duration(m.elapsed_s), num: true },
+  { label: 'Remaining', cell: (m) => (m.estimated_remaining_s === null ? '—' : duration(m.estimated_remaining_s)), num: true },
   { label: 'Parts', cell: (m) => num(m.num_parts), num: true },
   { label: 'Size', cell: (m) => bytes(m.total_size_bytes_compressed), num: true },
   { label: 'Memory', cell: (m) => bytes(m.memory_bytes), num: true },
@@ -29,7 +29,7 @@ export function MergesTab({ id, engine, range }: TabProps) {
     <${Section} loaded=${panel} what="the merges over time">${(p: Panel | undefined) =>
       !p
         ? null
-        : html`${p.current ? html`<p>${num(p.current.active_merges)} merge(s) running${p.current.estimated_completion_s === null ? '' : `, all done in about ${ms(p.current.estimated_completion_s * 1000)}`}.</p>` : null}
+        : html`${p.current ? html`<p>${num(p.current.active_merges)} merge(s) running${p.current.estimated_completion_s === null ? '' : `, all done in about ${duration(p.current.estimated_completion_s)}`}.</p>` : null}
           ${p.series.some((s) => s.active_merges !== null)
             ? html`<${Chart} times=${seconds(p.series.map((s) => s.ts))} series=${[series('Merges', p.series.map((s) => s.active_merges)), series('Mutation merges', p.series.map((s) => s.mutation_merges))]} label="Active merges, busiest snapshot per bucket" height=${160} xRange=${xRangeOf(p)} />`
             : null}`}<//>

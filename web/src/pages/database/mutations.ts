@@ -1,7 +1,7 @@
 import { get, type Get } from '../../api/client';
-import { ms, num } from '../../format';
+import { num } from '../../format';
 import { Section, Time, html, useLoad } from '../../ui';
-import { DataTable, OtherEngine, SnapshotNote, type Column, type TabProps } from './common';
+import { DataTable, duration, OtherEngine, SnapshotNote, type Column, type TabProps } from './common';
 
 type Mutations = Get<'/databases/{id}/mutations'>;
 type Mutation = Mutations['mutations'][number];
@@ -11,7 +11,7 @@ const COLUMNS: Column<Mutation>[] = [
   { label: 'Mutation', cell: (m) => m.mutation_id },
   { label: 'Command', cell: (m) => html`<code class="sql">${m.command}</code>` },
   { label: 'Created', cell: (m) => html`<${Time} iso=${m.create_time} />` },
-  { label: 'Age', cell: (m) => ms(m.age_s * 1000), num: true },
+  { label: 'Age', cell: (m) => duration(m.age_s), num: true },
   { label: 'Parts to do', cell: (m) => num(m.parts_to_do), num: true },
   { label: 'Last failure', cell: (m) => (m.latest_fail_reason ? html`${m.latest_fail_reason} (<${Time} iso=${m.latest_fail_time} />)` : '—') },
 ];

@@ -1,7 +1,7 @@
 import { get, type Get } from '../../api/client';
 import { bytes, ms, num } from '../../format';
 import { Chart, Section, Time, html, useLoad } from '../../ui';
-import { DataTable, Reason, SnapshotNote, seconds, series, xRangeOf, type Column, type TabProps } from './common';
+import { DataTable, duration, Reason, seconds, series, SnapshotNote, xRangeOf, type Column, type TabProps } from './common';
 
 type PgReplication = Get<'/databases/{id}/replication'>;
 type PgHistory = Get<'/databases/{id}/replication/history'>;
@@ -46,7 +46,7 @@ function PostgresReplication({ r, history }: { r: PgReplication; history: PgHist
 const REPLICA_COLUMNS: Column<Replica>[] = [
   { label: 'Table', cell: (r) => html`<code>${r.database}.${r.table}</code>${r.is_readonly ? html` <span class="pill critical">read-only</span>` : null}` },
   { label: 'Leader', cell: (r) => (r.is_leader ? 'yes' : 'no') },
-  { label: 'Delay', cell: (r) => ms(r.absolute_delay_s * 1000), num: true },
+  { label: 'Delay', cell: (r) => duration(r.absolute_delay_s), num: true },
   { label: 'Queue', cell: (r) => num(r.queue_size), num: true },
   { label: 'Inserts / merges queued', cell: (r) => `${num(r.inserts_in_queue)} / ${num(r.merges_in_queue)}`, num: true },
   { label: 'Last queue update', cell: (r) => html`<${Time} iso=${r.last_queue_update} />` },
