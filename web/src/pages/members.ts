@@ -80,7 +80,12 @@ export function Members() {
     members.reload();
     pending.reload();
   };
-  const fail = (err: unknown) => setMessage({ ok: false, text: describeError(err) });
+  // Bumped by each refusal: rows are keyed by it, so a refused role change's select shows the stored role again.
+  const [refusals, setRefusals] = useState(0);
+  const fail = (err: unknown) => {
+    setMessage({ ok: false, text: describeError(err) });
+    setRefusals((n) => n + 1);
+  };
   const setRole = (m: Member, role: Role) =>
     call('patch', '/org/members/{id}', { path: { id: m.id }, body: { role } }).then(() => changed(`${m.name} is now ${role === 'admin' ? 'an admin' : `a ${role}`}.`), fail);
   const remove = async (m: Member) => {
@@ -100,7 +105,7 @@ export function Members() {
   };
   const row = (m: Member) => {
     const self = m.id === user?.user.id;
-    return html`<tr key=${m.id}>
+    return html`<tr key=${`${m.id}:${refusals}`}>
       <th scope="row">${m.name}${self ? html` <span class="muted">(you)</span>` : null}</th>
       <td>${m.email}</td>
       <td>${manages(m.role)
