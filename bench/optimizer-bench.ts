@@ -58,7 +58,7 @@ const cold = await pass();
 const wall = performance.now() - wallBefore;
 const cpu = process.cpuUsage(cpuBefore);
 const warm = await pass();
-parsers.close();
+await parsers.close();
 
 console.log(`${queries.length} queries (${CORPUS.length} corpus queries × ${variants} texts), parse + rules + lineage, one at a time, one process; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(summary('cold, all', cold.all));

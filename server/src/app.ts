@@ -195,7 +195,7 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
     mailer.close();
     await context.commands.close();
     await stores.meta.close();
-    sql.close();
+    await sql.close();
     await stores.telemetry.close();
   }
 

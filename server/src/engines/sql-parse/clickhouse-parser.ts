@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { Session } from 'chdb';
 import { VigilError } from '@vigil/shared';
+import { acquireChdb, type ChdbHandle, type ChdbWorker } from '../../storage/telemetry/chdb/chdb-worker.js';
 import { charOffset, sqlSyntaxError } from './parse-error.js';
 import { parseExplain, section, sectionList, sectionNode, type ExplainNode } from './explain-tree.js';
 import { statement, type Cte, type Expr, type FromItem, type OrderItem, type Query, type Select, type Statement } from './query-model.js';
@@ -22,36 +21,36 @@ export interface ChdbQueries {
 }
 
 /**
- * A chDB session for parsing, opened on first use. chDB binds one data directory per process: give it
- * the telemetry store's directory when the embedded store is in use (a second session on the same
- * directory is allowed and shares the engine), none otherwise (a temporary one). close() it on shutdown.
+ * chDB's parser through the process's chDB worker (storage/telemetry/chdb/chdb-worker.ts), on a
+ * session of its own, opened on first use. chDB binds one data directory per process: give it the
+ * telemetry store's directory when the embedded store is in use (then both share one worker), none
+ * otherwise (a worker on a temporary one). close() it on shutdown.
  */
 export class ChdbParseSession implements ChdbQueries {
   readonly #dir: string | undefined;
-  #session: Session | undefined;
+  #chdb: ChdbHandle | undefined;
 
   constructor(dir?: string) {
     this.#dir = dir;
   }
 
-  #open(): Session {
-    if (this.#session) return this.#session;
-    if (this.#dir) mkdirSync(this.#dir, { recursive: true });
-    this.#session = this.#dir ? new Session(this.#dir) : new Session();
-    return this.#session;
+  #open(): ChdbWorker {
+    this.#chdb ??= acquireChdb(this.#dir);
+    return this.#chdb.worker;
   }
 
-  async query(sql: string): Promise<string> {
-    return (await this.#open().queryAsync(sql, { format: 'TabSeparatedRaw' })).text();
+  query(sql: string): Promise<string> {
+    return this.#open().query('parse', sql, 'TabSeparatedRaw');
   }
 
-  async queryBind(sql: string, params: Record<string, string>): Promise<string> {
-    return (await this.#open().queryBindAsync(sql, params, { format: 'TabSeparatedRaw' })).text();
+  queryBind(sql: string, params: Record<string, string>): Promise<string> {
+    return this.#open().query('parse', sql, 'TabSeparatedRaw', params);
   }
 
-  close(): void {
-    this.#session?.close();
-    this.#session = undefined;
+  async close(): Promise<void> {
+    const held = this.#chdb;
+    this.#chdb = undefined;
+    await held?.release();
   }
 }
 

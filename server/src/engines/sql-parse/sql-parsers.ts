@@ -28,8 +28,8 @@ export class SqlParsers {
     await loadPostgresParser();
   }
 
-  /** Closes the chDB session, if one was opened (before the telemetry store closes its own). */
-  close(): void {
-    this.#session.close();
+  /** Lets go of the chDB worker, if one was opened (the last holder, parser or telemetry store, closes it). */
+  close(): Promise<void> {
+    return this.#session.close();
   }
 }

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { Session } from 'chdb';
 import type { SqlFragment } from '../clickhouse-sql.js';
 import { SqlTelemetryStore } from '../sql-telemetry-store.js';
 import type { TelemetrySqlClient } from '../telemetry-sql-client.js';
+import { checkWriteFence } from '../write-fence.js';
+import { acquireChdb, type ChdbHandle } from './chdb-worker.js';
 
 /**
  * The embedded telemetry backend: chDB (a current ClickHouse, in-process) over a data directory.
@@ -14,32 +14,34 @@ export class ChdbTelemetryStore extends SqlTelemetryStore {
   }
 }
 
-/** TelemetrySqlClient over a chDB session. */
+/**
+ * TelemetrySqlClient over chDB sessions in worker threads (chdb-worker.ts): statements and inserts on
+ * the write session, selects on the read session. A failure to open the directory surfaces on the
+ * first call.
+ */
 export class ChdbSqlClient implements TelemetrySqlClient {
-  readonly #session: Session;
+  readonly #chdb: ChdbHandle;
 
   constructor(dir: string) {
-    mkdirSync(dir, { recursive: true });
-    this.#session = new Session(dir);
+    this.#chdb = acquireChdb(dir);
   }
 
   async command(statement: SqlFragment): Promise<void> {
-    await this.#session.queryAsync(statement.text, { format: 'TabSeparated' });
+    await this.#chdb.worker.query('write', statement.text, 'TabSeparated');
   }
 
   async select<T>(query: SqlFragment): Promise<T[]> {
-    const result = await this.#session.queryAsync(query.text, { format: 'JSONEachRow' });
-    return parseJsonEachRow<T>(result.text());
+    return parseJsonEachRow<T>(await this.#chdb.worker.query('read', query.text, 'JSONEachRow'));
   }
 
   async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
-    const payload = Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n'));
-    await this.#session.insert({ table, values: payload, format: 'JSONEachRow' });
+    checkWriteFence();
+    await this.#chdb.worker.insert(table, rows.map((row) => JSON.stringify(row)).join('\n'), 'JSONEachRow');
   }
 
   async close(): Promise<void> {
-    this.#session.close();
+    await this.#chdb.release();
   }
 }
 
