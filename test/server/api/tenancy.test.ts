@@ -14,7 +14,19 @@ type Operation = { method: string; path: string; auth: boolean; params: string[]
 describe('server: tenancy across every route', () => {
   let t: TestServer;
   let a: { token: string; agentKey: string; readKey: string; member: string; admin: string };
-  let b: { token: string; databaseId: string; apiKeyId: string; scanId: string; recommendationId: string; userId: string; invitationId: string };
+  let b: {
+    token: string;
+    databaseId: string;
+    apiKeyId: string;
+    scanId: string;
+    recommendationId: string;
+    userId: string;
+    invitationId: string;
+    providerId: string;
+    sessionId: string;
+    messageId: string;
+    exampleId: string;
+  };
   let operations: Operation[];
 
   before(async () => {
@@ -45,7 +57,26 @@ describe('server: tenancy across every route', () => {
     const me = await t.request('GET', '/api/v1/auth/me', { token: orgB.accessToken });
     // A pending invitation of org B (without SMTP its answer carries the accept link; the id is what matters here).
     const invitation = await t.request('POST', '/api/v1/org/invitations', { token: orgB.accessToken, body: { email: `b-invitee-${Date.now()}@example.com` } });
-    b = { token: orgB.accessToken, databaseId, apiKeyId: keys.body.api_keys[0].id, scanId: scan.id, recommendationId, userId: me.body.user.id, invitationId: invitation.body.id };
+    // Org B's ask provider, chat session with a message held for approval, and example (issue 17).
+    const ask = t.server.context.meta.ask;
+    const now = new Date().toISOString();
+    const provider = await ask.createProvider({ id: `prov-${Date.now()}`, org_id: orgB.orgId, name: 'b-llm', kind: 'openai_compatible', base_url: null, model: 'm', api_key_sealed: null, timeout_s: 30 }, now);
+    const session = await ask.createSession({ id: `sess-${Date.now()}`, org_id: orgB.orgId, title: 'b question', created_at: now, updated_at: now });
+    const message = await ask.appendMessage({ id: `msg-${Date.now()}`, session_id: session.id, org_id: orgB.orgId, role: 'assistant', content: '', query: 'SELECT 1', status: 'pending_approval', database_id: null, provider_id: provider.id, results: null, error: null, tokens: null, created_at: now });
+    const example = await ask.createExample({ id: `ex-${Date.now()}`, org_id: orgB.orgId, question: 'q', sql: 'SELECT 1', created_at: now });
+    b = {
+      token: orgB.accessToken,
+      databaseId,
+      apiKeyId: keys.body.api_keys[0].id,
+      scanId: scan.id,
+      recommendationId,
+      userId: me.body.user.id,
+      invitationId: invitation.body.id,
+      providerId: provider.id,
+      sessionId: session.id,
+      messageId: message.id,
+      exampleId: example.id,
+    };
 
     const spec = (await t.request('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[]; 'x-vigil-role'?: Operation['role'] }>> };
     operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
@@ -68,6 +99,10 @@ describe('server: tenancy across every route', () => {
     if (path.startsWith('/org/members/')) return b.userId;
     if (path.startsWith('/org/invitations/')) return b.invitationId;
     if (path.startsWith('/recommendations/')) return b.recommendationId;
+    if (path.startsWith('/providers/')) return b.providerId;
+    if (path.startsWith('/chat/sessions/')) return b.sessionId;
+    if (path.startsWith('/ask/examples/')) return b.exampleId;
+    if (param === 'message_id') return b.messageId;
     if (param === 'scan_id') return b.scanId;
     if (param === 'id') return b.databaseId;
     return 'x';
@@ -86,6 +121,10 @@ describe('server: tenancy across every route', () => {
     }
     // And org B still sees its own database: nothing above changed it.
     expect((await t.request('GET', `/api/v1/databases/${b.databaseId}`, { token: b.token })).status).to.equal(200);
+    // Nor its ask resources: the provider, the session and its pending message are as they were.
+    expect((await t.request('GET', `/api/v1/providers/${b.providerId}`, { token: b.token })).status).to.equal(200);
+    expect((await t.request('GET', `/api/v1/chat/sessions/${b.sessionId}`, { token: b.token })).body.messages[0]).to.include({ id: b.messageId, status: 'pending_approval' });
+    expect((await t.request('GET', '/api/v1/ask/examples', { token: b.token })).body.examples.map((e: { id: string }) => e.id)).to.include(b.exampleId);
   });
 
   it("keeps org B's invitations out of org A's reach: not listed, not revocable (404), still pending", async () => {
