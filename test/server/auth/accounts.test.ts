@@ -118,6 +118,11 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     expect(accept.status).to.equal(404);
     const audit = await t.request('GET', '/api/v1/org/audit-log?action=invitation.revoked', { token: owner.token });
     expect(audit.body.entries.map((e: { target: unknown; details: unknown }) => [e.target, e.details])).to.deep.equal([[{ type: 'invitation', id: invited.body.id }, { email, role: 'admin' }]]);
+    // An owner's invitation is an owner's to revoke, as it was an owner's to send.
+    const admin = await inviteNewUser(owner.token, 'admin', 'revoke-admin');
+    const ownerInvite = await t.request('POST', '/api/v1/org/invitations', { token: owner.token, body: { email: uniqueEmail('future-owner'), role: 'owner' } });
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${ownerInvite.body.id}`, { token: admin.token })).body.code).to.equal('AUTH_FORBIDDEN_ROLE');
+    expect((await t.request('DELETE', `/api/v1/org/invitations/${ownerInvite.body.id}`, { token: owner.token })).status).to.equal(204);
   });
 
   it('verifies an email by its link (once), and holds an unverified organization to one database without losing the first one', async () => {
