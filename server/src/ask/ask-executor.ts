@@ -40,6 +40,9 @@ function reasonOf(err: unknown): string {
   const message = (err as { message?: string }).message ?? String(err);
   return message
     .replace(/^Code: \d+\. DB::Exception: /, '')
+    // 18.16 words it `Code: 47, e.displayText() = DB::Exception: …, e.what() = DB::Exception`.
+    .replace(/^Code: \d+, e\.displayText\(\) = DB::Exception: /, '')
+    .replace(/, e\.what\(\) = DB::Exception$/, '')
     .replace(/: While processing[\s\S]*$/, '')
     .replace(/ In scope [\s\S]*$/, '')
     .replace(/\. Stack trace[\s\S]*$/, '')

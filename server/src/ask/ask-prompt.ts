@@ -46,7 +46,7 @@ export const STARTER_EXAMPLES: readonly (ExamplePair & { readonly id: string })[
   {
     id: 'builtin:slowest-statements',
     question: 'Which PostgreSQL queries took the most total time in the last 24 hours?',
-    sql: 'SELECT query_hash, sum(calls) AS calls, sum(total_time_ms) AS total_time_ms, sum(total_time_ms) / greatest(sum(calls), 1) AS avg_ms FROM statement_stats WHERE ts > now() - INTERVAL 1 DAY GROUP BY query_hash ORDER BY total_time_ms DESC LIMIT 10',
+    sql: 'SELECT query_hash, sum(calls) AS total_calls, sum(total_time_ms) AS total_ms, total_ms / greatest(total_calls, 1) AS avg_ms FROM statement_stats WHERE ts > now() - INTERVAL 1 DAY GROUP BY query_hash ORDER BY total_ms DESC LIMIT 10',
   },
   {
     id: 'builtin:slower-since-yesterday',
@@ -66,7 +66,7 @@ export const STARTER_EXAMPLES: readonly (ExamplePair & { readonly id: string })[
   {
     id: 'builtin:health-scores',
     question: 'What is the latest health score of each database?',
-    sql: 'SELECT d.name, h.score, h.grade, h.ts FROM (SELECT database_id, argMax(score, ts) AS score, argMax(grade, ts) AS grade, max(ts) AS ts FROM health_scores GROUP BY database_id) AS h INNER JOIN databases AS d ON h.database_id = d.database_id ORDER BY h.score',
+    sql: 'SELECT d.name, h.latest_score, h.latest_grade, h.scored_at FROM (SELECT database_id, argMax(score, ts) AS latest_score, argMax(grade, ts) AS latest_grade, max(ts) AS scored_at FROM health_scores GROUP BY database_id) AS h INNER JOIN databases AS d ON h.database_id = d.database_id ORDER BY h.latest_score',
   },
   {
     id: 'builtin:clickhouse-most-parts',
@@ -93,7 +93,7 @@ export function systemPrompt(views: readonly AskView[], model: SemanticModel, fo
     'You answer questions about database monitoring telemetry by writing one ClickHouse SQL SELECT.',
     'Rules: read only the views below, by their bare names; one statement; no SETTINGS, FORMAT or INTO OUTFILE; no system tables or table functions.',
     'Every view holds only this organization\'s data already. Times are DateTime in UTC; use now() - INTERVAL n HOUR/DAY for ranges.',
-    'Prefer aggregates with LIMIT. Write portable SQL: ClickHouse 18.16 must run it (no WITH name AS (subquery), no window functions).',
+    'Give aggregates aliases that differ from column names (sum(calls) AS total_calls, not AS calls). Prefer aggregates with LIMIT. Write portable SQL: ClickHouse 18.16 must run it (no WITH name AS (subquery), no window functions).',
     'Answer with the SQL in a ```sql block, then one or two sentences saying what it computes.',
     focus ? `The question is about the database "${focus.name}" (${focus.engine}): its rows are the only ones the views return.` : '',
     '',

@@ -3,6 +3,7 @@ import { isVigilError } from '@vigil/shared';
 import { SqlParsers } from '../../../server/src/engines/sql-parse/sql-parsers.js';
 import { SqlGuard, type MetadataRows } from '../../../server/src/ask/sql-guard.js';
 import { DEFAULT_ASK_LIMITS, runGuardedQuery } from '../../../server/src/ask/ask-executor.js';
+import { STARTER_EXAMPLES } from '../../../server/src/ask/ask-prompt.js';
 import type { TelemetryStore } from '../../../server/src/storage/telemetry/telemetry-store.js';
 import type { StatementRow } from '../../../server/src/storage/telemetry/telemetry-store.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,7 +57,10 @@ const metadata: MetadataRows = async (view) =>
         [DB_A, 'orders', 'postgresql', '16.2'],
         [DB_A2, 'events', 'clickhouse', '24.8'],
       ]
-    : [];
+    : [
+        ['al-1', DB_A, 'Blocked queries', 'pg.blocked_queries', 'warning', 'open', 3, 1, '', '2026-12-01 10:00:00', null],
+        ['al-2', DB_A, "It's slow", 'pg.long_running', 'critical', 'resolved', 900.5, 600, 'pid 42', '2026-12-02 11:00:00', '2026-12-02 12:30:00'],
+      ];
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: unknown }> {
   try {
@@ -160,6 +164,21 @@ for (const backend of ASK_BACKENDS) {
         const r = await refusal(run(sql));
         expect(r.code).to.equal(code);
         if (reason) expect(r.reason).to.equal(reason);
+      });
+    }
+
+    it('reads the alerts view from metadata, times and nulls included', async () => {
+      const r = await run("SELECT rule_name, severity, value, toString(opened_at) AS opened, resolved_at IS NULL AS still_open FROM alerts ORDER BY opened_at");
+      expect(r.rows.map((row) => [row[0], row[1], Number(row[2]), row[3], Number(row[4])])).to.deep.equal([
+        ['Blocked queries', 'warning', 3, '2026-12-01 10:00:00', 1],
+        ["It's slow", 'critical', 900.5, '2026-12-02 11:00:00', 0],
+      ]);
+    });
+
+    for (const example of STARTER_EXAMPLES) {
+      it(`runs the starter example ${example.id}`, async () => {
+        const r = await run(example.sql);
+        expect(r.columns.length + r.row_count).to.be.greaterThan(-1);
       });
     }
 
