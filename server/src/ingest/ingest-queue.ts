@@ -10,6 +10,8 @@ import type { TelemetryStore } from '../storage/telemetry/telemetry-store.js';
 import { statementsKind, statementTextsKind } from '../storage/telemetry/kinds/statements/statements-tables.js';
 import type { KindRows, RecordKind } from '../storage/telemetry/record-kind.js';
 import { settleAll } from '../storage/telemetry/sql-telemetry-store.js';
+import { tablesHoldingBatches, unwrittenRecords } from '../storage/telemetry/batch-writes.js';
+import { fenced } from '../storage/telemetry/write-fence.js';
 import { batchRowCount, type ValidBatch } from './batch-validator.js';
 import { IngestEvents } from './ingest-events.js';
 
@@ -34,10 +36,17 @@ interface QueueEvents {
 }
 
 /**
- * How long a claim on a batch holds while its process writes it. Far above any write (a flush is
- * at most flushRows rows), so only a process that died mid-write loses its claims to another.
+ * How long a claim on a batch holds unless renewed. The writer renews its claims every third of it
+ * while the write runs, and sends no insert once a claim may have lapsed (write-fence.ts), so only a
+ * process that died or stalled past it loses its claims to another, and never writes after that.
  */
 const CLAIM_LEASE_MS = 60_000;
+
+/** A claimed batch on its way to the store; `resumed` when an earlier write of it may have stored part of it. */
+interface ClaimedWrite {
+  readonly batch: ValidBatch;
+  readonly resumed: boolean;
+}
 
 type Settlement = { readonly ok: true; readonly outcome: IngestOutcome } | { readonly ok: false; readonly err: unknown };
 
@@ -61,6 +70,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   readonly #limits: IngestConfig;
   readonly #metrics: ServerMetrics;
   readonly #log: Logger;
+  readonly #leaseMs: number;
   /** Where `stored` is announced once a flush's batches are durable and in the ledger. */
   readonly events: IngestEvents;
   /** Names this process run in the ledger's claims. */
@@ -78,7 +88,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   #urgent = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(deps: { meta: MetaStore; telemetry: TelemetryStore; limits: IngestConfig; metrics: ServerMetrics; logger: Logger; events?: IngestEvents }) {
+  /** `claimLeaseMs`: the claims' lease (tests shorten it; default 60 s). */
+  constructor(deps: { meta: MetaStore; telemetry: TelemetryStore; limits: IngestConfig; metrics: ServerMetrics; logger: Logger; events?: IngestEvents; claimLeaseMs?: number }) {
     super();
     this.events = deps.events ?? new IngestEvents(deps.logger);
     this.#meta = deps.meta;
@@ -86,6 +97,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     this.#limits = deps.limits;
     this.#metrics = deps.metrics;
     this.#log = deps.logger.child({ component: 'ingest-queue' });
+    this.#leaseMs = deps.claimLeaseMs ?? CLAIM_LEASE_MS;
   }
 
   /** Batches and frame bytes accepted and not yet settled. */
@@ -207,12 +219,14 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     const now = Date.now();
     const claims = await this.#meta.claimBatches(
       group.map(({ batch }) => ({ batch_id: batch.batchId, org_id: batch.database.org_id, database_id: batch.database.id, seq: batch.seq })),
-      leaseFor(this.#owner, CLAIM_LEASE_MS, now),
+      leaseFor(this.#owner, this.#leaseMs, now),
     );
     const fresh: number[] = [];
+    const resumed = new Set<number>();
     for (const [i, claim] of claims.entries()) {
       if (claim.status === 'claimed') {
         fresh.push(i);
+        if (claim.resumed) resumed.add(i);
       } else if (claim.status === 'done') {
         settlements[i] = { ok: true, outcome: { duplicate: true, rows: claim.rows } };
         this.#metrics.ingestBatches.inc({ result: 'duplicate' });
@@ -225,16 +239,22 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     }
     if (fresh.length === 0) return settlements;
 
+    const claim = this.#holdClaims(fresh.map((i) => group[i]!.batch.batchId), now);
     let inserted: number[];
     try {
-      await this.#insert(fresh.map((i) => group[i]!.batch));
-      inserted = fresh;
-    } catch (err) {
-      this.#log.error({ err, batches: fresh.length }, 'telemetry insert failed');
-      // Validation keeps bad data out, so a failed grouped insert is almost always the store
-      // itself; retrying batch by batch still keeps one unforeseen bad batch from failing the rest.
-      inserted = fresh.length > 1 ? await this.#insertOneByOne(group, fresh, settlements) : [];
-      if (fresh.length === 1) this.#fail(settlements, fresh[0]!, err);
+      try {
+        await fenced(claim.check, () => this.#insert(fresh.map((i) => ({ batch: group[i]!.batch, resumed: resumed.has(i) }))));
+        inserted = fresh;
+      } catch (err) {
+        this.#log.error({ err, batches: fresh.length }, 'telemetry insert failed');
+        // Validation keeps bad data out, so a failed grouped insert is almost always the store
+        // itself; retrying batch by batch still keeps one unforeseen bad batch from failing the rest.
+        // Part of the group may be stored by now: each retry first looks for its batch's rows.
+        inserted = fresh.length > 1 ? await fenced(claim.check, () => this.#insertOneByOne(group, fresh, settlements)) : [];
+        if (fresh.length === 1) this.#fail(settlements, fresh[0]!, err);
+      }
+    } finally {
+      claim.stop();
     }
     const failed = fresh.filter((i) => !inserted.includes(i));
     // Best effort: a claim left behind only delays the re-send until its lease lapses.
@@ -246,15 +266,16 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       const rows = inserted.map((i) => ({ batchId: group[i]!.batch.batchId, rows: batchRowCount(group[i]!.batch) }));
       completed = await this.#meta.completeBatches(rows, this.#owner, new Date().toISOString());
     } catch (err) {
-      // The rows are stored but the ledger does not know: once the leases lapse, re-sends are stored again.
+      // The rows are stored but the ledger does not know: the claims lapse, and the re-send's
+      // resumed claim finds every table holding the batch and writes nothing again.
       this.#log.error({ err, batches: inserted.length }, 'batches stored but not recorded in the ledger');
       for (const i of inserted) this.#fail(settlements, i, err);
       return settlements;
     }
     for (const [k, i] of inserted.entries()) {
       if (!completed[k]) {
-        // The write outlived its lease and another process took the claim over: both wrote the rows.
-        this.#log.error({ batch_id: group[i]!.batch.batchId, lease_ms: CLAIM_LEASE_MS }, 'batch claim lapsed during the write and was taken over');
+        // Only an insert sent before its claim lapsed and held up inside ClickHouse past the lease can get here.
+        this.#log.error({ batch_id: group[i]!.batch.batchId, lease_ms: this.#leaseMs }, 'batch claim lapsed during the write and was taken over');
       }
       const rows = batchRowCount(group[i]!.batch);
       settlements[i] = { ok: true, outcome: { duplicate: false, rows } };
@@ -262,6 +283,39 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       this.#metrics.ingestRows.inc(rows);
     }
     return settlements;
+  }
+
+  /**
+   * Keeps claims on `batchIds` (taken at `claimedAt`) alive while their write runs: renewed every
+   * third of the lease. `check` (the write fence) throws once a claim may have lapsed: a renewal
+   * found it taken, or none succeeded for three quarters of the lease (this process stalled, or the
+   * metadata store is unreachable), leaving a quarter as margin for clock drift between processes.
+   */
+  #holdClaims(batchIds: readonly string[], claimedAt: number): { check: () => void; stop: () => void } {
+    const safeFor = this.#leaseMs * 0.75;
+    let validUntil = claimedAt + safeFor;
+    let lost = false;
+    let renewing = false;
+    const timer = setInterval(() => {
+      if (renewing) return;
+      renewing = true;
+      const at = Date.now();
+      this.#meta
+        .renewBatches(batchIds, leaseFor(this.#owner, this.#leaseMs, at))
+        .then((renewed) => {
+          if (renewed.every(Boolean)) validUntil = at + safeFor;
+          else lost = true;
+        })
+        .catch((err: unknown) => this.#log.warn({ err }, 'could not renew batch claims'))
+        .finally(() => (renewing = false));
+    }, this.#leaseMs / 3);
+    timer.unref();
+    return {
+      check: () => {
+        if (lost || Date.now() > validUntil) throw new Error('batch claim may have lapsed: insert not sent');
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   /** One `stored` event per database for the batches this flush newly stored (not the duplicates, not the failed). */
@@ -279,10 +333,16 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     for (const [databaseId, { orgId, kinds, batchIds }] of byDatabase) this.events.emitStored({ orgId, databaseId, recordKinds: [...kinds].sort(), batchIds });
   }
 
-  /** One insert per table for the whole group: each record kind the group carries (statements with their rollups). */
-  async #insert(batches: readonly ValidBatch[]): Promise<void> {
+  /**
+   * One insert per table for the whole group: each record kind the group carries (statements with
+   * their rollups, which ClickHouse derives). A resumed batch leaves out the tables already holding it.
+   */
+  async #insert(writes: readonly ClaimedWrite[]): Promise<void> {
+    const resumed = writes.filter((w) => w.resumed).map(({ batch }) => ({ batchId: batch.batchId, orgId: batch.database.org_id, databaseId: batch.database.id, records: batch.records }));
+    const held = resumed.length > 0 ? await tablesHoldingBatches(this.#telemetry.kindContext(), resumed) : new Map<string, Set<string>>();
+    for (const [batchId, tables] of held) if (tables.size > 0) this.#log.warn({ batch_id: batchId, tables: [...tables] }, 'resumed batch: its rows in these tables were stored by an earlier attempt');
     const byKind = new Map<RecordKind, unknown[]>();
-    for (const { kind, rows } of batches.flatMap((b) => b.records)) {
+    for (const { kind, rows } of writes.flatMap(({ batch }) => unwrittenRecords(batch.records, held.get(batch.batchId) ?? new Set()))) {
       const list = byKind.get(kind) ?? [];
       list.push(...rows);
       byKind.set(kind, list);
@@ -306,7 +366,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     const inserted: number[] = [];
     for (const i of indexes) {
       try {
-        await this.#insert([group[i]!.batch]);
+        await this.#insert([{ batch: group[i]!.batch, resumed: true }]);
         inserted.push(i);
       } catch (err) {
         this.#fail(settlements, i, err);

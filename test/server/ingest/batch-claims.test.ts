@@ -53,6 +53,8 @@ for (const backend of META_BACKENDS) {
       const later = T + 61_000;
       const takeovers = await Promise.all(['b', 'c'].map((owner) => claim(id, owner, later)));
       expect(takeovers.map((r) => r.status).sort()).to.deep.equal(['busy', 'claimed']);
+      // The taker is told: the crashed write may have stored part of the batch.
+      expect(takeovers.find((r) => r.status === 'claimed')).to.deep.equal({ status: 'claimed', resumed: true });
       // The crashed owner, back late, can no longer complete it.
       expect(await complete(id, 'crashed', 1, later)).to.equal(false);
     });
@@ -75,13 +77,25 @@ for (const backend of META_BACKENDS) {
       expect(done.every(Boolean)).to.equal(true);
     });
 
-    it('frees a released claim at once', async () => {
+    it('frees a released claim at once, as resumed: the failed write may have stored part of the batch', async () => {
       const id = uuidv7();
       expect(await claim(id, 'a')).to.deep.equal({ status: 'claimed' });
       await store.releaseBatches([id], 'b');
       expect(await claim(id, 'b')).to.deep.equal({ status: 'busy' });
       await store.releaseBatches([id], 'a');
-      expect(await claim(id, 'b')).to.deep.equal({ status: 'claimed' });
+      expect(await claim(id, 'b')).to.deep.equal({ status: 'claimed', resumed: true });
+      expect(await complete(id, 'b', 2, T)).to.equal(true);
+    });
+
+    it('renews only the claims the owner still holds, so a renewed claim is not taken over', async () => {
+      const [held, lost] = [uuidv7(), uuidv7()];
+      await claim(held, 'a');
+      await claim(lost, 'a');
+      // `lost` lapsed and was taken over; `held` is renewed before anyone tries.
+      expect(await claim(lost, 'b', T + 61_000)).to.deep.equal({ status: 'claimed', resumed: true });
+      expect(await store.renewBatches([held, lost], { owner: 'a', now: iso(T + 50_000), until: iso(T + 110_000) })).to.deep.equal([true, false]);
+      expect(await claim(held, 'b', T + 61_000)).to.deep.equal({ status: 'busy' });
+      expect(await complete(held, 'a', 1, T + 62_000)).to.equal(true);
     });
   });
 }

@@ -10,6 +10,9 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
   return out;
 }
 
+/** A released claim's lease_until: lapsed for any clock. */
+const RELEASED = new Date(0).toISOString();
+
 const INGESTED_BATCH_COLUMNS = ['batch_id', 'org_id', 'database_id', 'seq', 'rows', 'ingested_at'] as const;
 
 /**
@@ -57,6 +60,7 @@ export class KyselyLedgerRepository implements LedgerRepository {
     const ids = [...new Set(batches.map((b) => b.batch_id))].sort();
     const byId = new Map(batches.map((b) => [b.batch_id, b]));
     const claimed = new Set<string>();
+    const resumed = new Set<string>();
     // One transaction: one commit (one fsync on SQLite) for a whole flush's claims.
     await this.#db.transaction().execute(async (trx) => {
       for (const chunk of chunks(ids)) {
@@ -83,7 +87,10 @@ export class KyselyLedgerRepository implements LedgerRepository {
           .where(takeable(lease))
           .returning('batch_id')
           .execute();
-        for (const row of taken) claimed.add(row.batch_id);
+        for (const row of taken) {
+          claimed.add(row.batch_id);
+          resumed.add(row.batch_id);
+        }
       }
     });
     const states = new Map<string, { state: string; rows: number }>();
@@ -92,9 +99,9 @@ export class KyselyLedgerRepository implements LedgerRepository {
       for (const row of rows) states.set(row.batch_id, { state: row.state, rows: Number(row.rows) });
     }
     return batches.map((b): BatchClaim => {
-      if (claimed.has(b.batch_id)) return { status: 'claimed' };
+      if (claimed.has(b.batch_id)) return resumed.has(b.batch_id) ? { status: 'claimed', resumed: true } : { status: 'claimed' };
       const found = states.get(b.batch_id);
-      // No row: its owner released it a moment ago; the agent's re-send will claim it.
+      // Pending and not takeable: another process holds a live claim (or a row vanished with its database).
       return found?.state === 'done' ? { status: 'done', rows: found.rows } : { status: 'busy' };
     });
   }
@@ -120,9 +127,27 @@ export class KyselyLedgerRepository implements LedgerRepository {
   }
 
 
+  async renewBatches(batchIds: readonly string[], lease: ClaimLease): Promise<boolean[]> {
+    const renewed = new Set<string>();
+    for (const chunk of chunks([...new Set(batchIds)].sort())) {
+      const rows = await this.#db
+        .updateTable('ingested_batches')
+        .set({ lease_until: lease.until })
+        .where('batch_id', 'in', chunk)
+        .where('owner', '=', lease.owner)
+        .where('state', '=', 'pending')
+        .returning('batch_id')
+        .execute();
+      for (const row of rows) renewed.add(row.batch_id);
+    }
+    return batchIds.map((id) => renewed.has(id));
+  }
+
+
   async releaseBatches(batchIds: readonly string[], owner: string): Promise<void> {
     for (const chunk of chunks(batchIds)) {
-      await this.#db.deleteFrom('ingested_batches').where('batch_id', 'in', chunk).where('owner', '=', owner).where('state', '=', 'pending').execute();
+      // Kept, lapsed: the next claim takes it over as `resumed` and looks for rows this write left.
+      await this.#db.updateTable('ingested_batches').set({ lease_until: RELEASED }).where('batch_id', 'in', chunk).where('owner', '=', owner).where('state', '=', 'pending').execute();
     }
   }
 

@@ -119,6 +119,7 @@ export class KyselyMetaStore implements MetaStore {
   readonly recordIngestedBatch: LedgerRepository['recordIngestedBatch'] = (...args) => this.#ledger.recordIngestedBatch(...args);
   readonly claimBatches: LedgerRepository['claimBatches'] = (...args) => this.#ledger.claimBatches(...args);
   readonly completeBatches: LedgerRepository['completeBatches'] = (...args) => this.#ledger.completeBatches(...args);
+  readonly renewBatches: LedgerRepository['renewBatches'] = (...args) => this.#ledger.renewBatches(...args);
   readonly releaseBatches: LedgerRepository['releaseBatches'] = (...args) => this.#ledger.releaseBatches(...args);
   readonly tryAcquireLease: LedgerRepository['tryAcquireLease'] = (...args) => this.#ledger.tryAcquireLease(...args);
   readonly renewLease: LedgerRepository['renewLease'] = (...args) => this.#ledger.renewLease(...args);

@@ -50,10 +50,12 @@ export interface LeaseStore {
 }
 
 /**
- * What claimBatches found for a batch: `claimed` — write it, then completeBatches; `done` — already
- * stored (`rows`); `busy` — another process holds a live claim on it right now.
+ * What claimBatches found for a batch: `claimed` — write it, then completeBatches (`resumed` when an
+ * earlier claim on it lapsed or was released: that write may have stored part of the batch, so the
+ * writer first looks for its rows); `done` — already stored (`rows`); `busy` — another process holds
+ * a live claim on it right now.
  */
-export type BatchClaim = { readonly status: 'claimed' } | { readonly status: 'done'; readonly rows: number } | { readonly status: 'busy' };
+export type BatchClaim = { readonly status: 'claimed'; readonly resumed?: true } | { readonly status: 'done'; readonly rows: number } | { readonly status: 'busy' };
 
 export interface LedgerRepository extends LeaseStore {
   getIngestedBatch(batchId: string): Promise<IngestedBatch | undefined>;
@@ -66,6 +68,11 @@ export interface LedgerRepository extends LeaseStore {
   claimBatches(batches: readonly BatchToClaim[], lease: ClaimLease): Promise<BatchClaim[]>;
   /** Marks owned claims stored; per batch, false when the claim was not this owner's any more (its lease lapsed and was taken). */
   completeBatches(batches: readonly { readonly batchId: string; readonly rows: number }[], owner: string, at: string): Promise<boolean[]>;
-  /** Gives up owned claims whose write failed, so a re-send can claim them at once. */
+  /** Extends owned pending claims to `lease.until` while their write runs; per batch, false when the claim was lost. */
+  renewBatches(batchIds: readonly string[], lease: ClaimLease): Promise<boolean[]>;
+  /**
+   * Gives up owned claims whose write failed, so a re-send can claim them at once. The claim stays
+   * (lapsed), so that re-send's claim says `resumed`: the failed write may have stored part of the batch.
+   */
   releaseBatches(batchIds: readonly string[], owner: string): Promise<void>;
 }

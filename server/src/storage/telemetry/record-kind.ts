@@ -44,6 +44,12 @@ export interface RecordKind<Row = unknown> {
   fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): Row[];
   /** Writes rows durably (see TelemetryStore.insertStatements); rows from many batches arrive together. */
   insert(ctx: KindContext, rows: readonly Row[]): Promise<void>;
+  /**
+   * The table a row is written to when that table keeps its batch id, so a resumed write can see it
+   * is already there (batch-writes.ts); undefined (or no method) for a row whose table collapses a
+   * second copy itself (texts in a ReplacingMergeTree), which is simply written again.
+   */
+  rowTable?(row: Row): string | undefined;
 }
 
 /** A telemetry table and how long its data is kept. */

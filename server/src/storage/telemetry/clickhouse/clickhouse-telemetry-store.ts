@@ -2,6 +2,7 @@ import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickh
 import type { SqlFragment } from '../clickhouse-sql.js';
 import { SqlTelemetryStore } from '../sql-telemetry-store.js';
 import type { TelemetrySqlClient } from '../telemetry-sql-client.js';
+import { checkWriteFence } from '../write-fence.js';
 
 /**
  * The server telemetry backend: a ClickHouse server over HTTP (CLICKHOUSE_URL), through the official
@@ -41,6 +42,7 @@ export class ClickHouseHttpSqlClient implements TelemetrySqlClient {
 
   async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
+    checkWriteFence();
     await this.#client.insert({ table, values: rows, format: 'JSONEachRow' });
   }
 

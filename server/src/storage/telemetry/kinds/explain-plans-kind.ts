@@ -44,6 +44,8 @@ const tables = recordKind({ name: 'explain_plans', version: 300, tables: [EXPLAI
 export const explainPlansKind: RecordKind<ExplainPlanRow> = {
   ...tables,
   fromBatch: () => [],
+  // Not from batches: never resumed.
+  rowTable: () => undefined,
   insert: (ctx, rows) => tables.insert(ctx, rows.map((row) => tableRow(EXPLAIN_PLANS, row))),
 };
 

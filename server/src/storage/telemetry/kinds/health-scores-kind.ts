@@ -40,6 +40,8 @@ const tables = recordKind({
 export const healthScoresKind: RecordKind<HealthScoreRow> = {
   ...tables,
   fromBatch: () => [],
+  // Not from batches: never resumed.
+  rowTable: () => undefined,
   insert: (ctx, rows) => tables.insert(ctx, rows.map((row) => tableRow(HEALTH_SCORES, row))),
 };
 

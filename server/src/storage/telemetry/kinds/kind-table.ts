@@ -238,7 +238,13 @@ export function recordKind(spec: KindSpec): RecordKind<TableRow> {
     ],
     fromBatch: spec.fromBatch,
     insert: (ctx, rows) => insertTableRows(ctx, spec.tables, rows),
+    rowTable: batchTableOf,
   };
+}
+
+/** The row's table when it has a batch_id column (every table but the ReplacingMergeTree texts). */
+function batchTableOf(row: TableRow): string | undefined {
+  return row.table.columns.some(([column]) => column === 'batch_id') ? row.table.name : undefined;
 }
 
 // ---------------------------------------------------------------- snapshots

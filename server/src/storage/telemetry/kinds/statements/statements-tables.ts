@@ -1,16 +1,16 @@
 import { hash } from 'node:crypto';
 import type { vigil } from '@vigil/proto';
 import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.js';
-import type { TelemetryMigration } from '../../telemetry-ddl.js';
+import { UINT64_MS, type TelemetryMigration, type TimeEncoding } from '../../telemetry-ddl.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
-import { joinSql, sql } from '../../clickhouse-sql.js';
-import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, settleAll, tableName, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
+import { joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
+import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, tableName, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable } from '../kind-table.js';
 import { items, label, MAX_TEXT, name, text, wireNumbers } from '../wire-checks.js';
 
 /**
  * PostgreSQL statement stats (pg_stat_statements deltas per batch window) as a record kind: the
- * raw rows, the texts kept once per statement, and the hourly and daily rollups written in the
- * same call. Declared with kind-table.ts like every kind; its migrations keep the versions 1–4
+ * raw rows, the texts kept once per statement, and the hourly and daily rollups ClickHouse derives
+ * from the raw insert. Declared with kind-table.ts like every kind; its migrations keep the versions 1–4
  * they shipped with (and the DDL each applied), so an existing deployment neither re-runs nor
  * misses one. Texts sent on their own (Batch.statement_texts) are a kind of their own,
  * statementTextsKind, writing into the statements kind's statement_texts table.
@@ -97,10 +97,12 @@ const ROLLUP_COLUMNS = [
 ] as const satisfies ColumnList;
 
 /**
- * A rollup of statement_stats: one row per statement and bucket, written in the same call as the
- * raw rows (a replayed batch is deduped before it reaches the store, so summing at insert time
- * counts each batch once). SummingMergeTree folds rows of one bucket together on merge; reads
- * still sum(), so unmerged parts give the same answer. Day partitions like every telemetry table.
+ * A rollup of statement_stats: one row per statement and bucket. Since version 5 ClickHouse derives
+ * it (a materialized view per rollup, rollupView) from each insert into statement_stats, so a batch's
+ * statements are one insert and either all of their counters are stored or none: a re-send after a
+ * half-failed write never doubles a rollup (before 5 the rollups were separate inserts). SummingMergeTree
+ * folds rows of one bucket together on merge; reads still sum(), so unmerged parts give the same
+ * answer. Day partitions like every telemetry table.
  */
 function rollupTable<const N extends string>(name: N) {
   return kindTable({ name, columns: ROLLUP_COLUMNS, orderBy: ['org_id', 'database_id', 'query_hash', 'ts'], engine: 'SummingMergeTree' });
@@ -135,23 +137,23 @@ const STATEMENT_MIGRATIONS: readonly TelemetryMigration[] = [
   // For /queries?database=. Raw rows only: the rollups stay keyed by statement, so filtered reads are
   // bounded by raw retention. Rows stored before it read as '' (not reported).
   addColumnsMigration(addedColumns(4, 'statement_stats_datname', STATEMENT_STATS, ['datname'])),
+  // The rollups derived inside ClickHouse from each statement_stats insert (one insert per batch, see rollupTable).
+  { version: 5, name: 'statement_rollup_views', statements: (_f, time) => ROLLUP_TIERS.map((tier) => rollupView(tier, time)) },
 ];
 
-/** Sums rows into one row per statement and bucket (the rollups' shape). */
-function rollUp(table: KindTable, rows: readonly StatementRow[], bucketMs: number): TableRow[] {
-  const buckets = new Map<string, Record<string, string | number>>();
-  for (const r of rows) {
-    const ts = Math.floor(r.ts / bucketMs) * bucketMs;
-    const key = `${r.org_id}\0${r.database_id}\0${r.query_hash}\0${ts}`;
-    let sums = buckets.get(key);
-    if (!sums) {
-      sums = { org_id: r.org_id, database_id: r.database_id, query_hash: r.query_hash, ts };
-      for (const column of STATEMENT_SUM_COLUMNS) sums[column] = 0;
-      buckets.set(key, sums);
-    }
-    for (const column of STATEMENT_SUM_COLUMNS) sums[column] = (sums[column] as number) + r[column];
-  }
-  return [...buckets.values()].map((values) => ({ table, values }));
+/** The rollup tiers (hourly, daily): each filled by a materialized view over statement_stats. */
+const ROLLUP_TIERS = STATEMENT_TIERS.filter((tier) => tier.table !== STATEMENT_STATS);
+
+/**
+ * The materialized view filling `tier`'s rollup from statement_stats inserts: each raw row in the
+ * bucket of its window end (Unix ms rounded down, in the column's own encoding), its counters as
+ * they are, summed on merge. `AS ts` over the column ts works on 18.16 and current releases alike.
+ */
+function rollupView(tier: (typeof ROLLUP_TIERS)[number], time: TimeEncoding): SqlFragment {
+  const bucket = sql`intDiv(${time.toUnixMs(rawSql('ts'))}, ${tier.bucketMs}) * ${tier.bucketMs}`;
+  const ts = time === UINT64_MS ? bucket : sql`fromUnixTimestamp64Milli(toInt64(${bucket}), 'UTC')`;
+  const names = ROLLUP_COLUMNS.map(([name]) => (name === 'ts' ? `${ts.text} AS ts` : name)).join(', ');
+  return rawSql(`CREATE MATERIALIZED VIEW IF NOT EXISTS ${tier.table.name}_mv TO ${tier.table.name} AS SELECT ${names} FROM ${STATEMENT_STATS.name}`);
 }
 
 /** Limits on one batch; a batch over them is refused whole with a reason, never half-stored. */
@@ -257,20 +259,16 @@ export async function insertStatementTexts(ctx: KindContext, texts: readonly Sta
   }
 }
 
-/** Writes statement rows: their non-empty texts, then the raw rows and both rollups. */
+/** Writes statement rows: their non-empty texts, then the raw rows in one insert (ClickHouse derives both rollups from it). */
 export async function insertStatements(ctx: KindContext, rows: readonly StatementRow[]): Promise<void> {
   if (rows.length === 0) return;
   const stats = rows.map(({ query_text: _text, datname, ...r }) => tableRow(STATEMENT_STATS, { ...r, datname: datname ?? '' }));
   // An empty text on the wire means "sent before" (StatementText): only real texts are written.
   const texts = rows.filter((r) => r.query_text !== '').map((r) => ({ ...r, last_seen: r.ts }));
-  // Texts first: if a later insert fails, the batch is not acked and comes again, and what the
+  // Texts first: if the counters' insert fails, the batch is not acked and comes again, and what the
   // first left behind is a text row (replaced on merge), never counters that the retry would double.
   await insertStatementTexts(ctx, texts);
-  // The raw rows and the rollups are independent tables: written at once, one round trip of latency.
-  await settleAll([
-    insertTableRows(ctx, [STATEMENT_STATS], stats),
-    ...STATEMENT_TIERS.filter((tier) => tier.table !== STATEMENT_STATS).map((tier) => insertTableRows(ctx, [tier.table], rollUp(tier.table, rows, tier.bucketMs))),
-  ]);
+  await insertTableRows(ctx, [STATEMENT_STATS], stats);
 }
 
 export const statementsKind: RecordKind<StatementRow> = {
@@ -282,6 +280,8 @@ export const statementsKind: RecordKind<StatementRow> = {
   migrations: STATEMENT_MIGRATIONS,
   fromBatch,
   insert: insertStatements,
+  // Its texts precede it in insertStatements and are replaced on merge: the counters' table decides.
+  rowTable: () => STATEMENT_STATS.name,
 };
 
 /**
