@@ -7,7 +7,7 @@ import type { EngineName } from './types.js';
  */
 export const COLLECTOR_NAMES = {
   postgres: ['statements', 'activity', 'locks', 'wait_events', 'tables', 'replication', 'server'],
-  clickhouse: ['query_log', 'parts', 'merges', 'mutations', 'replicas', 'disks', 'errors', 'server', 'processes', 'table_schemas'],
+  clickhouse: ['query_log', 'parts', 'merges', 'mutations', 'replicas', 'disks', 'errors', 'server', 'processes', 'table_schemas', 'keeper'],
 } as const satisfies Record<EngineName, readonly string[]>;
 
 export type CollectorName = (typeof COLLECTOR_NAMES)[EngineName][number];

@@ -13,7 +13,7 @@ export function startAgent(
   server: { readonly wsUrl: string },
   key: string,
   intervals: readonly string[] | Readonly<Record<string, string>>,
-  databases: readonly { name: string; engine: string; url: string }[],
+  databases: readonly { name: string; engine: string; url: string; keeper_nodes?: readonly string[] }[],
   out: { log: string },
 ): ChildProcess {
   const periods = Array.isArray(intervals) ? Object.fromEntries(intervals.map((t) => [t, '1s'])) : (intervals as Readonly<Record<string, string>>);
@@ -25,7 +25,12 @@ export function startAgent(
       `spool_dir: ${join(dir, 'spool')}`,
       ...(Object.keys(periods).length > 0 ? ['intervals:', ...Object.entries(periods).map(([t, p]) => `  ${t}: ${p}`)] : []),
       'databases:',
-      ...databases.flatMap((db) => [`  - name: ${db.name}`, `    engine: ${db.engine}`, `    url: ${db.url}`]),
+      ...databases.flatMap((db) => [
+        `  - name: ${db.name}`,
+        `    engine: ${db.engine}`,
+        `    url: ${db.url}`,
+        ...(db.keeper_nodes ? ['    keeper_nodes:', ...db.keeper_nodes.map((n) => `      - '${n}'`)] : []),
+      ]),
     ].join('\n'),
   );
   const agent = spawn(process.execPath, ['--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config], { env: { ...process.env, VIGIL_API_KEY: key }, stdio: ['ignore', 'pipe', 'pipe'] });

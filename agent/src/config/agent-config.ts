@@ -23,6 +23,11 @@ export interface DatabaseConfig {
    * collected, `all` (every one that accepts connections) or a list. Absent: only the one in `url`.
    */
   readonly databases?: 'all' | readonly string[];
+  /**
+   * ClickHouse only: the Keeper/ZooKeeper nodes its server uses (`host:port`), which the keeper
+   * task tries from this host; releases before 23.x do not name them.
+   */
+  readonly keeperNodes?: readonly { readonly host: string; readonly port: number }[];
 }
 
 /** Collection periods in milliseconds, by task name (statements, activity, ...): only those the file sets; tasks default their own. */
@@ -128,6 +133,17 @@ const DATABASE_URL_SCHEMES: Record<EngineName, readonly string[]> = {
   clickhouse: ['http:', 'https:'],
 };
 
+/** `host:port` (IPv6 in brackets): a Keeper/ZooKeeper node. */
+const KeeperNode = z.string().transform((text, ctx) => {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(text);
+  const port = Number(match?.[2]);
+  if (!match || port < 1 || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: 'expected host:port, e.g. keeper-1:2181' });
+    return z.NEVER;
+  }
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port };
+});
+
 const Database = z
   .strictObject({
     name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
@@ -138,12 +154,14 @@ const Database = z
         error: 'expected "all" or a list of database names',
       })
       .optional(),
+    keeper_nodes: z.array(KeeperNode).min(1, 'must list at least one node').max(100, 'must list at most 100 nodes').optional(),
   })
   .superRefine((db, ctx) => {
     const result = urlWithScheme(DATABASE_URL_SCHEMES[db.engine]).safeParse(db.url);
     if (!result.success) ctx.addIssue({ code: 'custom', path: ['url'], message: `${result.error.issues[0]!.message} for engine ${db.engine}` });
     // One ClickHouse connection already sees every database; PostgreSQL's sees only its own.
     if (db.databases !== undefined && db.engine !== 'postgres') ctx.addIssue({ code: 'custom', path: ['databases'], message: 'only applies to engine postgres' });
+    if (db.keeper_nodes !== undefined && db.engine !== 'clickhouse') ctx.addIssue({ code: 'custom', path: ['keeper_nodes'], message: 'only applies to engine clickhouse' });
     if (Array.isArray(db.databases)) {
       const seen = new Set<string>();
       db.databases.forEach((name, index) => {
@@ -235,7 +253,13 @@ export function parseAgentConfig(document: unknown, options: ParseOptions = {}):
     apiKey: c.api_key,
     spoolDir: path.resolve(baseDir, c.spool_dir),
     logLevel: c.log_level,
-    databases: c.databases.map((db) => ({ name: db.name, engine: db.engine, url: db.url, ...(db.databases !== undefined && { databases: db.databases }) })),
+    databases: c.databases.map((db) => ({
+      name: db.name,
+      engine: db.engine,
+      url: db.url,
+      ...(db.databases !== undefined && { databases: db.databases }),
+      ...(db.keeper_nodes !== undefined && { keeperNodes: db.keeper_nodes }),
+    })),
     intervals: { ...c.intervals },
     spoolMaxBytes: c.spool_max_bytes,
     queryTimeoutMs: c.query_timeout,

@@ -28,6 +28,7 @@ describe('agent/collectors/clickhouse/tasks', () => {
       server: 60,
       processes: 10,
       table_schemas: 3600,
+      keeper: 30,
     });
     expect(CLICKHOUSE_TASKS.every((task) => task.engine === 'clickhouse')).to.equal(true);
     expect(TASK_NAMES).to.include.members(['query_log', 'parts', 'processes']);

@@ -14,3 +14,11 @@ export interface ClickHouseQueryClient {
   /** Runs one SELECT, written without a FORMAT clause, and resolves with its rows. */
   query(sql: string, options?: ClickHouseQueryOptions): Promise<readonly ClickHouseRow[]>;
 }
+
+/**
+ * What ClickHouse tasks accept: the query client, plus the Keeper/ZooKeeper nodes the config entry
+ * lists (`keeper_nodes`), which the keeper task probes; a release before 23.x does not name them.
+ */
+export interface ClickHouseTaskClient extends ClickHouseQueryClient {
+  readonly keeperNodes?: readonly { readonly host: string; readonly port: number }[];
+}

@@ -2,7 +2,7 @@ import { AGENT_QUERY_MARKER, isVigilError } from '@vigil/shared';
 import type { DatabaseConfig } from '../../config/agent-config.js';
 import type { DatabaseSession, RunContext, SessionOptions } from '../../runner/database-session.js';
 import { ClickHouseHttpClient, type ClickHouseSettings } from './clickhouse-http-client.js';
-import type { ClickHouseQueryClient, ClickHouseQueryOptions, ClickHouseRow } from './clickhouse-query-client.js';
+import type { ClickHouseQueryClient, ClickHouseQueryOptions, ClickHouseRow, ClickHouseTaskClient } from './clickhouse-query-client.js';
 import { num, str } from './clickhouse-values.js';
 
 /**
@@ -63,12 +63,14 @@ export function querySettings(profile: ClickHouseServerProfile, timeoutMs: numbe
 export class ClickHouseSession implements DatabaseSession<ClickHouseQueryClient> {
   readonly #http: ClickHouseHttpClient;
   readonly #statementTimeoutMs: number;
+  readonly #keeperNodes: ClickHouseTaskClient['keeperNodes'];
   #profile: Promise<ClickHouseServerProfile> | undefined;
   #serverVersion: string | undefined;
 
   constructor(database: DatabaseConfig, options: SessionOptions) {
     this.#http = new ClickHouseHttpClient({ url: database.url, timeoutMs: options.statementTimeoutMs + CLIENT_TIMEOUT_SLACK_MS });
     this.#statementTimeoutMs = options.statementTimeoutMs;
+    this.#keeperNodes = database.keeperNodes;
   }
 
   /** version() as of the last probe, e.g. "18.16.1"; undefined before the first. */
@@ -76,12 +78,13 @@ export class ClickHouseSession implements DatabaseSession<ClickHouseQueryClient>
     return this.#serverVersion;
   }
 
-  async client(run: RunContext): Promise<ClickHouseQueryClient> {
+  async client(run: RunContext): Promise<ClickHouseTaskClient> {
     const profile = await this.#probe(run.signal);
     const timeoutMs = Math.min(run.statementTimeoutMs, this.#statementTimeoutMs);
     const settings = querySettings(profile, timeoutMs);
     const http = this.#http;
     return {
+      ...(this.#keeperNodes && { keeperNodes: this.#keeperNodes }),
       query(sql: string, options: ClickHouseQueryOptions = {}) {
         const signal = options.signal ? AbortSignal.any([run.signal, options.signal]) : run.signal;
         return http.query(sql, { signal, settings, timeoutMs: timeoutMs + CLIENT_TIMEOUT_SLACK_MS });

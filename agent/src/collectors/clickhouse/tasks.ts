@@ -2,6 +2,7 @@ import type { CollectorTask } from '../../runner/collector-task.js';
 import type { ClickHouseQueryClient } from './clickhouse-query-client.js';
 import { isAccessDenied, privilegeMissing } from './clickhouse-statuses.js';
 import { disksTask } from './disks-task.js';
+import { keeperTask } from './keeper-task.js';
 import { errorsTask } from './errors-task.js';
 import { mergesTask } from './merges-task.js';
 import { mutationsTask } from './mutations-task.js';
@@ -35,7 +36,7 @@ function reportingAccessDenied<P>(task: CollectorTask<ClickHouseQueryClient, P>)
  * Every ClickHouse collector task, each on its own default interval (overridable by name under
  * `intervals:`, shared with the PostgreSQL task of the same name): query_log 60 s, parts 5 min,
  * merges 30 s, mutations 60 s, replicas (with the replication queue) 30 s, disks 5 min,
- * errors 60 s, server 60 s, processes 10 s, table_schemas 1 h.
+ * errors 60 s, server 60 s, processes 10 s, table_schemas 1 h, keeper 30 s.
  */
 // `any`: each task persists its own state type, which the runner only stores and hands back.
 export const CLICKHOUSE_TASKS: readonly CollectorTask<ClickHouseQueryClient, any>[] = [
@@ -49,4 +50,5 @@ export const CLICKHOUSE_TASKS: readonly CollectorTask<ClickHouseQueryClient, any
   serverTask,
   processesTask,
   tableSchemasTask,
+  keeperTask,
 ].map((task: CollectorTask<ClickHouseQueryClient, any>) => reportingAccessDenied(task));

@@ -7,6 +7,7 @@ import { route, type RouteSpec } from '../route.js';
 import { clickHouseDatabase, iso } from './clickhouse-internals.js';
 import type { Database } from '../../storage/meta/meta-store.js';
 import { DatabasePath } from './database-scope.js';
+import { keeperPanelRoutes } from './keeper-panels.js';
 import { limitParam } from './route-support.js';
 
 /**
@@ -448,5 +449,6 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
+    ...keeperPanelRoutes(ctx),
   ];
 }

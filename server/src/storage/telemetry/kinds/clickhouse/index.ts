@@ -1,6 +1,7 @@
 import type { RecordKind } from '../../record-kind.js';
 import { clickHouseDisksKind } from './disks-kind.js';
 import { clickHouseErrorsKind } from './errors-kind.js';
+import { clickHouseKeeperKind } from './keeper-kind.js';
 import { clickHouseMergesKind } from './merges-kind.js';
 import { clickHouseMutationsKind } from './mutations-kind.js';
 import { clickHousePartsKind } from './parts-kind.js';
@@ -23,4 +24,5 @@ export const CLICKHOUSE_KINDS: readonly RecordKind<any>[] = [
   clickHouseServerKind,
   clickHouseProcessesKind,
   clickHouseTableSchemasKind,
+  clickHouseKeeperKind,
 ];
