@@ -224,4 +224,15 @@ describe('web: the database tabs in a real browser', function () {
     await page.goto(`/databases/${chId}?tab=waits`);
     await page.locator('.reason', { hasText: 'Waits is a PostgreSQL view; this database runs ClickHouse.' }).waitFor();
   });
+
+  it('Explain now with the agent stopped says the agent is not connected and what to do', async () => {
+    await stopAgent(agent);
+    const hash = (await server.request('GET', `/api/v1/databases/${pgId}/queries?q=${TABLE}&limit=1`, { token })).body.queries[0].query_hash as string;
+    await page.goto(`/databases/${pgId}?tab=query&query=${hash}&range=1h`);
+    await page.getByRole('button', { name: 'Explain now' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Explain failed' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).to.include('AGENT_NOT_CONNECTED').and.include('start it (vigil-agent run)');
+    expect(unexpectedProblems(/(HTTP 409: POST .*\/explain|status of 409)/), 'problems besides the refusal asked for').to.deep.equal([]);
+  });
 });
