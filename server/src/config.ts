@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FRAME_BYTES, VigilError } from '@vigil/shared';
 import { ConnectionUrl } from './storage/connection-url.js';
+import { CLUSTER_NAME_PATTERN } from './storage/telemetry/clickhouse/cluster-ddl.js';
 import type { RetentionPolicy } from './storage/telemetry/telemetry-store.js';
 
 /**
@@ -55,6 +56,8 @@ const EnvSchema = z.object({
   VIGIL_PUBLIC_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(60),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
+  // With CLICKHOUSE_URL: the cluster (remote_servers) whose replicas hold the telemetry schema, created ON CLUSTER as Replicated*MergeTree.
+  CLICKHOUSE_CLUSTER: z.string().regex(CLUSTER_NAME_PATTERN, 'must be a cluster name from remote_servers (letters, digits, underscores)').optional(),
 });
 
 /** The ingest queue and per-connection limits (see README, "Operations"). */
@@ -96,6 +99,8 @@ export interface ServerConfig {
   readonly databaseUrl: ConnectionUrl | undefined;
   /** A ClickHouse server for telemetry instead of chDB in dataDir. Prints redacted too. */
   readonly clickhouseUrl: ConnectionUrl | undefined;
+  /** CLICKHOUSE_CLUSTER: the telemetry schema is replicated over this cluster (only with clickhouseUrl). */
+  readonly clickhouseCluster: string | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>['VIGIL_LOG_LEVEL'];
   readonly jwtSecret: string;
   readonly maxFrameBytes: number;
@@ -143,6 +148,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   // Unset or empty means the embedded store; a bad URL fails naming the variable, never echoing it.
   const databaseUrl = e.DATABASE_URL ? new ConnectionUrl('DATABASE_URL', e.DATABASE_URL, ['postgres:', 'postgresql:']) : undefined;
   const clickhouseUrl = e.CLICKHOUSE_URL ? new ConnectionUrl('CLICKHOUSE_URL', e.CLICKHOUSE_URL, ['http:', 'https:']) : undefined;
+  if (e.CLICKHOUSE_CLUSTER && !clickhouseUrl) throw new VigilError('CONFIG_INVALID', 'CLICKHOUSE_CLUSTER: requires CLICKHOUSE_URL (one replica of the cluster); the embedded chDB store is not clustered');
   const smtpUrl = e.VIGIL_SMTP_URL ? new ConnectionUrl('VIGIL_SMTP_URL', e.VIGIL_SMTP_URL, ['smtp:', 'smtps:']) : undefined;
   // Links in emails must not come from a request's Host header, which a caller chooses (reset-link poisoning).
   if (smtpUrl && !e.VIGIL_PUBLIC_URL) throw new VigilError('CONFIG_INVALID', 'VIGIL_PUBLIC_URL: required with VIGIL_SMTP_URL, for the links in account emails');
@@ -154,6 +160,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dataDir,
     databaseUrl,
     clickhouseUrl,
+    clickhouseCluster: e.CLICKHOUSE_CLUSTER,
     logLevel: e.VIGIL_LOG_LEVEL,
     jwtSecret: e.VIGIL_JWT_SECRET ?? persistedSecret(dataDir),
     maxFrameBytes: e.VIGIL_MAX_FRAME_BYTES,

@@ -6,6 +6,7 @@ import { metaStoreFor } from './meta/open-meta-store.js';
 import type { TelemetryStore } from './telemetry/telemetry-store.js';
 import { ChdbTelemetryStore } from './telemetry/chdb/chdb-telemetry-store.js';
 import { ClickHouseTelemetryStore } from './telemetry/clickhouse/clickhouse-telemetry-store.js';
+import { ClusteredClickHouseTelemetryStore } from './telemetry/clickhouse/clustered-telemetry-store.js';
 
 /**
  * Picks the configured backends, opens and migrates them: PostgreSQL when DATABASE_URL is set, else
@@ -15,7 +16,11 @@ import { ClickHouseTelemetryStore } from './telemetry/clickhouse/clickhouse-tele
 export async function openStores(config: ServerConfig, logger?: Logger): Promise<{ meta: MetaStore; telemetry: TelemetryStore }> {
   const log = logger?.child({ component: 'storage' });
   const meta = metaStoreFor(config, log);
-  const telemetry = config.clickhouseUrl ? new ClickHouseTelemetryStore(config.clickhouseUrl.reveal()) : new ChdbTelemetryStore(join(config.dataDir, 'telemetry'));
+  const telemetry = config.clickhouseUrl
+    ? config.clickhouseCluster
+      ? new ClusteredClickHouseTelemetryStore(config.clickhouseUrl.reveal(), config.clickhouseCluster)
+      : new ClickHouseTelemetryStore(config.clickhouseUrl.reveal())
+    : new ChdbTelemetryStore(join(config.dataDir, 'telemetry'));
   try {
     await meta.migrate();
     await telemetry.migrate();
@@ -31,6 +36,7 @@ export async function openStores(config: ServerConfig, logger?: Logger): Promise
       telemetry: {
         backend: config.clickhouseUrl ? 'clickhouse' : 'chdb',
         ...(config.clickhouseUrl ? { url: config.clickhouseUrl.redacted } : {}),
+        ...(config.clickhouseCluster ? { cluster: config.clickhouseCluster } : {}),
         server_version: status.serverVersion,
         schema_migrations: status.migrations,
         features: status.features,
