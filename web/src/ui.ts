@@ -44,6 +44,29 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? `Could not reach the Vigil server: ${error.message}` : String(error);
 }
 
+/** A finished action's words: saved, deleted, or what the server refused. */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+export function OutcomeLine({ outcome }: { outcome: Outcome | undefined }) {
+  if (!outcome) return null;
+  return html`<span class=${outcome.ok ? 'ok' : 'error'} role=${outcome.ok ? 'status' : 'alert'}>${outcome.text}</span>`;
+}
+
+/** Runs `work`, reporting its outcome in `set`, and `after` when it succeeded (a reload). */
+export async function attempt(set: (o: Outcome | undefined) => void, work: () => Promise<unknown>, ok: string, after: () => void): Promise<void> {
+  set(undefined);
+  try {
+    await work();
+    set({ ok: true, text: ok });
+    after();
+  } catch (err) {
+    set({ ok: false, text: describeError(err) });
+  }
+}
+
 /** The loading / error / content states of one loaded section. */
 export function Section<T>({ loaded, what, children }: { loaded: Loaded<T>; what: string; children: (data: T) => unknown }) {
   if (loaded.data === undefined && loaded.error) return html`<p class="error" role="alert">Could not load ${what}: ${describeError(loaded.error)} <button type="button" onClick=${loaded.reload}>Retry</button></p>`;
@@ -89,6 +112,18 @@ export function Sparkline({ values, label }: { values: readonly number[]; label:
   return html`<svg class="spark" width=${w} height=${h} viewBox=${`0 0 ${w} ${h}`} role="img" aria-label=${label}><polyline points=${points} fill="none" stroke="currentColor" stroke-width="1.5" /></svg>`;
 }
 
+/** Whether the system asks for the dark theme, following changes (canvas drawings must redraw). */
+function useColorScheme(): boolean {
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  const [dark, setDark] = useState(query.matches);
+  useEffect(() => {
+    const change = () => setDark(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return dark;
+}
+
 export interface Series {
   readonly label: string;
   readonly values: readonly (number | null)[];
@@ -104,15 +139,18 @@ const COLORS = ['#2f6fde', '#d9534f', '#3a9d5d', '#d08c1a', '#8a4fd8'];
  */
 export function Chart({ times, series, label, height = 220, xRange, yRange }: { times: readonly number[]; series: readonly Series[]; label: string; height?: number; xRange?: readonly [number, number]; yRange?: readonly [number, number] }) {
   const box = useRef<HTMLDivElement>(null);
+  const dark = useColorScheme();
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    // A canvas does not resolve currentColor from the theme: the axes take the box's computed text colour.
+    const ink = getComputedStyle(el).color;
     const plot = new uPlot(
       {
         width: el.clientWidth || 600,
         height,
         series: [{}, ...series.map((s, i) => ({ label: s.unit ? `${s.label} (${s.unit})` : s.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false }))],
-        axes: [{ stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } }, { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } }],
+        axes: [{ stroke: ink, grid: { stroke: 'rgba(128,128,128,0.2)' } }, { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.2)' } }],
         scales: {
           x: { time: true, ...(xRange ? { range: (): uPlot.Range.MinMax => [xRange[0], xRange[1]] } : {}) },
           ...(yRange ? { y: { range: (): uPlot.Range.MinMax => [yRange[0], yRange[1]] } } : {}),
@@ -127,7 +165,7 @@ export function Chart({ times, series, label, height = 220, xRange, yRange }: { 
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, series, height, xRange?.[0], xRange?.[1], yRange?.[0], yRange?.[1]]);
+  }, [times, series, height, xRange?.[0], xRange?.[1], yRange?.[0], yRange?.[1], dark]);
   return html`<figure class="chart"><figcaption>${label}</figcaption><div ref=${box} role="img" aria-label=${`Chart: ${label}`}></div></figure>`;
 }
 

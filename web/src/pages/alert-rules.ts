@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { call, get, type Get } from '../api/client';
 import { withUnit } from '../format';
-import { Section, describeError, html, useLoad } from '../ui';
+import { OutcomeLine, Section, attempt, html, useLoad, type Outcome } from '../ui';
 
 type Rule = Get<'/alerts/rules'>['rules'][number];
 type Metric = Get<'/alerts/rules/metrics'>['metrics'][number];
@@ -9,29 +9,6 @@ type Database = Get<'/databases'>['databases'][number];
 
 const OPERATORS = ['>', '>=', '<', '<=', '==', '!='] as const;
 type Operator = (typeof OPERATORS)[number];
-
-/** A finished action's words: saved, deleted, or what the server refused. */
-interface Outcome {
-  readonly ok: boolean;
-  readonly text: string;
-}
-
-function OutcomeLine({ outcome }: { outcome: Outcome | undefined }) {
-  if (!outcome) return null;
-  return html`<span class=${outcome.ok ? 'ok' : 'error'} role=${outcome.ok ? 'status' : 'alert'}>${outcome.text}</span>`;
-}
-
-/** Runs `work`, reporting its outcome in `set`; reloads the list when it succeeded. */
-async function attempt(set: (o: Outcome | undefined) => void, work: () => Promise<unknown>, ok: string, after: () => void): Promise<void> {
-  set(undefined);
-  try {
-    await work();
-    set({ ok: true, text: ok });
-    after();
-  } catch (err) {
-    set({ ok: false, text: describeError(err) });
-  }
-}
 
 const numberOf = (form: FormData, name: string) => Number(String(form.get(name) ?? ''));
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { call, get, type Get } from '../api/client';
-import { Section, Time, describeError, html, useLoad } from '../ui';
+import { Section, Time, attempt, html, useLoad, type Outcome } from '../ui';
 import { ApiKeys } from './api-keys';
 
 type SettingsData = Get<'/settings'>;
@@ -25,17 +25,8 @@ function Organization({ me }: { me: Me }) {
 }
 
 function Notifications({ settings, onSaved }: { settings: SettingsData; onSaved: () => void }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const run = async (work: () => Promise<unknown>, ok: string) => {
-    setMessage(undefined);
-    try {
-      await work();
-      setMessage({ ok: true, text: ok });
-      onSaved();
-    } catch (err) {
-      setMessage({ ok: false, text: describeError(err) });
-    }
-  };
+  const [message, setMessage] = useState<Outcome>();
+  const run = (work: () => Promise<unknown>, ok: string) => attempt(setMessage, work, ok, onSaved);
   const save = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
