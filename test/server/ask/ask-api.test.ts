@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
+import { useClickHouse } from '../../harness/clickhouse.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { FakeLlm, readSse } from '../../helpers/fake-llm.js';
 import type { StatementRow } from '../../../server/src/storage/telemetry/telemetry-store.js';
@@ -21,8 +23,11 @@ const sqlAnswer = (sql: string, words = 'Sums the calls per database.') => '```s
  * answering with scripted SQL (hostile SQL included), SSE read by fetch as it streams; the guard,
  * execution, sessions, modes, the cache and tenancy are all the real ones.
  */
-describe('ask: chat over SSE, providers, modes, cache and tenancy', function () {
-  this.timeout(60_000);
+for (const telemetry of ['chdb', 'clickhouse'] as const) describe(`ask: chat over SSE, providers, modes, cache and tenancy (telemetry on ${telemetry})`, function () {
+  this.timeout(90_000);
+  // The ClickHouse variant stores telemetry on the harness server (18.16 on this machine), in a database of its own.
+  const clickhouse = telemetry === 'clickhouse' ? useClickHouse() : undefined;
+  let chDatabase: string | undefined;
   let t: TestServer;
   const llm = new FakeLlm();
   let a: { token: string; orgId: string; db: string; member: string };
@@ -31,14 +36,21 @@ describe('ask: chat over SSE, providers, modes, cache and tenancy', function () 
 
   const chat = async (token: string, body: unknown) => {
     const res = await fetch(`${t.baseUrl}/api/v1/chat`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.headers.get('content-type')?.startsWith('text/event-stream')) return { status: res.status, json: await res.json(), events: [] as { event: string; data: any }[] };
+    if (!res.headers.get('content-type')?.startsWith('text/event-stream')) return { status: res.status, json: (await res.json()) as any, events: [] as { event: string; data: any }[], done: undefined as any };
     const events = await readSse(res);
-    return { status: res.status, json: undefined, events, done: events.find((e) => e.event === 'done')?.data };
+    return { status: res.status, json: undefined as any, events, done: events.find((e) => e.event === 'done')?.data };
   };
 
   before(async () => {
     await llm.start();
-    t = await startTestServer({ env: { VIGIL_ALLOW_PRIVATE_WEBHOOKS: 'true' } });
+    let env: Record<string, string> = { VIGIL_ALLOW_PRIVATE_WEBHOOKS: 'true' };
+    if (clickhouse) {
+      const ch = clickhouse();
+      chDatabase = `vigil_ask_${randomBytes(6).toString('hex')}`;
+      await ch.query(`CREATE DATABASE ${chDatabase}`);
+      env = { ...env, CLICKHOUSE_URL: `${ch.httpUrl}/${chDatabase}` };
+    }
+    t = await startTestServer({ env });
     const orgA = await t.signup('ask-a');
     const orgB = await t.signup('ask-b');
     const meta = t.server.context.meta;
@@ -56,6 +68,7 @@ describe('ask: chat over SSE, providers, modes, cache and tenancy', function () 
   after(async () => {
     await t?.close();
     await llm.close();
+    if (clickhouse && chDatabase) await clickhouse().query(`DROP DATABASE ${chDatabase}`);
   });
 
   it('keeps a provider with its key sealed: never returned, never readable from the row', async () => {
