@@ -94,6 +94,19 @@ describe('agent/config/agent-config', () => {
     for (const [document, expected] of cases) expect(configError(document).message).to.include(expected);
   });
 
+  it('reads a ClickHouse entry\'s keeper_nodes as hosts and ports, refusing a bad one by its path and the key on PostgreSQL', () => {
+    const withNodes = (index: number, keeper_nodes: unknown) => ({ ...VALID, databases: VALID.databases.map((db, i) => (i === index ? { ...db, keeper_nodes } : db)) });
+    const config = parseAgentConfig(withNodes(1, ['keeper-1:2181', '[::1]:9181']), { env: {}, baseDir: '/etc/vigil' });
+    expect(config.databases[1]!.keeperNodes).to.deep.equal([
+      { host: 'keeper-1', port: 2181 },
+      { host: '::1', port: 9181 },
+    ]);
+    expect(config.databases[0]).to.not.have.property('keeperNodes');
+    expect(configError(withNodes(1, ['keeper-1:2181', 'keeper-2'])).message).to.match(/^databases\[1\]\.keeper_nodes\[1\]: expected host:port/);
+    expect(configError(withNodes(1, ['keeper-1:70000'])).message).to.match(/keeper_nodes\[0\]: expected host:port/);
+    expect(configError(withNodes(0, ['keeper-1:2181'])).message).to.match(/^databases\[0\]\.keeper_nodes: only applies to engine clickhouse/);
+  });
+
   it('says when the bad value came from the environment', () => {
     expect(configError(VALID, { VIGIL_SERVER_URL: 'http://x' }).message).to.include('server_url (from VIGIL_SERVER_URL): must be a URL');
   });
