@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, get, type Get } from '../../api/client';
 import { bytes, ms, num } from '../../format';
 import { Section, Time, describeError, html, useLoad } from '../../ui';
+import { blockingTree, type TreeNode } from './blocking-tree';
 import { DataTable, Reason, type Column, type TabProps } from './common';
 
 type Active = Get<'/databases/{id}/active'>;
@@ -94,40 +95,7 @@ function Running({ a }: { a: Active }) {
         : html`<${DataTable} rows=${(a as ChActive).queries} columns=${CH_COLUMNS} caption="Running queries, longest first" />`}`;
 }
 
-interface TreeNode {
-  readonly pid: number;
-  readonly lock: Lock | undefined;
-  readonly children: TreeNode[];
-}
-
-/**
- * Who blocks whom: roots are sessions that hold what others wait for without waiting themselves (or
- * wait in a cycle), children the sessions waiting on them. One node per session, first lock kept.
- */
-export function blockingTree(locks: readonly Lock[]): TreeNode[] {
-  const waitsFor = new Map<number, number>();
-  const lockOf = new Map<number, Lock>();
-  for (const l of locks) {
-    if (!l.granted && l.blocked_by_pid !== null && !waitsFor.has(l.pid)) {
-      waitsFor.set(l.pid, l.blocked_by_pid);
-      lockOf.set(l.pid, l);
-    }
-  }
-  for (const l of locks) if (!lockOf.has(l.pid)) lockOf.set(l.pid, l);
-  const children = new Map<number, number[]>();
-  for (const [waiter, holder] of waitsFor) children.set(holder, [...(children.get(holder) ?? []), waiter]);
-  const seen = new Set<number>();
-  const build = (pid: number): TreeNode => {
-    seen.add(pid);
-    return { pid, lock: lockOf.get(pid), children: (children.get(pid) ?? []).filter((c) => !seen.has(c)).map(build) };
-  };
-  const roots = [...children.keys()].filter((pid) => !waitsFor.has(pid)).map(build);
-  // A deadlock-in-waiting: everyone in the cycle waits, so none is a root; show it from its lowest pid.
-  for (const pid of [...children.keys()].sort((x, y) => x - y)) if (!seen.has(pid)) roots.push(build(pid));
-  return roots;
-}
-
-function TreeItem({ node, root }: { node: TreeNode; root: boolean }) {
+function TreeItem({ node, root }: { node: TreeNode<Lock>; root: boolean }) {
   const l = node.lock;
   const what = l ? `${l.mode} on ${l.relation_name ?? l.lock_type}` : '';
   return html`<li>
