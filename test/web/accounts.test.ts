@@ -148,5 +148,7 @@ describe('web: accounts (verification, invitations, members, audit log, password
     await page.getByRole('heading', { name: 'Password changed' }).waitFor();
     await page.getByRole('link', { name: 'Sign in with your new password' }).click();
     await signIn(page, { email: colleague.email, password: fresh });
+    // A member's overview of an organization without databases says whom to ask (the install instructions are an admin's).
+    await page.getByText('An owner or admin of your organization installs the Vigil agent').waitFor();
   });
 });

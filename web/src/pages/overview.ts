@@ -29,7 +29,15 @@ const SORTS: Record<string, (a: Row, b: Row) => number> = {
 
 function EmptyState() {
   const [engine, setEngine] = useState<'postgres' | 'clickhouse'>('postgres');
-  const install = useLoad(() => get('/agent/install', { query: { engine } }), [engine]);
+  // The install instructions are an admin's (they are how keys get made): a member is told whom to ask instead of being refused.
+  const me = useLoad(() => get('/auth/me'), []);
+  const member = me.data !== undefined && 'role' in me.data && me.data.role === 'member';
+  const install = useLoad(() => (me.loading || member ? new Promise<never>(() => undefined) : get('/agent/install', { query: { engine } })), [engine, me.loading, member]);
+  if (member)
+    return html`<section class="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">No database yet</h2>
+      <p>An owner or admin of your organization installs the Vigil agent next to a database; it then appears here within a minute.</p>
+    </section>`;
   return html`<section class="empty" aria-labelledby="empty-title">
     <h2 id="empty-title">No database yet</h2>
     <p>Install the Vigil agent next to a database; it connects out to this server and the database appears here within a minute.</p>
