@@ -61,7 +61,7 @@ export interface DonePayload {
   tokens: TokenUsage | null;
 }
 
-export type ChatEvent = 'progress' | 'delta' | 'sql' | 'rows' | 'explanation' | 'done';
+export type ChatEvent = 'progress' | 'delta' | 'sql' | 'rows' | 'explanation' | 'done' | 'error';
 export type ChatEmit = (event: ChatEvent, data: unknown) => void;
 
 /** What a chat needs resolved before its stream starts (so a bad id is a plain 404, not an event). */
@@ -183,7 +183,8 @@ export class AskService {
         }
       }
       emit('progress', { stage: 'generating', message: `Asking ${chat.provider.name} (${chat.provider.model})` });
-      const answer = await this.#generate(chat, history, (delta) => emit('delta', { text: delta }));
+      // The model's text holds the SQL: it streams only to a client that asked to see the query.
+      const answer = await this.#generate(chat, history, request.options.show_query ? (delta) => emit('delta', { text: delta }) : () => undefined);
       payload.tokens = answer.tokens;
       payload.explanation = answer.explanation || null;
       if (!answer.sql) throw new VigilError('ASK_SQL_REFUSED', 'The model answered without SQL', { details: { reason: 'no_sql' } });

@@ -15,6 +15,8 @@ import { databaseFor } from './database-scope.js';
  * organization's session or provider is a plain 404. Sessions keep the messages in order.
  */
 
+const KEEP_ALIVE_MS = 15_000;
+
 const ChatBody = z.object({
   message: z.string().trim().min(1).max(4000).describe('The question, in words'),
   session_id: z.string().max(100).nullable().optional().describe('Continue this session; omitted or null starts one'),
@@ -89,7 +91,7 @@ export function chatRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'read',
       errors: ['ASK_NO_PROVIDER', 'NOT_FOUND'],
       body: ChatBody,
-      success: { status: 200, description: 'text/event-stream: progress, delta, sql, rows and explanation events, then done (the answer: session_id, message_id, query, query_dialect, explanation, results, status, cache_hit, error, tokens)' },
+      success: { status: 200, description: 'text/event-stream: progress, delta, sql, rows and explanation events, then done (or error, code INTERNAL, if the server fails past the headers) (the answer: session_id, message_id, query, query_dialect, explanation, results, status, cache_hit, error, tokens)' },
       async handler({ principal, body, res }) {
         const database = body.database_id ? await databaseFor(ctx, principal.orgId, body.database_id) : undefined;
         const prepared = await ask().prepareChat(principal.orgId, body, database);
@@ -102,9 +104,20 @@ export function chatRoutes(ctx: AppContext): RouteSpec[] {
         const emit = (event: ChatEvent, data: unknown) => {
           if (!res.writableEnded && !res.destroyed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         };
-        const done = await ask().runChat(prepared, emit);
-        emit('done', done);
-        res.end();
+        // A comment line now and then keeps proxies from closing a stream while the model thinks.
+        const keepAlive = setInterval(() => {
+          if (!res.writableEnded && !res.destroyed) res.write(': keep-alive\n\n');
+        }, KEEP_ALIVE_MS);
+        try {
+          emit('done', await ask().runChat(prepared, emit));
+        } catch (err) {
+          // The headers are gone: a failure past them (the metadata store down) is an error event, never a 500 page.
+          ctx.logger.error({ err, orgId: principal.orgId }, 'chat failed after its stream started');
+          emit('error', { code: 'INTERNAL', message: 'Internal server error' });
+        } finally {
+          clearInterval(keepAlive);
+          res.end();
+        }
         return { status: 200 };
       },
     }),
