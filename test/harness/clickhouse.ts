@@ -3,12 +3,12 @@
  * run from a copy of its packaged config, with every path in a temp dir and every port a free
  * loopback one. No systemd or init script, so it runs the same on a laptop, in a container and in CI.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { errorMessage, isExecutable, isRoot, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
+import { errorMessage, isExecutable, isRoot, ServerProcess, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
 import { sharedService } from './shared-service.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -83,8 +83,7 @@ class LocalClickHouse implements ChInstance, LocalServer {
   readonly monitorUrl: string;
   readonly #binary: string;
   readonly #configFile: string;
-  #child: ChildProcess | undefined;
-  #exited: Promise<void> = Promise.resolve();
+  #process: ServerProcess | undefined;
   #version = '';
   #stopped = false;
 
@@ -107,31 +106,13 @@ class LocalClickHouse implements ChInstance, LocalServer {
   }
 
   async start(): Promise<void> {
-    // The server's own stdout/stderr go to a file, not a pipe: nothing of ours keeps the event loop alive.
     const consoleLog = path.join(this.baseDir, 'console.log');
-    const fd = openSync(consoleLog, 'a');
-    let exit: string | undefined;
-    try {
-      // Runs as whoever runs the tests (root included): 18.16 does not refuse root, and the temp dir is ours.
-      const child = spawn(this.#binary, [`--config-file=${this.#configFile}`], { cwd: this.baseDir, stdio: ['ignore', fd, fd] });
-      this.#child = child;
-      this.#exited = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-          exit = `exited with ${signal ?? code}`;
-          resolve();
-        });
-        child.once('error', (err) => {
-          exit = `could not be run: ${err.message}`;
-          resolve();
-        });
-      });
-      child.unref();
-    } finally {
-      closeSync(fd);
-    }
+    // Runs as whoever runs the tests (root included): 18.16 does not refuse root, and the temp dir is ours.
+    const server = new ServerProcess(this.#binary, [`--config-file=${this.#configFile}`], this.baseDir, consoleLog);
+    this.#process = server;
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
-      if (exit) throw new Error(`clickhouse-server ${exit} while starting\n${await this.#logTail(consoleLog)}`);
+      if (server.exit) throw new Error(`clickhouse-server ${server.exit} while starting\n${await this.#logTail(consoleLog)}`);
       if (await this.#ping()) break;
       if (Date.now() > deadline) throw new Error(`clickhouse-server did not answer /ping within ${READY_TIMEOUT_MS} ms\n${await this.#logTail(consoleLog)}`);
       await delay(100);
@@ -156,13 +137,7 @@ class LocalClickHouse implements ChInstance, LocalServer {
     this.#stopped = true;
     untrack(this);
     try {
-      const child = this.#child;
-      if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await this.#exited;
-        clearTimeout(timer);
-      }
+      await this.#process?.stop(STOP_TIMEOUT_MS);
     } finally {
       await rm(this.baseDir, { recursive: true, force: true });
     }
@@ -172,14 +147,7 @@ class LocalClickHouse implements ChInstance, LocalServer {
   stopSync(): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    const pid = this.#child?.pid;
-    if (pid !== undefined && this.#child?.exitCode === null) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    this.#process?.killSync();
     rmSync(this.baseDir, { recursive: true, force: true });
   }
 

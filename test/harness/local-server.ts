@@ -3,6 +3,8 @@
  * dir that is removed when its start fails, and a best-effort stop of every server still running
  * when the test process dies (a crash, Ctrl-C, a CI timeout), so none keeps a port and a temp dir behind.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,4 +85,60 @@ export function isRoot(): boolean {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A server binary run as a child process whose output goes to `consoleLog` (a file, not a pipe:
+ * nothing of ours keeps the event loop alive), as the ClickHouse and ZooKeeper harnesses run theirs.
+ */
+export class ServerProcess {
+  readonly #child: ChildProcess;
+  readonly #exited: Promise<void>;
+  #exit: string | undefined;
+
+  constructor(command: string, args: readonly string[], cwd: string, consoleLog: string) {
+    const fd = openSync(consoleLog, 'a');
+    try {
+      this.#child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd] });
+      this.#exited = new Promise((resolve) => {
+        this.#child.once('exit', (code, signal) => {
+          this.#exit = `exited with ${signal ?? code}`;
+          resolve();
+        });
+        this.#child.once('error', (err) => {
+          this.#exit = `could not be run: ${err.message}`;
+          resolve();
+        });
+      });
+      this.#child.unref();
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** How it ended ("exited with 1", "could not be run: …"); undefined while it runs. */
+  get exit(): string | undefined {
+    return this.#exit;
+  }
+
+  /** SIGTERM, then SIGKILL after `timeoutMs`; resolves once it has exited. */
+  async stop(timeoutMs: number): Promise<void> {
+    const child = this.#child;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    await this.#exited;
+    clearTimeout(timer);
+  }
+
+  /** SIGKILL, synchronously: for process 'exit' and signal handlers. */
+  killSync(): void {
+    const pid = this.#child.pid;
+    if (pid === undefined || this.#child.exitCode !== null) return;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }

@@ -3,12 +3,12 @@
  * JRE it depends on) run standalone from its jar with a config in a temp dir, on a free loopback
  * port. No systemd or init script, so it runs the same on a laptop, in a container and in CI.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { access, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { errorMessage, isExecutable, isRoot, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
+import { errorMessage, isExecutable, isRoot, ServerProcess, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
 import { freePort } from '../helpers/free-port.js';
 
 export interface ZkInstance {
@@ -62,8 +62,7 @@ export async function startZooKeeper(): Promise<ZkInstance> {
 
 class LocalZooKeeper implements ZkInstance, LocalServer {
   readonly host = HOST;
-  #child: ChildProcess | undefined;
-  #exited: Promise<void> = Promise.resolve();
+  #process: ServerProcess | undefined;
   #stopped = false;
 
   constructor(
@@ -76,29 +75,12 @@ class LocalZooKeeper implements ZkInstance, LocalServer {
 
   async start(): Promise<void> {
     const consoleLog = path.join(this.baseDir, 'console.log');
-    const fd = openSync(consoleLog, 'a');
-    let exit: string | undefined;
-    try {
-      const args = ['-Xmx128m', '-XX:+UseSerialGC', '-cp', `${CONF_DIR}:${JAR}`, `-Dzookeeper.log.dir=${this.baseDir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', this.config];
-      const child = spawn(JAVA, args, { cwd: this.baseDir, stdio: ['ignore', fd, fd] });
-      this.#child = child;
-      this.#exited = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-          exit = `exited with ${signal ?? code}`;
-          resolve();
-        });
-        child.once('error', (err) => {
-          exit = `could not be run: ${err.message}`;
-          resolve();
-        });
-      });
-      child.unref();
-    } finally {
-      closeSync(fd);
-    }
+    const args = ['-Xmx128m', '-XX:+UseSerialGC', '-cp', `${CONF_DIR}:${JAR}`, `-Dzookeeper.log.dir=${this.baseDir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', this.config];
+    const server = new ServerProcess(JAVA, args, this.baseDir, consoleLog);
+    this.#process = server;
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
-      if (exit) throw new Error(`zookeeper ${exit} while starting\n${await tail(consoleLog)}`);
+      if (server.exit) throw new Error(`zookeeper ${server.exit} while starting\n${await tail(consoleLog)}`);
       // ruok answers once the port is open; srvr names the mode only once sessions are served (a client earlier is dropped, and 18.16 may crash on it).
       if ((await this.fourLetter('srvr').catch(() => '')).includes('Mode:')) return;
       if (Date.now() > deadline) throw new Error(`zookeeper did not serve (srvr) within ${READY_TIMEOUT_MS} ms\n${await tail(consoleLog)}`);
@@ -123,13 +105,7 @@ class LocalZooKeeper implements ZkInstance, LocalServer {
     this.#stopped = true;
     untrack(this);
     try {
-      const child = this.#child;
-      if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await this.#exited;
-        clearTimeout(timer);
-      }
+      await this.#process?.stop(STOP_TIMEOUT_MS);
     } finally {
       await rm(this.baseDir, { recursive: true, force: true });
     }
@@ -138,14 +114,7 @@ class LocalZooKeeper implements ZkInstance, LocalServer {
   stopSync(): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    const pid = this.#child?.pid;
-    if (pid !== undefined && this.#child?.exitCode === null) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    this.#process?.killSync();
     rmSync(this.baseDir, { recursive: true, force: true });
   }
 }
