@@ -81,6 +81,9 @@ for (const telemetry of ['chdb', 'clickhouse'] as const) describe(`ask: chat ove
     const row = await t.server.context.meta.ask.getProvider(a.orgId, providerId);
     expect(row!.api_key_sealed).to.match(/^v1\./).and.not.include(SECRET_KEY);
     expect((await t.request('GET', '/api/v1/providers', { token: b.token })).body.providers).to.deep.equal([]);
+    const log = await t.request('GET', '/api/v1/org/audit-log', { token: a.token });
+    expect(log.body.entries.find((e: { target: { type: string } }) => e.target.type === 'ask_provider')).to.deep.include({ action: 'settings.changed', target: { type: 'ask_provider', id: providerId } });
+    expect(JSON.stringify(log.body)).not.to.include(SECRET_KEY);
     expect((await t.request('POST', '/api/v1/providers', { token: a.member, body: { name: 'x', kind: 'anthropic', model: 'm' } })).body.code).to.equal('AUTH_FORBIDDEN_ROLE');
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { VigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
+import { audit } from '../../auth/audit.js';
 import { authorize } from '../../auth/authenticate.js';
 import { SemanticModel, STARTER_EXAMPLES } from '../../ask/ask-prompt.js';
 import { AskService, MAX_ROWS_CAP, QUERY_DIALECT } from '../../ask/ask-service.js';
@@ -110,7 +111,7 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       body: SemanticModel,
       success: { status: 200, description: 'The model as stored', schema: SemanticModel },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         for (const [name, notes] of Object.entries(body.views)) {
           const view = askView(name);
           if (!view) throw new VigilError('VALIDATION_FAILED', `Invalid body field 'views.${name}': no such view (GET /ask/schema lists them)`, { details: { body_field: `views.${name}` } });
@@ -119,6 +120,7 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
           }
         }
         const saved = await ctx.meta.ask.updateAskSettings(principal.orgId, { semantic_model: JSON.stringify(body) }, new Date().toISOString());
+        await audit(ctx, res, 'settings.changed', { type: 'ask_settings', id: principal.orgId }, { details: { fields: ['semantic_model'] } });
         return { body: SemanticModel.parse(JSON.parse(saved.semantic_model)) };
       },
     }),
@@ -147,10 +149,11 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['ASK_SQL_REFUSED', 'SQL_PARSE_ERROR', 'ASK_QUERY_FAILED', 'ASK_QUERY_LIMIT'],
       body: ExampleBody,
       success: { status: 201, description: 'The example', schema: ExampleView },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         // Verified: it must pass the guard and run (on one row) for this organization.
         const { query } = await ask().execute(principal.orgId, body.sql, undefined, 1);
         const example = await ctx.meta.ask.createExample({ id: randomUUID(), org_id: principal.orgId, question: body.question, sql: query, created_at: new Date().toISOString() });
+        await audit(ctx, res, 'settings.changed', { type: 'ask_example', id: example.id }, { details: { change: 'created' } });
         return { status: 201, body: { id: example.id, question: example.question, sql: example.sql, builtin: false, created_at: example.created_at } };
       },
     }),
@@ -162,9 +165,10 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       params: ExamplePath,
       success: { status: 204, description: 'Removed' },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         if (STARTER_EXAMPLES.some((e) => e.id === params.id)) throw new VigilError('VALIDATION_FAILED', `Invalid path param 'id': ${params.id} is a built-in example and cannot be removed`, { details: { path_param: 'id' } });
         if (!(await ctx.meta.ask.deleteExample(principal.orgId, params.id))) throw new VigilError('NOT_FOUND', 'No such example');
+        await audit(ctx, res, 'settings.changed', { type: 'ask_example', id: params.id }, { details: { change: 'deleted' } });
         return { status: 204 };
       },
     }),
@@ -188,10 +192,11 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       errors: ['NOT_FOUND'],
       body: SettingsBody,
       success: { status: 200, description: 'Settings after the change', schema: SettingsView },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         const { default_provider, ...rest } = body;
         if (default_provider && !(await ctx.meta.ask.getProvider(principal.orgId, default_provider))) throw new VigilError('NOT_FOUND', 'No such provider', { details: { body_field: 'default_provider' } });
         const saved = await ctx.meta.ask.updateAskSettings(principal.orgId, { ...rest, ...(default_provider === undefined ? {} : { default_provider_id: default_provider }) }, new Date().toISOString());
+        await audit(ctx, res, 'settings.changed', { type: 'ask_settings', id: principal.orgId }, { details: { fields: Object.keys(body) } });
         return { body: settingsView(saved) };
       },
     }),
@@ -203,8 +208,9 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       body: z.object({ mode: z.enum(EXECUTION_MODES) }),
       success: { status: 200, description: 'The mode', schema: z.object({ execution_mode: z.enum(EXECUTION_MODES) }) },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         const saved = await ctx.meta.ask.updateAskSettings(principal.orgId, { execution_mode: body.mode }, new Date().toISOString());
+        await audit(ctx, res, 'settings.changed', { type: 'ask_settings', id: principal.orgId }, { details: { fields: ['execution_mode'], execution_mode: body.mode } });
         return { body: { execution_mode: saved.execution_mode } };
       },
     }),
@@ -251,8 +257,10 @@ export function askRoutes(ctx: AppContext): RouteSpec[] {
       tag: 'ask',
       auth: 'admin',
       success: { status: 200, description: 'How many answers were removed', schema: z.object({ removed: z.number().int() }) },
-      async handler({ principal }) {
-        return { body: { removed: await ctx.meta.ask.clearCache(principal.orgId) } };
+      async handler({ principal, res }) {
+        const removed = await ctx.meta.ask.clearCache(principal.orgId);
+        await audit(ctx, res, 'settings.changed', { type: 'ask_cache', id: principal.orgId }, { details: { removed } });
+        return { body: { removed } };
       },
     }),
   ];

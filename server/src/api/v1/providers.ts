@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VigilError, type ErrorCode } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import { askServiceFor } from '../../ask/ask-service-for.js';
+import { audit } from '../../auth/audit.js';
 import { PROVIDER_KINDS, type ProviderRow } from '../../storage/meta/ask-repository.js';
 import { route, type RouteSpec } from '../route.js';
 
@@ -94,7 +95,7 @@ export function providerRoutes(ctx: AppContext): RouteSpec[] {
       errors: URL_ERRORS,
       body: CreateBody,
       success: { status: 201, description: 'The provider', schema: ProviderView },
-      async handler({ principal, body }) {
+      async handler({ principal, body, res }) {
         if (body.kind === 'ollama' && !body.base_url) throw new VigilError('VALIDATION_FAILED', "Invalid body field 'base_url': an ollama provider needs its host, e.g. http://127.0.0.1:11434", { details: { body_field: 'base_url' } });
         if (body.base_url) await ask().checkBaseUrl('base_url', body.base_url);
         const at = new Date().toISOString();
@@ -106,6 +107,8 @@ export function providerRoutes(ctx: AppContext): RouteSpec[] {
         // The first provider becomes the default, so a chat needs no provider id until there are several.
         const makeDefault = body.is_default ?? settings.default_provider_id === null;
         const defaultId = makeDefault ? (await ctx.meta.ask.updateAskSettings(principal.orgId, { default_provider_id: p.id }, at)).default_provider_id : settings.default_provider_id;
+        // Provider changes are settings changes in the audit log; the key is never in the details.
+        await audit(ctx, res, 'settings.changed', { type: 'ask_provider', id: p.id }, { details: { change: 'created', name: p.name, kind: p.kind, model: p.model } });
         return { status: 201, body: view(p, defaultId) };
       },
     }),
@@ -119,7 +122,7 @@ export function providerRoutes(ctx: AppContext): RouteSpec[] {
       params: ProviderPath,
       body: UpdateBody,
       success: { status: 200, description: 'The provider after the change', schema: ProviderView },
-      async handler({ principal, params, body }) {
+      async handler({ principal, params, body, res }) {
         const current = await ctx.meta.ask.getProvider(principal.orgId, params.id);
         if (!current) throw new VigilError('NOT_FOUND', 'No such provider');
         if (body.base_url) await ask().checkBaseUrl('base_url', body.base_url);
@@ -131,6 +134,7 @@ export function providerRoutes(ctx: AppContext): RouteSpec[] {
         let settings = await ctx.meta.ask.getAskSettings(principal.orgId);
         if (is_default === true) settings = await ctx.meta.ask.updateAskSettings(principal.orgId, { default_provider_id: p.id }, at);
         if (is_default === false && settings.default_provider_id === p.id) settings = await ctx.meta.ask.updateAskSettings(principal.orgId, { default_provider_id: null }, at);
+        await audit(ctx, res, 'settings.changed', { type: 'ask_provider', id: p.id }, { details: { change: 'updated', fields: Object.keys(body) } });
         return { body: view(p, settings.default_provider_id) };
       },
     }),
@@ -142,8 +146,9 @@ export function providerRoutes(ctx: AppContext): RouteSpec[] {
       auth: 'admin',
       params: ProviderPath,
       success: { status: 204, description: 'Removed' },
-      async handler({ principal, params }) {
+      async handler({ principal, params, res }) {
         if (!(await ctx.meta.ask.deleteProvider(principal.orgId, params.id))) throw new VigilError('NOT_FOUND', 'No such provider');
+        await audit(ctx, res, 'settings.changed', { type: 'ask_provider', id: params.id }, { details: { change: 'deleted' } });
         return { status: 204 };
       },
     }),
