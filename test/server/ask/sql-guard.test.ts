@@ -158,6 +158,15 @@ for (const backend of ASK_BACKENDS) {
       ['WITH x AS (SELECT * FROM x) SELECT * FROM x', 'ASK_SQL_REFUSED', 'unknown_view'],
       ['SELECT * FROM statement_stats UNION ALL SELECT * FROM system.one', 'ASK_SQL_REFUSED', 'not_a_view'],
       ['SELECT * FROM numbers(1000000000)', 'ASK_SQL_REFUSED', 'function'],
+      ['SELECT * FROM statement_stats AS s, system.users AS u', 'ASK_SQL_REFUSED', 'not_a_view'],
+      ['SeLeCt * FrOm System.Tables', 'ASK_SQL_REFUSED', 'not_a_view'],
+      ['SELECT * FROM `system.users`', 'ASK_SQL_REFUSED', undefined],
+      ['SELECT * FROM statement_stats AS s INNER JOIN (SELECT * FROM system.one) AS o ON 1 = 1', 'ASK_SQL_REFUSED', 'not_a_view'],
+      ['SELECT * FROM statement_stats LIMIT 1 BY (SELECT count() FROM schema_migrations)', 'ASK_SQL_REFUSED', undefined],
+      ["SELECT joinGet('j', 'v', 1)", 'ASK_SQL_REFUSED', 'function'],
+      ['SELECT * FROM view(SELECT * FROM system.users)', 'ASK_SQL_REFUSED', 'function'],
+      ['EXPLAIN SELECT 1', 'ASK_SQL_REFUSED', 'not_select'],
+      ['SELECT count() FROM schema_migrations', 'ASK_SQL_REFUSED', 'unknown_view'],
     ];
     for (const [sql, code, reason] of hostile) {
       it(`refuses ${sql}`, async () => {
@@ -181,6 +190,11 @@ for (const backend of ASK_BACKENDS) {
         expect(r.columns.length + r.row_count).to.be.greaterThan(-1);
       });
     }
+
+    it('binds views read in subqueries of every clause', async () => {
+      const r = await run('SELECT count() AS n FROM statement_stats WHERE (SELECT count() FROM statement_texts) > 0 AND database_id IN (SELECT database_id FROM databases) HAVING n > (SELECT count() FROM health_scores)', ORG_A);
+      expect(Number(r.rows[0]![0])).to.equal(3);
+    });
 
     it('cuts rows at max_rows and refuses work beyond the limits', async () => {
       const r = await run('SELECT query_hash FROM statement_stats ORDER BY query_hash', ORG_A, undefined, { ...DEFAULT_ASK_LIMITS, maxRows: 2 });
