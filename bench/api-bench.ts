@@ -10,10 +10,13 @@
  *          ClickHouse started by the test harness) --days D (7) --statements S (5000)
  *          --every-min M (10: each statement has a row every M minutes on average, as agents send
  *          only statements that ran) --requests R (200 per endpoint) --concurrency C (4)
+ *          --agents N (0) --interval-s S (60): N simulated agents (bench:ingest's) send a batch of 50
+ *          statements every S s into the same server while the endpoints are timed (after one interval
+ *          of warm-up), and their ack p50/p99 over the timed reads is printed too: the two loads at once.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { uuidv7 } from '@vigil/shared';
@@ -21,7 +24,8 @@ import { hashPassword } from '../server/src/auth/passwords.js';
 import { loadServerConfig } from '../server/src/config.js';
 import { openStores } from '../server/src/storage/open-stores.js';
 import type { StatementRow } from '../server/src/storage/telemetry/telemetry-store.js';
-import { startBenchServer, startStoreServers } from './bench-server.js';
+import { benchAccount, histogramDelta, startBenchServer, startStoreServers, threadTimesPerSecond } from './bench-server.js';
+import { connectSimulatedAgents, type SimulatedAgents } from './simulated-agents.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,6 +35,8 @@ const { values: opts } = parseArgs({
     'every-min': { type: 'string', default: '10' },
     requests: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '4' },
+    agents: { type: 'string', default: '0' },
+    'interval-s': { type: 'string', default: '60' },
     // Internal: the child process that loads the data (chDB binds a data directory to one process).
     'load-only': { type: 'boolean', default: false },
   },
@@ -159,7 +165,18 @@ async function main(): Promise<void> {
     const dbId = out.trim().split('\n').pop()!;
 
     const server = await startBenchServer({ ...env, VIGIL_LOG_LEVEL: 'error' });
+    let agents: SimulatedAgents | undefined;
     try {
+      const agentCount = Number(opts.agents);
+      if (agentCount > 0) {
+        // Another organization's agents: the same server and chDB, not the database read below.
+        const { agentKey } = await benchAccount(server.baseUrl);
+        const intervalMs = Number(opts['interval-s']) * 1000;
+        agents = await connectSimulatedAgents({ wsUrl: server.wsUrl, agentKey, agents: agentCount, intervalMs, statements: 50 });
+        // One interval of warm-up: every agent has sent once, spread over it.
+        await new Promise((r) => setTimeout(r, intervalMs));
+        agents.measure();
+      }
       const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
       const { access_token: token } = (await login.json()) as { access_token: string };
       const since = new Date(Date.now() - DAYS * 24 * 3600_000).toISOString();
@@ -170,14 +187,28 @@ async function main(): Promise<void> {
         `/api/v1/databases/${dbId}/overview`,
         `/api/v1/databases/${dbId}/queries/1000000001?since=${since}`,
       ];
-      console.log(`store=${opts.store} days=${DAYS} statements=${STATEMENTS} every=${EVERY_MIN}min requests=${opts.requests} concurrency=${opts.concurrency}`);
+      console.log(`${new Date().toISOString().slice(0, 10)} store=${opts.store} days=${DAYS} statements=${STATEMENTS} every=${EVERY_MIN}min requests=${opts.requests} concurrency=${opts.concurrency} agents=${opts.agents} interval=${opts['interval-s']}s`);
       console.log('endpoint'.padEnd(70), 'status', 'p50 ms', 'p95 ms', 'p99 ms');
+      const metrics0 = await server.metrics();
+      const schedule0 = server.schedule();
+      const t0 = performance.now();
       for (const path of endpoints) {
         const r = await timeEndpoint(server.baseUrl, token, path);
         console.log(path.replace(dbId, '{id}').replace(since, '7d').padEnd(70), String(r.status).padEnd(6), r.p50.toFixed(1).padStart(6), r.p95.toFixed(1).padStart(6), r.p99.toFixed(1).padStart(6));
       }
+      const seconds = (performance.now() - t0) / 1000;
+      const threads = threadTimesPerSecond(schedule0, server.schedule(), seconds);
+      const metrics1 = await server.metrics();
+      if (agents) {
+        const { acked, errors, latencies } = agents.results();
+        console.log(`agents during the reads: ${acked} batches acked, ${errors} errors, ack p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`);
+        console.log(`server side (frame → Ack): ${JSON.stringify(histogramDelta(metrics0, metrics1, 'vigil_ingest_ack_latency_seconds'))}; flush ${JSON.stringify(histogramDelta(metrics0, metrics1, 'vigil_ingest_flush_duration_seconds'))}`);
+      }
+      // Per server thread: CPU seconds and seconds waiting for a CPU, per second of the timed reads.
+      console.log(`server threads (s/s): ${JSON.stringify(threads)}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
       console.log(`server RSS ${server.rssMiB().toFixed(0)} MiB`);
     } finally {
+      agents?.stop();
       await server.stop();
     }
   } finally {

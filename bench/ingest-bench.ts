@@ -12,14 +12,11 @@
  *          PostgreSQL and a ClickHouse started by the test harness, as DATABASE_URL and CLICKHOUSE_URL)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import WebSocket from 'ws';
-import { AGENT_CONNECT_PATH, PROTOCOL_MAJOR, PROTOCOL_MINOR, decodeServerMessage, encodeAgentMessage, uuidv7 } from '@vigil/shared';
-import { statementsToWire } from '../agent/src/transform/statements-transform.js';
-import type { StatementDelta } from '../agent/src/state/postgres-statements-state.js';
-import { benchAccount, startBenchServer, startStoreServers } from './bench-server.js';
+import { benchAccount, histogramDelta, startBenchServer, startStoreServers, threadTimesPerSecond } from './bench-server.js';
+import { connectSimulatedAgents } from './simulated-agents.js';
 
 const { values: opts } = parseArgs({
   // pnpm 9 passes the `--` of `pnpm bench:ingest -- --store servers` through.
@@ -39,42 +36,6 @@ const INTERVAL_MS = Number(opts['interval-s']) * 1000;
 const DURATION_MS = Number(opts['duration-s']) * 1000;
 const STATEMENTS = Number(opts.statements);
 
-const TEMPLATES = [
-  'SELECT o.id, o.total, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.created_at > $1 ORDER BY o.created_at DESC LIMIT $2',
-  'UPDATE inventory SET quantity = quantity - $1, updated_at = now() WHERE sku = $2 AND warehouse_id = $3',
-  'INSERT INTO events (id, kind, payload, created_at) VALUES ($1, $2, $3, $4)',
-  'SELECT count(*) FROM sessions WHERE user_id = $1 AND expires_at > now()',
-];
-
-function deltas(agent: number): StatementDelta[] {
-  return Array.from({ length: STATEMENTS }, (_, i) => {
-    const calls = 1 + ((agent * 31 + i * 7) % 500);
-    return {
-      dbid: 16384,
-      userid: 10 + (i % 3),
-      queryid: String(-9_000_000_000_000 + agent * 1000 + i),
-      toplevel: true,
-      datname: 'app',
-      rolname: 'app',
-      query: `${TEMPLATES[i % TEMPLATES.length]} /* ${i} */`,
-      counters: {
-        calls,
-        totalExecTimeMs: calls * 1.7,
-        totalPlanTimeMs: calls * 0.1,
-        rows: calls * 3,
-        sharedBlksHit: calls * 40,
-        sharedBlksRead: calls,
-        sharedBlksDirtied: 0,
-        sharedBlksWritten: 0,
-        tempBlksRead: 0,
-        tempBlksWritten: 0,
-        blkReadTimeMs: 0,
-        blkWriteTimeMs: 0,
-      },
-    } as StatementDelta;
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -87,64 +48,14 @@ async function main(): Promise<void> {
   const idleRss = server.rssMiB();
   const { agentKey } = await benchAccount(server.baseUrl);
 
-  const latencies: number[] = [];
-  let acked = 0;
-  let errors = 0;
-  let measuring = false;
-  const sockets: WebSocket[] = [];
-  const senders: Array<() => void> = [];
-  let stopping = false;
-  const connectStart = Date.now();
-
-  await Promise.all(
-    Array.from({ length: AGENTS }, (_, agent) =>
-      new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(server.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${agentKey}` }, perMessageDeflate: false });
-        sockets.push(ws);
-        const statements = statementsToWire(deltas(agent));
-        const sentAt = new Map<string, number>();
-        let seq = 0;
-        const sendBatch = (): void => {
-          if (stopping || ws.readyState !== ws.OPEN) return;
-          const batchId = uuidv7();
-          const now = Date.now();
-          sentAt.set(batchId, now);
-          ws.send(encodeAgentMessage({ batch: { batchId, seq: ++seq, database: 'db', windowStartMs: now - INTERVAL_MS, windowEndMs: now, statements } }));
-        };
-        senders.push(sendBatch);
-        ws.on('message', (data: Buffer) => {
-          const message = decodeServerMessage(data);
-          if (message.welcome) {
-            resolve();
-            if (opts.saturate) return;
-            // Spread agents evenly over the interval, as wall-clock-aligned agents with skewed clocks would be.
-            setTimeout(() => {
-              sendBatch();
-              setInterval(sendBatch, INTERVAL_MS).unref();
-            }, (agent / AGENTS) * INTERVAL_MS).unref();
-          } else if (message.ack) {
-            const start = sentAt.get(message.ack.batchId!);
-            sentAt.delete(message.ack.batchId!);
-            if (measuring && start !== undefined) {
-              latencies.push(Date.now() - start);
-              acked++;
-            }
-            if (opts.saturate) sendBatch();
-          } else if (message.error) {
-            errors++;
-          }
-        });
-        ws.once('error', reject);
-        ws.once('open', () => ws.send(encodeAgentMessage({ hello: { protocolMajor: PROTOCOL_MAJOR, protocolMinor: PROTOCOL_MINOR, agentVersion: 'bench', hostname: `bench-${agent}`, databases: [{ name: 'db', engine: 1, serverVersion: '16.4' }] } })));
-      }),
-    ),
-  );
-  const connectSeconds = (Date.now() - connectStart) / 1000;
+  const agents = await connectSimulatedAgents({ wsUrl: server.wsUrl, agentKey, agents: AGENTS, intervalMs: INTERVAL_MS, statements: STATEMENTS, saturate: opts.saturate });
   // The first interval warms up (connection bursts, JIT); measure after it.
   const warmup = opts.saturate ? 5_000 : Math.min(INTERVAL_MS, DURATION_MS / 3);
-  if (opts.saturate) for (const send of senders) send();
+  if (opts.saturate) agents.startSaturating();
   await new Promise((r) => setTimeout(r, warmup));
-  measuring = true;
+  agents.measure();
+  const metrics0 = await server.metrics();
+  const schedule0 = server.schedule();
   const cpu0 = server.cpuSeconds();
   const t0 = Date.now();
   let peakRss = 0;
@@ -153,14 +64,15 @@ async function main(): Promise<void> {
   clearInterval(rssTimer);
   const seconds = (Date.now() - t0) / 1000;
   const cpu = (server.cpuSeconds() - cpu0) / seconds;
-  stopping = true;
-  for (const ws of sockets) ws.terminate();
+  const threads = threadTimesPerSecond(schedule0, server.schedule(), seconds);
+  const metrics1 = await server.metrics();
+  agents.stop();
+  const { acked, errors, latencies } = agents.results();
   await server.stop();
   const storeVersions = stores?.versions;
   await stores?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 
-  latencies.sort((x, y) => x - y);
   const result = {
     date: new Date().toISOString().slice(0, 10),
     stores: storeVersions ? `servers (PostgreSQL ${storeVersions.postgres} + ClickHouse ${storeVersions.clickhouse})` : 'embedded (SQLite + chDB)',
@@ -168,7 +80,7 @@ async function main(): Promise<void> {
     interval_s: INTERVAL_MS / 1000,
     statements_per_batch: STATEMENTS,
     mode: opts.saturate ? 'saturate' : 'interval',
-    connect_s: Number(connectSeconds.toFixed(1)),
+    connect_s: Number(agents.connectSeconds.toFixed(1)),
     measured_s: Number(seconds.toFixed(1)),
     batches_per_s: Number((acked / seconds).toFixed(1)),
     statement_rows_per_s: Math.round((acked * STATEMENTS) / seconds),
@@ -178,6 +90,13 @@ async function main(): Promise<void> {
     server_idle_rss_mib: Math.round(idleRss),
     server_peak_rss_mib: Math.round(peakRss),
     server_cpu_cores: Number(cpu.toFixed(2)),
+    // Where an ack's time goes: the server's own part (frame received → Ack sent) and its write,
+    // then, per server thread, CPU seconds used and seconds spent runnable but waiting for a CPU, per second.
+    server_side_ack: histogramDelta(metrics0, metrics1, 'vigil_ingest_ack_latency_seconds'),
+    server_flush: histogramDelta(metrics0, metrics1, 'vigil_ingest_flush_duration_seconds'),
+    server_event_loop_lag_p99_ms: Math.round((metrics1.get('nodejs_eventloop_lag_p99_seconds') ?? NaN) * 1000),
+    server_threads_s_per_s: threads,
+    load_average: loadavg().map((l) => Number(l.toFixed(1))),
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
