@@ -2,6 +2,7 @@ import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { useClickHouse } from '../harness/clickhouse.js';
@@ -29,7 +30,8 @@ const TASKS = Object.fromEntries(
  * except the one refusal a test provokes on purpose.
  */
 describe('web: the database tabs in a real browser', function () {
-  this.timeout(60_000);
+  // Each test takes seconds on an idle machine; these bounds only keep a loaded CI runner from flaking.
+  this.timeout(90_000);
   const postgres = usePostgres();
   const clickhouse = useClickHouse();
   const out = { log: '' };
@@ -44,6 +46,8 @@ describe('web: the database tabs in a real browser', function () {
   let token: string;
   let pgId: string;
   let chId: string;
+  let workload: Promise<void> | undefined;
+  let workloadDone = false;
 
   /** The problems of the test so far, less those `expected` names (a refusal the test asked for). */
   function unexpectedProblems(expected?: RegExp): string[] {
@@ -60,10 +64,9 @@ describe('web: the database tabs in a real browser', function () {
     dir = mkdtempSync(join(tmpdir(), 'vigil-web-tabs-'));
     const pg = postgres();
     const ch = clickhouse();
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { VIGIL_HEARTBEAT_INTERVAL_S: '1', VIGIL_INGEST_FLUSH_MS: '20' } }),
-      launchChromium(),
-      ensureBuilt(),
+    const email = `tabs-${Date.now()}@example.com`;
+    const password = 'correct horse battery';
+    const setup = Promise.all([
       (async () => {
         await pg.query(`DROP TABLE IF EXISTS ${TABLE}`);
         await pg.query(`CREATE TABLE ${TABLE} (id int PRIMARY KEY, note text)`);
@@ -80,21 +83,33 @@ describe('web: the database tabs in a real browser', function () {
         await ch.query(`SYSTEM STOP MERGES ${CH_DB}.events`);
         for (let i = 0; i < 5; i++) await ch.query(`INSERT INTO ${CH_DB}.events VALUES ('2026-01-15', ${i})`);
       })(),
-    ]).then(([s, b]) => [s, b] as const);
+    ]);
+    // The agent starts (its own process, a few seconds) while the browser launches.
+    const serverAndAgent = (async () => {
+      server = await startTestServer({ env: { VIGIL_HEARTBEAT_INTERVAL_S: '1', VIGIL_INGEST_FLUSH_MS: '20' } });
+      const signup = await server.request('POST', '/api/v1/auth/signup', { body: { email, password, name: 'Tabs User', org_name: 'Tabs Org' } });
+      expect(signup.status).to.be.oneOf([201, 202]);
+      // Verified as an operator would (`vigil-server user verify`): an unverified account may watch one database only.
+      const user = await server.server.context.meta.findUserByEmail(email);
+      await server.server.context.meta.markEmailVerified(user!.id, new Date().toISOString());
+      token = (await server.request('POST', '/api/v1/auth/login', { body: { email, password } })).body.access_token;
+      const key = await server.createKey(token, 'agent');
+      await setup;
+      agent = startAgent(dir, server, key, TASKS, [
+        { name: 'tabs-pg', engine: 'postgres', url: pg.monitorUrl },
+        { name: 'tabs-ch', engine: 'clickhouse', url: ch.monitorUrl },
+      ], out);
+      // Statements count from the agent's first reading, so the queries the tests open run until they are seen.
+      workload = (async () => {
+        for (let i = 0; !workloadDone; i++) {
+          await pg.query(`SELECT count(*) FROM ${TABLE} WHERE id > $1`, [i % 1000]);
+          if (i % 4 === 0) await ch.query(`SELECT count() FROM ${CH_DB}.events WHERE x > ${i % 5}`);
+          await sleep(250);
+        }
+      })();
+    })();
+    [browser] = await Promise.all([launchChromium(), ensureBuilt(), serverAndAgent, setup]);
     ({ page, takeProblems } = await watchedPage(browser, server.baseUrl));
-    const email = `tabs-${Date.now()}@example.com`;
-    const password = 'correct horse battery';
-    const signup = await server.request('POST', '/api/v1/auth/signup', { body: { email, password, name: 'Tabs User', org_name: 'Tabs Org' } });
-    expect(signup.status).to.be.oneOf([201, 202]);
-    // Verified as an operator would (`vigil-server user verify`): an unverified account may watch one database only.
-    const user = await server.server.context.meta.findUserByEmail(email);
-    await server.server.context.meta.markEmailVerified(user!.id, new Date().toISOString());
-    token = (await server.request('POST', '/api/v1/auth/login', { body: { email, password } })).body.access_token;
-    const key = await server.createKey(token, 'agent');
-    agent = startAgent(dir, server, key, TASKS, [
-      { name: 'tabs-pg', engine: 'postgres', url: pg.monitorUrl },
-      { name: 'tabs-ch', engine: 'clickhouse', url: ch.monitorUrl },
-    ], out);
     await page.goto('/signin');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -105,6 +120,8 @@ describe('web: the database tabs in a real browser', function () {
     expect(unexpectedProblems(), 'console errors or failed requests').to.deep.equal([]);
   });
   after(async () => {
+    workloadDone = true;
+    await workload;
     await blocked?.end();
     await stopAgent(agent);
     await browser?.close();
@@ -123,9 +140,6 @@ describe('web: the database tabs in a real browser', function () {
     const databases = (await server.request('GET', '/api/v1/databases', { token })).body.databases as { id: string; name: string }[];
     pgId = databases.find((d) => d.name === 'tabs-pg')!.id;
     chId = databases.find((d) => d.name === 'tabs-ch')!.id;
-    // The statements the query tests open, run once the agent has its first reading (what later ones count from).
-    for (let i = 0; i < 5; i++) await postgres().query(`SELECT count(*) FROM ${TABLE} WHERE id > $1`, [i * 1000]);
-    for (let i = 0; i < 3; i++) await clickhouse().query(`SELECT count() FROM ${CH_DB}.events WHERE x > ${i}`);
     await page.getByRole('link', { name: 'tabs-ch' }).click();
     const tabs = await page.getByRole('navigation', { name: 'Database sections' }).getByRole('link').allTextContents();
     expect(tabs).to.deep.equal(['Health', 'Queries', 'Activity', 'Parts', 'Merges', 'Mutations', 'Replication', 'Cluster']);
@@ -191,7 +205,7 @@ describe('web: the database tabs in a real browser', function () {
   it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the parts, merges, mutations, replication and cluster tabs', async () => {
     await clickhouse().query(`ALTER TABLE ${CH_DB}.events DELETE WHERE x = 4`);
     await openTab(chId, 'Queries');
-    await waitFor('a ClickHouse query in the table', 30_000, async () => {
+    await waitFor('a ClickHouse query in the table', 45_000, async () => {
       await page.reload();
       await page.locator('table.queries, main p.muted').first().waitFor();
       return (await page.locator('table.queries a.sql', { hasText: `${CH_DB}.events` }).count()) > 0 ? true : undefined;
