@@ -3,12 +3,10 @@
  * run from a copy of its packaged config, with every path in a temp dir and every port a free
  * loopback one. No systemd or init script, so it runs the same on a laptop, in a container and in CI.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { errorMessage, isExecutable, isRoot, ServerProcess, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
+import { errorMessage, isExecutable, isRoot, ProcessServer, runEchoed, startInTempDir, tail } from './local-server.js';
 import { sharedService } from './shared-service.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -77,28 +75,26 @@ export const useClickHouse: () => () => ChInstance = sharedService({
   setupTimeoutMs: SETUP_TIMEOUT_MS,
 });
 
-class LocalClickHouse implements ChInstance, LocalServer {
+class LocalClickHouse extends ProcessServer implements ChInstance {
   readonly host = HOST;
   readonly httpUrl: string;
   readonly monitorUrl: string;
   readonly #binary: string;
   readonly #configFile: string;
-  #process: ServerProcess | undefined;
   #version = '';
-  #stopped = false;
 
   constructor(
     binary: string,
     configFile: string,
-    readonly baseDir: string,
+    baseDir: string,
     readonly httpPort: number,
     readonly tcpPort: number,
   ) {
+    super(baseDir, STOP_TIMEOUT_MS);
     this.#binary = binary;
     this.#configFile = configFile;
     this.httpUrl = `http://${HOST}:${httpPort}`;
     this.monitorUrl = `http://${MONITOR_USER}:${MONITOR_USER}@${HOST}:${httpPort}`;
-    trackForExit(this);
   }
 
   get version(): string {
@@ -108,8 +104,7 @@ class LocalClickHouse implements ChInstance, LocalServer {
   async start(): Promise<void> {
     const consoleLog = path.join(this.baseDir, 'console.log');
     // Runs as whoever runs the tests (root included): 18.16 does not refuse root, and the temp dir is ours.
-    const server = new ServerProcess(this.#binary, [`--config-file=${this.#configFile}`], this.baseDir, consoleLog);
-    this.#process = server;
+    const server = this.spawn(this.#binary, [`--config-file=${this.#configFile}`], consoleLog);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       if (server.exit) throw new Error(`clickhouse-server ${server.exit} while starting\n${await this.#logTail(consoleLog)}`);
@@ -132,24 +127,6 @@ class LocalClickHouse implements ChInstance, LocalServer {
       .map((line) => JSON.parse(line) as T);
   }
 
-  async stop(): Promise<void> {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    untrack(this);
-    try {
-      await this.#process?.stop(STOP_TIMEOUT_MS);
-    } finally {
-      await rm(this.baseDir, { recursive: true, force: true });
-    }
-  }
-
-  /** Synchronous because it runs from process 'exit' and signal handlers, where nothing async completes. */
-  stopSync(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#process?.killSync();
-    rmSync(this.baseDir, { recursive: true, force: true });
-  }
 
   async #ping(): Promise<boolean> {
     return httpGet(this.httpPort, '/ping').then(
@@ -282,8 +259,8 @@ async function ensureServerBinary(): Promise<string> {
   process.stderr.write('[ch harness] no clickhouse-server; installing it with apt-get\n');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
-    await run('apt-get', ['update'], env);
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'clickhouse-server'], env);
+    await runEchoed('apt-get', ['update'], env);
+    await runEchoed('apt-get', ['install', '-y', '--no-install-recommends', 'clickhouse-server'], env);
   } catch (err) {
     throw new ClickHouseUnavailableError(`installing clickhouse-server with apt-get failed: ${errorMessage(err)}`);
   }
@@ -292,17 +269,6 @@ async function ensureServerBinary(): Promise<string> {
   return installed;
 }
 
-/** Runs a command to completion, streaming its output to our stderr (long apt-get runs). */
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`));
-    });
-  });
-}
 
 /**
  * One HTTP request on its own connection (agent: false), so no keep-alive socket outlives a test.

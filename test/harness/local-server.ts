@@ -4,7 +4,7 @@
  * when the test process dies (a crash, Ctrl-C, a CI timeout), so none keeps a port and a temp dir behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { access, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,4 +141,50 @@ export class ServerProcess {
       // Already gone.
     }
   }
+}
+
+/** A LocalServer that is one ServerProcess in its own temp dir: stopping it stops the process and removes the dir. */
+export abstract class ProcessServer implements LocalServer {
+  #process: ServerProcess | undefined;
+  #stopped = false;
+
+  constructor(
+    readonly baseDir: string,
+    readonly stopTimeoutMs: number,
+  ) {
+    trackForExit(this);
+  }
+
+  /** Starts the process (once, from the subclass's start()); its output goes to `consoleLog`. */
+  protected spawn(command: string, args: readonly string[], consoleLog: string): ServerProcess {
+    this.#process = new ServerProcess(command, args, this.baseDir, consoleLog);
+    return this.#process;
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    untrack(this);
+    try {
+      await this.#process?.stop(this.stopTimeoutMs);
+    } finally {
+      await rm(this.baseDir, { recursive: true, force: true });
+    }
+  }
+
+  stopSync(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#process?.killSync();
+    rmSync(this.baseDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a command to completion, streaming its output to our stderr (long apt-get runs). */
+export function runEchoed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
+    child.once('error', reject);
+    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+  });
 }

@@ -3,12 +3,10 @@
  * JRE it depends on) run standalone from its jar with a config in a temp dir, on a free loopback
  * port. No systemd or init script, so it runs the same on a laptop, in a container and in CI.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { access, rm, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { errorMessage, isExecutable, isRoot, ServerProcess, startInTempDir, tail, trackForExit, untrack, type LocalServer } from './local-server.js';
+import { errorMessage, isExecutable, isRoot, ProcessServer, runEchoed, startInTempDir, tail } from './local-server.js';
 import { freePort } from '../helpers/free-port.js';
 
 export interface ZkInstance {
@@ -60,24 +58,21 @@ export async function startZooKeeper(): Promise<ZkInstance> {
   );
 }
 
-class LocalZooKeeper implements ZkInstance, LocalServer {
+class LocalZooKeeper extends ProcessServer implements ZkInstance {
   readonly host = HOST;
-  #process: ServerProcess | undefined;
-  #stopped = false;
 
   constructor(
-    readonly baseDir: string,
+    baseDir: string,
     readonly config: string,
     readonly port: number,
   ) {
-    trackForExit(this);
+    super(baseDir, STOP_TIMEOUT_MS);
   }
 
   async start(): Promise<void> {
     const consoleLog = path.join(this.baseDir, 'console.log');
     const args = ['-Xmx128m', '-XX:+UseSerialGC', '-cp', `${CONF_DIR}:${JAR}`, `-Dzookeeper.log.dir=${this.baseDir}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', this.config];
-    const server = new ServerProcess(JAVA, args, this.baseDir, consoleLog);
-    this.#process = server;
+    const server = this.spawn(JAVA, args, consoleLog);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       if (server.exit) throw new Error(`zookeeper ${server.exit} while starting\n${await tail(consoleLog)}`);
@@ -100,23 +95,6 @@ class LocalZooKeeper implements ZkInstance, LocalServer {
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    untrack(this);
-    try {
-      await this.#process?.stop(STOP_TIMEOUT_MS);
-    } finally {
-      await rm(this.baseDir, { recursive: true, force: true });
-    }
-  }
-
-  stopSync(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#process?.killSync();
-    rmSync(this.baseDir, { recursive: true, force: true });
-  }
 }
 
 async function installed(): Promise<boolean> {
@@ -133,18 +111,11 @@ async function ensureInstalled(): Promise<void> {
   process.stderr.write('[zk harness] no zookeeper; installing it with apt-get\n');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
-    await run('apt-get', ['update'], env);
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'zookeeper'], env);
+    await runEchoed('apt-get', ['update'], env);
+    await runEchoed('apt-get', ['install', '-y', '--no-install-recommends', 'zookeeper'], env);
   } catch (err) {
     throw new ZooKeeperUnavailableError(`installing zookeeper with apt-get failed: ${errorMessage(err)}`);
   }
   if (!(await installed())) throw new ZooKeeperUnavailableError(`apt-get installed zookeeper, but ${JAR} or ${JAVA} is missing`);
 }
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 2, 2] });
-    child.once('error', reject);
-    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
-  });
-}
