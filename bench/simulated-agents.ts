@@ -34,7 +34,8 @@ const TEMPLATES = [
   'SELECT count(*) FROM sessions WHERE user_id = $1 AND expires_at > now()',
 ];
 
-function deltas(agent: number, statements: number): StatementDelta[] {
+/** The statement deltas simulated agent `agent` sends (`statements` of them), as the agent's own state would hold them. */
+export function benchStatementDeltas(agent: number, statements: number): StatementDelta[] {
   return Array.from({ length: statements }, (_, i) => {
     const calls = 1 + ((agent * 31 + i * 7) % 500);
     return {
@@ -84,7 +85,7 @@ export async function connectSimulatedAgents(options: SimulatedAgentsOptions): P
       new Promise<void>((resolve, reject) => {
         const ws = new WebSocket(options.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${options.agentKey}` }, perMessageDeflate: false });
         sockets.push(ws);
-        const statements = statementsToWire(deltas(agent, options.statements));
+        const statements = statementsToWire(benchStatementDeltas(agent, options.statements));
         const sentAt = new Map<string, number>();
         let seq = 0;
         const sendBatch = (): void => {
