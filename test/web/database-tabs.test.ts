@@ -202,7 +202,7 @@ describe('web: the database tabs in a real browser', function () {
     await page.locator('dl.figures, .reason', { hasText: /WAL rate|pg_stat_wal/ }).first().waitFor();
   });
 
-  it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the parts, merges, mutations, replication and cluster tabs', async () => {
+  it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the activity, parts, merges, mutations, replication and cluster tabs', async () => {
     await clickhouse().query(`ALTER TABLE ${CH_DB}.events DELETE WHERE x = 4`);
     await openTab(chId, 'Queries');
     await waitFor('a ClickHouse query in the table', 45_000, async () => {
@@ -219,6 +219,9 @@ describe('web: the database tabs in a real browser', function () {
     expect(await refusal.textContent()).to.include('COMMAND_NOT_SUPPORTED').and.include('21.6');
     expect(unexpectedProblems(/(HTTP 422: POST .*\/explain|status of 422)/), 'problems besides the refusal asked for').to.deep.equal([]);
 
+    await openTab(chId, 'Activity');
+    await page.getByRole('status').filter({ hasText: 'live' }).waitFor();
+    await page.locator('main table.data, main p', { hasText: /Query id|Nothing running|No activity snapshot/ }).first().waitFor();
     await openTab(chId, 'Parts');
     await page.locator('table.data tr', { hasText: `${CH_DB}.events` }).first().waitFor();
     await screenshot(page, 'database-clickhouse');
