@@ -23,6 +23,8 @@ export class FaultyTelemetryClient implements TelemetrySqlClient {
 
   constructor(inner: TelemetrySqlClient) {
     this.#inner = inner;
+    const rowBinary = inner.insertRowBinary?.bind(inner);
+    if (rowBinary) this.insertRowBinary = (table, columns, data) => this.#faulted(table, () => rowBinary(table, columns, data));
   }
 
   /** Injects `fault` into the `n`-th insert from now (1-based); clears earlier faults. */
@@ -47,12 +49,19 @@ export class FaultyTelemetryClient implements TelemetrySqlClient {
 
   async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
+    await this.#faulted(table, () => this.#inner.insert(table, rows));
+  }
+
+  /** Present when the real client has it, so the store writes RowBinary through here as it would without the wrapper. */
+  readonly insertRowBinary?: (table: string, columns: readonly string[], data: Buffer) => Promise<void>;
+
+  async #faulted(table: string, write: () => Promise<void>): Promise<void> {
     this.#count += 1;
     this.tables.push(table);
     const fault = this.#faults.get(this.#count);
     if (fault?.kind === 'fail') throw new Error(`injected: insert #${this.#count} (${table}) failed`);
     if (fault?.kind === 'stall') await fault.until;
-    await this.#inner.insert(table, rows);
+    await write();
     if (fault?.kind === 'after') fault.run();
   }
 

@@ -48,13 +48,19 @@ interface ClaimedWrite {
   readonly resumed: boolean;
 }
 
+/**
+ * Flushes written at once: while one waits for ClickHouse, the next claims and encodes its batches,
+ * so a flush's latency no longer bounds throughput. Two keep each insert large.
+ */
+const MAX_CONCURRENT_WRITES = 2;
+
 type Settlement = { readonly ok: true; readonly outcome: IngestOutcome } | { readonly ok: false; readonly err: unknown };
 
 /**
  * The process's ingest queue. Batches from every connection wait here briefly and are written
  * together — one telemetry insert for many agents' small batches, which is what ClickHouse
  * wants — then recorded in the batch-id ledger; only then does a batch's promise resolve and
- * its Ack go out. One write runs at a time, so under load the next write naturally groups
+ * its Ack go out. At most two writes run at once, so under load the next write naturally groups
  * everything that arrived meanwhile.
  *
  * The queue never refuses a batch it was handed: the limits are a signal (`saturated`) for the
@@ -82,7 +88,9 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   #bytes = 0;
   readonly #inFlight = new Map<string, Promise<IngestOutcome>>();
   #timer: NodeJS.Timeout | undefined;
-  #writing = false;
+  // Flushes in progress (at most MAX_CONCURRENT_WRITES), and the end of the last one's settlement.
+  #writes = 0;
+  #settled: Promise<void> = Promise.resolve();
   #saturated = false;
   // Set when shutting down: write what is queued without waiting for more.
   #urgent = false;
@@ -150,7 +158,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   }
 
   #schedule(): void {
-    if (this.#writing || this.#waiting.length === 0) return;
+    if (this.#writes >= MAX_CONCURRENT_WRITES || this.#waiting.length === 0) return;
     const oldest = this.#waiting[0]!;
     const delay = this.#urgent || this.#waitingRows >= this.#limits.flushRows ? 0 : oldest.enqueuedAt + this.#limits.flushDelayMs - Date.now();
     if (delay <= 0) {
@@ -180,9 +188,14 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   }
 
   async #flush(): Promise<void> {
-    if (this.#writing || this.#waiting.length === 0) return;
-    this.#writing = true;
+    if (this.#writes >= MAX_CONCURRENT_WRITES || this.#waiting.length === 0) return;
+    this.#writes += 1;
     const group = this.#take();
+    // Settled after the flush before it: each connection's acks still follow its batch order.
+    const turn = this.#settled;
+    let settledHere!: () => void;
+    this.#settled = new Promise((resolve) => (settledHere = resolve));
+    this.#schedule();
     const stopTimer = this.#metrics.flushDuration.startTimer();
     let settlements: Settlement[];
     try {
@@ -193,6 +206,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       settlements = group.map(() => ({ ok: false, err }));
     }
     stopTimer();
+    await turn;
     // Settled in arrival order so each connection's acks follow its batch order.
     for (const [i, queued] of group.entries()) {
       const settlement = settlements[i]!;
@@ -203,7 +217,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
       else queued.reject(settlement.err);
     }
     this.#announce(group, settlements);
-    this.#writing = false;
+    settledHere();
+    this.#writes -= 1;
     if (this.#saturated && this.#batches <= this.#limits.queueMaxBatches / 2 && this.#bytes <= this.#limits.queueMaxBytes / 2) {
       this.#saturated = false;
       this.#log.info({ batches: this.#batches, bytes: this.#bytes }, 'ingest queue drained: resuming agent sockets');

@@ -12,5 +12,10 @@ export interface TelemetrySqlClient {
   select<T>(query: SqlFragment): Promise<T[]>;
   /** Inserts rows as JSONEachRow; returns once the server has written them. `table` is trusted code, never input. */
   insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /**
+   * Inserts rows already encoded in RowBinary (row-binary.ts) for `columns`, in that order; like
+   * insert otherwise. Optional: a client without it gets JSONEachRow through insert.
+   */
+  insertRowBinary?(table: string, columns: readonly string[], data: Buffer): Promise<void>;
   close(): Promise<void>;
 }

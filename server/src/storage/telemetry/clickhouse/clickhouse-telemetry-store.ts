@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
 import type { SqlFragment } from '../clickhouse-sql.js';
 import { SqlTelemetryStore } from '../sql-telemetry-store.js';
@@ -44,6 +45,17 @@ export class ClickHouseHttpSqlClient implements TelemetrySqlClient {
     if (rows.length === 0) return;
     checkWriteFence();
     await this.#client.insert({ table, values: rows, format: 'JSONEachRow' });
+  }
+
+  async insertRowBinary(table: string, columns: readonly string[], data: Buffer): Promise<void> {
+    if (data.length === 0) return;
+    checkWriteFence();
+    // The client's insert() speaks JSON and text formats only; exec() sends the bytes as they are.
+    const { stream } = await this.#client.exec({ query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT RowBinary`, values: Readable.from([data]) });
+    // The answer to an INSERT is empty once the rows are written; reading it to the end frees the socket.
+    for await (const _chunk of stream) {
+      // nothing to read
+    }
   }
 
   async close(): Promise<void> {

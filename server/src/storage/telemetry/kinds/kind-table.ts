@@ -2,7 +2,8 @@ import type { vigil } from '@vigil/proto';
 import { camelOf, type CamelOf } from '@vigil/shared';
 import { identifier, rawSql, sql, type SqlFragment } from '../clickhouse-sql.js';
 import type { BatchIdentity, KindContext, RecordKind, TelemetryTable } from '../record-kind.js';
-import { columns, mergeTreeSettings, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-ddl.js';
+import { columns, mergeTreeSettings, UINT64_MS, type ColumnKind, type ServerFeatures, type TelemetryMigration, type TimeEncoding } from '../telemetry-ddl.js';
+import { RowBinaryWriter } from '../row-binary.js';
 import { items, timestamp, type Wire } from './wire-checks.js';
 
 /**
@@ -175,12 +176,82 @@ export async function settleAll(writes: readonly Promise<unknown>[]): Promise<vo
   if (failed) throw failed.reason;
 }
 
-/** Inserts rows grouped by table, in the order of `tables`. */
+/** Inserts rows grouped by table, in the order of `tables`: RowBinary where the client takes it, else JSONEachRow. */
 export async function insertTableRows(ctx: KindContext, tables: readonly KindTable[], rows: readonly TableRow[]): Promise<void> {
   for (const table of tables) {
-    const values = rows.filter((r) => r.table.name === table.name).map((r) => encodeRow(table, r.values, ctx.schema.time));
-    if (values.length > 0) await ctx.client.insert(table.name, values);
+    const mine = tables.length === 1 ? rows : rows.filter((r) => r.table.name === table.name);
+    if (mine.length === 0) continue;
+    if (ctx.client.insertRowBinary) {
+      await ctx.client.insertRowBinary(table.name, table.columns.map(([column]) => column), rowBinaryOf(table, mine, ctx.schema.time));
+    } else {
+      await ctx.client.insert(table.name, mine.map((r) => encodeRow(table, r.values, ctx.schema.time)));
+    }
   }
+}
+
+type ValueWriter = (w: RowBinaryWriter, value: never) => void;
+
+const SCALAR_WRITERS: Record<Exclude<ColumnSpec, ArraySpec | 'time'>, ValueWriter> = {
+  tag: (w, v: string) => w.string(v),
+  string: (w, v: string) => w.string(v),
+  uint32: (w, v: number) => w.uint32(v),
+  int32: (w, v: number) => w.int32(v),
+  int64: (w, v: number) => w.int64(v),
+  flag: (w, v: boolean) => w.uint8(v ? 1 : 0),
+  counter: (w, v: number) => w.uint64(v),
+  gauge: (w, v: number) => w.uint64(v),
+  duration: (w, v: number) => w.float64(v),
+  float: (w, v: number) => w.float64(v),
+};
+
+const ELEMENT_WRITERS: Record<ArraySpec, ValueWriter> = {
+  int32_array: (w, v: number) => w.int32(v),
+  uint8_array: (w, v: number) => w.uint8(v),
+  uint32_array: (w, v: number) => w.uint32(v),
+  uint64_array: (w, v: number) => w.uint64(v),
+  string_array: (w, v: string) => w.string(v),
+};
+
+/** How each column of a table is written in RowBinary, for one time encoding. */
+function columnWriters(table: KindTable, time: TimeEncoding): readonly (readonly [string, ValueWriter])[] {
+  return table.columns.map(([column, spec]): readonly [string, ValueWriter] => {
+    if (spec === 'time') return [column, time === UINT64_MS ? (w, v: number) => w.uint64(checkedTime(v)) : (w, v: number) => w.int64(checkedTime(v))];
+    if (isArraySpec(spec)) {
+      const element = ELEMENT_WRITERS[spec];
+      return [
+        column,
+        (w, v: readonly never[]) => {
+          w.varint(v.length);
+          for (const item of v) element(w, item);
+        },
+      ];
+    }
+    return [column, SCALAR_WRITERS[spec]];
+  });
+}
+
+function checkedTime(ms: number): number {
+  if (!Number.isSafeInteger(ms)) throw new TypeError(`timestamp ${ms} is not an integer number of milliseconds`);
+  return ms;
+}
+
+const writersByTime = new WeakMap<TimeEncoding, WeakMap<KindTable, readonly (readonly [string, ValueWriter])[]>>();
+
+/** `rows` of `table` in RowBinary, columns in the table's declared order (the insert names them). */
+export function rowBinaryOf(table: KindTable, rows: readonly TableRow[], time: TimeEncoding): Buffer {
+  let byTable = writersByTime.get(time);
+  if (!byTable) writersByTime.set(time, (byTable = new WeakMap()));
+  let writers = byTable.get(table);
+  if (!writers) byTable.set(table, (writers = columnWriters(table, time)));
+  const w = new RowBinaryWriter(Math.max(1 << 12, rows.length * 256));
+  for (const { values } of rows) {
+    for (const [column, write] of writers) {
+      const value = values[column];
+      if (value === undefined) throw new Error(`${table.name}.${column} has no value`);
+      write(w, value as never);
+    }
+  }
+  return w.finish();
 }
 
 export interface KindSpec {

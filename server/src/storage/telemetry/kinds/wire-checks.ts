@@ -143,9 +143,20 @@ export function hashSource(value: Wire<number>, field: string): number {
 export function wireNumbers<const N extends string>(names: readonly N[], source: object | null | undefined, path: string): Record<N, number> {
   const wire = (source ?? {}) as Readonly<Record<string, Wire<number>>>;
   const out = {} as Record<N, number>;
-  for (const field of names) {
-    const value = wire[camelOf(field)];
-    out[field] = field.endsWith('_ms') ? nonNegative(value, `${path}.${field}`) : counter(value, `${path}.${field}`);
+  // Per row of the largest batches: the checks' field paths are built only for a value they refuse.
+  for (const { field, camel, duration } of wireFieldsOf(names)) {
+    const value = wire[camel] ?? 0;
+    const ok = duration ? Number.isFinite(value) && value >= 0 : Number.isSafeInteger(value) && value >= 0;
+    out[field as N] = ok ? value : duration ? nonNegative(value, `${path}.${field}`) : counter(value, `${path}.${field}`);
   }
   return out;
+}
+
+/** wireNumbers' fields with their camelCase names, worked out once per list. */
+const wireFields = new WeakMap<readonly string[], readonly { readonly field: string; readonly camel: string; readonly duration: boolean }[]>();
+
+function wireFieldsOf(names: readonly string[]): readonly { readonly field: string; readonly camel: string; readonly duration: boolean }[] {
+  let fields = wireFields.get(names);
+  if (!fields) wireFields.set(names, (fields = names.map((field) => ({ field, camel: camelOf(field), duration: field.endsWith('_ms') }))));
+  return fields;
 }

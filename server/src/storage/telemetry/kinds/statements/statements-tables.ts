@@ -4,7 +4,7 @@ import type { BatchIdentity, KindContext, RecordKind } from '../../record-kind.j
 import { UINT64_MS, type TelemetryMigration, type TimeEncoding } from '../../telemetry-ddl.js';
 import type { TelemetrySqlClient } from '../../telemetry-sql-client.js';
 import { joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
-import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, tableName, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable } from '../kind-table.js';
+import { addColumnsMigration, addedColumns, createTable, insertTableRows, kindTable, tableName, tableRow, type ColumnList, type KindTable, type RowOf, type RowOfTable, type TableRow } from '../kind-table.js';
 import { items, label, MAX_TEXT, name, text, wireNumbers } from '../wire-checks.js';
 
 /**
@@ -163,26 +163,33 @@ const MAX_USERNAME = 256;
 
 /** A batch's statement stats as rows, each field checked and named by its wire path. */
 function fromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): StatementRow[] {
-  return items(batch.statements, 'statements', MAX_STATEMENTS_PER_BATCH).map((s, i) => {
-    const path = `statements[${i}]`;
-    return {
+  const list = items(batch.statements, 'statements', MAX_STATEMENTS_PER_BATCH);
+  const rows = new Array<StatementRow>(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    const s = list[i]!;
+    // Up to 50,000 rows a batch: a field's wire path is spelled out only when its check refuses it.
+    const hash = s.queryHash ?? '';
+    const username = s.username ?? '';
+    const datname = s.datname ?? '';
+    rows[i] = {
       org_id: at.org_id,
       database_id: at.database_id,
       batch_id: at.batch_id,
       ts: at.window_end,
       window_start: at.window_start,
-      query_hash: name(s.queryHash, `${path}.query_hash`, MAX_HASH),
+      query_hash: hash.length > 0 && hash.length <= MAX_HASH ? hash : name(hash, `statements[${i}].query_hash`, MAX_HASH),
       query_text: text(s.queryText, MAX_TEXT),
       dbid: s.dbid ?? 0,
       userid: s.userid ?? 0,
-      username: label(s.username, `${path}.username`, MAX_USERNAME),
+      username: username.length <= MAX_USERNAME ? username : label(username, `statements[${i}].username`, MAX_USERNAME),
       // PostgreSQL names are at most 63 bytes; the bound is the user name's, generous for any server's build.
-      datname: label(s.datname, `${path}.datname`, MAX_USERNAME),
+      datname: datname.length <= MAX_USERNAME ? datname : label(datname, `statements[${i}].datname`, MAX_USERNAME),
       toplevel: s.toplevel ?? true,
       // Counts as uint64 counters, *_ms sums as non-negative doubles: the kinds' own checks.
-      ...wireNumbers(STATEMENT_SUM_COLUMNS, s, path),
+      ...wireNumbers(STATEMENT_SUM_COLUMNS, s, `statements[${i}]`),
     };
-  });
+  }
+  return rows;
 }
 
 /** A batch's statement texts sent on their own (StatementText), checked; an empty text is dropped. */
@@ -194,25 +201,25 @@ function statementTextsFromBatch(batch: vigil.v1.IBatch, at: BatchIdentity): Sta
     .map((t) => ({ org_id: at.org_id, database_id: at.database_id, query_hash: t.hash, query_text: t.text.slice(0, MAX_TEXT), last_seen: at.window_end }));
 }
 
-/** Statements whose text (as a SHA-1 digest) one process remembers having written: about 150 bytes each. */
+/** Statements whose text one process remembers having written (see textMark): at most about 600 bytes each. */
 const WRITTEN_TEXTS_MAX = 100_000;
 
 /**
  * Digests of the texts already written, by statement, per store client: agents that send the text
  * on every row (older ones, or after a restart) would otherwise rewrite the widest rows we store
- * on every batch.
+ * on every batch. Nested by database so the per-row lookup keys on the statement hash alone.
  */
-const writtenTexts = new WeakMap<TelemetrySqlClient, Map<string, string>>();
+const writtenTexts = new WeakMap<TelemetrySqlClient, { byDatabase: Map<string, Map<string, string>>; size: number }>();
 
-function writtenTextsOf(client: TelemetrySqlClient): Map<string, string> {
+function writtenTextsOf(client: TelemetrySqlClient): { byDatabase: Map<string, Map<string, string>>; size: number } {
   let written = writtenTexts.get(client);
-  if (!written) writtenTexts.set(client, (written = new Map()));
+  if (!written) writtenTexts.set(client, (written = { byDatabase: new Map(), size: 0 }));
   return written;
 }
 
 /** Forgets the texts written through `client`: after a database's deletion, a statement seen again must have its text written again. */
 export function forgetWrittenTexts(client: TelemetrySqlClient): void {
-  writtenTexts.get(client)?.clear();
+  writtenTexts.delete(client);
 }
 
 /**
@@ -233,41 +240,69 @@ export async function expireStatementTexts(ctx: KindContext, cutoffMs: number): 
   forgetWrittenTexts(ctx.client);
 }
 
+/** Texts up to this long are remembered as they are (comparing them is cheaper than hashing), longer ones by digest. */
+const TEXT_KEPT_WHOLE = 256;
+
+/** What is remembered of a written text: itself when short, else its SHA-1 (marked so it never equals a text). */
+function textMark(text: string): string {
+  return text.length <= TEXT_KEPT_WHOLE ? text : `\0sha1:${hash('sha1', text, 'base64')}`;
+}
+
 /** Stores statement texts (the newest of a statement wins); an empty text is never written. */
 export async function insertStatementTexts(ctx: KindContext, texts: readonly StatementTextRow[]): Promise<void> {
+  await writeTexts(ctx, texts, (t) => t.last_seen);
+}
+
+/** What a text is written from: a StatementTextRow, or a statement row carrying its text. */
+type Texted = Pick<StatementTextRow, 'org_id' | 'database_id' | 'query_hash' | 'query_text'>;
+
+/** Writes the texts of `items` not yet written through this client (last_seen from `lastSeen`). */
+async function writeTexts<T extends Texted>(ctx: KindContext, items: readonly T[], lastSeen: (item: T) => number): Promise<void> {
   const written = writtenTextsOf(ctx.client);
-  const fresh = new Map<string, { row: StatementTextRow; digest: string }>();
-  for (const t of texts) {
+  const fresh: Array<{ item: T; database: string; digest: string }> = [];
+  let org: string | undefined;
+  let db: string | undefined;
+  let key = '';
+  let known: Map<string, string> | undefined;
+  for (const t of items) {
     if (t.query_text === '') continue;
-    const key = `${t.org_id}\0${t.database_id}\0${t.query_hash}`;
-    const digest = hash('sha1', t.query_text, 'base64');
-    if (written.get(key) !== digest) fresh.set(key, { row: t, digest });
+    // Rows come batch by batch (one org and database string each): one lookup per run of them.
+    if (t.org_id !== org || t.database_id !== db) {
+      org = t.org_id;
+      db = t.database_id;
+      key = `${org}\0${db}`;
+      known = written.byDatabase.get(key);
+    }
+    const digest = textMark(t.query_text);
+    if (known?.get(t.query_hash) !== digest) fresh.push({ item: t, database: key, digest });
   }
-  if (fresh.size === 0) return;
-  const rows = [...fresh.values()].map(({ row: t }) =>
-    tableRow(STATEMENT_TEXTS, { org_id: t.org_id, database_id: t.database_id, query_hash: t.query_hash, query_text: t.query_text, last_seen: t.last_seen }),
-  );
-  await insertTableRows(ctx, [STATEMENT_TEXTS], rows);
-  for (const [key, { digest }] of fresh) {
-    written.delete(key);
-    written.set(key, digest);
+  if (fresh.length === 0) return;
+  // One row per statement: the newest text of a statement in this call wins.
+  const rows = new Map<string, TableRow>();
+  for (const { item: t } of fresh) {
+    rows.set(`${t.org_id}\0${t.database_id}\0${t.query_hash}`, tableRow(STATEMENT_TEXTS, { org_id: t.org_id, database_id: t.database_id, query_hash: t.query_hash, query_text: t.query_text, last_seen: lastSeen(t) }));
   }
-  // Oldest first in a Map's order: a simple bound on what this process remembers.
-  for (const key of written.keys()) {
-    if (written.size <= WRITTEN_TEXTS_MAX) break;
-    written.delete(key);
+  await insertTableRows(ctx, [STATEMENT_TEXTS], [...rows.values()]);
+  for (const { item, database: key, digest } of fresh) {
+    let map = written.byDatabase.get(key);
+    if (!map) written.byDatabase.set(key, (map = new Map()));
+    if (!map.has(item.query_hash)) written.size += 1;
+    map.set(item.query_hash, digest);
   }
+  // A simple bound on what this process remembers: forget everything and start over.
+  if (written.size > WRITTEN_TEXTS_MAX) forgetWrittenTexts(ctx.client);
 }
 
 /** Writes statement rows: their non-empty texts, then the raw rows in one insert (ClickHouse derives both rollups from it). */
 export async function insertStatements(ctx: KindContext, rows: readonly StatementRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const stats = rows.map(({ query_text: _text, datname, ...r }) => tableRow(STATEMENT_STATS, { ...r, datname: datname ?? '' }));
-  // An empty text on the wire means "sent before" (StatementText): only real texts are written.
-  const texts = rows.filter((r) => r.query_text !== '').map((r) => ({ ...r, last_seen: r.ts }));
-  // Texts first: if the counters' insert fails, the batch is not acked and comes again, and what the
-  // first left behind is a text row (replaced on merge), never counters that the retry would double.
-  await insertStatementTexts(ctx, texts);
+  // Rows are written as they are (the insert reads its columns by name, query_text is not one); only
+  // rows from callers that leave datname out get a copy with ''.
+  const stats = rows.map((r) => tableRow(STATEMENT_STATS, r.datname === undefined ? { ...r, datname: '' } : (r as RowOfTable<typeof STATEMENT_STATS>)));
+  // Texts first (an empty text on the wire means "sent before": not written): if the counters' insert
+  // fails, the batch is not acked and comes again, and what the first left behind is a text row
+  // (replaced on merge), never counters that the retry would double.
+  await writeTexts(ctx, rows, (r) => r.ts);
   await insertTableRows(ctx, [STATEMENT_STATS], stats);
 }
 
