@@ -4,10 +4,42 @@ import { listTables, objectsKind } from '../../../server/src/storage/telemetry/k
 import { latestDatabaseStats, latestWal, serverKind, walSeries } from '../../../server/src/storage/telemetry/kinds/postgres/server-kind.js';
 import { telemetryReads, type LatestMany } from '../../../server/src/storage/telemetry/reads/telemetry-reads.js';
 import type { TelemetryStore } from '../../../server/src/storage/telemetry/telemetry-store.js';
+import { RECORD_KINDS } from '../../../server/src/storage/telemetry/kinds/index.js';
+import { AT_MANY, LATEST_MANY_READERS } from '../../../server/src/storage/telemetry/reads/kind-readers.js';
+import type { LatestKind } from '../../../server/src/storage/telemetry/reads/telemetry-reads.js';
 import { TELEMETRY_BACKENDS } from '../../helpers/backends.js';
+import { clickHouseRecords } from './kinds/clickhouse-batches.js';
 import { identityOf, store, T0 } from './kinds/postgres-kind-helpers.js';
 
 const HOUR = 3600_000;
+
+/** A PostgreSQL agent's batch of every kind an evaluation reads; `n` varies its figures so databases differ. */
+function postgresBatch(ts: number, n: number): vigil.v1.IBatch {
+  return {
+    pgActivity: [{ tsMs: ts, sessions: Array.from({ length: 3 + n }, (_, j) => ({ pid: 100 + j, datname: 'app', state: j === 0 ? 'idle in transaction' : 'active', queryDurationMs: 10 * j + n, blockingPids: j === 1 ? [100] : [] })) }],
+    pgLocks: [{ tsMs: ts, locks: Array.from({ length: 2 + n }, (_, j) => ({ pid: 100 + j, locktype: 'relation', mode: 'AccessShareLock', granted: j !== 1, relation: `public.t${j}` })) }],
+    pgServer: [{ tsMs: ts, windowStartMs: ts - 60_000, connections: 5 + n, maxConnections: 100, databases: [{ datname: 'app', numbackends: n, hasDeltas: true, blksHit: 900, blksRead: 10 * n }], checkpointer: { checkpointsTimed: 1, checkpointsRequested: n }, settings: [{ name: 'max_connections', setting: String(100 + n) }] }],
+    pgReplication: [{ tsMs: ts, standbys: [{ pid: 200 + n, applicationName: 'r', state: 'streaming', replayLagBytes: n }], slots: [{ slotName: `s${n}`, slotType: 'physical', active: n % 2 === 0 }] }],
+    pgDatabaseObjects: [
+      {
+        datname: 'app',
+        tsMs: ts,
+        windowStartMs: ts - 60_000,
+        tables: Array.from({ length: 2 + n }, (_, j) => ({ relid: 10 + j, schema: 'public', name: `t${j}`, nLiveTup: 100, nDeadTup: 10 * j + n, hasDeltas: true })),
+        indexes: [{ indexrelid: 50, relid: 10, schema: 'public', table: 't0', name: `t0_idx${n}`, valid: n % 2 === 0, definition: 'CREATE INDEX t0_idx ON public.t0 (a)' }],
+        sequences: [{ schema: 'public', name: `seq${n}`, dataType: 'integer', lastValue: 10 * n, maxValue: 2_147_483_647, usedFraction: n / 100 }],
+      },
+    ],
+  };
+}
+
+async function storeBatch(telemetry: TelemetryStore, batch: vigil.v1.IBatch, databaseId: string, ts: number): Promise<void> {
+  const identity = { org_id: 'org', database_id: databaseId, batch_id: `many-${databaseId}`, window_start: ts - 60_000, window_end: ts };
+  for (const kind of RECORD_KINDS) {
+    const rows = kind.fromBatch(batch, identity);
+    if (rows.length > 0) await telemetry.insertRecords(kind, rows);
+  }
+}
 
 function serverSnapshot(ts: number, walBytes: number): vigil.v1.IPgServerSnapshot {
   return {
@@ -70,6 +102,55 @@ for (const backend of TELEMETRY_BACKENDS) {
       expect(many.get('db')!.pg_wal!.wal_bytes).to.equal(6000);
       expect(many.get('db2')!.pg_wal!.wal_bytes).to.equal(9000);
       expect(many.get('silent')).to.deep.equal({ pg_wal: null, pg_activity: null });
+    });
+
+    it('every batch read answers for each database what it answers for that database alone, and nothing for a database without data', async () => {
+      const now = T0 + 10 * 60_000;
+      const pg = [{ org_id: 'org', id: 'many-p1' }, { org_id: 'org', id: 'many-p2' }];
+      const ch = [{ org_id: 'org', id: 'many-c1' }, { org_id: 'org', id: 'many-c2' }];
+      const silent = { org_id: 'org', id: 'many-silent' };
+      await storeBatch(telemetry, postgresBatch(now - 5000, 1), 'many-p1', now - 5000);
+      await storeBatch(telemetry, postgresBatch(now - 4000, 2), 'many-p2', now - 4000);
+      await storeBatch(telemetry, clickHouseRecords(now - 5000), 'many-c1', now - 5000);
+      await storeBatch(telemetry, clickHouseRecords(now - 3000), 'many-c2', now - 3000);
+      const reads = telemetryReads(telemetry);
+      const all = [...pg, ...ch, silent];
+      const kinds = Object.keys(LATEST_MANY_READERS) as LatestKind[];
+      const many = await reads.snapshots(all, kinds);
+      for (const db of all) {
+        const alone = await reads.snapshots([db], kinds);
+        for (const kind of kinds) expect(many.get(db.id)![kind], `${kind} of ${db.id}`).to.deep.equal(alone.get(db.id)![kind]);
+      }
+      expect(many.get('many-p1')!.pg_activity!.sessions.length).to.equal(4);
+      expect(many.get('many-p2')!.pg_activity!.sessions.length).to.equal(5);
+      expect(many.get('many-c2')!.clickhouse_server!.ts).to.equal(now - 3000);
+      expect(Object.values(many.get(silent.id)!).every((v) => v === null)).to.equal(true);
+
+      const hour = { since: now - HOUR, until: now + 1 };
+      const alone = async <T>(read: (dbs: typeof all) => Promise<ReadonlyMap<string, T>>): Promise<void> => {
+        const batch = await read(all);
+        for (const db of all) expect(batch.get(db.id), db.id).to.deep.equal((await read([db])).get(db.id));
+      };
+      await alone((dbs) => reads.overMany('pg_tables', dbs, hour, { sortBy: 'dead_tuples', limit: 2 }));
+      await alone((dbs) => reads.overMany('pg_indexes', dbs, hour, { sortBy: 'size', limit: 10, invalid: true }));
+      await alone((dbs) => reads.overMany('pg_sequences', dbs, hour, { limit: 10 }));
+      await alone((dbs) => reads.seriesMany('pg_checkpointer', dbs, hour, HOUR));
+      await alone((dbs) => reads.overMany('clickhouse_server_totals', dbs, hour));
+      await alone((dbs) => reads.overMany('clickhouse_queries', dbs, hour, { limit: 5, sortBy: 'total_time' }));
+      expect((await reads.overMany('pg_tables', pg, hour, { sortBy: 'dead_tuples', limit: 2 })).get('many-p2')!.map((t) => t.n_dead_tup)).to.deep.equal([32, 22]);
+      expect((await reads.overMany('pg_indexes', pg, hour, { sortBy: 'size', limit: 10, invalid: true })).has('many-p2')).to.equal(false);
+      // The same single-database reads the kind contracts cover: a batch read with one database is the single read.
+      const ctx = telemetry.kindContext();
+      expect((await reads.overMany('pg_tables', [pg[0]!], hour, { sortBy: 'size', limit: 10 })).get('many-p1')).to.deep.equal(await listTables(ctx, { orgId: 'org', databaseId: 'many-p1', ...hour, sortBy: 'size', limit: 10 }));
+      const ats = ch.map((db) => {
+        const parts = many.get(db.id)!.clickhouse_parts!;
+        return { ...db, ts: parts.ts, tables: parts.tables.slice(0, 3) };
+      });
+      const partitions = await reads.atMany('clickhouse_partitions', ats, { perTable: 2 });
+      for (const at of ats) {
+        const own = await AT_MANY.clickhouse_partitions(ctx, [{ orgId: 'org', databaseId: at.id, ts: at.ts, tables: at.tables }], { perTable: 2 });
+        expect(partitions.get(at.id)).to.deep.equal(own.get(at.id));
+      }
     });
 
     it('snapshots uses a kind\'s batch form, one call for all databases, where it has one', async () => {

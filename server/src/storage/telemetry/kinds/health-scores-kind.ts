@@ -1,6 +1,7 @@
 import { sql } from '../clickhouse-sql.js';
 import type { KindContext, RecordKind } from '../record-kind.js';
 import { addedColumns, bucketStart, inRange, kindTable, num, recordKind, scope, tableRow, type DatabaseScope, type RowOfTable, type TimeRange } from './kind-table.js';
+import { scopeMany } from './snapshots-many.js';
 
 /**
  * Health scores the server computed (engines/health), one row per evaluation of a database. A time
@@ -54,12 +55,18 @@ export interface HealthScorePoint {
 
 /** The newest score in [since, until); null when none was stored in it. */
 export async function healthScoreIn(ctx: KindContext, at: DatabaseScope & TimeRange): Promise<HealthScorePoint | null> {
+  return (await healthScoreInMany(ctx, [at], at)).get(at.databaseId) ?? null;
+}
+
+/** healthScoreIn for many databases over one range in one query, by database id (absent: none in the range). */
+export async function healthScoreInMany(ctx: KindContext, dbs: readonly DatabaseScope[], range: TimeRange): Promise<Map<string, HealthScorePoint>> {
+  if (dbs.length === 0) return new Map();
   const { time } = ctx.schema;
-  const [row] = await ctx.client.select<{ ts_ms: number | string; score: number | string; grade: string }>(sql`
-    SELECT ${time.toUnixMs(sql`ts`)} AS ts_ms, score, grade FROM health_scores
-    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
-    ORDER BY ts DESC LIMIT 1`);
-  return row ? { ts: num(row.ts_ms), score: num(row.score), grade: row.grade } : null;
+  const rows = await ctx.client.select<{ database_id: string; ts_ms: number | string; score: number | string; grade: string }>(sql`
+    SELECT database_id, ${time.toUnixMs(sql`ts`)} AS ts_ms, score, grade FROM health_scores
+    WHERE ${scopeMany(dbs)} AND ${inRange(ctx, range.since, range.until)}
+    ORDER BY database_id ASC, ts DESC LIMIT 1 BY database_id`);
+  return new Map(rows.map((row) => [row.database_id, { ts: num(row.ts_ms), score: num(row.score), grade: row.grade }]));
 }
 
 /** Scores per bucket over [since, until), oldest first: mean, lowest and the newest of each bucket; buckets without an evaluation left out. */

@@ -1,21 +1,21 @@
 import type { KindContext } from '../record-kind.js';
-import { latestClickHouseDisks } from '../kinds/clickhouse/disks-kind.js';
+import { latestClickHouseDisks, latestClickHouseDisksMany } from '../kinds/clickhouse/disks-kind.js';
 import { clickHouseErrorsPanel } from '../kinds/clickhouse/errors-kind.js';
-import { clickHouseMergesSeries, latestClickHouseMerges } from '../kinds/clickhouse/merges-kind.js';
-import { clickHouseMutationsByDatabase, latestClickHouseMutations } from '../kinds/clickhouse/mutations-kind.js';
-import { clickHousePartitions, latestClickHouseParts, latestDetachedParts, partSizeClasses, type PartsOrder } from '../kinds/clickhouse/parts-kind.js';
-import { latestClickHouseProcesses } from '../kinds/clickhouse/processes-kind.js';
-import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, failedClickHouseQueries, topClickHouseQueries, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
-import { latestClickHouseReplicas, latestReplicationQueue, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
-import { clickHouseServerTotals, latestClickHouseServer } from '../kinds/clickhouse/server-kind.js';
+import { clickHouseMergesSeries, latestClickHouseMerges, latestClickHouseMergesMany } from '../kinds/clickhouse/merges-kind.js';
+import { clickHouseMutationsByDatabase, latestClickHouseMutations, latestClickHouseMutationsMany } from '../kinds/clickhouse/mutations-kind.js';
+import { clickHousePartitions, clickHousePartitionsMany, latestClickHouseParts, latestClickHousePartsMany, latestDetachedParts, latestDetachedPartsMany, partSizeClasses, type PartsOrder } from '../kinds/clickhouse/parts-kind.js';
+import { latestClickHouseProcesses, latestClickHouseProcessesMany } from '../kinds/clickhouse/processes-kind.js';
+import { clickHouseQuerySeen, clickHouseQuerySummary, clickHouseQueryTimeseries, failedClickHouseQueries, topClickHouseQueries, topClickHouseQueriesMany, type ClickHouseQuerySort } from '../kinds/clickhouse/queries-kind.js';
+import { latestClickHouseReplicas, latestClickHouseReplicasMany, latestReplicationQueue, latestReplicationQueueMany, replicationLagSeries } from '../kinds/clickhouse/replication-kind.js';
+import { clickHouseServerTotals, clickHouseServerTotalsMany, latestClickHouseServer, latestClickHouseServerMany } from '../kinds/clickhouse/server-kind.js';
 import { latestTableSchemas } from '../kinds/clickhouse/table-schemas-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
-import { healthScoreIn, healthScoreSeries, metricValueSeries } from '../kinds/health-scores-kind.js';
-import { latestActivity, sessionsNear } from '../kinds/postgres/activity-kind.js';
-import { latestLocks } from '../kinds/postgres/locks-kind.js';
-import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, latestStatsResets, listIndexes, listTables, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
-import { lagHistory, latestReplication, slotHistory } from '../kinds/postgres/replication-kind.js';
-import { checkpointerSeries, ioSeries, latestDatabaseStats, latestIo, latestSettings, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
+import { healthScoreIn, healthScoreInMany, healthScoreSeries, metricValueSeries } from '../kinds/health-scores-kind.js';
+import { latestActivity, latestActivityMany, sessionsNear } from '../kinds/postgres/activity-kind.js';
+import { latestLocks, latestLocksMany } from '../kinds/postgres/locks-kind.js';
+import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, latestSequencesMany, latestStatsResets, listIndexes, listIndexesMany, listTables, listTablesMany, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
+import { lagHistory, latestReplication, latestReplicationMany, slotHistory } from '../kinds/postgres/replication-kind.js';
+import { checkpointerSeries, checkpointerSeriesMany, ioSeries, latestDatabaseStats, latestDatabaseStatsMany, latestIo, latestSettings, latestSettingsMany, latestWal, walSeries } from '../kinds/postgres/server-kind.js';
 import { waitBuckets } from '../kinds/postgres/wait-events-kind.js';
 import { slowStatements, statementDetail } from '../kinds/statements/statements-kind.js';
 
@@ -136,4 +136,52 @@ export const AT = {
   clickhouse_partitions: (ctx: KindContext, at: AtScope, o: { tables: readonly { database: string; table: string }[]; perTable: number }) =>
     clickHousePartitions(ctx, { ...at, ...o }),
   clickhouse_part_sizes: (ctx: KindContext, at: AtScope) => partSizeClasses(ctx, at),
+};
+
+// ------------------------------------------------------------ many databases at once
+
+/**
+ * Batch forms (issue 11's evaluation tick): the same reads for many databases in one query per
+ * table, keyed by database id. A database with nothing to return is absent (its single read would
+ * return null or an empty list). Only the reads an evaluation needs have one.
+ */
+export const LATEST_MANY_READERS = {
+  pg_activity: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestActivityMany(ctx, dbs, SESSIONS_CAP),
+  pg_locks: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestLocksMany(ctx, dbs, LOCKS_CAP),
+  pg_replication: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestReplicationMany(ctx, dbs, PEERS_CAP),
+  pg_database_stats: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestDatabaseStatsMany(ctx, dbs),
+  pg_settings: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestSettingsMany(ctx, dbs),
+  clickhouse_processes: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseProcessesMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_merges: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseMergesMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_mutations: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseMutationsMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_parts: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHousePartsMany(ctx, dbs, { limit: CLICKHOUSE_CAP, order: 'parts' }),
+  clickhouse_detached_parts: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestDetachedPartsMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_replicas: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseReplicasMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_replication_queue: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestReplicationQueueMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_disks: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseDisksMany(ctx, dbs, CLICKHOUSE_CAP),
+  clickhouse_server: (ctx: KindContext, dbs: readonly DatabaseRef[]) => latestClickHouseServerMany(ctx, dbs),
+};
+
+/** `OVER` for many databases over one range. */
+export const OVER_MANY = {
+  pg_tables: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange, o: { sortBy: (typeof TABLE_SORTS)[number]; limit: number }) => listTablesMany(ctx, dbs, { ...range, ...o }),
+  pg_indexes: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange, o: { sortBy: (typeof INDEX_SORTS)[number]; limit: number; unused?: { readonly minBytes: number }; invalid?: boolean }) =>
+    listIndexesMany(ctx, dbs, { ...range, ...o }),
+  pg_sequences: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange, o: { limit: number }) => latestSequencesMany(ctx, dbs, { ...range, ...o }),
+  clickhouse_queries: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange, o: { limit: number; sortBy: ClickHouseQuerySort }) => topClickHouseQueriesMany(ctx, dbs, { ...range, ...o }),
+  /** Every database asked for has an entry (zero totals when it sent no reading). */
+  clickhouse_server_totals: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange) => clickHouseServerTotalsMany(ctx, dbs, range),
+  health_score: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange) => healthScoreInMany(ctx, dbs, range),
+};
+
+/** `SERIES` for many databases over one range. */
+export const SERIES_MANY = {
+  pg_checkpointer: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange & { readonly bucketMs: number }) => checkpointerSeriesMany(ctx, dbs, range),
+};
+
+/** `AT` for many databases, each at its own snapshot. */
+export const AT_MANY = {
+  /** Every database asked for has an entry. */
+  clickhouse_partitions: (ctx: KindContext, ats: readonly (AtScope & { readonly tables: readonly { database: string; table: string }[] })[], o: { perTable: number }) =>
+    clickHousePartitionsMany(ctx, ats, o.perTable),
 };

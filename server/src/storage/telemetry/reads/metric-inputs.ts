@@ -75,7 +75,8 @@ export interface MetricInputs {
 export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): MetricInputs {
   async function agentFacts(dbs: readonly InputDatabase[]): Promise<Map<string, { lastSeenMs: number | null; statuses: string[] }>> {
     const agentIds = [...new Set(dbs.map((d) => d.agent_id).filter((id): id is string => id !== null))];
-    const byAgent = new Map(await Promise.all(agentIds.map(async (id) => [id, await agents.getAgent(dbs.find((d) => d.agent_id === id)!.org_id, id)] as const)));
+    const orgOf = new Map(dbs.map((d) => [d.agent_id, d.org_id]));
+    const byAgent = new Map(await Promise.all(agentIds.map(async (id) => [id, await agents.getAgent(orgOf.get(id)!, id)] as const)));
     const out = new Map<string, { lastSeenMs: number | null; statuses: string[] }>();
     for (const db of dbs) {
       const agent = db.agent_id ? byAgent.get(db.agent_id) : undefined;
@@ -87,72 +88,103 @@ export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): M
     return out;
   }
 
-  async function postgres(db: InputDatabase, s: PgSnapshot, now: number): Promise<PostgresInput> {
+  /** PostgreSQL inputs of `dbs`: their snapshots and object reads over the last hour, one query per kind for all of them. */
+  async function postgres(dbs: readonly InputDatabase[], now: number): Promise<Map<string, PostgresInput>> {
     const hour = { since: now - HOUR_MS, until: now + 1 };
-    const [tables, invalid, sequences, checkpoints] = await Promise.all([
-      reads.over('pg_tables', db, hour, { sortBy: 'dead_tuples', limit: DEAD_TUPLE_TABLES }),
-      reads.over('pg_indexes', db, hour, { sortBy: 'size', limit: INVALID_INDEXES, invalid: true }),
-      reads.over('pg_sequences', db, hour, { limit: SEQUENCES }),
-      reads.series('pg_checkpointer', db, hour, HOUR_MS),
+    const [snapshots, tablesOf, invalidOf, sequencesOf, checkpointsOf] = await Promise.all([
+      reads.snapshots(dbs, PG_KINDS),
+      reads.overMany('pg_tables', dbs, hour, { sortBy: 'dead_tuples', limit: DEAD_TUPLE_TABLES }),
+      reads.overMany('pg_indexes', dbs, hour, { sortBy: 'size', limit: INVALID_INDEXES, invalid: true }),
+      reads.overMany('pg_sequences', dbs, hour, { limit: SEQUENCES }),
+      reads.seriesMany('pg_checkpointer', dbs, hour, HOUR_MS),
     ]);
-    // No object reading in the hour: the metrics reading tables are unavailable, not "no dead tuples".
-    const hasObjects = tables.length > 0 || sequences.length > 0;
-    return {
-      activity: s.pg_activity ? { ...s.pg_activity, sessions_listed: s.pg_activity.sessions.length } : null,
-      locks: s.pg_locks,
-      database_stats: s.pg_database_stats,
-      settings: s.pg_settings,
-      tables: hasObjects ? tables : null,
-      invalid_indexes: hasObjects ? invalid : null,
-      sequences: hasObjects ? sequences : null,
-      replication: s.pg_replication,
-      checkpoints:
-        checkpoints.length > 0
-          ? {
-              checkpoints_timed: checkpoints.reduce((sum, p) => sum + p.checkpoints_timed, 0),
-              checkpoints_requested: checkpoints.reduce((sum, p) => sum + p.checkpoints_requested, 0),
-            }
-          : null,
-    };
+    const out = new Map<string, PostgresInput>();
+    for (const db of dbs) {
+      const s = snapshots.get(db.id)! as PgSnapshot;
+      const tables = tablesOf.get(db.id) ?? [];
+      const sequences = sequencesOf.get(db.id) ?? [];
+      const checkpoints = checkpointsOf.get(db.id) ?? [];
+      // No object reading in the hour: the metrics reading tables are unavailable, not "no dead tuples".
+      const hasObjects = tables.length > 0 || sequences.length > 0;
+      out.set(db.id, {
+        activity: s.pg_activity ? { ...s.pg_activity, sessions_listed: s.pg_activity.sessions.length } : null,
+        locks: s.pg_locks,
+        database_stats: s.pg_database_stats,
+        settings: s.pg_settings,
+        tables: hasObjects ? tables : null,
+        invalid_indexes: hasObjects ? (invalidOf.get(db.id) ?? []) : null,
+        sequences: hasObjects ? sequences : null,
+        replication: s.pg_replication,
+        checkpoints:
+          checkpoints.length > 0
+            ? {
+                checkpoints_timed: checkpoints.reduce((sum, p) => sum + p.checkpoints_timed, 0),
+                checkpoints_requested: checkpoints.reduce((sum, p) => sum + p.checkpoints_requested, 0),
+              }
+            : null,
+      });
+    }
+    return out;
   }
 
-  async function clickhouse(db: InputDatabase, s: ChSnapshot, now: number): Promise<ClickHouseInput> {
-    const fullest = s.clickhouse_parts ? s.clickhouse_parts.tables.slice(0, PARTITION_TABLES) : [];
-    const [totals, queryStats, partitions] = await Promise.all([
-      reads.over('clickhouse_server_totals', db, { since: now - CLICKHOUSE_COUNTER_WINDOW_MS, until: now + 1 }),
-      reads.over('clickhouse_queries', db, { since: now - QUERY_STATS_WINDOW_MS, until: now + 1 }, { limit: QUERY_FINGERPRINTS, sortBy: 'total_time' }),
-      s.clickhouse_parts && fullest.length > 0
-        ? reads.at('clickhouse_partitions', db, s.clickhouse_parts.ts, { tables: fullest, perTable: PARTITIONS_PER_TABLE })
-        : Promise.resolve(new Map<string, never[]>()),
+  /** ClickHouse inputs of `dbs`: their snapshots, counter totals, query fingerprints and fullest partitions, one query per kind for all of them. */
+  async function clickhouse(dbs: readonly InputDatabase[], now: number): Promise<Map<string, ClickHouseInput>> {
+    const [snapshots, totalsOf, queryStatsOf] = await Promise.all([
+      reads.snapshots(dbs, CH_KINDS),
+      reads.overMany('clickhouse_server_totals', dbs, { since: now - CLICKHOUSE_COUNTER_WINDOW_MS, until: now + 1 }),
+      reads.overMany('clickhouse_queries', dbs, { since: now - QUERY_STATS_WINDOW_MS, until: now + 1 }, { limit: QUERY_FINGERPRINTS, sortBy: 'total_time' }),
     ]);
-    const parts = s.clickhouse_parts;
-    return {
-      server: s.clickhouse_server,
-      server_totals: s.clickhouse_server ? { window_ms: CLICKHOUSE_COUNTER_WINDOW_MS, ...totals } : null,
-      // 0: the release tells no limit, or the agent predates collecting it (ch.memory_usage_pct says which).
-      memory_limit_bytes: s.clickhouse_server && s.clickhouse_server.memory_limit_bytes > 0 ? s.clickhouse_server.memory_limit_bytes : null,
-      parts: parts ? { tables: parts.tables.map((t) => ({ ...t, partitions: partitions.get(partsTableKey(t.database, t.table)) })) } : null,
-      detached: s.clickhouse_detached_parts,
-      merges: s.clickhouse_merges,
-      mutations: s.clickhouse_mutations,
-      replicas: s.clickhouse_replicas,
-      replication_queue: s.clickhouse_replication_queue,
-      disks: s.clickhouse_disks,
-      processes: s.clickhouse_processes,
-      query_stats: s.clickhouse_server || queryStats.length > 0 ? queryStats : null,
-    };
+    const fullest = dbs.flatMap((db) => {
+      const parts = (snapshots.get(db.id)! as ChSnapshot).clickhouse_parts;
+      const tables = parts ? parts.tables.slice(0, PARTITION_TABLES) : [];
+      return parts && tables.length > 0 ? [{ ...db, ts: parts.ts, tables }] : [];
+    });
+    const partitionsOf = fullest.length > 0 ? await reads.atMany('clickhouse_partitions', fullest, { perTable: PARTITIONS_PER_TABLE }) : new Map<string, never>();
+    const out = new Map<string, ClickHouseInput>();
+    for (const db of dbs) {
+      const s = snapshots.get(db.id)! as ChSnapshot;
+      const queryStats = queryStatsOf.get(db.id) ?? [];
+      const partitions = partitionsOf.get(db.id);
+      const parts = s.clickhouse_parts;
+      out.set(db.id, {
+        server: s.clickhouse_server,
+        server_totals: s.clickhouse_server ? { window_ms: CLICKHOUSE_COUNTER_WINDOW_MS, ...totalsOf.get(db.id)! } : null,
+        // 0: the release tells no limit, or the agent predates collecting it (ch.memory_usage_pct says which).
+        memory_limit_bytes: s.clickhouse_server && s.clickhouse_server.memory_limit_bytes > 0 ? s.clickhouse_server.memory_limit_bytes : null,
+        parts: parts ? { tables: parts.tables.map((t) => ({ ...t, partitions: partitions?.get(partsTableKey(t.database, t.table)) })) } : null,
+        detached: s.clickhouse_detached_parts,
+        merges: s.clickhouse_merges,
+        mutations: s.clickhouse_mutations,
+        replicas: s.clickhouse_replicas,
+        replication_queue: s.clickhouse_replication_queue,
+        disks: s.clickhouse_disks,
+        processes: s.clickhouse_processes,
+        query_stats: s.clickhouse_server || queryStats.length > 0 ? queryStats : null,
+      });
+    }
+    return out;
   }
 
-  async function assemble(db: InputDatabase, snapshot: PgSnapshot | ChSnapshot, facts: { lastSeenMs: number | null; statuses: string[] }, now: number): Promise<MetricInput> {
-    const base = { engine: db.engine, now_ms: now, server_version: db.engine_version, agent_last_seen_ms: facts.lastSeenMs, collector_statuses: facts.statuses };
-    return db.engine === 'clickhouse' ? { ...base, ch: await clickhouse(db, snapshot as ChSnapshot, now) } : { ...base, pg: await postgres(db, snapshot as PgSnapshot, now) };
+  /** Inputs of `dbs`: a dozen queries for all of them (one per kind and engine), whatever their number. */
+  async function readMany(dbs: readonly InputDatabase[], now: number): Promise<Map<string, MetricInput>> {
+    const pg = dbs.filter((d) => d.engine !== 'clickhouse');
+    const ch = dbs.filter((d) => d.engine === 'clickhouse');
+    const [facts, pgInputs, chInputs] = await Promise.all([
+      agentFacts(dbs),
+      pg.length > 0 ? postgres(pg, now) : new Map<string, PostgresInput>(),
+      ch.length > 0 ? clickhouse(ch, now) : new Map<string, ClickHouseInput>(),
+    ]);
+    const out = new Map<string, MetricInput>();
+    for (const db of dbs) {
+      const f = facts.get(db.id)!;
+      const base = { engine: db.engine, now_ms: now, server_version: db.engine_version, agent_last_seen_ms: f.lastSeenMs, collector_statuses: f.statuses };
+      out.set(db.id, db.engine === 'clickhouse' ? { ...base, ch: chInputs.get(db.id)! } : { ...base, pg: pgInputs.get(db.id)! });
+    }
+    return out;
   }
-
-  const kindsOf = (engine: EngineName): readonly LatestKind[] => (engine === 'clickhouse' ? CH_KINDS : PG_KINDS);
 
   async function readOne(db: InputDatabase, now: number): Promise<MetricInput> {
-    const [snapshot, facts] = await Promise.all([reads.snapshot(db, kindsOf(db.engine)), agentFacts([db])]);
-    return assemble(db, snapshot as PgSnapshot | ChSnapshot, facts.get(db.id)!, now);
+    return (await readMany([db], now)).get(db.id)!;
   }
 
   // The health evaluator and the alert job both react to the same stored batch: a caller arriving
@@ -167,17 +199,8 @@ export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): M
       reading.set(db.id, read);
       return read;
     },
-    async forDatabases(dbs, now = Date.now()) {
-      const out = new Map<string, MetricInput>();
-      const facts = await agentFacts(dbs);
-      for (const engine of ['postgres', 'clickhouse'] as const) {
-        const group = dbs.filter((d) => d.engine === engine);
-        if (group.length === 0) continue;
-        const snapshots = await reads.snapshots(group, kindsOf(engine));
-        const inputs = await Promise.all(group.map((db) => assemble(db, snapshots.get(db.id) as PgSnapshot | ChSnapshot, facts.get(db.id)!, now)));
-        group.forEach((db, i) => out.set(db.id, inputs[i]!));
-      }
-      return out;
+    forDatabases(dbs, now = Date.now()) {
+      return dbs.length > 0 ? readMany(dbs, now) : Promise.resolve(new Map());
     },
   };
 }

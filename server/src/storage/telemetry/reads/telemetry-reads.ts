@@ -1,5 +1,5 @@
 import type { KindContext } from '../record-kind.js';
-import { AT, LATEST, OVER, SERIES, type DatabaseRef, type TimeRange } from './kind-readers.js';
+import { AT, AT_MANY, LATEST, LATEST_MANY_READERS, OVER, OVER_MANY, SERIES, SERIES_MANY, type DatabaseRef, type TimeRange } from './kind-readers.js';
 
 /**
  * The one read seam over stored telemetry (issue 10): API routes, the health and alert engines and
@@ -45,8 +45,16 @@ export type Snapshot<K extends LatestKind> = { readonly [P in K]: LatestOf<P> };
 export type LatestMany<K extends LatestKind> = (ctx: KindContext, dbs: readonly DatabaseRef[]) => Promise<ReadonlyMap<string, LatestOf<K>>>;
 export type LatestManyRegistry = { readonly [K in LatestKind]?: LatestMany<K> };
 
-/** Kinds with a batch form. None yet: each is one `LIMIT 1 BY database_id` query over `database_id IN (…)` in its kind module. */
-export const LATEST_MANY: LatestManyRegistry = {};
+/** Kinds with a batch form: each kind module's many-read (`LIMIT 1 BY database_id` over `database_id IN (…)`), which its single read calls with one database. */
+export const LATEST_MANY: LatestManyRegistry = LATEST_MANY_READERS;
+
+export type RangeManyKind = keyof typeof OVER_MANY;
+export type SeriesManyKind = keyof typeof SERIES_MANY;
+export type AtManyKind = keyof typeof AT_MANY;
+type ManyOptionsOf<F> = F extends (ctx: KindContext, dbs: never, range: never, ...options: infer O) => Promise<unknown> ? O : never;
+type AtManyOptionsOf<F> = F extends (ctx: KindContext, ats: never, ...options: infer O) => Promise<unknown> ? O : never;
+/** What a many-read answers: by database id. */
+export type ManyOf<F> = ResultOf<F>;
 
 /** Per-database reads in flight at once for a kind without a batch form. */
 const SNAPSHOT_CONCURRENCY = 16;
@@ -64,7 +72,16 @@ export interface TelemetryReads {
   snapshot<K extends LatestKind>(db: DatabaseKey, kinds: readonly K[]): Promise<Snapshot<K>>;
   /** `snapshot` for many databases (an engine tick), by database id: one query per kind where the kind has a batch form. */
   snapshots<K extends LatestKind>(dbs: readonly DatabaseKey[], kinds: readonly K[]): Promise<Map<string, Snapshot<K>>>;
+  /** `over` for many databases over one range, in one query, by database id (absent: nothing in the range, except where the entry says). */
+  overMany<K extends RangeManyKind>(kind: K, dbs: readonly DatabaseKey[], range: TimeRange, ...options: ManyOptionsOf<(typeof OVER_MANY)[K]>): Promise<ManyOf<(typeof OVER_MANY)[K]>>;
+  /** `series` for many databases over one range, in one query, by database id. */
+  seriesMany<K extends SeriesManyKind>(kind: K, dbs: readonly DatabaseKey[], range: TimeRange, bucketMs: number): Promise<ManyOf<(typeof SERIES_MANY)[K]>>;
+  /** `at` for many databases, each at its own `ts`, in one query, by database id. */
+  atMany<K extends AtManyKind>(kind: K, ats: readonly (DatabaseKey & { readonly ts: number } & ManyAtExtra<K>)[], ...options: AtManyOptionsOf<(typeof AT_MANY)[K]>): Promise<ManyOf<(typeof AT_MANY)[K]>>;
 }
+
+/** What an `atMany` entry takes per database beyond its scope and time. */
+type ManyAtExtra<K extends AtManyKind> = Omit<Parameters<(typeof AT_MANY)[K]>[1][number], 'orgId' | 'databaseId' | 'ts'>;
 
 type AnyReader<S> = (ctx: KindContext, at: S, ...options: unknown[]) => Promise<unknown>;
 
@@ -126,6 +143,16 @@ export function telemetryReads(store: KindContextSource, many: LatestManyRegistr
       }
       return out;
     },
+
+    overMany: (kind, dbs, range, ...options) =>
+      (OVER_MANY[kind] as unknown as (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange, ...o: unknown[]) => Promise<never>)(store.kindContext(), dbs.map(refOf), range, ...options),
+    seriesMany: (kind, dbs, range, bucketMs) => SERIES_MANY[kind](store.kindContext(), dbs.map(refOf), { ...range, bucketMs }) as never,
+    atMany: (kind, ats, ...options) =>
+      (AT_MANY[kind] as unknown as (ctx: KindContext, ats: readonly unknown[], ...o: unknown[]) => Promise<never>)(
+        store.kindContext(),
+        ats.map(({ org_id: orgId, id, ...rest }) => ({ ...rest, ...refOf({ org_id: orgId, id }) })),
+        ...options,
+      ),
   };
   return reads;
 }

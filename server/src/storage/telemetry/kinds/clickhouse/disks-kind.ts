@@ -1,7 +1,8 @@
 import { usagePct, usedBytes } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { type DatabaseScope, recordKind, num, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshotRows, snapshotKey } from '../snapshots-many.js';
 import { counter, label, name } from '../wire-checks.js';
 
 /** Disks at one moment (system.disks), as snapshots (ClickHouseDisksSnapshot). */
@@ -45,16 +46,27 @@ export interface ClickHouseDisk {
 
 /** Disks in the newest snapshot by name, at most `limit`; null before any snapshot. */
 export async function latestClickHouseDisks(ctx: KindContext, req: { orgId: string; databaseId: string; limit: number }): Promise<{ ts: number; disks: ClickHouseDisk[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_DISKS, req);
-  if (snapshot === null) return null;
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT name, path, type, total_bytes, free_bytes, unreserved_bytes, keep_free_bytes
-    FROM clickhouse_disks WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
+  return (await latestClickHouseDisksMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+/** latestClickHouseDisks for many databases at once (two queries), by database id; absent before the first snapshot. */
+export async function latestClickHouseDisksMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, { ts: number; disks: ClickHouseDisk[] }>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_DISKS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, name, path, type, total_bytes, free_bytes, unreserved_bytes, keep_free_bytes
+    FROM clickhouse_disks WHERE ${atSnapshots(dbs, headers)} AND present = 1
     ORDER BY name ASC
-    LIMIT 1 BY name
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, name`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, disksOf(snapshot.ts, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function disksOf(ts: number, rows: readonly Record<string, string | number>[]): { ts: number; disks: ClickHouseDisk[] } {
   return {
-    ts: snapshot.ts,
+    ts,
     disks: rows.map((r) => {
       const total = num(r.total_bytes);
       const used = usedBytes(total, num(r.free_bytes));

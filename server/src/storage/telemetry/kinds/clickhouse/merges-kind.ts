@@ -1,7 +1,8 @@
 import { estimatedRemainingS } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, columnsOf, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, type SnapshotRow, kindTable, type RowOfTable, wireSnapshotRows } from '../kind-table.js';
+import { bucketStart, columnsOf, type DatabaseScope, recordKind, fillBuckets, inRange, num, scope, SNAPSHOT_COLUMNS, type SnapshotRow, kindTable, type RowOfTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshotRows, snapshotKey } from '../snapshots-many.js';
 import { nonNegative, counter, label, name, orFalse, type Wire } from '../wire-checks.js';
 
 /** Merges running at one moment (system.merges), as snapshots (ClickHouseMergesSnapshot). */
@@ -50,21 +51,37 @@ export type ClickHouseMerge = Omit<MergeRow, keyof SnapshotRow> & {
 export async function latestClickHouseMerges(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
-): Promise<{ ts: number; merges_total: number; merges: ClickHouseMerge[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_MERGES, req);
-  if (snapshot === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
-  const [total] = await ctx.client.select<{ n: number | string }>(sql`SELECT uniqExact(database, table, result_part_name) AS n FROM clickhouse_merges WHERE ${at}`);
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT database, table, partition_id, result_part_name, elapsed_s, progress, num_parts, total_size_bytes_compressed, rows_read, rows_written,
+): Promise<ClickHouseMerges | null> {
+  return (await latestClickHouseMergesMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+export type ClickHouseMerges = { ts: number; merges_total: number; merges: ClickHouseMerge[] };
+
+/** latestClickHouseMerges for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestClickHouseMergesMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, ClickHouseMerges>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_MERGES, [], dbs);
+  if (headers.size === 0) return new Map();
+  const at = sql`${atSnapshots(dbs, headers)} AND present = 1`;
+  const totals = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`SELECT ${snapshotKey(ctx)}, uniqExact(database, table, result_part_name) AS n FROM clickhouse_merges WHERE ${at} GROUP BY database_id, ts`),
+    headers,
+  );
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, partition_id, result_part_name, elapsed_s, progress, num_parts, total_size_bytes_compressed, rows_read, rows_written,
       bytes_read_uncompressed, bytes_written_uncompressed, memory_bytes, is_mutation, merge_type
     FROM clickhouse_merges WHERE ${at}
     ORDER BY elapsed_s DESC, database ASC, table ASC, result_part_name ASC
-    LIMIT 1 BY database, table, result_part_name
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, database, table, result_part_name`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, mergesOf(snapshot.ts, totals.get(id)?.[0]?.n, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function mergesOf(ts: number, total: number | string | undefined, rows: readonly Record<string, string | number>[]): ClickHouseMerges {
   return {
-    ts: snapshot.ts,
-    merges_total: num(total?.n),
+    ts,
+    merges_total: num(total),
     merges: rows.map((r) => {
       const elapsed = num(r.elapsed_s);
       const progress = num(r.progress);

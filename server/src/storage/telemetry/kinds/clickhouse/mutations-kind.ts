@@ -1,7 +1,8 @@
 import { isStuckMutation, STUCK_MUTATION_AGE_S } from '../../../../engines/figures/clickhouse-figures.js';
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshot, type DatabaseScope, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshotRows, snapshotKey } from '../snapshots-many.js';
 import { cut, nonNegative, integer, label, name, orFalse, MAX_MESSAGE, MAX_TEXT } from '../wire-checks.js';
 
 /** Mutations not yet done (system.mutations, is_done = 0), as snapshots (ClickHouseMutationsSnapshot). */
@@ -58,22 +59,38 @@ export interface ClickHouseMutation {
 export async function latestClickHouseMutations(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
-): Promise<{ ts: number; mutations_total: number; stuck_total: number; mutations: ClickHouseMutation[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_MUTATIONS, req);
-  if (snapshot === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
-  const [totals] = await ctx.client.select<{ n: number | string; stuck: number | string }>(sql`
-    SELECT uniqExact(database, table, mutation_id) AS n,
+): Promise<ClickHouseMutations | null> {
+  return (await latestClickHouseMutationsMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+export type ClickHouseMutations = { ts: number; mutations_total: number; stuck_total: number; mutations: ClickHouseMutation[] };
+
+/** latestClickHouseMutations for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestClickHouseMutationsMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, ClickHouseMutations>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_MUTATIONS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const at = sql`${atSnapshots(dbs, headers)} AND present = 1`;
+  const totals = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, uniqExact(database, table, mutation_id) AS n,
       uniqExactIf((database, table, mutation_id), latest_fail_reason != '' OR age_s > ${STUCK_MUTATION_AGE_S}) AS stuck
-    FROM clickhouse_mutations WHERE ${at}`);
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT database, table, mutation_id, command, create_time_ms, age_s, parts_to_do, is_killed, latest_failed_part, latest_fail_time_ms, latest_fail_reason
+    FROM clickhouse_mutations WHERE ${at} GROUP BY database_id, ts`),
+    headers,
+  );
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, mutation_id, command, create_time_ms, age_s, parts_to_do, is_killed, latest_failed_part, latest_fail_time_ms, latest_fail_reason
     FROM clickhouse_mutations WHERE ${at}
     ORDER BY age_s DESC, database ASC, table ASC, mutation_id ASC
-    LIMIT 1 BY database, table, mutation_id
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, database, table, mutation_id`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, mutationsOf(snapshot.ts, totals.get(id)?.[0], (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function mutationsOf(ts: number, totals: Record<string, string | number> | undefined, rows: readonly Record<string, string | number>[]): ClickHouseMutations {
   return {
-    ts: snapshot.ts,
+    ts,
     mutations_total: num(totals?.n),
     stuck_total: num(totals?.stuck),
     mutations: rows.map((r) => {

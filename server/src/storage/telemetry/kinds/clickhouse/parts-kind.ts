@@ -1,6 +1,7 @@
 import { joinSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { atSnapshot, recordKind, latestSnapshot, num, scope, identity, snapshotRows, tableRow, SNAPSHOT_COLUMNS, type SnapshotRow, type TableRow, kindTable, type RowOfTable, atTime, IDENTITY_COLUMNS } from '../kind-table.js';
+import { atSnapshots, byDatabase, latestHeaders, ofSnapshotRows, scopeMany, snapshotKey } from '../snapshots-many.js';
 import { counter, items, label, name, timestamp } from '../wire-checks.js';
 
 /**
@@ -166,21 +167,35 @@ export interface ClickHousePartsSnapshot {
 
 /** The newest parts snapshot's tables, ordered by `order` then by name, at most `limit`; null before any snapshot. */
 export async function latestClickHouseParts(ctx: KindContext, req: DatabaseRef & { limit: number; order: PartsOrder }): Promise<ClickHousePartsSnapshot | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PARTS, req);
-  if (snapshot === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)}`;
-  const [summary] = await ctx.client.select<{ has_detached: number; tables_total: number | string; max_parts: number | string }>(sql`
-    SELECT max(has_detached) AS has_detached, uniqExactIf((database, table), present = 1) AS tables_total, max(max_parts_in_partition) AS max_parts
-    FROM clickhouse_parts WHERE ${at}`);
-  if (!Object.hasOwn(PARTS_ORDER, req.order)) throw new TypeError(`unknown parts order ${req.order}`);
-  const rows = await ctx.client.select<Record<keyof ClickHouseTableParts, string | number>>(sql`
-    SELECT database, table, partitions, active_parts, max_parts_in_partition, rows, bytes_on_disk, data_compressed_bytes, data_uncompressed_bytes
+  return (await latestClickHousePartsMany(ctx, [req], req)).get(req.databaseId) ?? null;
+}
+
+/** latestClickHouseParts for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestClickHousePartsMany(ctx: KindContext, dbs: readonly DatabaseRef[], options: { limit: number; order: PartsOrder }): Promise<Map<string, ClickHousePartsSnapshot>> {
+  if (!Object.hasOwn(PARTS_ORDER, options.order)) throw new TypeError(`unknown parts order ${options.order}`);
+  const headers = await latestHeaders(ctx, CLICKHOUSE_PARTS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const at = atSnapshots(dbs, headers);
+  const summaries = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, max(has_detached) AS has_detached, uniqExactIf((database, table), present = 1) AS tables_total, max(max_parts_in_partition) AS max_parts
+    FROM clickhouse_parts WHERE ${at} GROUP BY database_id, ts`),
+    headers,
+  );
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, partitions, active_parts, max_parts_in_partition, rows, bytes_on_disk, data_compressed_bytes, data_uncompressed_bytes
     FROM clickhouse_parts WHERE ${at} AND present = 1
-    ORDER BY ${PARTS_ORDER[req.order]}, database ASC, table ASC
-    LIMIT 1 BY database, table
-    LIMIT ${req.limit}`);
+    ORDER BY ${PARTS_ORDER[options.order]}, database ASC, table ASC
+    LIMIT 1 BY database_id, ts, database, table`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, partsOf(snapshot.ts, summaries.get(id)?.[0], (byDb.get(id) ?? []).slice(0, options.limit))]));
+}
+
+function partsOf(ts: number, summary: Record<string, string | number> | undefined, rows: readonly Record<string, string | number>[]): ClickHousePartsSnapshot {
   return {
-    ts: snapshot.ts,
+    ts,
     has_detached: num(summary?.has_detached) === 1,
     tables_total: num(summary?.tables_total),
     max_parts_in_partition: num(summary?.max_parts),
@@ -203,17 +218,35 @@ export async function clickHousePartitions(
   ctx: KindContext,
   req: DatabaseRef & { ts: number; tables: readonly { database: string; table: string }[]; perTable: number },
 ): Promise<Map<string, ClickHousePartition[]>> {
-  const out = new Map<string, ClickHousePartition[]>();
-  if (req.tables.length === 0) return out;
-  const list = joinSql(req.tables.map((t) => sql`(${t.database}, ${t.table})`));
-  const rows = await ctx.client.select<Record<keyof ClickHousePartition | 'database' | 'table', string | number>>(sql`
-    SELECT database, table, partition_id, any(partition) AS partition, max(active_parts) AS active_parts, max(rows) AS rows,
+  return (await clickHousePartitionsMany(ctx, [req], req.perTable)).get(req.databaseId) ?? new Map();
+}
+
+/** clickHousePartitions for many databases (each at its own snapshot time and tables) in one query, by database id. */
+export async function clickHousePartitionsMany(
+  ctx: KindContext,
+  dbs: readonly (DatabaseRef & { ts: number; tables: readonly { database: string; table: string }[] })[],
+  perTable: number,
+): Promise<Map<string, Map<string, ClickHousePartition[]>>> {
+  const asked = dbs.filter((d) => d.tables.length > 0);
+  const out = new Map<string, Map<string, ClickHousePartition[]>>(dbs.map((d) => [d.databaseId, new Map()]));
+  if (asked.length === 0) return out;
+  const list = joinSql(asked.flatMap((d) => d.tables.map((t) => sql`(${d.databaseId}, ${t.database}, ${t.table})`)));
+  const times = joinSql([...new Set(asked.map((d) => d.ts))].map((ts) => ctx.schema.time.literal(ts)));
+  const tsOf = new Map(asked.map((d) => [d.databaseId, d.ts]));
+  const rows = await ctx.client.select<Record<keyof ClickHousePartition | 'database' | 'table' | 'snapshot_ms', string | number> & { database_id: string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, partition_id, any(partition) AS partition, max(active_parts) AS active_parts, max(rows) AS rows,
       max(bytes_on_disk) AS bytes_on_disk, max(data_compressed_bytes) AS data_compressed_bytes, max(data_uncompressed_bytes) AS data_uncompressed_bytes
     FROM clickhouse_partitions
-    WHERE ${scope(req)} AND ${atTime(ctx, req.ts)} AND (database, table) IN (${list})
-    GROUP BY database, table, partition_id
-    ORDER BY database ASC, table ASC, active_parts DESC, partition_id ASC
-    LIMIT ${req.perTable} BY database, table`);
+    WHERE ${scopeMany(asked)} AND ts IN (${times}) AND (database_id, database, table) IN (${list})
+    GROUP BY database_id, ts, database, table, partition_id
+    ORDER BY database_id ASC, database ASC, table ASC, active_parts DESC, partition_id ASC
+    LIMIT ${perTable} BY database_id, ts, database, table`);
+  for (const [id, own] of byDatabase(rows.filter((r) => tsOf.get(r.database_id) === num(r.snapshot_ms)))) out.set(id, partitionsOf(own));
+  return out;
+}
+
+function partitionsOf(rows: readonly Record<keyof ClickHousePartition | 'database' | 'table', string | number>[]): Map<string, ClickHousePartition[]> {
+  const out = new Map<string, ClickHousePartition[]>();
   for (const r of rows) {
     const key = tableKey(String(r.database), String(r.table));
     const partitions = out.get(key) ?? [];
@@ -247,21 +280,41 @@ export interface DetachedTable {
 }
 
 /** Detached parts per table in the newest parts snapshot, most first, at most `limit` tables; null before any snapshot. */
-export async function latestDetachedParts(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; has_detached: boolean; tables: DetachedTable[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PARTS, req);
-  if (snapshot === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)}`;
-  const [flag] = await ctx.client.select<{ has_detached: number }>(sql`SELECT max(has_detached) AS has_detached FROM clickhouse_parts WHERE ${at}`);
-  const rows = await ctx.client.select<{ database: string; table: string; detached: number | string; broken: number | string; reasons: string[]; counts: (number | string)[] }>(sql`
-    SELECT database, table, sum(parts) AS detached, sumIf(parts, position(reason, 'broken') > 0) AS broken,
+export async function latestDetachedParts(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<DetachedParts | null> {
+  return (await latestDetachedPartsMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+export type DetachedParts = { ts: number; has_detached: boolean; tables: DetachedTable[] };
+
+/** latestDetachedParts for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestDetachedPartsMany(ctx: KindContext, dbs: readonly DatabaseRef[], limit: number): Promise<Map<string, DetachedParts>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_PARTS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const at = atSnapshots(dbs, headers);
+  const flags = ofSnapshotRows(
+    await ctx.client.select<{ database_id: string; snapshot_ms: number | string; has_detached: number }>(sql`SELECT ${snapshotKey(ctx)}, max(has_detached) AS has_detached FROM clickhouse_parts WHERE ${at} GROUP BY database_id, ts`),
+    headers,
+  );
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<{ database_id: string; snapshot_ms: number | string; database: string; table: string; detached: number | string; broken: number | string; reasons: string[]; counts: (number | string)[] }>(sql`
+    SELECT database_id, snapshot_ms, database, table, sum(parts) AS detached, sumIf(parts, position(reason, 'broken') > 0) AS broken,
       groupArray(reason) AS reasons, groupArray(parts) AS counts
-    FROM (SELECT database, table, reason, max(parts) AS parts FROM clickhouse_detached_parts WHERE ${at} GROUP BY database, table, reason)
-    GROUP BY database, table
-    ORDER BY detached DESC, database ASC, table ASC
-    LIMIT ${req.limit}`);
+    FROM (SELECT ${snapshotKey(ctx)}, database, table, reason, max(parts) AS parts FROM clickhouse_detached_parts WHERE ${at} GROUP BY database_id, ts, database, table, reason)
+    GROUP BY database_id, snapshot_ms, database, table
+    ORDER BY detached DESC, database ASC, table ASC`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, detachedOf(snapshot.ts, flags.get(id)?.[0]?.has_detached, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function detachedOf(
+  ts: number,
+  hasDetached: number | undefined,
+  rows: readonly { database: string; table: string; detached: number | string; broken: number | string; reasons: string[]; counts: (number | string)[] }[],
+): DetachedParts {
   return {
-    ts: snapshot.ts,
-    has_detached: num(flag?.has_detached) === 1,
+    ts,
+    has_detached: num(hasDetached) === 1,
     tables: rows.map((r) => ({
       database: r.database,
       table: r.table,

@@ -1,6 +1,7 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, columnsOf, recordKind, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { columnsOf, type DatabaseScope, recordKind, num, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshotRows, snapshotKey } from '../snapshots-many.js';
 import { cut, nonNegative, counter, hashSource, integer, label, name, orFalse, MAX_TEXT } from '../wire-checks.js';
 
 /** Queries running at one moment (system.processes), as snapshots (ClickHouseProcessesSnapshot). */
@@ -44,17 +45,31 @@ export const clickHouseProcessesKind = recordKind({
 export async function latestClickHouseProcesses(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; limit: number },
-): Promise<{ ts: number; queries: { query_id: string; user: string; elapsed_ms: number; query_text: string; read_rows: number; read_bytes: number; memory_bytes: number }[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_PROCESSES, req);
-  if (snapshot === null) return null;
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT query_id, user, elapsed_s, query_text, read_rows, read_bytes, memory_bytes
-    FROM clickhouse_processes WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
+): Promise<ClickHouseProcesses | null> {
+  return (await latestClickHouseProcessesMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+/** The newest processes snapshot: queries longest-running first. */
+export type ClickHouseProcesses = { ts: number; queries: { query_id: string; user: string; elapsed_ms: number; query_text: string; read_rows: number; read_bytes: number; memory_bytes: number }[] };
+
+/** latestClickHouseProcesses for many databases at once (two queries), by database id; absent before the first snapshot. */
+export async function latestClickHouseProcessesMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, ClickHouseProcesses>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_PROCESSES, [], dbs);
+  if (headers.size === 0) return new Map();
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, query_id, user, elapsed_s, query_text, read_rows, read_bytes, memory_bytes
+    FROM clickhouse_processes WHERE ${atSnapshots(dbs, headers)} AND present = 1
     ORDER BY elapsed_s DESC, query_id ASC
-    LIMIT 1 BY query_id
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, query_id`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, processesOf(snapshot.ts, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function processesOf(ts: number, rows: readonly Record<string, string | number>[]): ClickHouseProcesses {
   return {
-    ts: snapshot.ts,
+    ts,
     queries: rows.map((r) => ({
       query_id: String(r.query_id),
       user: String(r.user),

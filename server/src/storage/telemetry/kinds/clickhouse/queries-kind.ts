@@ -2,6 +2,7 @@ import { VigilError } from '@vigil/shared';
 import { identifier, joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { bucketStart, inRange, num, scope } from '../kind-table.js';
+import { byDatabase, scopeMany } from '../snapshots-many.js';
 import { builtInErrorName } from './error-codes.js';
 import { errorNames } from './errors-kind.js';
 
@@ -127,6 +128,39 @@ async function aggregateByHash(ctx: KindContext, req: QueryRange, filter: SqlFra
     LEFT JOIN ${textsOf(req)}
     ORDER BY ${order} DESC, query_hash ASC`);
   return rows.map(queryStat);
+}
+
+/**
+ * The top `limit` fingerprints of each of many databases over one range by `sortBy` (no text
+ * filter, no paging: what an evaluation tick reads), in one query, by database id (absent: none ran).
+ */
+export async function topClickHouseQueriesMany(
+  ctx: KindContext,
+  dbs: readonly { orgId: string; databaseId: string }[],
+  req: { since: number; until: number; limit: number; sortBy: ClickHouseQuerySort },
+): Promise<Map<string, ClickHouseQueryStat[]>> {
+  if (dbs.length === 0) return new Map();
+  if (!Object.hasOwn(SORT_COLUMNS, req.sortBy)) throw new VigilError('VALIDATION_FAILED', `sort_by: must be one of ${CLICKHOUSE_QUERY_SORTS.join(', ')}`);
+  const order = identifier(SORT_COLUMNS[req.sortBy], Object.values(SORT_COLUMNS));
+  const where = scopeMany(dbs);
+  const rows = await ctx.client.select<AggregateRow & { database_id: string; query_hash: string; query_text: string | null }>(sql`
+    SELECT database_id, query_hash, ${AGGREGATE_COLUMNS}, query_text
+    FROM (
+      SELECT database_id, query_hash, ${aggregates()}
+      FROM clickhouse_query_stats
+      WHERE ${where} AND ${inRange(ctx, req.since, req.until)}
+      GROUP BY database_id, query_hash
+      ORDER BY ${order} DESC, query_hash ASC
+      LIMIT ${req.limit} BY database_id
+    ) AS s
+    LEFT JOIN (
+      SELECT database_id, query_hash, argMax(query_text, ts) AS query_text
+      FROM clickhouse_query_texts
+      WHERE ${where}
+      GROUP BY database_id, query_hash
+    ) AS t USING (database_id, query_hash)
+    ORDER BY ${order} DESC, query_hash ASC`);
+  return new Map([...byDatabase(rows)].map(([id, own]) => [id, own.map(queryStat)]));
 }
 
 /**

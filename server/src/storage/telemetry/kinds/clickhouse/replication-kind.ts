@@ -1,6 +1,7 @@
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
-import { atSnapshot, bucketStart, columnsOf, recordKind, fillBuckets, inRange, latestSnapshot, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { bucketStart, columnsOf, recordKind, fillBuckets, inRange, num, scope, SNAPSHOT_COLUMNS, kindTable, wireSnapshotRows } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshotRows, snapshotKey } from '../snapshots-many.js';
 import { counter, cut, integer, label, name, orFalse, MAX_MESSAGE } from '../wire-checks.js';
 
 /**
@@ -80,21 +81,37 @@ export interface ClickHouseReplica {
 const msOrNull = (value: unknown): number | null => (num(value) > 0 ? num(value) : null);
 
 /** Replicated tables in the newest snapshot, most delayed first (then by name), at most `limit`; null before any snapshot. */
-export async function latestClickHouseReplicas(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; replicas_total: number; replicas: ClickHouseReplica[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_REPLICAS, req);
-  if (snapshot === null) return null;
-  const at = sql`${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1`;
-  const [total] = await ctx.client.select<{ n: number | string }>(sql`SELECT uniqExact(database, table) AS n FROM clickhouse_replicas WHERE ${at}`);
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT database, table, is_leader, is_readonly, is_session_expired, absolute_delay_s, queue_size, inserts_in_queue, merges_in_queue,
+export async function latestClickHouseReplicas(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<ClickHouseReplicas | null> {
+  return (await latestClickHouseReplicasMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+export type ClickHouseReplicas = { ts: number; replicas_total: number; replicas: ClickHouseReplica[] };
+
+/** latestClickHouseReplicas for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestClickHouseReplicasMany(ctx: KindContext, dbs: readonly DatabaseRef[], limit: number): Promise<Map<string, ClickHouseReplicas>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_REPLICAS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const at = sql`${atSnapshots(dbs, headers)} AND present = 1`;
+  const totals = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`SELECT ${snapshotKey(ctx)}, uniqExact(database, table) AS n FROM clickhouse_replicas WHERE ${at} GROUP BY database_id, ts`),
+    headers,
+  );
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, is_leader, is_readonly, is_session_expired, absolute_delay_s, queue_size, inserts_in_queue, merges_in_queue,
       part_mutations_in_queue, future_parts, parts_to_check, queue_oldest_time_ms, last_queue_update_ms
     FROM clickhouse_replicas WHERE ${at}
     ORDER BY absolute_delay_s DESC, database ASC, table ASC
-    LIMIT 1 BY database, table
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, database, table`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, replicasOf(snapshot.ts, totals.get(id)?.[0]?.n, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function replicasOf(ts: number, total: number | string | undefined, rows: readonly Record<string, string | number>[]): ClickHouseReplicas {
   return {
-    ts: snapshot.ts,
-    replicas_total: num(total?.n),
+    ts,
+    replicas_total: num(total),
     replicas: rows.map((r) => ({
       database: String(r.database),
       table: String(r.table),
@@ -129,17 +146,30 @@ export interface ReplicationQueueGroup {
 }
 
 /** The replication queue in its newest snapshot by table and entry type, most entries first (then by name and type), at most `limit`. */
-export async function latestReplicationQueue(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<{ ts: number; groups: ReplicationQueueGroup[] } | null> {
-  const snapshot = await latestSnapshot(ctx, CLICKHOUSE_REPLICATION_QUEUE, req);
-  if (snapshot === null) return null;
-  const rows = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT database, table, type, entries, executing, max_num_tries, entries_with_exception, num_postponed, oldest_create_time_ms, last_exception, last_exception_time_ms
-    FROM clickhouse_replication_queue WHERE ${scope(req)} AND ${atSnapshot(ctx, snapshot)} AND present = 1
+export async function latestReplicationQueue(ctx: KindContext, req: DatabaseRef & { limit: number }): Promise<ReplicationQueue | null> {
+  return (await latestReplicationQueueMany(ctx, [req], req.limit)).get(req.databaseId) ?? null;
+}
+
+export type ReplicationQueue = { ts: number; groups: ReplicationQueueGroup[] };
+
+/** latestReplicationQueue for many databases at once (two queries), by database id; absent before the first snapshot. */
+export async function latestReplicationQueueMany(ctx: KindContext, dbs: readonly DatabaseRef[], limit: number): Promise<Map<string, ReplicationQueue>> {
+  const headers = await latestHeaders(ctx, CLICKHOUSE_REPLICATION_QUEUE, [], dbs);
+  if (headers.size === 0) return new Map();
+  const byDb = ofSnapshotRows(
+    await ctx.client.select<Record<string, string | number> & { database_id: string; snapshot_ms: number | string }>(sql`
+    SELECT ${snapshotKey(ctx)}, database, table, type, entries, executing, max_num_tries, entries_with_exception, num_postponed, oldest_create_time_ms, last_exception, last_exception_time_ms
+    FROM clickhouse_replication_queue WHERE ${atSnapshots(dbs, headers)} AND present = 1
     ORDER BY entries DESC, database ASC, table ASC, type ASC
-    LIMIT 1 BY database, table, type
-    LIMIT ${req.limit}`);
+    LIMIT 1 BY database_id, ts, database, table, type`),
+    headers,
+  );
+  return new Map([...headers].map(([id, snapshot]) => [id, queueOf(snapshot.ts, (byDb.get(id) ?? []).slice(0, limit))]));
+}
+
+function queueOf(ts: number, rows: readonly Record<string, string | number>[]): ReplicationQueue {
   return {
-    ts: snapshot.ts,
+    ts,
     groups: rows.map((r) => ({
       database: String(r.database),
       table: String(r.table),

@@ -1,6 +1,7 @@
 import { sql } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { recordKind, inRange, num, scope, tableRow, kindTable, addedColumns, type RowOfTable, IDENTITY_COLUMNS } from '../kind-table.js';
+import { byDatabase, scopeMany } from '../snapshots-many.js';
 import { nonNegative, counter, integer, items, timestamp } from '../wire-checks.js';
 
 /**
@@ -105,13 +106,22 @@ export type ClickHouseServerReading = Omit<ServerRow, 'org_id' | 'database_id' |
 
 /** The newest server reading, or null before any. */
 export async function latestClickHouseServer(ctx: KindContext, req: { orgId: string; databaseId: string }): Promise<ClickHouseServerReading | null> {
-  const [r] = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT ${ctx.schema.time.toUnixMs(sql`ts`)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
+  return (await latestClickHouseServerMany(ctx, [req])).get(req.databaseId) ?? null;
+}
+
+/** latestClickHouseServer for many databases in one query, by database id; absent before any reading. */
+export async function latestClickHouseServerMany(ctx: KindContext, dbs: readonly { orgId: string; databaseId: string }[]): Promise<Map<string, ClickHouseServerReading>> {
+  if (dbs.length === 0) return new Map();
+  const rows = await ctx.client.select<Record<string, string | number> & { database_id: string }>(sql`
+    SELECT database_id, ${ctx.schema.time.toUnixMs(sql`ts`)} AS ts_ms, uptime_s, queries_running, merges_running, tcp_connections, http_connections, interserver_connections,
       memory_tracking_bytes, memory_resident_bytes, readonly_replicas, max_parts_in_partition, memory_limit_bytes
-    FROM clickhouse_server WHERE ${scope(req)}
-    ORDER BY ts DESC, batch_id ASC
-    LIMIT 1`);
-  if (!r) return null;
+    FROM clickhouse_server WHERE ${scopeMany(dbs)}
+    ORDER BY database_id ASC, ts DESC, batch_id ASC
+    LIMIT 1 BY database_id`);
+  return new Map(rows.map((r) => [r.database_id, serverReading(r)]));
+}
+
+function serverReading(r: Record<string, string | number>): ClickHouseServerReading {
   return {
     ts: num(r.ts_ms),
     uptime_s: num(r.uptime_s),
@@ -132,12 +142,27 @@ export async function latestClickHouseServer(ctx: KindContext, req: { orgId: str
 export async function clickHouseServerTotals(
   ctx: KindContext,
   req: { orgId: string; databaseId: string; since: number; until: number },
-): Promise<Record<ServerCounter, number> & { readings: number }> {
-  const [r] = await ctx.client.select<Record<string, string | number>>(sql`
-    SELECT countIf(has_deltas = 1) AS readings,
+): Promise<ServerTotals> {
+  return (await clickHouseServerTotalsMany(ctx, [req], req)).get(req.databaseId)!;
+}
+
+export type ServerTotals = Record<ServerCounter, number> & { readings: number };
+
+/** clickHouseServerTotals for many databases over one range in one query, by database id (every database asked for has an entry). */
+export async function clickHouseServerTotalsMany(ctx: KindContext, dbs: readonly { orgId: string; databaseId: string }[], range: { since: number; until: number }): Promise<Map<string, ServerTotals>> {
+  if (dbs.length === 0) return new Map();
+  const rows = await ctx.client.select<Record<string, string | number> & { database_id: string }>(sql`
+    SELECT database_id, countIf(has_deltas = 1) AS readings,
       sum(queries) AS queries, sum(select_queries) AS select_queries, sum(insert_queries) AS insert_queries,
       sum(failed_queries) AS failed_queries, sum(failed_select_queries) AS failed_select_queries, sum(failed_insert_queries) AS failed_insert_queries,
       sum(inserted_rows) AS inserted_rows, sum(inserted_bytes) AS inserted_bytes, sum(delayed_inserts) AS delayed_inserts, sum(rejected_inserts) AS rejected_inserts
-    FROM clickhouse_server WHERE ${scope(req)} AND ${inRange(ctx, req.since, req.until)}`);
-  return { readings: num(r?.readings), ...(Object.fromEntries(SERVER_COUNTERS.map((c) => [c, num(r?.[c])])) as Record<ServerCounter, number>) };
+    FROM clickhouse_server WHERE ${scopeMany(dbs)} AND ${inRange(ctx, range.since, range.until)}
+    GROUP BY database_id`);
+  const found = byDatabase(rows);
+  return new Map(
+    dbs.map((d) => {
+      const r = found.get(d.databaseId)?.[0];
+      return [d.databaseId, { readings: num(r?.readings), ...(Object.fromEntries(SERVER_COUNTERS.map((c) => [c, num(r?.[c])])) as Record<ServerCounter, number>) }];
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { joinSql, sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
 import { atSnapshot, columnsOf, type DatabaseScope, type DetailOf, detailColumns, fromWire, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshots } from '../snapshots-many.js';
 import { counter, cut, int32s, items, nonNegative, optionalMs, orZero, text, timestamp } from '../wire-checks.js';
 
 /**
@@ -90,23 +91,31 @@ const SESSION_COLUMNS = detailColumns(SESSIONS);
 
 /** The latest activity snapshot with at most `limit` sessions (longest query first, then pid), or null before the first. */
 export async function latestActivity(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<ActivitySnapshot | null> {
-  const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
-  if (!latest) return null;
-  const [summary] = await selectRows(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), sql`FROM pg_activity_snapshots WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)} LIMIT 1`);
+  return (await latestActivityMany(ctx, [at], at.limit)).get(at.databaseId) ?? null;
+}
+
+/** latestActivity for many databases at once (two queries), by database id; a database before its first snapshot is absent. */
+export async function latestActivityMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, ActivitySnapshot>> {
+  const headers = await latestHeaders(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), dbs);
+  if (headers.size === 0) return new Map();
   // LIMIT 1 BY pid: a batch stored twice (a retry after a partial write) lists each session once.
-  const sessions = await selectRows(ctx, SESSIONS, SESSION_COLUMNS, sql`
+  const sessions = ofSnapshots(
+    await selectRows(ctx, SESSIONS, ['database_id', 'ts', ...SESSION_COLUMNS], sql`
     FROM pg_activity_sessions
-    WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
+    WHERE ${atSnapshots(dbs, headers)}
     ORDER BY query_duration_ms DESC, pid ASC
-    LIMIT 1 BY pid
-    LIMIT ${at.limit}`);
-  const { state_names: names, state_counts: counts, ...totals } = summary!;
-  return {
-    ts: latest.ts,
-    ...totals,
-    state_counts: names.map((state, i) => ({ state, count: counts[i] ?? 0 })).sort((a, b) => a.state.localeCompare(b.state)),
-    sessions,
-  };
+    LIMIT 1 BY database_id, ts, pid`),
+    headers,
+  );
+  const out = new Map<string, ActivitySnapshot>();
+  for (const [id, { state_names: names, state_counts: counts, batch_id: _b, ...totals }] of headers) {
+    out.set(id, {
+      ...totals,
+      state_counts: names.map((state, i) => ({ state, count: counts[i] ?? 0 })).sort((a, b) => a.state.localeCompare(b.state)),
+      sessions: (sessions.get(id) ?? []).slice(0, limit).map(({ database_id: _d, ts: _t, ...session }) => session),
+    });
+  }
+  return out;
 }
 
 /**

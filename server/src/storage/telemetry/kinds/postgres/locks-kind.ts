@@ -2,6 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
 import { atSnapshot, columnsOf, type DatabaseScope, type DetailOf, detailColumns, fromWire, identity, IDENTITY_COLUMNS, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshots } from '../snapshots-many.js';
 import { cut, int32s, items, nonNegative, orFalse, orZero, text, timestamp } from '../wire-checks.js';
 
 /**
@@ -86,18 +87,29 @@ export interface LockSnapshot {
 
 /** The latest lock snapshot, with at most `limit` locks (waiters first), or null before the first. */
 export async function latestLocks(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<LockSnapshot | null> {
-  const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
-  if (!latest) return null;
-  const [m] = await selectRows(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), sql`FROM pg_lock_snapshots WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)} LIMIT 1`);
+  return (await latestLocksMany(ctx, [at], at.limit)).get(at.databaseId) ?? null;
+}
+
+/** latestLocks for many databases at once (two queries), by database id; a database before its first snapshot is absent. */
+export async function latestLocksMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, LockSnapshot>> {
+  const headers = await latestHeaders(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), dbs);
+  if (headers.size === 0) return new Map();
   // DISTINCT: a batch stored twice (a retry after a partial write) lists each lock once.
-  const locks = await selectRows(ctx, LOCKS, detailColumns(LOCKS), sql`
+  const locks = ofSnapshots(
+    await selectRows(ctx, LOCKS, ['database_id', 'ts', ...detailColumns(LOCKS)], sql`
     FROM pg_locks
-    WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
+    WHERE ${atSnapshots(dbs, headers)}
     ORDER BY granted ASC, wait_duration_ms DESC, pid ASC, locktype ASC, mode ASC, relation ASC, relation_oid ASC, page ASC, tuple ASC,
-      virtualxid ASC, transactionid ASC, classid ASC, objid ASC, objsubid ASC
-    LIMIT ${at.limit}`, 'DISTINCT');
-  const counts = m!.count_locktype
-    .map((locktype, i) => ({ locktype, mode: m!.count_mode[i] ?? '', granted: m!.count_granted[i] === 1, count: m!.count_locks[i] ?? 0 }))
-    .sort((a, b) => a.locktype.localeCompare(b.locktype) || a.mode.localeCompare(b.mode) || Number(a.granted) - Number(b.granted));
-  return { ts: latest.ts, locks_listed: m!.locks_listed, locks_omitted: m!.locks_omitted, counts, locks };
+      virtualxid ASC, transactionid ASC, classid ASC, objid ASC, objsubid ASC`, 'DISTINCT'),
+    headers,
+  );
+  const out = new Map<string, LockSnapshot>();
+  for (const [id, m] of headers) {
+    const counts = m.count_locktype
+      .map((locktype, i) => ({ locktype, mode: m.count_mode[i] ?? '', granted: m.count_granted[i] === 1, count: m.count_locks[i] ?? 0 }))
+      .sort((a, b) => a.locktype.localeCompare(b.locktype) || a.mode.localeCompare(b.mode) || Number(a.granted) - Number(b.granted));
+    const listed = (locks.get(id) ?? []).slice(0, limit).map(({ database_id: _d, ts: _t, ...lock }) => lock);
+    out.set(id, { ts: m.ts, locks_listed: m.locks_listed, locks_omitted: m.locks_omitted, counts, locks: listed });
+  }
+  return out;
 }

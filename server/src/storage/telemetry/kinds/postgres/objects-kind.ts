@@ -1,6 +1,7 @@
 import { identifier, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { bucketStart, type ColumnList, type ColumnOf, type DatabaseScope, decodeRow, detailColumns, type DetailOf, inRange, type KindTable, type RowOf, scope, selectRows, type TimeRange } from '../kind-table.js';
+import { byDatabase, scopeMany } from '../snapshots-many.js';
 import { INDEX_COUNTERS, INDEX_GAUGES, INDEXES, MAX_DATABASES, SEQUENCES, TABLE_COUNTERS, TABLE_GAUGES, TABLE_SIZES, TABLES } from './objects-tables.js';
 
 /** The pg_database_objects kind (declared in objects-tables.ts) and its reads: tables, indexes and sequences over a range. */
@@ -68,19 +69,19 @@ function aggregates(a: AnyAggregation, latestBy: string): SqlFragment {
 }
 
 /** The rows of `a.table` for a scope and range, one per batch and object. */
-function deduped(ctx: KindContext, a: AnyAggregation, at: DatabaseScope & TimeRange, filter: SqlFragment): SqlFragment {
+function deduped(ctx: KindContext, a: AnyAggregation, at: DatabaseScope & TimeRange, filter: SqlFragment, where: SqlFragment = scope(at)): SqlFragment {
   return sql`
       SELECT * FROM ${rawSql(a.table.name)}
-      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}${filter}
-      LIMIT 1 BY batch_id, datname, ${rawSql(a.idColumn)}`;
+      WHERE ${where} AND ${inRange(ctx, at.since, at.until)}${filter}
+      LIMIT 1 BY database_id, batch_id, datname, ${rawSql(a.idColumn)}`;
 }
 
 /** Objects present in the latest reading of their database within the range. */
-function currentOnly(ctx: KindContext, at: DatabaseScope & TimeRange): SqlFragment {
-  return sql`(datname, max(ts)) IN (
-      SELECT datname, max(ts) FROM pg_object_snapshots
-      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
-      GROUP BY datname)`;
+function currentOnly(ctx: KindContext, where: SqlFragment, range: TimeRange): SqlFragment {
+  return sql`(database_id, datname, max(ts)) IN (
+      SELECT database_id, datname, max(ts) FROM pg_object_snapshots
+      WHERE ${where} AND ${inRange(ctx, range.since, range.until)}
+      GROUP BY database_id, datname)`;
 }
 
 /** `names` as numbers, or all null when `known` is false. */
@@ -100,22 +101,42 @@ async function aggregate<C extends ColumnList, N extends ColumnOf<C>, G extends 
   at: DatabaseScope & TimeRange,
   options: { filter: SqlFragment; having: SqlFragment; orderBy: SqlFragment; limit: number },
 ) {
+  return (await aggregateMany(ctx, a, [at], at, options)).get(at.databaseId) ?? [];
+}
+
+/** `aggregate` for many databases over one range in one query, at most `limit` objects each, by database id. */
+async function aggregateMany<C extends ColumnList, N extends ColumnOf<C>, G extends ColumnOf<C>, Z extends ColumnOf<C>, K extends ColumnOf<C>>(
+  ctx: KindContext,
+  a: Aggregation<C, N, G, Z, K>,
+  dbs: readonly DatabaseScope[],
+  range: TimeRange,
+  options: { filter: SqlFragment; having: SqlFragment; orderBy: SqlFragment; limit: number },
+) {
+  if (dbs.length === 0) return new Map<string, never[]>();
+  const where = scopeMany(dbs);
   // Rows of a reading still being written (its objects stored, its snapshot marker not yet) are left
   // out: with them an object's newest row would be newer than its database's latest snapshot, and
   // currentOnly() would drop the object until the marker lands.
-  const complete = sql`${options.filter} AND ts <= (SELECT max(ts) FROM pg_object_snapshots WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)})`;
-  const rows = await ctx.client.select<Record<string, unknown>>(sql`
-    SELECT datname, schema_name, ${rawSql(a.nameColumn)}, ${ctx.schema.time.toUnixMs(rawSql('max(ts)'))} AS last_ts, ${aggregates(a, 'ts')}
-    FROM (${deduped(ctx, a, at, complete)})
-    GROUP BY datname, schema_name, ${rawSql(a.nameColumn)}
-    HAVING ${currentOnly(ctx, at)}${options.having}
+  const complete = sql`${options.filter} AND (database_id, datname, ts) IN (SELECT database_id, datname, ts FROM pg_object_snapshots WHERE ${where} AND ${inRange(ctx, range.since, range.until)})`;
+  const rows = await ctx.client.select<Record<string, unknown> & { database_id: string }>(sql`
+    SELECT database_id, datname, schema_name, ${rawSql(a.nameColumn)}, ${ctx.schema.time.toUnixMs(rawSql('max(ts)'))} AS last_ts, ${aggregates(a, 'ts')}
+    FROM (${deduped(ctx, a, { ...dbs[0]!, ...range }, complete, where)})
+    GROUP BY database_id, datname, schema_name, ${rawSql(a.nameColumn)}
+    HAVING ${currentOnly(ctx, where, range)}${options.having}
     ORDER BY ${options.orderBy}, datname ASC, schema_name ASC, ${rawSql(a.nameColumn)} ASC
-    LIMIT ${options.limit}`);
-  return rows.map((row) => ({
-    ...decodeRow(a.table, row, ['datname', 'schema_name', a.nameColumn]),
-    ...point(a, row, Number(row.last_ts)),
-    size_known: Number(row.size_readings) > 0,
-  }));
+    LIMIT ${options.limit} BY database_id`);
+  const out = new Map<string, Aggregate<Aggregation<C, N, G, Z, K>>[]>();
+  for (const [id, own] of byDatabase(rows)) {
+    out.set(
+      id,
+      own.map((row) => ({
+        ...decodeRow(a.table, row, ['datname', 'schema_name', a.nameColumn]),
+        ...point(a, row, Number(row.last_ts)),
+        size_known: Number(row.size_readings) > 0,
+      })) as Aggregate<Aggregation<C, N, G, Z, K>>[],
+    );
+  }
+  return out;
 }
 
 /** Bucketed history of one object: gauges as of each bucket's last reading, counters summed. */
@@ -150,21 +171,28 @@ function orderDesc<K extends string>(columns: Record<K, string>, key: K): SqlFra
 
 /** Current tables (in the latest reading of their database) over a range, sorted descending by `sortBy`. */
 export async function listTables(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly sortBy: (typeof TABLE_SORTS)[number]; readonly limit: number }): Promise<TableAggregate[]> {
-  const rows: TableAggregate[] = await aggregate(ctx, TABLE_AGGREGATION, at, { filter: rawSql(''), having: rawSql(''), orderBy: orderDesc(TABLE_SORT_COLUMNS, at.sortBy), limit: at.limit });
-  return rows;
+  return (await listTablesMany(ctx, [at], at)).get(at.databaseId) ?? [];
+}
+
+/** listTables for many databases over one range in one query, by database id (absent: no current table). */
+export async function listTablesMany(ctx: KindContext, dbs: readonly DatabaseScope[], at: TimeRange & { readonly sortBy: (typeof TABLE_SORTS)[number]; readonly limit: number }): Promise<Map<string, TableAggregate[]>> {
+  return aggregateMany(ctx, TABLE_AGGREGATION, dbs, at, { filter: rawSql(''), having: rawSql(''), orderBy: orderDesc(TABLE_SORT_COLUMNS, at.sortBy), limit: at.limit });
 }
 
 /** Current indexes over a range; `unused`: no scan in any reading with deltas, neither primary nor unique, over `minBytes`; `invalid`: only those marked invalid now. */
-export async function listIndexes(
-  ctx: KindContext,
-  at: DatabaseScope & TimeRange & { readonly sortBy: (typeof INDEX_SORTS)[number]; readonly limit: number; readonly unused?: { readonly minBytes: number }; readonly invalid?: boolean },
-): Promise<IndexAggregate[]> {
+export async function listIndexes(ctx: KindContext, at: DatabaseScope & IndexListing): Promise<IndexAggregate[]> {
+  return (await listIndexesMany(ctx, [at], at)).get(at.databaseId) ?? [];
+}
+
+type IndexListing = TimeRange & { readonly sortBy: (typeof INDEX_SORTS)[number]; readonly limit: number; readonly unused?: { readonly minBytes: number }; readonly invalid?: boolean };
+
+/** listIndexes for many databases over one range in one query, by database id (absent: none). */
+export async function listIndexesMany(ctx: KindContext, dbs: readonly DatabaseScope[], at: IndexListing): Promise<Map<string, IndexAggregate[]>> {
   const unused = at.unused
     ? sql` AND delta_readings > 0 AND idx_scan = 0 AND is_primary = 0 AND is_unique = 0 AND size_readings > 0 AND size_bytes > ${at.unused.minBytes}`
     : rawSql('');
   const having = at.invalid ? sql`${unused} AND is_valid = 0` : unused;
-  const rows: IndexAggregate[] = await aggregate(ctx, INDEX_AGGREGATION, at, { filter: rawSql(''), having, orderBy: orderDesc(INDEX_SORT_COLUMNS, at.sortBy), limit: at.limit });
-  return rows;
+  return aggregateMany(ctx, INDEX_AGGREGATION, dbs, at, { filter: rawSql(''), having, orderBy: orderDesc(INDEX_SORT_COLUMNS, at.sortBy), limit: at.limit });
 }
 
 interface ObjectKey {
@@ -213,15 +241,22 @@ export type SequenceUsage = DetailOf<typeof SEQUENCES>;
 
 /** Sequences from each database's latest reading within the range, most used first (for exhaustion checks). */
 export async function latestSequences(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly limit: number }): Promise<SequenceUsage[]> {
-  return selectRows(ctx, SEQUENCES, detailColumns(SEQUENCES), sql`
+  return (await latestSequencesMany(ctx, [at], at)).get(at.databaseId) ?? [];
+}
+
+/** latestSequences for many databases over one range in one query, by database id (absent: none). */
+export async function latestSequencesMany(ctx: KindContext, dbs: readonly DatabaseScope[], at: TimeRange & { readonly limit: number }): Promise<Map<string, SequenceUsage[]>> {
+  if (dbs.length === 0) return new Map();
+  const where = scopeMany(dbs);
+  const rows = await selectRows(ctx, SEQUENCES, ['database_id', ...detailColumns(SEQUENCES)], sql`
     FROM pg_sequence_usage
-    WHERE ${scope(at)} AND (datname, ts) IN (
-      SELECT datname, max(ts) FROM pg_object_snapshots
-      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
-      GROUP BY datname)
+    WHERE ${where} AND (database_id, datname, ts) IN (
+      SELECT database_id, datname, max(ts) FROM pg_object_snapshots
+      WHERE ${where} AND ${inRange(ctx, at.since, at.until)}
+      GROUP BY database_id, datname)
     ORDER BY used_fraction DESC, datname ASC, schema_name ASC, sequence_name ASC
-    LIMIT 1 BY datname, schema_name, sequence_name
-    LIMIT ${at.limit}`);
+    LIMIT 1 BY database_id, datname, schema_name, sequence_name`);
+  return new Map([...byDatabase(rows)].map(([id, own]) => [id, own.slice(0, at.limit).map(({ database_id: _d, ...rest }) => rest)]));
 }
 
 /** pg_stat_database.stats_reset (Unix ms, 0 when never reset or sent by an older agent) per database, from each one's latest reading in the range. */

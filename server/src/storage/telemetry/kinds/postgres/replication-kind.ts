@@ -2,6 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
 import { atSnapshot, bucketStart, columnsOf, type DatabaseScope, detailColumns, type DetailOf, fromWire, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, recordKind, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { atSnapshots, latestHeaders, ofSnapshots } from '../snapshots-many.js';
 import { cut, finite, items, nonNegative, orFalse, orZero, timestamp } from '../wire-checks.js';
 
 /**
@@ -94,18 +95,32 @@ export type ReplicationStatus = { readonly ts: number; readonly standbys: readon
 
 /** The latest replication snapshot with its standbys (by application name, pid) and slots (by name), or null before the first. */
 export async function latestReplication(ctx: KindContext, at: DatabaseScope & { readonly limit: number }): Promise<ReplicationStatus | null> {
-  const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
-  if (!latest) return null;
-  const where = sql`${scope(at)} AND ${atSnapshot(ctx, latest)}`;
-  const [marker] = await selectRows(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), sql`FROM pg_replication_snapshots WHERE ${where} LIMIT 1`);
+  return (await latestReplicationMany(ctx, [at], at.limit)).get(at.databaseId) ?? null;
+}
+
+/** latestReplication for many databases at once (three queries), by database id; absent before the first snapshot. */
+export async function latestReplicationMany(ctx: KindContext, dbs: readonly DatabaseScope[], limit: number): Promise<Map<string, ReplicationStatus>> {
+  const headers = await latestHeaders(ctx, SNAPSHOTS, detailColumns(SNAPSHOTS), dbs);
+  if (headers.size === 0) return new Map();
+  const where = atSnapshots(dbs, headers);
   // LIMIT 1 BY: a batch stored twice (a retry after a partial write) lists each peer once.
-  const standbys = await selectRows(ctx, STANDBYS, detailColumns(STANDBYS), sql`
+  const standbys = ofSnapshots(
+    await selectRows(ctx, STANDBYS, ['database_id', 'ts', ...detailColumns(STANDBYS)], sql`
     FROM pg_replication_standbys WHERE ${where}
-    ORDER BY application_name ASC, pid ASC LIMIT 1 BY pid LIMIT ${at.limit}`);
-  const slots = await selectRows(ctx, SLOTS, detailColumns(SLOTS), sql`
+    ORDER BY application_name ASC, pid ASC LIMIT 1 BY database_id, ts, pid`),
+    headers,
+  );
+  const slots = ofSnapshots(
+    await selectRows(ctx, SLOTS, ['database_id', 'ts', ...detailColumns(SLOTS)], sql`
     FROM pg_replication_slots WHERE ${where}
-    ORDER BY slot_name ASC LIMIT 1 BY slot_name LIMIT ${at.limit}`);
-  return { ...marker!, ts: latest.ts, standbys, slots };
+    ORDER BY slot_name ASC LIMIT 1 BY database_id, ts, slot_name`),
+    headers,
+  );
+  const own = <R extends { database_id: string; ts: number }>(rows: Map<string, R[]>, id: string): Omit<R, 'database_id' | 'ts'>[] =>
+    (rows.get(id) ?? []).slice(0, limit).map(({ database_id: _d, ts: _t, ...rest }) => rest);
+  return new Map(
+    [...headers].map(([id, { batch_id: _b, ...marker }]) => [id, { ...marker, standbys: own(standbys, id), slots: own(slots, id) }]),
+  );
 }
 
 /** Replication lag in one bucket: the worst seen as a standby (behind its upstream) and as a primary (its furthest standby). */

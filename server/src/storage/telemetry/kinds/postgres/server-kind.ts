@@ -2,6 +2,7 @@ import type { vigil } from '@vigil/proto';
 import { rawSql, sql } from '../../clickhouse-sql.js';
 import type { BatchIdentity, KindContext } from '../../record-kind.js';
 import { addedColumns, atSnapshot, bucketStart, type DatabaseScope, decodeRow, type DetailOf, detailColumns, identity, IDENTITY_COLUMNS, inRange, kindTable, latestSnapshot, numbers, recordKind, type RowOfTable, scope, selectRows, tableRow, type TableRow, type TimeRange } from '../kind-table.js';
+import { atSnapshots, byDatabase, latestHeaders, ofSnapshots, scopeMany } from '../snapshots-many.js';
 import { counter, items, optionalMs, text, timestamp, wireNumbers } from '../wire-checks.js';
 
 /**
@@ -195,22 +196,39 @@ function sums(names: readonly string[]): string {
 }
 
 async function snapshotSeries<N extends string>(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }, flag: 'has_checkpointer' | 'has_wal', names: readonly N[]): Promise<Fields<N>[]> {
+  return (await snapshotSeriesMany(ctx, [at], at, flag, names)).get(at.databaseId) ?? [];
+}
+
+/** snapshotSeries for many databases over one range in one query, by database id (absent: no reading). */
+async function snapshotSeriesMany<N extends string>(
+  ctx: KindContext,
+  dbs: readonly DatabaseScope[],
+  at: TimeRange & { readonly bucketMs: number },
+  flag: 'has_checkpointer' | 'has_wal',
+  names: readonly N[],
+): Promise<Map<string, Fields<N>[]>> {
+  if (dbs.length === 0) return new Map();
   // LIMIT 1 BY: a batch stored twice (a retry after a partial write) counts once.
-  const rows = await ctx.client.select<Record<string, number | string>>(sql`
-    SELECT bucket, ${rawSql(sums(names))}
+  const rows = await ctx.client.select<Record<string, number | string> & { database_id: string }>(sql`
+    SELECT database_id, bucket, ${rawSql(sums(names))}
     FROM (
-      SELECT batch_id, ts, ${bucketStart(ctx, at.bucketMs)} AS bucket, ${rawSql(names.join(', '))}
+      SELECT database_id, batch_id, ts, ${bucketStart(ctx, at.bucketMs)} AS bucket, ${rawSql(names.join(', '))}
       FROM pg_server_snapshots
-      WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)} AND ${rawSql(flag)} = 1
-      LIMIT 1 BY batch_id, ts
+      WHERE ${scopeMany(dbs)} AND ${inRange(ctx, at.since, at.until)} AND ${rawSql(flag)} = 1
+      LIMIT 1 BY database_id, batch_id, ts
     )
-    GROUP BY bucket ORDER BY bucket ASC`);
-  return rows.map((row) => ({ ts: Number(row.bucket), ...numbers(row, names) }));
+    GROUP BY database_id, bucket ORDER BY database_id ASC, bucket ASC`);
+  return new Map([...byDatabase(rows)].map(([id, own]) => [id, own.map((row) => ({ ts: Number(row.bucket), ...numbers(row, names) }))]));
 }
 
 /** Checkpointer and background writer deltas per bucket, oldest first (buckets with no reading left out). */
 export async function checkpointerSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<CheckpointerPoint[]> {
   return snapshotSeries(ctx, at, 'has_checkpointer', CHECKPOINTER_FIELDS);
+}
+
+/** checkpointerSeries for many databases in one query, by database id (absent: no reading in the range). */
+export async function checkpointerSeriesMany(ctx: KindContext, dbs: readonly DatabaseScope[], at: TimeRange & { readonly bucketMs: number }): Promise<Map<string, CheckpointerPoint[]>> {
+  return snapshotSeriesMany(ctx, dbs, at, 'has_checkpointer', CHECKPOINTER_FIELDS);
 }
 
 /** WAL deltas per bucket, oldest first. */
@@ -265,22 +283,43 @@ export type DatabaseStat = Omit<DetailOf<typeof DATABASES>, 'window_start'>;
 
 /** pg_stat_database of every database of the server as of the latest snapshot (by name), with its ts and window. */
 export async function latestDatabaseStats(ctx: KindContext, at: DatabaseScope): Promise<{ ts: number; window_start: number; databases: DatabaseStat[] } | null> {
-  const latest = await latestSnapshot(ctx, SNAPSHOTS, at);
-  if (!latest) return null;
-  const rows = await selectRows(ctx, DATABASES, detailColumns(DATABASES), sql`
-    FROM pg_database_stats WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
-    ORDER BY datname ASC LIMIT 1 BY datname`);
-  return { ts: latest.ts, window_start: rows[0]?.window_start ?? latest.ts, databases: rows.map(({ window_start: _w, ...rest }) => rest) };
+  return (await latestDatabaseStatsMany(ctx, [at])).get(at.databaseId) ?? null;
+}
+
+/** latestDatabaseStats for many databases at once (two queries), by database id; absent before the first snapshot. */
+export async function latestDatabaseStatsMany(ctx: KindContext, dbs: readonly DatabaseScope[]): Promise<Map<string, { ts: number; window_start: number; databases: DatabaseStat[] }>> {
+  const headers = await latestHeaders(ctx, SNAPSHOTS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const rows = ofSnapshots(
+    await selectRows(ctx, DATABASES, ['database_id', 'ts', ...detailColumns(DATABASES)], sql`
+    FROM pg_database_stats WHERE ${atSnapshots(dbs, headers)}
+    ORDER BY datname ASC LIMIT 1 BY database_id, ts, datname`),
+    headers,
+  );
+  return new Map(
+    [...headers].map(([id, latest]) => {
+      const own = rows.get(id) ?? [];
+      return [id, { ts: latest.ts, window_start: own[0]?.window_start ?? latest.ts, databases: own.map(({ window_start: _w, database_id: _d, ts: _t, ...rest }) => rest) }];
+    }),
+  );
 }
 
 export type SettingRow = DetailOf<typeof SETTINGS>;
 
 /** The key settings as last sent (the agent sends them all whenever one changes), by name. */
 export async function latestSettings(ctx: KindContext, at: DatabaseScope): Promise<{ ts: number; settings: SettingRow[] } | null> {
-  const latest = await latestSnapshot(ctx, SETTINGS, at);
-  if (!latest) return null;
-  const settings = await selectRows(ctx, SETTINGS, detailColumns(SETTINGS), sql`
-    FROM pg_settings WHERE ${scope(at)} AND ${atSnapshot(ctx, latest)}
-    ORDER BY name ASC LIMIT 1 BY name`);
-  return { ts: latest.ts, settings };
+  return (await latestSettingsMany(ctx, [at])).get(at.databaseId) ?? null;
+}
+
+/** latestSettings for many databases at once (two queries), by database id; absent before the first. */
+export async function latestSettingsMany(ctx: KindContext, dbs: readonly DatabaseScope[]): Promise<Map<string, { ts: number; settings: SettingRow[] }>> {
+  const headers = await latestHeaders(ctx, SETTINGS, [], dbs);
+  if (headers.size === 0) return new Map();
+  const rows = ofSnapshots(
+    await selectRows(ctx, SETTINGS, ['database_id', 'ts', ...detailColumns(SETTINGS)], sql`
+    FROM pg_settings WHERE ${atSnapshots(dbs, headers)}
+    ORDER BY name ASC LIMIT 1 BY database_id, ts, name`),
+    headers,
+  );
+  return new Map([...headers].map(([id, latest]) => [id, { ts: latest.ts, settings: (rows.get(id) ?? []).map(({ database_id: _d, ts: _t, ...rest }) => rest) }]));
 }
