@@ -156,7 +156,16 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   logger.info({ port: port(), data_dir: config.dataDir }, 'vigil server listening');
   retention.start();
   const stopAccountsPruning = startAccountsPruning(stores.meta, config.retention.dailyDays, logger);
-  const alertJob = new AlertEvaluationJob({ meta: stores.meta, inputs, events: alertEvents, ingestEvents, logger, intervalMs: config.alertEvalIntervalSeconds * 1000 });
+  const alertJob = new AlertEvaluationJob({
+    meta: stores.meta,
+    inputs,
+    events: alertEvents,
+    ingestEvents,
+    logger,
+    intervalMs: config.alertEvalIntervalSeconds * 1000,
+    // The tick scores each chunk it evaluates: every database's health score within the tick.
+    scores: { leaseName: DatabaseEvaluator.leaseName, recordMany: (chunk, now) => evaluator.recordMany(chunk, now) },
+  });
   alertJob.start();
   const scanJob = new ScanJob({ meta: stores.meta, reads: telemetryReads(stores.telemetry), logger, intervalMs: config.scans.intervalHours * 3_600_000, pollMs: config.scans.pollMs });
   scanJob.start();

@@ -5,13 +5,23 @@ import type { AlertEvents } from '../engines/alerts/alert-events.js';
 import { METRICS_BY_KEY, readMetrics, type MetricInput } from '../engines/catalogue/index.js';
 import type { IngestEvents, StoredEvent } from '../ingest/ingest-events.js';
 import type { Logger } from '../logger.js';
-import type { AlertsRepository, EvaluationTarget } from '../storage/meta/alerts-repository.js';
-import type { CatalogRepository, LeaseStore } from '../storage/meta/meta-store.js';
+import type { Alert, AlertsRepository, EvaluationTarget } from '../storage/meta/alerts-repository.js';
+import { leaseFor, type CatalogRepository, type LeaseStore } from '../storage/meta/meta-store.js';
 import { withLease } from '../storage/meta/with-lease.js';
 
 /** Where evaluation gets a database's current telemetry facts (the read layer's MetricInput assembler). */
 export interface MetricInputSource {
   forDatabase(db: EvaluationTarget, now?: number): Promise<MetricInput>;
+  /** Inputs of a tick's chunk, by database id: a dozen queries whatever its size. */
+  forDatabases(dbs: readonly EvaluationTarget[], now?: number): Promise<Map<string, MetricInput>>;
+}
+
+/** What the tick hands on once a chunk's rules are evaluated: the health evaluator records each database's score (DatabaseEvaluator.recordMany). */
+export interface ChunkScores {
+  /** Lease name of a database's stored score, taken with its alerts lease in the chunk's one statement. */
+  leaseName(databaseId: string): string;
+  /** Scores the chunk over the inputs just read and the alerts now open, storing them in one insert. */
+  recordMany(chunk: readonly { readonly db: EvaluationTarget; readonly input: MetricInput; readonly open: readonly Alert[] }[], now: number): Promise<void>;
 }
 
 export interface AlertEvaluationOptions {
@@ -26,6 +36,10 @@ export interface AlertEvaluationOptions {
   readonly debounceMs?: number;
   /** This process run: the lease owner. */
   readonly owner?: string;
+  /** Databases a tick reads and evaluates together (default 500). */
+  readonly chunkSize?: number;
+  /** The health evaluator, scoring each chunk the tick evaluates. */
+  readonly scores?: ChunkScores;
 }
 
 export interface EvaluationOutcome {
@@ -41,6 +55,7 @@ export function alertLeaseName(databaseId: string): string {
 }
 
 const LEASE_TTL_MS = 30_000;
+const CHUNK_SIZE = 500;
 
 /**
  * Evaluates alert rules per database: soon after its batches are stored (debounced) and on a tick
@@ -108,9 +123,10 @@ export class AlertEvaluationJob {
     this.#ticking ??= (async () => {
       try {
         const targets = await this.#o.meta.alerts.evaluationTargets();
-        for (const db of targets) {
-          if (this.#stopped) break;
-          await this.evaluate(db, now).catch((err: unknown) => this.#log.error({ err, database_id: db.id }, 'alert evaluation failed'));
+        const size = this.#o.chunkSize ?? CHUNK_SIZE;
+        for (let i = 0; i < targets.length && !this.#stopped; i += size) {
+          const chunk = targets.slice(i, i + size);
+          await this.evaluateMany(chunk, now).catch((err: unknown) => this.#log.error({ err, databases: chunk.length }, 'alert evaluation of a chunk failed'));
         }
       } catch (err) {
         this.#log.error({ err }, 'alert evaluation tick failed');
@@ -123,28 +139,98 @@ export class AlertEvaluationJob {
 
   /** Evaluates one database's rules now, under its lease. */
   async evaluate(db: EvaluationTarget, now: number = Date.now()): Promise<EvaluationOutcome> {
-    const outcome = await withLease(this.#o.meta, alertLeaseName(db.id), { owner: this.#owner, ttlMs: LEASE_TTL_MS }, (signal) => this.#evaluate(db, now, signal));
+    const outcome = await withLease(this.#o.meta, alertLeaseName(db.id), { owner: this.#owner, ttlMs: LEASE_TTL_MS }, async (signal) => {
+      const { alerts } = this.#o.meta;
+      const [rules, input, open] = await Promise.all([loadRules(alerts, db.org_id), this.#o.inputs.forDatabase(db, now), alerts.listOpenAlerts(db.org_id, db.id)]);
+      const decided = await this.#apply(db, input, rules, open, now, signal);
+      if (!signal.aborted) await alerts.updateAlertValues(decided.values, new Date(now).toISOString());
+      return decided.outcome;
+    });
     return outcome.held ? outcome.value : { evaluated: false, opened: 0, resolved: 0 };
   }
 
-  async #evaluate(db: EvaluationTarget, now: number, signal: AbortSignal): Promise<EvaluationOutcome> {
+  /**
+   * Evaluates a chunk of databases (the tick): the leases of all in one statement (with their score
+   * leases when the evaluator scores the chunk), their inputs in a dozen queries, each
+   * organization's rules and open alerts read once, alert writes only where an alert opens or
+   * resolves, the kept alerts' values in one update and the scores in one insert. A database whose
+   * lease another process holds is skipped (that process evaluates it). By database id.
+   */
+  async evaluateMany(dbs: readonly EvaluationTarget[], now: number = Date.now()): Promise<Map<string, EvaluationOutcome>> {
     const { alerts } = this.#o.meta;
-    const rules = await loadRules(alerts, db.org_id);
-    const [input, open] = await Promise.all([this.#o.inputs.forDatabase(db, now), alerts.listOpenAlerts(db.org_id, db.id)]);
+    const scores = this.#o.scores;
+    const names = dbs.flatMap((db) => [alertLeaseName(db.id), ...(scores ? [scores.leaseName(db.id)] : [])]);
+    const won = await alerts.tryAcquireLeases(names, leaseFor(this.#owner, LEASE_TTL_MS));
+    const out = new Map<string, EvaluationOutcome>(dbs.map((db) => [db.id, { evaluated: false, opened: 0, resolved: 0 }]));
+    // Renewed together every third of the ttl (one statement, as taken); once one is lost the chunk's writes stop.
+    const lost = new AbortController();
+    const renewals = setInterval(() => {
+      alerts.tryAcquireLeases([...won], leaseFor(this.#owner, LEASE_TTL_MS)).then(
+        (kept) => {
+          if (kept.size < won.size) lost.abort(new Error('an evaluation lease was lost'));
+        },
+        (err: unknown) => lost.abort(err),
+      );
+    }, Math.floor(LEASE_TTL_MS / 3));
+    renewals.unref();
+    const signal = lost.signal;
+    try {
+      const held = dbs.filter((db) => won.has(alertLeaseName(db.id)) && (!scores || won.has(scores.leaseName(db.id))));
+      if (held.length === 0) return out;
+      const orgs = [...new Set(held.map((db) => db.org_id))];
+      const [inputs, rulesOf, openOf] = await Promise.all([
+        this.#o.inputs.forDatabases(held, now),
+        Promise.all(orgs.map(async (org) => [org, await loadRules(alerts, org)] as const)).then((entries) => new Map(entries)),
+        Promise.all(orgs.map((org) => alerts.listOpenAlerts(org))).then((lists) => groupBy(lists.flat(), (a) => a.database_id)),
+      ]);
+      const values: { id: string; value: number }[] = [];
+      const scored: { db: EvaluationTarget; input: MetricInput; open: readonly Alert[] }[] = [];
+      for (const db of held) {
+        if (signal.aborted) break;
+        const input = inputs.get(db.id)!;
+        const open = openOf.get(db.id) ?? [];
+        const decided = await this.#apply(db, input, rulesOf.get(db.org_id)!, open, now, signal);
+        out.set(db.id, decided.outcome);
+        values.push(...decided.values);
+        scored.push({ db, input, open: decided.open });
+      }
+      if (signal.aborted) return out;
+      await alerts.updateAlertValues(values, new Date(now).toISOString());
+      await scores?.recordMany(scored, now);
+      return out;
+    } finally {
+      clearInterval(renewals);
+      if (!signal.aborted) await alerts.releaseLeases([...won], this.#owner).catch((err: unknown) => this.#log.warn({ err }, 'could not release evaluation leases'));
+    }
+  }
+
+  /** Decides a database's alerts over its input and writes the transitions; the kept alerts' values are returned for one update. */
+  async #apply(
+    db: EvaluationTarget,
+    input: MetricInput,
+    rules: readonly RuleView[],
+    open: readonly Alert[],
+    now: number,
+    signal: AbortSignal,
+  ): Promise<{ outcome: EvaluationOutcome; values: { id: string; value: number }[]; open: Alert[] }> {
+    const { alerts } = this.#o.meta;
     const readings = readMetrics(input, thresholdOverrides(rules));
     const decisions = evaluateRules({ databaseId: db.id, engine: db.engine, readings, rules, open });
     const at = new Date(now).toISOString();
     let opened = 0;
     let resolved = 0;
+    const stillOpen = new Map(open.map((a) => [a.id, a]));
     for (const r of decisions.resolve) {
       if (signal.aborted) break;
       const alert = await alerts.resolveAlert(r.alert_id, r.reason, r.value, at);
+      stillOpen.delete(r.alert_id);
       if (alert) {
         resolved += 1;
         this.#o.events.emit('resolved', { alert });
       }
     }
-    if (!signal.aborted) await alerts.updateAlertValues(decisions.keep.flatMap((k) => (k.value === null ? [] : [{ id: k.alert_id, value: k.value }])), at);
+    // Only values that moved: a tick over databases whose alerts stay as they were writes nothing.
+    const values = decisions.keep.flatMap((k) => (k.value === null || stillOpen.get(k.alert_id)?.value === k.value ? [] : [{ id: k.alert_id, value: k.value }]));
     const ruleById = new Map<string, RuleView>(rules.map((r) => [r.id, r]));
     for (const o of decisions.open) {
       if (signal.aborted) break;
@@ -168,10 +254,21 @@ export class AlertEvaluationJob {
       });
       if (alert) {
         opened += 1;
+        stillOpen.set(alert.id, alert);
         this.#o.events.emit('opened', { alert });
       }
     }
     if (opened + resolved > 0) this.#log.info({ database_id: db.id, opened, resolved }, 'alerts changed');
-    return { evaluated: true, opened, resolved };
+    return { outcome: { evaluated: true, opened, resolved }, values, open: [...stillOpen.values()] };
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }

@@ -67,6 +67,26 @@ export interface EvaluatorDeps {
   readonly inputs?: MetricInputs;
 }
 
+/** A database as the tick holds it (a metadata `Database` row is one). */
+type EvaluationTargetLike = Pick<Database, 'id' | 'org_id' | 'engine'>;
+
+/** A health_scores row: the score, its components and every metric that had a value. */
+function scoreRow(s: { db: EvaluationTargetLike; health: HealthScore; readings: readonly MetricReading[]; now: number }) {
+  const score = s.health.overall_score!;
+  const components = Object.fromEntries(Object.entries(s.health.components).flatMap(([name, c]) => (c.score === null ? [] : [[name, c.score]])));
+  const metrics = Object.fromEntries(s.readings.flatMap((r) => ('value' in r.result ? [[r.entry.key, r.result.value]] : [])));
+  return {
+    org_id: s.db.org_id,
+    database_id: s.db.id,
+    ts: s.now,
+    score,
+    uncapped_score: s.health.uncapped_score ?? score,
+    grade: s.health.grade ?? '',
+    components: JSON.stringify(components),
+    metrics: JSON.stringify(metrics),
+  };
+}
+
 export class DatabaseEvaluator {
   readonly #deps: EvaluatorDeps;
   readonly #options: EvaluatorOptions;
@@ -176,16 +196,40 @@ export class DatabaseEvaluator {
   /** Appends the score to the series, unless another process (or this one) stored one within writeIntervalMs. */
   async #store(db: Database, health: HealthScore, readings: readonly MetricReading[], now: number): Promise<void> {
     if (health.overall_score === null) return;
-    const score = health.overall_score;
-    await withLease(this.#deps.meta, `health-score:${db.id}`, { owner: this.#owner, ttlMs: this.#options.leaseTtlMs }, async (lost) => {
+    await withLease(this.#deps.meta, DatabaseEvaluator.leaseName(db.id), { owner: this.#owner, ttlMs: this.#options.leaseTtlMs }, async (lost) => {
       const recent = await this.#reads.over('health_score', db, { since: now - this.#options.writeIntervalMs + 1, until: now + 1 });
       if (recent || lost.aborted) return;
-      const components = Object.fromEntries(Object.entries(health.components).flatMap(([name, c]) => (c.score === null ? [] : [[name, c.score]])));
-      const metrics = Object.fromEntries(readings.flatMap((r) => ('value' in r.result ? [[r.entry.key, r.result.value]] : [])));
-      await this.#deps.telemetry.insertRecords(healthScoresKind, [
-        { org_id: db.org_id, database_id: db.id, ts: now, score, uncapped_score: health.uncapped_score ?? score, grade: health.grade ?? '', components: JSON.stringify(components), metrics: JSON.stringify(metrics) },
-      ]);
+      await this.#deps.telemetry.insertRecords(healthScoresKind, [scoreRow({ db, health, readings, now })]);
     });
+  }
+
+  /** Lease name of a database's stored score: the single path takes it alone, the alert tick with its alerts lease. */
+  static leaseName(databaseId: string): string {
+    return `health-score:${databaseId}`;
+  }
+
+  /**
+   * Scores a chunk the alert tick evaluated (its inputs, its open alerts after the tick's changes;
+   * the caller holds each database's score lease): the previous and recent scores read in two
+   * queries for the chunk, every score stored in one insert, at most one per writeIntervalMs.
+   */
+  async recordMany(chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input: MetricInput; readonly open: readonly DoctorAlert[] }[], now: number): Promise<void> {
+    if (chunk.length === 0) return;
+    const dbs = chunk.map((c) => c.db);
+    const orgs = [...new Set(dbs.map((d) => d.org_id))];
+    const [previous, recent, thresholdsOf] = await Promise.all([
+      this.#reads.overMany('health_score', dbs, { since: now - 2 * HOUR_MS, until: now - HOUR_MS + 1 }),
+      this.#reads.overMany('health_score', dbs, { since: now - this.#options.writeIntervalMs + 1, until: now + 1 }),
+      Promise.all(orgs.map(async (org) => [org, await this.#alerts.thresholds(org)] as const)).then((entries) => new Map(entries)),
+    ]);
+    const rows: Parameters<typeof scoreRow>[0][] = [];
+    for (const { db, input, open } of chunk) {
+      const readings = readMetrics(input, thresholdsOf.get(db.org_id)!);
+      const health = healthScore(db.engine, readings, { openAlerts: open, previousScore: previous.get(db.id)?.score ?? null, calculatedAt: now });
+      this.#latest.set(db.id, { database_id: db.id, evaluated_at: now, input, readings, health, doctor: diagnose(readings, open, health), open_alerts: open });
+      if (health.overall_score !== null && !recent.has(db.id)) rows.push({ db, health, readings, now });
+    }
+    if (rows.length > 0) await this.#deps.telemetry.insertRecords(healthScoresKind, rows.map(scoreRow));
   }
 
   /** Forgets a deleted database. */

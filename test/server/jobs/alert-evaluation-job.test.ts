@@ -29,7 +29,7 @@ describe('alert evaluation job (postgres metadata)', () => {
   const logger = createLogger('silent');
 
   function job(owner: string): AlertEvaluationJob {
-    return new AlertEvaluationJob({ meta: store, inputs: { forDatabase: async () => input }, events: bus, logger, intervalMs: 60_000, owner });
+    return new AlertEvaluationJob({ meta: store, inputs: { forDatabase: async () => input, forDatabases: async (dbs) => new Map(dbs.map((d) => [d.id, input])) }, events: bus, logger, intervalMs: 60_000, owner });
   }
 
   before(async () => {
@@ -83,4 +83,25 @@ describe('alert evaluation job (postgres metadata)', () => {
     const open = await store.alerts.listOpenAlerts(db.org_id, db.id);
     expect(open.map((x) => [x.rule_id, x.rule_name, x.severity])).to.deep.equal([[rule.id, 'any blocked', 'critical']]);
   });
+
+  it('a tick chunk takes its databases\' leases in one statement: of two racing processes each database is evaluated by one, and one alert opens', async () => {
+    // An organization of its own: the tests above edited the first one's rules.
+    const org = (await store.createOrganizationWithUser({ orgName: 'Chunk', email: 'chunk@e.io', name: 'c', passwordHash: 'h' })).org.id;
+    events.length = 0;
+    const chunk = await Promise.all(['c1', 'c2', 'c3'].map((name) => store.createDatabase({ orgId: org, name, engine: 'postgres', engineVersion: '15.4', host: 'h', port: 5432, tags: {}, at: new Date(NOW).toISOString() })));
+    input = blocked();
+    const [a, b] = [job('chunk-a'), job('chunk-b')];
+    const [ra, rb] = await Promise.all([a.evaluateMany(chunk, NOW), b.evaluateMany(chunk, NOW)]);
+    for (const d of chunk) expect(Number(ra.get(d.id)!.evaluated) + Number(rb.get(d.id)!.evaluated), d.name).to.equal(1);
+    const opened = await store.alerts.listOpenAlerts(org);
+    expect(opened.map((x) => x.database_id).sort()).to.deep.equal(chunk.map((d) => d.id).sort());
+    // The leases are released: a second tick evaluates every database again and opens nothing more.
+    const again = await a.evaluateMany(chunk, NOW + 1000);
+    expect([...again.values()].map((o) => [o.evaluated, o.opened])).to.deep.equal(chunk.map(() => [true, 0]));
+    input = healthy();
+    const cleared = await b.evaluateMany(chunk, NOW + 2000);
+    expect([...cleared.values()].reduce((n, o) => n + o.resolved, 0)).to.equal(chunk.length);
+    await Promise.all(chunk.map((d) => store.deleteDatabase(org, d.id)));
+  });
+
 });

@@ -119,9 +119,18 @@ export interface DeliveryUpdate {
 /** A database as alert evaluation needs it (a metadata `Database` row is one). */
 export type EvaluationTarget = Pick<Database, 'id' | 'org_id' | 'name' | 'engine' | 'engine_version' | 'agent_id' | 'last_seen_at'>;
 
+import type { ClaimLease } from './ledger-repository.js';
+
 export interface AlertsRepository {
   /** Every database of every organization: what the evaluation tick walks for conditions of absence. */
   evaluationTargets(): Promise<EvaluationTarget[]>;
+  /**
+   * Takes the named leases (table `leases`, the lease rule of LeaseStore.tryAcquireLease: free, lapsed
+   * or already `lease.owner`'s) in one statement, for a tick's chunk of databases; answers the names won.
+   */
+  tryAcquireLeases(names: readonly string[], lease: ClaimLease): Promise<Set<string>>;
+  /** Releases those of the named leases `owner` holds, in one statement. */
+  releaseLeases(names: readonly string[], owner: string): Promise<void>;
   listRuleOverrides(orgId: string): Promise<RuleOverride[]>;
   /** Creates or updates the organization's edit of a built-in rule; fields left out keep their previous edit. */
   putRuleOverride(orgId: string, ruleId: string, patch: RuleOverridePatch, at: string): Promise<RuleOverride>;

@@ -19,6 +19,7 @@ import type {
   RuleOverridePatch,
 } from './alerts-repository.js';
 import type { AlertsSchema } from './alerts-schema.js';
+import type { ClaimLease } from './ledger-repository.js';
 import type { MetaDialect } from './meta-dialect.js';
 import type { MetaSchema } from './schema.js';
 
@@ -75,6 +76,9 @@ function defined<T extends object>(o: T): Partial<T> {
 }
 
 /** Alert rules, rule edits and alerts over any Kysely dialect. */
+/** Leases per statement: 3 values a row stays far below SQLite's 32766 parameters. */
+const LEASE_SLICE = 2000;
+
 export class KyselyAlertsRepository implements AlertsRepository {
   readonly #db: Kysely<MetaSchema>;
 
@@ -84,6 +88,35 @@ export class KyselyAlertsRepository implements AlertsRepository {
 
   async evaluationTargets(): Promise<EvaluationTarget[]> {
     return this.#db.selectFrom('databases').select(['id', 'org_id', 'name', 'engine', 'engine_version', 'agent_id', 'last_seen_at']).orderBy('id').execute();
+  }
+
+  async tryAcquireLeases(names: readonly string[], lease: ClaimLease): Promise<Set<string>> {
+    const won = new Set<string>();
+    // Sorted: two processes claiming overlapping chunks lock rows in one order. A free name is
+    // inserted; a taken one updated only when lapsed or already ours (the conflict's WHERE), so of
+    // concurrent claimants exactly one gets each name; RETURNING lists both kinds of win.
+    const sorted = [...new Set(names)].sort();
+    for (let i = 0; i < sorted.length; i += LEASE_SLICE) {
+      const rows = await this.#db
+        .insertInto('leases')
+        .values(sorted.slice(i, i + LEASE_SLICE).map((name) => ({ name, owner: lease.owner, lease_until: lease.until })))
+        .onConflict((oc) =>
+          oc
+            .column('name')
+            .doUpdateSet({ owner: lease.owner, lease_until: lease.until })
+            .where(sql<boolean>`leases.lease_until <= ${lease.now} or leases.owner = ${lease.owner}`),
+        )
+        .returning('name')
+        .execute();
+      for (const row of rows) won.add(row.name);
+    }
+    return won;
+  }
+
+  async releaseLeases(names: readonly string[], owner: string): Promise<void> {
+    for (let i = 0; i < names.length; i += LEASE_SLICE) {
+      await this.#db.deleteFrom('leases').where('name', 'in', names.slice(i, i + LEASE_SLICE)).where('owner', '=', owner).execute();
+    }
   }
 
   async listRuleOverrides(orgId: string): Promise<RuleOverride[]> {
