@@ -27,6 +27,8 @@ export interface SimulatedAgents {
   stop(): void;
 }
 
+const CONNECT_WAVE = 100;
+
 const TEMPLATES = [
   'SELECT o.id, o.total, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.created_at > $1 ORDER BY o.created_at DESC LIMIT $2',
   'UPDATE inventory SET quantity = quantity - $1, updated_at = now() WHERE sku = $2 AND warehouse_id = $3',
@@ -80,49 +82,50 @@ export async function connectSimulatedAgents(options: SimulatedAgentsOptions): P
   const senders: Array<() => void> = [];
   const connectStart = Date.now();
 
-  await Promise.all(
-    Array.from({ length: agents }, (_, agent) =>
-      new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(options.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${options.agentKey}` }, perMessageDeflate: false });
-        sockets.push(ws);
-        const statements = statementsToWire(benchStatementDeltas(agent, options.statements));
-        const sentAt = new Map<string, number>();
-        let seq = 0;
-        const sendBatch = (): void => {
-          if (stopping || ws.readyState !== ws.OPEN) return;
-          const batchId = uuidv7();
-          const now = Date.now();
-          sentAt.set(batchId, now);
-          ws.send(encodeAgentMessage({ batch: { batchId, seq: ++seq, database: 'db', windowStartMs: now - intervalMs, windowEndMs: now, statements } }));
-        };
-        senders.push(sendBatch);
-        ws.on('message', (data: Buffer) => {
-          const message = decodeServerMessage(data);
-          if (message.welcome) {
-            resolve();
-            if (saturate) return;
-            // Spread agents evenly over the interval, as wall-clock-aligned agents with skewed clocks would be.
-            setTimeout(() => {
-              sendBatch();
-              setInterval(sendBatch, intervalMs).unref();
-            }, (agent / agents) * intervalMs).unref();
-          } else if (message.ack) {
-            const start = sentAt.get(message.ack.batchId!);
-            sentAt.delete(message.ack.batchId!);
-            if (measuring && start !== undefined) {
-              latencies.push(Date.now() - start);
-              acked++;
-            }
-            if (saturate) sendBatch();
-          } else if (message.error) {
-            errors++;
+  const connect = (agent: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(options.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${options.agentKey}` }, perMessageDeflate: false });
+      sockets.push(ws);
+      const statements = statementsToWire(benchStatementDeltas(agent, options.statements));
+      const sentAt = new Map<string, number>();
+      let seq = 0;
+      const sendBatch = (): void => {
+        if (stopping || ws.readyState !== ws.OPEN) return;
+        const batchId = uuidv7();
+        const now = Date.now();
+        sentAt.set(batchId, now);
+        ws.send(encodeAgentMessage({ batch: { batchId, seq: ++seq, database: 'db', windowStartMs: now - intervalMs, windowEndMs: now, statements } }));
+      };
+      senders.push(sendBatch);
+      ws.on('message', (data: Buffer) => {
+        const message = decodeServerMessage(data);
+        if (message.welcome) {
+          resolve();
+          if (saturate) return;
+          // Spread agents evenly over the interval, as wall-clock-aligned agents with skewed clocks would be.
+          setTimeout(() => {
+            sendBatch();
+            setInterval(sendBatch, intervalMs).unref();
+          }, (agent / agents) * intervalMs).unref();
+        } else if (message.ack) {
+          const start = sentAt.get(message.ack.batchId!);
+          sentAt.delete(message.ack.batchId!);
+          if (measuring && start !== undefined) {
+            latencies.push(Date.now() - start);
+            acked++;
           }
-        });
-        ws.once('error', reject);
-        ws.once('open', () => ws.send(encodeAgentMessage({ hello: { protocolMajor: PROTOCOL_MAJOR, protocolMinor: PROTOCOL_MINOR, agentVersion: 'bench', hostname: `bench-${agent}`, databases: [{ name: 'db', engine: 1, serverVersion: '16.4' }] } })));
-      }),
-    ),
-  );
+          if (saturate) sendBatch();
+        } else if (message.error) {
+          errors++;
+        }
+      });
+      ws.once('error', reject);
+      ws.once('open', () => ws.send(encodeAgentMessage({ hello: { protocolMajor: PROTOCOL_MAJOR, protocolMinor: PROTOCOL_MINOR, agentVersion: 'bench', hostname: `bench-${agent}`, databases: [{ name: 'db', engine: 1, serverVersion: '16.4' }] } })));
+    });
+  // In waves: 2,000 connects at once overflow the listen backlog of a server on a loaded machine (ECONNRESET).
+  for (let first = 0; first < agents; first += CONNECT_WAVE) {
+    await Promise.all(Array.from({ length: Math.min(CONNECT_WAVE, agents - first) }, (_, i) => connect(first + i)));
+  }
   const connectSeconds = (Date.now() - connectStart) / 1000;
   return {
     connectSeconds,
