@@ -48,7 +48,11 @@ async function main(): Promise<void> {
   const idleRss = server.rssMiB();
   const { agentKey } = await benchAccount(server.baseUrl);
 
-  const agents = await connectSimulatedAgents({ wsUrl: server.wsUrl, agentKey, agents: AGENTS, intervalMs: INTERVAL_MS, statements: STATEMENTS, saturate: opts.saturate });
+  const agents = await connectSimulatedAgents({ wsUrl: server.wsUrl, agentKey, agents: AGENTS, intervalMs: INTERVAL_MS, statements: STATEMENTS, saturate: opts.saturate }).catch(async (err: unknown) => {
+    // The server is a process of its own: never leave it running.
+    await server.stop();
+    throw err;
+  });
   // The first interval warms up (connection bursts, JIT); measure after it.
   const warmup = opts.saturate ? 5_000 : Math.min(INTERVAL_MS, DURATION_MS / 3);
   if (opts.saturate) agents.startSaturating();
