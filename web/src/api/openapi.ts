@@ -252,6 +252,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ask/examples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verified question → SQL pairs given to the model as examples: the built-in starter set, then the organization's
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getAskExamples"];
+        put?: never;
+        /**
+         * Keep a verified question → SQL pair (the SQL must pass the guard)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        post: operations["postAskExamples"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ask/examples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove one of the organization's examples (the built-in ones stay)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        delete: operations["deleteAskExamplesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ask/execution-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * How generated SQL is run: auto_execute, review_first (an admin approves each), generate_only
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        put: operations["putAskExecutionMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ask/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The views a question may read, described from the record kinds' declarations, with the organization's semantic notes
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getAskSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ask/semantic-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's semantic model: display names, descriptions, value mappings, join hints
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getAskSemanticModel"];
+        /**
+         * Replace the semantic model (views and columns must exist)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        put: operations["putAskSemanticModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ask/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ask settings: execution mode, default provider, cache TTL, row limit
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getAskSettings"];
+        /**
+         * Change ask settings (fields left out are kept)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        put: operations["putAskSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/forgot-password": {
         parameters: {
             query?: never;
@@ -400,6 +532,126 @@ export interface paths {
         };
         /** Verify an email with the token from the verification email (single use, 24 hours); verifies the organizations the user owns */
         get: operations["getAuthVerifyEmail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cache": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Empty the answer cache and reset its counters
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        delete: operations["deleteCache"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cache/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answer cache: entries, hits, misses, TTL
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getCacheStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a question in words: SQL over the organization's views, run by its execution mode, streamed as Server-Sent Events
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        post: operations["postChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/execute/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and run a message held as pending_approval (review_first); it runs once
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        post: operations["postChatExecuteByMessageId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's chat sessions, latest activity first
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getChatSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One chat session with its messages in order
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getChatSessionsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -917,6 +1169,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/databases/{id}/panels/keeper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ZooKeeper/Keeper connection status (ClickHouse panel)
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getDatabasesByIdPanelsKeeper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{id}/panels/keeper-nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-node Keeper/ZooKeeper TCP status, tested from the agent's host (ClickHouse panel)
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getDatabasesByIdPanelsKeeperNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/databases/{id}/panels/merges": {
         parameters: {
             query?: never;
@@ -969,6 +1261,26 @@ export interface paths {
          * @description Needs role member or above (users), scope read or admin (API keys).
          */
         get: operations["getDatabasesByIdPanelsReplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/databases/{id}/panels/zookeeper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ZooKeeper/Keeper session health (ClickHouse panel)
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getDatabasesByIdPanelsZookeeper"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1401,6 +1713,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run SQL through the guard over the organization's views (seed 003); under review_first only an admin may
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        post: operations["postExecute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1575,6 +1907,58 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's LLM providers (never their keys)
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getProviders"];
+        put?: never;
+        /**
+         * Add an LLM provider
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        post: operations["postProviders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One LLM provider
+         * @description Needs role member or above (users), scope read or admin (API keys).
+         */
+        get: operations["getProvidersById"];
+        /**
+         * Change an LLM provider (fields left out are kept)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        put: operations["putProvidersById"];
+        post?: never;
+        /**
+         * Remove an LLM provider (its key with it)
+         * @description Needs role admin or above (users), scope admin (API keys).
+         */
+        delete: operations["deleteProvidersById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3489,6 +3873,1028 @@ export interface operations {
             };
         };
     };
+    getAskExamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Examples */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        examples: {
+                            builtin: boolean;
+                            created_at: string | null;
+                            id: string;
+                            question: string;
+                            sql: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAskExamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question: string;
+                    /** @description Checked by the guard (one SELECT over the views) before it is kept */
+                    sql: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The example */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        builtin: boolean;
+                        created_at: string | null;
+                        id: string;
+                        question: string;
+                        sql: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, ASK_SQL_REFUSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "ASK_SQL_REFUSED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: SQL_PARSE_ERROR, ASK_QUERY_FAILED, ASK_QUERY_LIMIT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "SQL_PARSE_ERROR" | "ASK_QUERY_FAILED" | "ASK_QUERY_LIMIT";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAskExamplesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAskExecutionMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "auto_execute" | "review_first" | "generate_only";
+                };
+            };
+        };
+        responses: {
+            /** @description The mode */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        execution_mode: "auto_execute" | "review_first" | "generate_only";
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAskSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Views and their columns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dialect: string;
+                        views: {
+                            columns: {
+                                description?: string;
+                                display_name?: string;
+                                name: string;
+                                /** @description The declared column role (tag, time, counter, duration, …) */
+                                role: string;
+                                type: string;
+                            }[];
+                            description: string;
+                            display_name?: string;
+                            /** @enum {string} */
+                            engine: "postgresql" | "clickhouse" | "any";
+                            name: string;
+                            /** @description The record kind whose table it reads, or metadata */
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAskSemanticModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Terms the organization uses and what they mean
+                         * @default {}
+                         */
+                        glossary: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description How views join
+                         * @default []
+                         */
+                        join_hints: {
+                            description?: string;
+                            /** @description view.column */
+                            left: string;
+                            /** @description view.column */
+                            right: string;
+                        }[];
+                        /**
+                         * @description Notes per view name (GET /ask/schema): display name, description, per-column notes and value mappings
+                         * @default {}
+                         */
+                        views: {
+                            [key: string]: {
+                                columns?: {
+                                    [key: string]: {
+                                        description?: string;
+                                        display_name?: string;
+                                        /** @description A stored value and what it means: {"idle in transaction": "holding a transaction open"} */
+                                        value_mappings?: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                description?: string;
+                                display_name?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAskSemanticModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Terms the organization uses and what they mean
+                     * @default {}
+                     */
+                    glossary?: {
+                        [key: string]: string;
+                    };
+                    /**
+                     * @description How views join
+                     * @default []
+                     */
+                    join_hints?: {
+                        description?: string;
+                        /** @description view.column */
+                        left: string;
+                        /** @description view.column */
+                        right: string;
+                    }[];
+                    /**
+                     * @description Notes per view name (GET /ask/schema): display name, description, per-column notes and value mappings
+                     * @default {}
+                     */
+                    views?: {
+                        [key: string]: {
+                            columns?: {
+                                [key: string]: {
+                                    description?: string;
+                                    display_name?: string;
+                                    /** @description A stored value and what it means: {"idle in transaction": "holding a transaction open"} */
+                                    value_mappings?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            description?: string;
+                            display_name?: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The model as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Terms the organization uses and what they mean
+                         * @default {}
+                         */
+                        glossary: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @description How views join
+                         * @default []
+                         */
+                        join_hints: {
+                            description?: string;
+                            /** @description view.column */
+                            left: string;
+                            /** @description view.column */
+                            right: string;
+                        }[];
+                        /**
+                         * @description Notes per view name (GET /ask/schema): display name, description, per-column notes and value mappings
+                         * @default {}
+                         */
+                        views: {
+                            [key: string]: {
+                                columns?: {
+                                    [key: string]: {
+                                        description?: string;
+                                        display_name?: string;
+                                        /** @description A stored value and what it means: {"idle in transaction": "holding a transaction open"} */
+                                        value_mappings?: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                description?: string;
+                                display_name?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAskSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cache_ttl_s: number;
+                        /** @description Provider id used when a chat names none */
+                        default_provider: string | null;
+                        /** @enum {string} */
+                        execution_mode: "auto_execute" | "review_first" | "generate_only";
+                        max_rows: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAskSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 0 turns the cache off */
+                    cache_ttl_s?: number;
+                    default_provider?: string | null;
+                    /** @enum {string} */
+                    execution_mode?: "auto_execute" | "review_first" | "generate_only";
+                    max_rows?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Settings after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cache_ttl_s: number;
+                        /** @description Provider id used when a chat names none */
+                        default_provider: string | null;
+                        /** @enum {string} */
+                        execution_mode: "auto_execute" | "review_first" | "generate_only";
+                        max_rows: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postAuthForgotPassword: {
         parameters: {
             query?: never;
@@ -4451,6 +5857,657 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCache: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many answers were removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        removed: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCacheStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cache statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: number;
+                        hit_rate: number | null;
+                        hits: number;
+                        misses: number;
+                        ttl_s: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Focus the question on one of the organization's databases */
+                    database_id?: string;
+                    /** @description The question, in words */
+                    message: string;
+                    /**
+                     * @default {
+                     *       "show_query": true,
+                     *       "explain_results": false
+                     *     }
+                     */
+                    options?: {
+                        /**
+                         * @description Ask the model a second time to explain the rows in words
+                         * @default false
+                         */
+                        explain_results?: boolean;
+                        max_rows?: number;
+                        /** @default true */
+                        show_query?: boolean;
+                    };
+                    /** @description Provider id; omitted: the default provider */
+                    provider?: string | null;
+                    /** @description Continue this session; omitted or null starts one */
+                    session_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description text/event-stream: progress, delta, sql, rows and explanation events, then done (or error, code INTERNAL, if the server fails past the headers) (the answer: session_id, message_id, query, query_dialect, explanation, results, status, cache_hit, error, tokens) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, ASK_NO_PROVIDER */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "ASK_NO_PROVIDER";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postChatExecuteByMessageId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer as a done event carries it (status executed, or error with the reason) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cache_hit: boolean;
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        } | null;
+                        explanation: string | null;
+                        message_id: string;
+                        query: string | null;
+                        query_dialect: string;
+                        results: {
+                            columns: string[];
+                            execution_time_ms: number;
+                            row_count: number;
+                            /** @description 64-bit integers come as strings, as ClickHouse writes them in JSON */
+                            rows: unknown[][];
+                            /** @description More rows matched than max_rows */
+                            truncated: boolean;
+                        } | null;
+                        session_id: string;
+                        /** @enum {string} */
+                        status: "executed" | "cached" | "pending_approval" | "query_only" | "error";
+                        tokens: {
+                            completion: number;
+                            prompt: number;
+                            total: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: ASK_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "ASK_NOT_PENDING";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatSessions: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: {
+                            created_at: string;
+                            id: string;
+                            title: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChatSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        id: string;
+                        messages: {
+                            /** @description The question, or the explanation */
+                            content: string;
+                            created_at: string;
+                            database_id: string | null;
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            } | null;
+                            id: string;
+                            provider_id: string | null;
+                            query: string | null;
+                            results: {
+                                columns: string[];
+                                execution_time_ms: number;
+                                row_count: number;
+                                /** @description 64-bit integers come as strings, as ClickHouse writes them in JSON */
+                                rows: unknown[][];
+                                /** @description More rows matched than max_rows */
+                                truncated: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            role: "user" | "assistant";
+                            seq: number;
+                            status: ("executed" | "cached" | "pending_approval" | "query_only" | "error") | null;
+                            tokens: {
+                                completion: number;
+                                prompt: number;
+                                total: number;
+                            } | null;
+                        }[];
+                        title: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
@@ -8009,6 +10066,226 @@ export interface operations {
             };
         };
     };
+    getDatabasesByIdPanelsKeeper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest Keeper snapshot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The node the session is on: system.zookeeper_connection, ClickHouse 23.x on; null before it */
+                        connected_node: {
+                            host: string;
+                            port: number;
+                            since: string | null;
+                        } | null;
+                        database_id: string;
+                        /** @description Why the status is not ONLINE, in the server's words where it gave some; null when ONLINE */
+                        reason: string | null;
+                        /** @description How long listing the root znode took */
+                        root_read_ms: number | null;
+                        /** @description system.zookeeper_connection.is_expired (23.x on); null where the release does not tell */
+                        session_expired: boolean | null;
+                        /** @description ONLINE: listing the root znode through the server worked; null before the first snapshot */
+                        status: ("ONLINE" | "OFFLINE" | "NOT_CONFIGURED") | null;
+                        /** @description When the snapshot was taken; null before the first one */
+                        ts: string | null;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED, ENGINE_MISMATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED" | "ENGINE_MISMATCH";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDatabasesByIdPanelsKeeperNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest Keeper snapshot's nodes by host and port: those the agent config lists (keeper_nodes) and the one the session is on (23.x on) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        database_id: string;
+                        nodes: {
+                            /** @description The connect's time; null when unreachable */
+                            connect_ms: number | null;
+                            /** @description The node the server's session is on (known from ClickHouse 23.x) */
+                            connected: boolean;
+                            /** @description refused (ECONNREFUSED), no answer, no such host (ENOTFOUND); null when reachable */
+                            error: string | null;
+                            host: string;
+                            port: number;
+                            /** @description 1: a TCP connect from the agent's host succeeded; 0: it did not */
+                            status: 0 | 1;
+                        }[];
+                        reachable: number;
+                        /** @description When the snapshot was taken; null before the first one */
+                        ts: string | null;
+                        unreachable: number;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED, ENGINE_MISMATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED" | "ENGINE_MISMATCH";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getDatabasesByIdPanelsMerges: {
         parameters: {
             query?: {
@@ -8322,6 +10599,133 @@ export interface operations {
                         /** @description Replicated tables seen in the range */
                         tables_total: number;
                         until: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED, ENGINE_MISMATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED" | "ENGINE_MISMATCH";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDatabasesByIdPanelsZookeeper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Database id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest Keeper snapshot: system.metrics now, system.events since the server started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        database_id: string;
+                        /** @description Why `session` is null */
+                        reason: string | null;
+                        /** @description null before the first snapshot or when no ZooKeeper/Keeper is configured */
+                        session: {
+                            /** @description ZooKeeperWaitMicroseconds ÷ transactions: average time waiting for an answer; null before any request */
+                            avg_wait_ms: number | null;
+                            /** @description ZooKeeperHardwareExceptions: connection losses and timeouts */
+                            hardware_exceptions: number;
+                            /** @description Configured, the root znode readable and (where the release tells) the session not expired */
+                            healthy: boolean;
+                            /** @description ZooKeeperOtherExceptions */
+                            other_exceptions: number;
+                            /** @description session_inits − 1: sessions re-established after the first */
+                            reconnects: number;
+                            /** @description ZooKeeperRequest */
+                            requests_in_flight: number;
+                            /** @description 23.x on; null where the release does not tell */
+                            session_expired: boolean | null;
+                            /** @description ZooKeeperInit: sessions opened since the server started */
+                            session_inits: number;
+                            /** @description Since the session was established (23.x on); null before it */
+                            session_uptime_s: number | null;
+                            /** @description ZooKeeperSession: open sessions; more than 1 risks stale reads */
+                            sessions: number;
+                            /** @description ZooKeeperTransactions: requests made */
+                            transactions: number;
+                            /** @description ZooKeeperUserExceptions: requests refused (node exists, no node, …) */
+                            user_exceptions: number;
+                            /** @description ZooKeeperWatch */
+                            watches: number;
+                        } | null;
+                        /** @description When the snapshot was taken; null before the first one */
+                        ts: string | null;
                     };
                 };
             };
@@ -11369,6 +13773,152 @@ export interface operations {
             };
         };
     };
+    postExecute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only this database's rows (one of the organization's) */
+                    database_id?: string;
+                    max_rows?: number;
+                    sql: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The canonical SQL and its results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        query: string;
+                        query_dialect: string;
+                        results: {
+                            columns: string[];
+                            execution_time_ms: number;
+                            row_count: number;
+                            /** @description 64-bit integers come as strings, as ClickHouse writes them in JSON */
+                            rows: unknown[][];
+                            /** @description More rows matched than max_rows */
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, ASK_SQL_REFUSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "ASK_SQL_REFUSED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: SQL_PARSE_ERROR, ASK_QUERY_FAILED, ASK_QUERY_LIMIT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "SQL_PARSE_ERROR" | "ASK_QUERY_FAILED" | "ASK_QUERY_LIMIT";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -12466,6 +15016,567 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Providers, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        providers: {
+                            base_url: string | null;
+                            created_at: string;
+                            has_api_key: boolean;
+                            id: string;
+                            is_default: boolean;
+                            /** @enum {string} */
+                            kind: "openai_compatible" | "anthropic" | "ollama";
+                            model: string;
+                            name: string;
+                            timeout_s: number;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    api_key?: string | null;
+                    /** @description Omitted: the official endpoint (api.openai.com, api.anthropic.com); ollama: required */
+                    base_url?: string | null;
+                    /** @description Make it the organization's default provider */
+                    is_default?: boolean;
+                    /**
+                     * @description openai_compatible (OpenAI, Groq, vLLM, llama.cpp, Ollama /v1), anthropic, ollama
+                     * @enum {string}
+                     */
+                    kind: "openai_compatible" | "anthropic" | "ollama";
+                    model: string;
+                    name: string;
+                    /**
+                     * @description Seconds a completion may take
+                     * @default 60
+                     */
+                    timeout_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The provider */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        base_url: string | null;
+                        created_at: string;
+                        has_api_key: boolean;
+                        id: string;
+                        is_default: boolean;
+                        /** @enum {string} */
+                        kind: "openai_compatible" | "anthropic" | "ollama";
+                        model: string;
+                        name: string;
+                        timeout_s: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, ASK_PROVIDER_URL_REFUSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "ASK_PROVIDER_URL_REFUSED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Provider id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        base_url: string | null;
+                        created_at: string;
+                        has_api_key: boolean;
+                        id: string;
+                        is_default: boolean;
+                        /** @enum {string} */
+                        kind: "openai_compatible" | "anthropic" | "ollama";
+                        model: string;
+                        name: string;
+                        timeout_s: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Provider id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A new key; null removes it; omitted keeps it */
+                    api_key?: string | null;
+                    base_url?: string | null;
+                    is_default?: boolean;
+                    model?: string;
+                    name?: string;
+                    /** @description Seconds a completion may take */
+                    timeout_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The provider after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        base_url: string | null;
+                        created_at: string;
+                        has_api_key: boolean;
+                        id: string;
+                        is_default: boolean;
+                        /** @enum {string} */
+                        kind: "openai_compatible" | "anthropic" | "ollama";
+                        model: string;
+                        name: string;
+                        timeout_s: number;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Error: VALIDATION_FAILED, BODY_MALFORMED, BODY_MISSING, PATH_MALFORMED, ASK_PROVIDER_URL_REFUSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "BODY_MALFORMED" | "BODY_MISSING" | "PATH_MALFORMED" | "ASK_PROVIDER_URL_REFUSED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Error: BODY_UNSUPPORTED_ENCODING, UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_UNSUPPORTED_ENCODING" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Provider id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: VALIDATION_FAILED, PATH_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PATH_MALFORMED";
+                    };
+                };
+            };
+            /** @description Error: AUTH_MISSING_CREDENTIALS, AUTH_INVALID_KEY, AUTH_INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_MISSING_CREDENTIALS" | "AUTH_INVALID_KEY" | "AUTH_INVALID_TOKEN";
+                    };
+                };
+            };
+            /** @description Error: AUTH_FORBIDDEN_SCOPE, AUTH_FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "AUTH_FORBIDDEN_SCOPE" | "AUTH_FORBIDDEN_ROLE";
+                    };
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };
