@@ -63,6 +63,15 @@ function Notifications({ settings, onSaved }: { settings: SettingsData; onSaved:
   </form>`;
 }
 
+/** API keys are an admin's to see and manage (GET /api-keys answers a member 403): a member is told who manages them. */
+function keysSection(me: Me | undefined) {
+  if (me === undefined) return null;
+  if ('role' in me && me.role === 'member') {
+    return html`<section aria-labelledby="keys-title"><h2 id="keys-title">API keys</h2><p class="muted">API keys are created and revoked by the organization's owners and admins.</p></section>`;
+  }
+  return html`<${ApiKeys} />`;
+}
+
 export function Settings() {
   const settings = useLoad(() => get('/settings'), []);
   const me = useLoad(() => get('/auth/me'), []);
@@ -71,6 +80,6 @@ export function Settings() {
     <${Section} loaded=${me} what="the organization">${(m: Me) => html`<${Organization} me=${m} />`}<//>
     <h2>Notifications</h2>
     <${Section} loaded=${settings} what="the settings">${(s: SettingsData) => html`<${Notifications} settings=${s} onSaved=${settings.reload} />`}<//>
-    <${ApiKeys} />
+    ${keysSection(me.data)}
   </main>`;
 }
