@@ -21,11 +21,11 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { vigil } from '@vigil/proto';
 import { AGENT_CONNECT_PATH, FRAME_PLAIN, PROTOCOL_MAJOR, PROTOCOL_MINOR, decodeServerMessage, encodeAgentMessage, uuidv7 } from '@vigil/shared';
-import type { StatementDelta } from '../agent/src/state/postgres-statements-state.js';
 import { statementsToWire } from '../agent/src/transform/statements-transform.js';
 import { startClickHouse } from '../test/harness/clickhouse.js';
 import { startPostgres } from '../test/harness/postgres.js';
 import { benchAccount, startBenchServer } from './bench-server.js';
+import { benchStatementDeltas } from './simulated-agents.js';
 
 const { values: opts } = parseArgs({
   args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
@@ -41,30 +41,6 @@ const STATEMENTS = Number(opts.statements);
 const DURATION_MS = Number(opts['duration-s']) * 1000;
 const WARMUP_MS = Number(opts['warmup-s']) * 1000;
 const TARGET = 100_000;
-
-const TEMPLATES = [
-  'SELECT o.id, o.total, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.created_at > $1 ORDER BY o.created_at DESC LIMIT $2',
-  'UPDATE inventory SET quantity = quantity - $1, updated_at = now() WHERE sku = $2 AND warehouse_id = $3',
-  'INSERT INTO events (id, kind, payload, created_at) VALUES ($1, $2, $3, $4)',
-  'SELECT count(*) FROM sessions WHERE user_id = $1 AND expires_at > now()',
-];
-
-/** Realistic statement deltas, as an agent's diff makes them (texts included, as after an agent restart). */
-function deltas(agent: number): StatementDelta[] {
-  return Array.from({ length: STATEMENTS }, (_, i) => {
-    const calls = 1 + ((agent * 31 + i * 7) % 500);
-    return {
-      dbid: 16384,
-      userid: 10 + (i % 3),
-      queryid: String(-9_000_000_000_000 + agent * 10_000 + i),
-      toplevel: true,
-      datname: 'app',
-      rolname: 'app',
-      query: `${TEMPLATES[i % TEMPLATES.length]} /* ${i} */`,
-      counters: { calls, totalExecTimeMs: calls * 1.7, totalPlanTimeMs: calls * 0.1, rows: calls * 3, sharedBlksHit: calls * 40, sharedBlksRead: calls, sharedBlksDirtied: 0, sharedBlksWritten: 0, tempBlksRead: 0, tempBlksWritten: 0, blkReadTimeMs: 0, blkWriteTimeMs: 0 },
-    } as StatementDelta;
-  });
-}
 
 function varint(n: number): number[] {
   const out: number[] = [];
@@ -124,7 +100,7 @@ async function main(): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const ws = new WebSocket(server.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${agentKey}` }, perMessageDeflate: false });
         sockets.push(ws);
-        const statements = vigil.v1.Batch.encode({ statements: statementsToWire(deltas(agent)) }).finish();
+        const statements = vigil.v1.Batch.encode({ statements: statementsToWire(benchStatementDeltas(agent, STATEMENTS)) }).finish();
         let seq = 0;
         const send = (): void => {
           if (stopping || ws.readyState !== ws.OPEN) return;

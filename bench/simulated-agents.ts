@@ -43,7 +43,8 @@ export function benchStatementDeltas(agent: number, statements: number): Stateme
     return {
       dbid: 16384,
       userid: 10 + (i % 3),
-      queryid: String(-9_000_000_000_000 + agent * 1000 + i),
+      // Unique per agent and statement for up to a million statements an agent.
+      queryid: String(-9_000_000_000_000 + agent * 1_000_000 + i),
       toplevel: true,
       datname: 'app',
       rolname: 'app',
