@@ -29,6 +29,11 @@ export const PG_THRESHOLDS = {
 
 const REPLICA_NOTE = 'Index statistics are per server: check every standby before dropping, a read replica may scan this index.';
 
+/** An object's name as a title shows it: database.schema.name, since one agent watches several databases and each may hold the same schema. */
+function shown(o: { database: string; schema: string; name: string }): string {
+  return o.database ? `${o.database}.${o.schema}.${o.name}` : `${o.schema}.${o.name}`;
+}
+
 function indexObject(ix: { database: string; schema: string; table: string; name: string }): AdviceObject {
   return { kind: 'index', database: ix.database, schema: ix.schema, table: ix.table, name: ix.name };
 }
@@ -81,7 +86,7 @@ export const unusedIndex: Advisor<PgScanInput> = {
           severity: size >= 100 * 1024 * 1024 ? 'medium' : 'low',
           objectKey: objectKey(object),
           object,
-          title: `Unused index ${ix.schema}.${ix.name} (${mb(size)})`,
+          title: `Unused index ${shown(ix)} (${mb(size)})`,
           message: `Index ${ix.name} on ${ix.schema}.${ix.table} has not been scanned since the statistics reset, yet costs ${mb(size)} of disk and slows every write to the table.`,
           evidence: {
             window: input.window,
@@ -154,7 +159,7 @@ export const duplicateIndex: Advisor<PgScanInput> = {
           severity: 'medium',
           objectKey: objectKey(object),
           object,
-          title: `Duplicate index ${a.ix.schema}.${a.ix.name} (covered by ${cover.ix.name})`,
+          title: `Duplicate index ${shown(a.ix)} (covered by ${cover.ix.name})`,
           message: `Index ${a.ix.name} on ${a.ix.schema}.${a.ix.table} indexes a leading prefix of ${cover.ix.name} with the same method and predicate: every query it serves, ${cover.ix.name} serves too.`,
           evidence: {
             window: input.window,
@@ -192,7 +197,7 @@ export const invalidIndex: Advisor<PgScanInput> = {
           severity: 'high',
           objectKey: objectKey(object),
           object,
-          title: `Invalid index ${ix.schema}.${ix.name}`,
+          title: `Invalid index ${shown(ix)}`,
           message: `Index ${ix.name} on ${ix.schema}.${ix.table} is invalid (a CREATE INDEX CONCURRENTLY or REINDEX that failed): queries cannot use it, yet every write still maintains it${shape?.unique ? ' and a unique one keeps refusing duplicates it never fully checked' : ''}.`,
           evidence: { window: input.window, figures: { indisvalid: false, size_bytes: ix.sizeBytes, definition: ix.definition, unique: ix.unique }, notes: [] },
           runbook: {
@@ -257,7 +262,7 @@ export const missingIndex: Advisor<PgScanInput> = {
         severity: total / windowDays >= 3_600_000 ? 'high' : 'medium',
         objectKey: objectKey(object),
         object,
-        title: `Missing index on ${table.schema}.${table.name} (${column})`,
+        title: `Missing index on ${shown(table)} (${column})`,
         message: `${statements.length} slow statement(s) filter ${table.schema}.${table.name} (${table.liveTuples} rows) on ${column}, which no index leads with, and ${Math.round((seq / (seq + idx)) * 100)} % of its scans read the whole table.`,
         evidence: {
           window: input.window,
@@ -310,7 +315,7 @@ export const tableBloat: Advisor<PgScanInput> = {
           severity: share >= PG_THRESHOLDS.bloatDeadShareHigh ? 'high' : 'medium',
           objectKey: objectKey(object),
           object,
-          title: `Table ${t.schema}.${t.name} is ${Math.round(share * 100)} % dead tuples`,
+          title: `Table ${shown(t)} is ${Math.round(share * 100)} % dead tuples`,
           message: `${t.deadTuples} dead tuples against ${t.liveTuples} live ones: scans read the dead rows too, and the space is not reused until a vacuum.`,
           evidence: { window: input.window, figures: { n_dead_tup: t.deadTuples, n_live_tup: t.liveTuples, dead_share: share, table_bytes: t.tableBytes, last_vacuum_at: iso(t.lastVacuumMs), last_autovacuum_at: iso(t.lastAutovacuumMs) }, notes: [] },
           runbook: {
@@ -355,7 +360,7 @@ export const autovacuumTuning: Advisor<PgScanInput> = {
           severity: 'medium',
           objectKey: objectKey(object),
           object,
-          title: `Autovacuum falls behind on ${t.schema}.${t.name}`,
+          title: `Autovacuum falls behind on ${shown(t)}`,
           message: `With autovacuum_vacuum_scale_factor ${scale}, ${t.schema}.${t.name} (${t.liveTuples} rows) waits for about ${Math.round(t.liveTuples * scale)} dead tuples before a vacuum; it holds ${t.deadTuples} and was last autovacuumed ${t.lastAutovacuumMs === null ? 'never' : iso(t.lastAutovacuumMs)}.`,
           evidence: { window: input.window, figures: { n_live_tup: t.liveTuples, n_dead_tup: t.deadTuples, autovacuum_vacuum_scale_factor: scale, last_autovacuum_at: iso(t.lastAutovacuumMs) }, notes: [] },
           runbook: {
@@ -389,7 +394,7 @@ export const sequenceExhaustion: Advisor<PgScanInput> = {
           severity: s.usedFraction >= PG_THRESHOLDS.sequenceUsedHigh ? 'high' : 'medium',
           objectKey: objectKey(object),
           object,
-          title: `Sequence ${s.schema}.${s.name} is ${Math.round(s.usedFraction * 100)} % used`,
+          title: `Sequence ${shown(s)} is ${Math.round(s.usedFraction * 100)} % used`,
           message: `Sequence ${s.name} (${s.dataType}${s.columnType ? `, feeding a ${s.columnType} column` : ''}) is at ${s.lastValue} of ${s.maxValue}: inserts fail once it runs out.`,
           evidence: { window: input.window, figures: { used_fraction: s.usedFraction, last_value: s.lastValue, max_value: s.maxValue, data_type: s.dataType, column_type: s.columnType, owned_by: s.ownedBy }, notes: [] },
           runbook: {
