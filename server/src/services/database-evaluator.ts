@@ -5,7 +5,8 @@ import { diagnose, type DoctorAlert, type DoctorReport } from '../engines/doctor
 import { healthScore, type HealthScore } from '../engines/health/health-score.js';
 import type { IngestEvents, StoredEvent } from '../ingest/ingest-events.js';
 import type { Logger } from '../logger.js';
-import type { Database, LeaseStore } from '../storage/meta/meta-store.js';
+import type { AlertsRepository } from '../storage/meta/alerts-repository.js';
+import { leaseFor, type Database, type LeaseStore } from '../storage/meta/meta-store.js';
 import { withLease } from '../storage/meta/with-lease.js';
 import { healthScoresKind } from '../storage/telemetry/kinds/health-scores-kind.js';
 import { metricInputs, type InputAgentSource, type MetricInputs } from '../storage/telemetry/reads/metric-inputs.js';
@@ -59,7 +60,8 @@ export const EVALUATOR_DEFAULTS: EvaluatorOptions = { debounceMs: 1000, staleMs:
 const HOUR_MS = 3600_000;
 
 export interface EvaluatorDeps {
-  readonly meta: InputAgentSource & LeaseStore & { getDatabase(orgId: string, id: string): Promise<Database | undefined> };
+  readonly meta: InputAgentSource &
+    LeaseStore & { getDatabase(orgId: string, id: string): Promise<Database | undefined>; readonly alerts: Pick<AlertsRepository, 'tryAcquireLeases' | 'releaseLeases'> };
   readonly telemetry: TelemetryStore;
   readonly logger: Logger;
   readonly alerts?: AlertSource;
@@ -151,7 +153,12 @@ export class DatabaseEvaluator {
     return this.evaluate(db);
   }
 
-  /** `current` for many databases (the org overview): stale ones are assembled in one batch read. */
+  /**
+   * `current` for many databases (the org overview's databases with no stored score): the stale ones
+   * scored together, as the alert tick scores a chunk — inputs in one batch read, each organization's
+   * thresholds once, open alerts concurrently, score leases in one statement and the scores in one
+   * insert; a database whose lease another process holds is scored here but stored by that process.
+   */
   async currentMany(dbs: readonly Database[], now = Date.now()): Promise<Map<string, Evaluation>> {
     const out = new Map<string, Evaluation>();
     const stale: Database[] = [];
@@ -160,10 +167,19 @@ export class DatabaseEvaluator {
       if (latest && now - latest.evaluated_at < this.#options.staleMs) out.set(db.id, latest);
       else stale.push(db);
     }
-    if (stale.length > 0) {
-      const inputs = await this.#inputs.forDatabases(stale, now);
-      const evaluations = await Promise.all(stale.map((db) => this.#evaluateOnce(db, () => Promise.resolve(inputs.get(db.id)!))));
-      stale.forEach((db, i) => out.set(db.id, evaluations[i]!));
+    if (stale.length === 0) return out;
+    const { alerts } = this.#deps.meta;
+    const names = stale.map((db) => DatabaseEvaluator.leaseName(db.id));
+    const [won, inputs, open] = await Promise.all([
+      alerts.tryAcquireLeases(names, leaseFor(this.#owner, this.#options.leaseTtlMs, now)),
+      this.#inputs.forDatabases(stale, now),
+      Promise.all(stale.map((db) => this.#alerts.openAlerts(db))),
+    ]);
+    try {
+      const chunk = stale.map((db, i) => ({ db, input: inputs.get(db.id)!, open: open[i]! }));
+      for (const [id, evaluation] of await this.#scoreMany(chunk, now, (id) => won.has(DatabaseEvaluator.leaseName(id)))) out.set(id, evaluation);
+    } finally {
+      await alerts.releaseLeases([...won], this.#owner).catch((err: unknown) => this.#log.warn({ err }, 'could not release score leases'));
     }
     return out;
   }
@@ -214,7 +230,17 @@ export class DatabaseEvaluator {
    * queries for the chunk, every score stored in one insert, at most one per writeIntervalMs.
    */
   async recordMany(chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input: MetricInput; readonly open: readonly DoctorAlert[] }[], now: number): Promise<void> {
-    if (chunk.length === 0) return;
+    await this.#scoreMany(chunk, now, () => true);
+  }
+
+  /** Scores a chunk (previous and recent scores in two queries) and stores, in one insert, the scores of the databases `mayStore` allows that have none within writeIntervalMs. */
+  async #scoreMany(
+    chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input: MetricInput; readonly open: readonly DoctorAlert[] }[],
+    now: number,
+    mayStore: (databaseId: string) => boolean,
+  ): Promise<Map<string, Evaluation>> {
+    const out = new Map<string, Evaluation>();
+    if (chunk.length === 0) return out;
     const dbs = chunk.map((c) => c.db);
     const orgs = [...new Set(dbs.map((d) => d.org_id))];
     const [previous, recent, thresholdsOf] = await Promise.all([
@@ -226,10 +252,13 @@ export class DatabaseEvaluator {
     for (const { db, input, open } of chunk) {
       const readings = readMetrics(input, thresholdsOf.get(db.org_id)!);
       const health = healthScore(db.engine, readings, { openAlerts: open, previousScore: previous.get(db.id)?.score ?? null, calculatedAt: now });
-      this.#latest.set(db.id, { database_id: db.id, evaluated_at: now, input, readings, health, doctor: diagnose(readings, open, health), open_alerts: open });
-      if (health.overall_score !== null && !recent.has(db.id)) rows.push({ db, health, readings, now });
+      const evaluation: Evaluation = { database_id: db.id, evaluated_at: now, input, readings, health, doctor: diagnose(readings, open, health), open_alerts: open };
+      this.#latest.set(db.id, evaluation);
+      out.set(db.id, evaluation);
+      if (health.overall_score !== null && !recent.has(db.id) && mayStore(db.id)) rows.push({ db, health, readings, now });
     }
     if (rows.length > 0) await this.#deps.telemetry.insertRecords(healthScoresKind, rows.map(scoreRow));
+    return out;
   }
 
   /** Forgets a deleted database. */

@@ -158,6 +158,37 @@ describe('API: health score, doctor and org overview (real agents)', function ()
     expect(chItem).to.include({ id: chId, engine: 'clickhouse', collector_status: 'online' });
   });
 
+  it('answers /overview from stored scores, with each database\'s 24 h sparkline, and scores on the request only a database with none', async () => {
+    // Two scores five hours ago in one 30 min bucket: the sparkline shows their mean at the bucket's start.
+    const { context } = server.server;
+    const bucketMs = 30 * 60_000;
+    const bucket = Math.floor((Date.now() - 5 * 3600_000) / bucketMs) * bucketMs;
+    const row = { org_id: orgId, database_id: chId, uncapped_score: 0, grade: 'D', components: '{}', metrics: '{}' };
+    await context.telemetry.insertRecords(healthScoresKind, [
+      { ...row, ts: bucket + 60_000, score: 61 },
+      { ...row, ts: bucket + 120_000, score: 63 },
+    ]);
+    // Registered by hand, no agent and no telemetry: nothing stored, so it is scored on the request (no metric: no score).
+    const created = await server.request('POST', '/api/v1/databases', { token, body: { name: 'health-unscored', engine: 'postgres', host: 'db.example' } });
+    expect(created.status).to.equal(201);
+
+    const res = await get('/overview');
+    expect(res.status).to.equal(200);
+    const byName = new Map<string, any>(res.body.databases.map((d: { name: string }) => [d.name, d]));
+    const ch = byName.get('health-ch');
+    expect(ch.score_history_24h).to.deep.include({ ts: new Date(bucket).toISOString(), score: 62 });
+    expect(ch.score_history_24h.length).to.be.within(1, 49);
+    const times = ch.score_history_24h.map((p: { ts: string }) => p.ts);
+    expect(times).to.deep.equal([...times].sort());
+    for (const item of [byName.get('health-pg'), ch]) {
+      expect(item.health_score).to.be.a('number');
+      expect(Date.now() - Date.parse(item.scored_at)).to.be.within(0, 24 * 3600_000);
+    }
+    expect(byName.get('health-unscored')).to.include({ health_score: null, grade: null, scored_at: null, active_alert_count: 0, collector_status: 'offline' });
+    expect(byName.get('health-unscored').score_history_24h).to.deep.equal([]);
+    await server.request('DELETE', `/api/v1/databases/${created.body.id}`, { token });
+  });
+
   it('on ClickHouse 18.16 shows disk usage unavailable with the reason, never 0 or healthy', async () => {
     const disk = await waitFor(
       'the disk metric to carry the release reason',

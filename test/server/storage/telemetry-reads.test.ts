@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { vigil } from '@vigil/proto';
+import { healthScoresKind } from '../../../server/src/storage/telemetry/kinds/health-scores-kind.js';
 import { listTables, objectsKind } from '../../../server/src/storage/telemetry/kinds/postgres/objects-kind.js';
 import { latestDatabaseStats, latestWal, serverKind, walSeries } from '../../../server/src/storage/telemetry/kinds/postgres/server-kind.js';
 import { telemetryReads, type LatestMany } from '../../../server/src/storage/telemetry/reads/telemetry-reads.js';
@@ -137,6 +138,18 @@ for (const backend of TELEMETRY_BACKENDS) {
       await alone((dbs) => reads.seriesMany('pg_checkpointer', dbs, hour, HOUR));
       await alone((dbs) => reads.overMany('clickhouse_server_totals', dbs, hour));
       await alone((dbs) => reads.overMany('clickhouse_queries', dbs, hour, { limit: 5, sortBy: 'total_time' }));
+      // Stored health scores (the org overview's latest score and 24 h sparkline): two in one 30 min bucket of many-p1, one of many-c1.
+      const score = (database_id: string, ts: number, value: number) => ({ org_id: 'org', database_id, ts, score: value, uncapped_score: value, grade: 'B', components: '{}', metrics: '{}' });
+      await telemetry.insertRecords(healthScoresKind, [score('many-p1', now - 50 * 60_000, 80), score('many-p1', now - 49 * 60_000, 84), score('many-p1', now - 5 * 60_000, 90), score('many-c1', now - 10 * 60_000, 70)]);
+      const HALF_HOUR = 30 * 60_000;
+      await alone((dbs) => reads.seriesMany('health_scores', dbs, hour, HALF_HOUR));
+      await alone((dbs) => reads.overMany('health_score', dbs, hour));
+      const sparks = await reads.seriesMany('health_scores', all, hour, HALF_HOUR);
+      expect(sparks.get('many-p1')).to.deep.equal(await reads.series('health_scores', pg[0]!, hour, HALF_HOUR));
+      expect(sparks.get('many-p1')!.map((p) => p.evaluations).reduce((x, y) => x + y)).to.equal(3);
+      expect(sparks.get('many-c1')!.map((p) => p.score)).to.deep.equal([70]);
+      expect(sparks.has('many-p2')).to.equal(false);
+      expect((await reads.overMany('health_score', all, hour)).get('many-p1')!.score).to.equal(90);
       expect((await reads.overMany('pg_tables', pg, hour, { sortBy: 'dead_tuples', limit: 2 })).get('many-p2')!.map((t) => t.n_dead_tup)).to.deep.equal([32, 22]);
       expect((await reads.overMany('pg_indexes', pg, hour, { sortBy: 'size', limit: 10, invalid: true })).has('many-p2')).to.equal(false);
       // The same single-database reads the kind contracts cover: a batch read with one database is the single read.

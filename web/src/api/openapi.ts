@@ -1900,7 +1900,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every database of the organization with health score, grade, open alerts and collector status (ClusterSight)
+         * Every database of the organization with health score, grade, 24 h score line, open alerts and collector status (ClusterSight)
          * @description Needs role member or above (users), scope read or admin (API keys).
          */
         get: operations["getOverview"];
@@ -14953,7 +14953,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Databases by name */
+            /** @description Databases by name. Scores are the stored ones: the alert evaluation stores each database's score every VIGIL_ALERT_EVAL_INTERVAL_S (15 s by default) and when its telemetry arrives, so a connected database's score is at most about that old (scored_at says when); a database with no score stored in the last 24 h is scored on the request */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14971,7 +14971,7 @@ export interface operations {
                             /** @enum {string} */
                             engine: "postgres" | "clickhouse";
                             grade: string | null;
-                            /** @description 0–100; null until a metric is available */
+                            /** @description 0–100, the newest stored score (see scored_at); null until a metric is available */
                             health_score: number | null;
                             host: string | null;
                             id: string;
@@ -14979,6 +14979,15 @@ export interface operations {
                             last_collected_at: string | null;
                             name: string;
                             port: number | null;
+                            /** @description Stored scores of the last 24 h in 30 min buckets (at most 48), oldest first; buckets without a score left out */
+                            score_history_24h: {
+                                /** @description Mean of the stored scores in the bucket */
+                                score: number;
+                                /** @description Start of the 30 min bucket */
+                                ts: string;
+                            }[];
+                            /** @description When health_score was calculated; null when there is none */
+                            scored_at: string | null;
                         }[];
                     };
                 };

@@ -4,18 +4,11 @@ import { ago, num } from '../format';
 import { setQuery, usePlace } from '../router';
 import { Code, Grade, Section, SortHeader, Sparkline, html, useLoad } from '../ui';
 
-type Row = Get<'/overview'>['databases'][number] & { readonly history: readonly number[] };
+type Row = Get<'/overview'>['databases'][number];
 
-/** Every database with its grade, 24 h score line, alerts and agent status; refreshed every 30 s. */
+/** Every database with its grade, 24 h score line (in the same answer), alerts and agent status; refreshed every 30 s. */
 async function loadOverview(): Promise<Row[]> {
-  const { databases } = await get('/overview');
-  // One history call per database: the overview has no batch form of it yet.
-  return Promise.all(
-    databases.map(async (db) => {
-      const history = await get('/databases/{id}/panels/health-score/history', { path: { id: db.id }, query: { range: '24h' } }).catch(() => undefined);
-      return { ...db, history: history?.points.map((p) => p.score) ?? [] };
-    }),
-  );
+  return (await get('/overview')).databases;
 }
 
 const SORTS: Record<string, (a: Row, b: Row) => number> = {
@@ -91,7 +84,7 @@ export function Overview() {
               <td>${r.engine === 'postgres' ? 'PostgreSQL' : 'ClickHouse'}</td>
               <td><a href=${`/databases/${encodeURIComponent(r.id)}`}>${r.name}</a>${r.host ? html`<div class="muted small">${r.host}${r.port ? `:${r.port}` : ''}</div>` : null}</td>
               <td class="health"><${Grade} grade=${r.grade} score=${r.health_score} /> <span class="score">${r.health_score === null ? 'no score yet' : num(r.health_score)}</span></td>
-              <td><${Sparkline} values=${r.history} label=${`Health score of ${r.name} over 24 hours`} /></td>
+              <td><${Sparkline} values=${r.score_history_24h.map((p) => p.score)} label=${`Health score of ${r.name} over 24 hours`} /></td>
               <td>${r.active_alert_count > 0 ? html`<a class="badge warn" href=${`/alerts?database_id=${encodeURIComponent(r.id)}`}>${r.active_alert_count} open</a>` : html`<span class="muted">none</span>`}</td>
               <td><span class=${`status ${r.collector_status}`}>${r.collector_status}</span></td>
               <td title=${r.last_collected_at ?? ''}>${ago(r.last_collected_at)}</td>

@@ -69,17 +69,35 @@ export async function healthScoreInMany(ctx: KindContext, dbs: readonly Database
   return new Map(rows.map((row) => [row.database_id, { ts: num(row.ts_ms), score: num(row.score), grade: row.grade }]));
 }
 
+/** One bucket of stored scores: mean, lowest and the newest of its evaluations. */
+export interface HealthScoreBucket {
+  readonly ts: number;
+  readonly score: number;
+  readonly min_score: number;
+  readonly last_score: number;
+  readonly evaluations: number;
+}
+
 /** Scores per bucket over [since, until), oldest first: mean, lowest and the newest of each bucket; buckets without an evaluation left out. */
-export async function healthScoreSeries(
-  ctx: KindContext,
-  at: DatabaseScope & TimeRange & { readonly bucketMs: number },
-): Promise<{ ts: number; score: number; min_score: number; last_score: number; evaluations: number }[]> {
-  const rows = await ctx.client.select<Record<string, number | string>>(sql`
-    SELECT ${bucketStart(ctx, at.bucketMs)} AS bucket, avg(score) AS mean_score, min(score) AS min_score, argMax(score, ts) AS last_score, count() AS evaluations
+export async function healthScoreSeries(ctx: KindContext, at: DatabaseScope & TimeRange & { readonly bucketMs: number }): Promise<HealthScoreBucket[]> {
+  return (await healthScoreSeriesMany(ctx, [at], at)).get(at.databaseId) ?? [];
+}
+
+/** healthScoreSeries for many databases over one range in one query, by database id (absent: no score in the range). */
+export async function healthScoreSeriesMany(ctx: KindContext, dbs: readonly DatabaseScope[], at: TimeRange & { readonly bucketMs: number }): Promise<Map<string, HealthScoreBucket[]>> {
+  if (dbs.length === 0) return new Map();
+  const rows = await ctx.client.select<Record<string, number | string> & { database_id: string }>(sql`
+    SELECT database_id, ${bucketStart(ctx, at.bucketMs)} AS bucket, avg(score) AS mean_score, min(score) AS min_score, argMax(score, ts) AS last_score, count() AS evaluations
     FROM health_scores
-    WHERE ${scope(at)} AND ${inRange(ctx, at.since, at.until)}
-    GROUP BY bucket ORDER BY bucket ASC`);
-  return rows.map((r) => ({ ts: num(r.bucket), score: num(r.mean_score), min_score: num(r.min_score), last_score: num(r.last_score), evaluations: num(r.evaluations) }));
+    WHERE ${scopeMany(dbs)} AND ${inRange(ctx, at.since, at.until)}
+    GROUP BY database_id, bucket ORDER BY database_id ASC, bucket ASC`);
+  const out = new Map<string, HealthScoreBucket[]>();
+  for (const r of rows) {
+    const points = out.get(r.database_id) ?? [];
+    points.push({ ts: num(r.bucket), score: num(r.mean_score), min_score: num(r.min_score), last_score: num(r.last_score), evaluations: num(r.evaluations) });
+    out.set(r.database_id, points);
+  }
+  return out;
 }
 
 /** Stored evaluations a metric's series reads at most (a day of 15 s evaluations and then some). */

@@ -10,7 +10,7 @@ import { latestClickHouseReplicas, latestClickHouseReplicasMany, latestReplicati
 import { clickHouseServerTotals, clickHouseServerTotalsMany, latestClickHouseServer, latestClickHouseServerMany } from '../kinds/clickhouse/server-kind.js';
 import { latestTableSchemas } from '../kinds/clickhouse/table-schemas-kind.js';
 import { explainPlans } from '../kinds/explain-plans-kind.js';
-import { healthScoreIn, healthScoreInMany, healthScoreSeries, metricValueSeries } from '../kinds/health-scores-kind.js';
+import { healthScoreIn, healthScoreInMany, healthScoreSeries, healthScoreSeriesMany, metricValueSeries } from '../kinds/health-scores-kind.js';
 import { latestActivity, latestActivityMany, sessionsNear } from '../kinds/postgres/activity-kind.js';
 import { latestLocks, latestLocksMany } from '../kinds/postgres/locks-kind.js';
 import { findIndexes, findTables, indexHistory, INDEX_SORTS, latestSequences, latestSequencesMany, latestStatsResets, listIndexes, listIndexesMany, listTables, listTablesMany, tableHistory, TABLE_SORTS } from '../kinds/postgres/objects-kind.js';
@@ -177,6 +177,8 @@ export const OVER_MANY = {
 /** `SERIES` for many databases over one range. */
 export const SERIES_MANY = {
   pg_checkpointer: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange & { readonly bucketMs: number }) => checkpointerSeriesMany(ctx, dbs, range),
+  /** Stored health scores per bucket for each database (the overview's sparklines). */
+  health_scores: (ctx: KindContext, dbs: readonly DatabaseRef[], range: TimeRange & { readonly bucketMs: number }) => healthScoreSeriesMany(ctx, dbs, range),
 };
 
 /** `AT` for many databases, each at its own snapshot. */
