@@ -170,12 +170,9 @@ export class DatabaseEvaluator {
     if (stale.length === 0) return out;
     const { alerts } = this.#deps.meta;
     const names = stale.map((db) => DatabaseEvaluator.leaseName(db.id));
-    const [won, inputs, open] = await Promise.all([
-      alerts.tryAcquireLeases(names, leaseFor(this.#owner, this.#options.leaseTtlMs, now)),
-      this.#inputs.forDatabases(stale, now),
-      Promise.all(stale.map((db) => this.#alerts.openAlerts(db))),
-    ]);
+    const won = await alerts.tryAcquireLeases(names, leaseFor(this.#owner, this.#options.leaseTtlMs, now));
     try {
+      const [inputs, open] = await Promise.all([this.#inputs.forDatabases(stale, now), Promise.all(stale.map((db) => this.#alerts.openAlerts(db)))]);
       const chunk = stale.map((db, i) => ({ db, input: inputs.get(db.id)!, open: open[i]! }));
       for (const [id, evaluation] of await this.#scoreMany(chunk, now, (id) => won.has(DatabaseEvaluator.leaseName(id)))) out.set(id, evaluation);
     } finally {

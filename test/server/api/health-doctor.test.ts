@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { useClickHouse } from '../../harness/clickhouse.js';
 import { usePostgres } from '../../harness/postgres.js';
+import { DatabaseEvaluator } from '../../../server/src/services/database-evaluator.js';
+import { leaseFor } from '../../../server/src/storage/meta/meta-store.js';
 import { healthScoresKind } from '../../../server/src/storage/telemetry/kinds/health-scores-kind.js';
+import { telemetryReads } from '../../../server/src/storage/telemetry/reads/telemetry-reads.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { waitFor } from '../../helpers/wait-for.js';
@@ -187,6 +190,31 @@ describe('API: health score, doctor and org overview (real agents)', function ()
     expect(byName.get('health-unscored')).to.include({ health_score: null, grade: null, scored_at: null, active_alert_count: 0, collector_status: 'offline' });
     expect(byName.get('health-unscored').score_history_24h).to.deep.equal([]);
     await server.request('DELETE', `/api/v1/databases/${created.body.id}`, { token });
+  });
+
+  it('scores the databases /overview finds unscored together, storing each score whose lease it wins', async () => {
+    const { context } = server.server;
+    const reads = telemetryReads(context.telemetry);
+    const dbs = [(await context.meta.getDatabase(orgId, pgId))!, (await context.meta.getDatabase(orgId, chId))!];
+    const chLease = DatabaseEvaluator.leaseName(chId);
+    // Another process holds the ClickHouse database's score lease: scored here, stored there. (The tick may hold it a moment: retried.)
+    await waitFor('the ClickHouse score lease', 10_000, async () => ((await context.meta.alerts.tryAcquireLeases([chLease], leaseFor('another-process', 60_000))).size === 1 ? true : undefined));
+    try {
+      const run = await waitFor('a score stored by the batch', 10_000, async () => {
+        // A fresh evaluator (nothing scored in memory) storing whatever is not stored at this very ms.
+        const evaluator = new DatabaseEvaluator({ meta: context.meta, telemetry: context.telemetry, logger: context.logger }, { writeIntervalMs: 1 });
+        const now = Date.now();
+        const evaluations = await evaluator.currentMany(dbs, now);
+        const stored = await reads.overMany('health_score', dbs, { since: now, until: now + 1 });
+        // The tick may hold the PostgreSQL database's lease at that moment: then nothing of it is stored, and this tries again.
+        return stored.has(pgId) ? { evaluations, stored } : undefined;
+      });
+      expect([...run.evaluations.keys()]).to.have.members([pgId, chId]);
+      expect(run.stored.get(pgId)!.score).to.equal(run.evaluations.get(pgId)!.health.overall_score);
+      expect(run.stored.has(chId)).to.equal(false);
+    } finally {
+      await context.meta.alerts.releaseLeases([chLease], 'another-process');
+    }
   });
 
   it('on ClickHouse 18.16 shows disk usage unavailable with the reason, never 0 or healthy', async () => {
