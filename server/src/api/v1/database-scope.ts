@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VigilError, type EngineName } from '@vigil/shared';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../storage/meta/meta-store.js';
+import { route, type RouteSpec } from '../route.js';
 
 /** The `{id}` path param every /databases/{id}/… route shares. */
 export const DatabasePath = z.object({ id: z.string().describe('Database id') });
@@ -22,4 +23,9 @@ export async function databaseOfEngine(ctx: AppContext, orgId: string, id: strin
     throw new VigilError('ENGINE_MISMATCH', `This endpoint is for ${ENGINE_LABEL[engine]} databases; database ${db.name} is ${ENGINE_LABEL[db.engine]}`);
   }
   return db;
+}
+
+/** A ClickHouse panel (ClusterSight's /databases/{id}/panels/…): a GET in the panels tag, read access, the database path, ENGINE_MISMATCH for a PostgreSQL id. */
+export function panelRoute<Q extends z.ZodType = z.ZodType>(spec: Omit<RouteSpec<typeof DatabasePath, Q>, 'method' | 'tag' | 'auth' | 'errors' | 'params'>): RouteSpec {
+  return route({ method: 'get', tag: 'panels', auth: 'read', errors: ['ENGINE_MISMATCH'], params: DatabasePath, ...spec });
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { keeperReads } from '../../storage/telemetry/reads/keeper-reads.js';
-import { route, type RouteSpec } from '../route.js';
+import type { RouteSpec } from '../route.js';
 import { clickHouseDatabase, iso } from './clickhouse-internals.js';
-import { DatabasePath } from './database-scope.js';
+import { panelRoute } from './database-scope.js';
 
 /**
  * ClusterSight's Keeper panels for one ClickHouse database, from the agent's keeper task:
@@ -22,14 +22,9 @@ const ms = (value: number) => Math.round(value * 1000) / 1000;
 export function keeperPanelRoutes(ctx: AppContext): RouteSpec[] {
   const reads = keeperReads(ctx.telemetry);
   return [
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/keeper',
       summary: 'ZooKeeper/Keeper connection status (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       success: {
         status: 200,
         description: 'The newest Keeper snapshot',
@@ -65,14 +60,9 @@ export function keeperPanelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/keeper-nodes',
       summary: 'Per-node Keeper/ZooKeeper TCP status, tested from the agent\'s host (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       success: {
         status: 200,
         description: 'The newest Keeper snapshot\'s nodes by host and port: those the agent config lists (keeper_nodes) and the one the session is on (23.x on)',
@@ -108,14 +98,9 @@ export function keeperPanelRoutes(ctx: AppContext): RouteSpec[] {
         return { body: { database_id: db.id, ts: iso(k?.ts ?? null), nodes, reachable, unreachable: nodes.length - reachable } };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/zookeeper',
       summary: 'ZooKeeper/Keeper session health (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       success: {
         status: 200,
         description: 'The newest Keeper snapshot: system.metrics now, system.events since the server started',

@@ -3,10 +3,10 @@ import type { AppContext } from '../../context.js';
 import { compressionRatio, mergesCompletionS } from '../../engines/figures/clickhouse-figures.js';
 import { sumOf } from '../../engines/figures/ratio.js';
 import { telemetryReads } from '../../storage/telemetry/reads/telemetry-reads.js';
-import { route, type RouteSpec } from '../route.js';
+import type { RouteSpec } from '../route.js';
 import { clickHouseDatabase, iso } from './clickhouse-internals.js';
 import type { Database } from '../../storage/meta/meta-store.js';
-import { DatabasePath } from './database-scope.js';
+import { panelRoute } from './database-scope.js';
 import { keeperPanelRoutes } from './keeper-panels.js';
 import { limitParam } from './route-support.js';
 
@@ -93,14 +93,9 @@ const Time = z.string().nullable();
 export function panelRoutes(ctx: AppContext): RouteSpec[] {
   const reads = telemetryReads(ctx.telemetry);
   return [
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/disk',
       summary: 'Disk usage per disk (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       success: {
         status: 200,
         description: 'The newest disks snapshot, by disk name',
@@ -129,14 +124,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         return { body: { database_id: db.id, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks !== null) ?? null, disks: disks?.disks ?? [] } };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/compression',
       summary: 'Compression per table (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
         status: 200,
@@ -176,14 +166,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/broken-parts',
       summary: 'Detached and broken parts per table (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
         status: 200,
@@ -209,14 +194,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         return { body: { database_id: db.id, ts: iso(detached?.ts ?? null), has_detached: detached ? detached.has_detached : null, tables: detached?.tables ?? [] } };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/mutations',
       summary: 'Active mutations with the parts each has left, per database (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ limit: limitParam(100, 500) }),
       success: {
         status: 200,
@@ -268,14 +248,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/errors',
       summary: 'Error events over time, from system.errors (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ range: rangeParam(3600) }),
       success: {
         status: 200,
@@ -307,14 +282,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/replication',
       summary: 'Replication lag per replicated table over time (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ range: rangeParam('1h'), limit: limitParam(20, 100).describe('Tables with a series, most delayed first (max 100)') }),
       success: {
         status: 200,
@@ -404,14 +374,9 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: 'get',
+    panelRoute({
       path: '/databases/{id}/panels/merges',
       summary: 'Active merges over time and estimated completion (ClickHouse panel)',
-      tag: 'panels',
-      auth: 'read',
-      errors: ['ENGINE_MISMATCH'],
-      params: DatabasePath,
       query: z.object({ range: rangeParam('1h') }),
       success: {
         status: 200,
