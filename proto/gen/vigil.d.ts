@@ -344,6 +344,12 @@ export namespace vigil {
             /** DatabaseInfo serverVersion. */
             serverVersion: string;
 
+            /** DatabaseInfo host. */
+            host: string;
+
+            /** DatabaseInfo port. */
+            port: number;
+
             /**
              * Creates a new DatabaseInfo instance using the specified properties.
              * @param [properties] Properties to set
@@ -436,6 +442,12 @@ export namespace vigil {
 
                 /** DatabaseInfo serverVersion */
                 serverVersion?: (string|null);
+
+                /** DatabaseInfo host */
+                host?: (string|null);
+
+                /** DatabaseInfo port */
+                port?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -936,6 +936,8 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [name] DatabaseInfo name
              * @property {vigil.v1.Engine|null} [engine] DatabaseInfo engine
              * @property {string|null} [serverVersion] DatabaseInfo serverVersion
+             * @property {string|null} [host] DatabaseInfo host
+             * @property {number|null} [port] DatabaseInfo port
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -992,6 +994,22 @@ export const vigil = $root.vigil = (() => {
             DatabaseInfo.prototype.serverVersion = "";
 
             /**
+             * DatabaseInfo host.
+             * @member {string} host
+             * @memberof vigil.v1.DatabaseInfo
+             * @instance
+             */
+            DatabaseInfo.prototype.host = "";
+
+            /**
+             * DatabaseInfo port.
+             * @member {number} port
+             * @memberof vigil.v1.DatabaseInfo
+             * @instance
+             */
+            DatabaseInfo.prototype.port = 0;
+
+            /**
              * Creates a new DatabaseInfo instance using the specified properties.
              * @function create
              * @memberof vigil.v1.DatabaseInfo
@@ -1029,6 +1047,10 @@ export const vigil = $root.vigil = (() => {
                     w.uint32(/* id 2, wireType 0 =*/16).int32(m.engine);
                 if (m.serverVersion != null && $Object.hasOwnProperty.call(m, "serverVersion") && m.serverVersion !== "")
                     w.uint32(/* id 3, wireType 2 =*/26).string(m.serverVersion);
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host") && m.host !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.host);
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port") && m.port !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.port);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1113,6 +1135,24 @@ export const vigil = $root.vigil = (() => {
                                 delete m.serverVersion;
                             continue;
                         }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.host = v;
+                            else
+                                delete m.host;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.port = v;
+                            else
+                                delete m.port;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -1173,6 +1213,14 @@ export const vigil = $root.vigil = (() => {
                     if (!$util.isString(m.serverVersion))
                         return "serverVersion: string expected";
                 }
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host")) {
+                    if (!$util.isString(m.host))
+                        return "host: string expected";
+                }
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port")) {
+                    if (!$util.isInteger(m.port))
+                        return "port: integer expected";
+                }
                 return null;
             };
 
@@ -1223,6 +1271,16 @@ export const vigil = $root.vigil = (() => {
                         m.serverVersion = $String(d.serverVersion);
                     }
                 }
+                if (d.host != null) {
+                    if (typeof d.host !== "string" || d.host.length) {
+                        m.host = $String(d.host);
+                    }
+                }
+                if (d.port != null) {
+                    if ($Number(d.port) !== 0) {
+                        m.port = d.port >>> 0;
+                    }
+                }
                 return m;
             };
 
@@ -1247,6 +1305,8 @@ export const vigil = $root.vigil = (() => {
                     d.name = "";
                     d.engine = o.enums === $String ? "ENGINE_UNSPECIFIED" : 0;
                     d.serverVersion = "";
+                    d.host = "";
+                    d.port = 0;
                 }
                 if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
                     d.name = m.name;
@@ -1256,6 +1316,12 @@ export const vigil = $root.vigil = (() => {
                 }
                 if (m.serverVersion != null && $Object.hasOwnProperty.call(m, "serverVersion")) {
                     d.serverVersion = m.serverVersion;
+                }
+                if (m.host != null && $Object.hasOwnProperty.call(m, "host")) {
+                    d.host = m.host;
+                }
+                if (m.port != null && $Object.hasOwnProperty.call(m, "port")) {
+                    d.port = m.port;
                 }
                 return d;
             };

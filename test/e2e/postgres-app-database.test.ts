@@ -79,8 +79,11 @@ describe('end to end: an application database watched through databases:', funct
 
     const db = await waitFor('the agent to connect', 30_000, async () => {
       const res = await server.request('GET', '/api/v1/databases', { token: accessToken });
-      return res.body.databases.find((d: { name: string; status: string }) => d.name === 'app-server' && d.status === 'connected') as { id: string } | undefined;
+      return res.body.databases.find((d: { name: string; status: string }) => d.name === 'app-server' && d.status === 'connected') as { id: string; host: string | null; port: number | null } | undefined;
     }).catch(withLog);
+    // Where the database is comes from the agent's URL (host and port only).
+    const monitorUrl = new URL(pg_().monitorUrl);
+    expect({ host: db.host, port: db.port }).to.deep.equal({ host: monitorUrl.hostname, port: Number(monitorUrl.port) });
 
     type Table = { datname: string; schema_name: string; table_name: string };
     const inApp = (rows: Table[]): string[] => rows.filter((row) => row.datname === appdb).map((row) => `${row.schema_name}.${row.table_name}`);

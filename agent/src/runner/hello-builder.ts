@@ -11,6 +11,24 @@ export function buildHello(databases: readonly DatabaseConfig[], serverVersion: 
     protocolMinor: PROTOCOL_MINOR,
     agentVersion: AGENT_VERSION,
     hostname: os.hostname(),
-    databases: databases.map((db) => ({ name: db.name, engine: engineToWire(db.engine), serverVersion: serverVersion(db.name) ?? '' })),
+    databases: databases.map((db) => ({ name: db.name, engine: engineToWire(db.engine), serverVersion: serverVersion(db.name) ?? '', ...addressOf(db) })),
   };
+}
+
+const DEFAULT_PORTS: Record<string, number> = { 'postgres:': 5432, 'postgresql:': 5432, 'http:': 8123, 'https:': 8443 };
+
+/**
+ * Where the database is, as its URL names it, for the server's database list: host (or the socket
+ * directory of a `?host=/path` URL) and port, the scheme's default when the URL names none. Nothing
+ * else of the URL leaves the host: no user, password, database name or parameter.
+ */
+export function addressOf(db: Pick<DatabaseConfig, 'url'>): { host: string; port: number } {
+  let url: URL;
+  try {
+    url = new URL(db.url);
+  } catch {
+    return { host: '', port: 0 };
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '') || url.searchParams.get('host') || '';
+  return { host: host.slice(0, 255), port: Number(url.port) || DEFAULT_PORTS[url.protocol] || 0 };
 }

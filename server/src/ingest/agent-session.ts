@@ -297,7 +297,9 @@ export class AgentSession {
       if (!engine) throw new VigilError('PROTOCOL_UNEXPECTED_MESSAGE', `Hello.databases[${i}].engine: must be POSTGRES or CLICKHOUSE`);
       if (names.has(name)) throw new VigilError('PROTOCOL_UNEXPECTED_MESSAGE', `Hello.databases[${i}].name: "${name}" is announced twice`);
       names.add(name);
-      return { name, engine, engineVersion: info.serverVersion?.slice(0, 200) || null };
+      const host = (info.host ?? '').trim().slice(0, 255) || null;
+      const port = Number.isInteger(info.port) && info.port! > 0 && info.port! <= 65535 ? info.port! : null;
+      return { name, engine, engineVersion: info.serverVersion?.slice(0, 200) || null, host, port };
     });
     if (hello.probe) return this.#answerProbe(hostname, checked.length);
     const at = new Date().toISOString();

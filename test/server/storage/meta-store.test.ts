@@ -44,10 +44,13 @@ for (const backend of META_BACKENDS) {
       const again = await store.upsertAgent({ orgId: a.org.id, hostname: 'h1', agentVersion: '2', at });
       expect(again.id).to.equal(agent.id);
       expect(again.agent_version).to.equal('2');
-      const db = await store.upsertDatabase({ orgId: a.org.id, name: 'main', engine: 'postgres', engineVersion: '15.4', agentId: agent.id, at });
+      const db = await store.upsertDatabase({ orgId: a.org.id, name: 'main', engine: 'postgres', engineVersion: '15.4', agentId: agent.id, at, host: 'db1.internal', port: 5432 });
+      expect(db).to.include({ host: 'db1.internal', port: 5432 });
+      // An agent too old to send its address leaves the known one.
       const same = await store.upsertDatabase({ orgId: a.org.id, name: 'main', engine: 'postgres', engineVersion: null, agentId: agent.id, at });
       expect(same.id).to.equal(db.id);
       expect(same.engine_version).to.equal('15.4');
+      expect(same).to.include({ host: 'db1.internal', port: 5432 });
       expect(await store.getDatabase(b.org.id, db.id)).to.equal(undefined);
       expect(await store.listDatabases(b.org.id)).to.deep.equal([]);
       expect((await store.listDatabases(a.org.id)).map((d) => d.name)).to.deep.equal(['main']);

@@ -89,7 +89,7 @@ export interface CatalogRepository {
   /** Registers an agent by (organization, hostname), updating its version. */
   upsertAgent(input: { orgId: string; hostname: string; agentVersion: string; at: string }): Promise<Agent>;
   /** Registers a database by (organization, name), as announced in an agent's Hello. */
-  upsertDatabase(input: { orgId: string; name: string; engine: EngineName; engineVersion: string | null; agentId: string; at: string }): Promise<Database>;
+  upsertDatabase(input: { orgId: string; name: string; engine: EngineName; engineVersion: string | null; agentId: string; at: string; host?: string | null; port?: number | null }): Promise<Database>;
   listDatabases(orgId: string): Promise<Database[]>;
   getDatabase(orgId: string, id: string): Promise<Database | undefined>;
   touchDatabase(id: string, at: string): Promise<void>;

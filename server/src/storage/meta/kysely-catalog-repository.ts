@@ -87,7 +87,7 @@ export class KyselyCatalogRepository implements CatalogRepository {
   }
 
 
-  async upsertDatabase(input: { orgId: string; name: string; engine: Database['engine']; engineVersion: string | null; agentId: string; at: string }): Promise<Database> {
+  async upsertDatabase(input: { orgId: string; name: string; engine: Database['engine']; engineVersion: string | null; agentId: string; at: string; host?: string | null; port?: number | null }): Promise<Database> {
     await this.#db
       .insertInto('databases')
       .values({
@@ -96,6 +96,8 @@ export class KyselyCatalogRepository implements CatalogRepository {
         name: input.name,
         engine: input.engine,
         engine_version: input.engineVersion,
+        host: input.host ?? null,
+        port: input.port ?? null,
         agent_id: input.agentId,
         last_seen_at: input.at,
         created_at: input.at,
@@ -106,6 +108,9 @@ export class KyselyCatalogRepository implements CatalogRepository {
           engine: input.engine,
           // An agent that could not reach its database keeps the last version it did report.
           engine_version: input.engineVersion ?? eb.ref('databases.engine_version'),
+          // The agent's address is the current one; an older agent that sends none keeps what is known.
+          host: input.host ?? eb.ref('databases.host'),
+          port: input.port ?? eb.ref('databases.port'),
           agent_id: input.agentId,
           last_seen_at: input.at,
           updated_at: input.at,
