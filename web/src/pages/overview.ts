@@ -68,7 +68,7 @@ export function Overview() {
           </select></label>
           <span class="muted" aria-live="polite">${shown.length} of ${all.length}</span>
         </div>
-        <table class="databases">
+        <div class="scroll"><table class="databases">
           <caption class="sr-only">Databases, sortable by column</caption>
           <thead><tr>
             <${SortHeader} label="Engine" column="engine" sort=${sort} onSort=${onSort} />
@@ -90,7 +90,7 @@ export function Overview() {
               <td title=${r.last_collected_at ?? ''}>${ago(r.last_collected_at)}</td>
             </tr>`,
           )}</tbody>
-        </table>`;
+        </table></div>`;
     }}<//>
   </main>`;
 }
