@@ -140,7 +140,7 @@ describe('web: the dashboard in a real browser', function () {
     const pg = postgres();
     for (let i = 0; i < 5; i++) await pg.query(`SELECT count(*) FROM ${TABLE} WHERE id > $1`, [i]);
     await page.getByRole('link', { name: 'Queries' }).click();
-    await waitFor('a statement in the queries table', 30_000, async () => {
+    await waitFor('a statement in the queries table', 60_000, async () => {
       await page.reload();
       await page.locator('table.queries, p.muted').first().waitFor();
       return (await page.locator('table.queries a.sql').count()) > 0 ? true : undefined;
@@ -161,9 +161,9 @@ describe('web: the dashboard in a real browser', function () {
       await page.locator('table.alerts, main p').first().waitFor();
       return (await acknowledge.count()) > 0 ? true : undefined;
     }, () => out.log);
-    const row = page.locator('tr', { has: acknowledge });
+    const row = page.locator('tr[data-alert]').filter({ has: page.getByRole('button', { name: /^Acknowledge/ }) }).first();
     const id = await row.getAttribute('data-alert');
-    await acknowledge.click();
+    await row.getByRole('button', { name: /^Acknowledge/ }).click();
     await page.locator(`tr[data-alert="${id}"] .pill.acknowledged`).waitFor();
     await screenshot(page, 'alerts');
     const login = await server.request('POST', '/api/v1/auth/login', { body: { email, password } });
@@ -178,6 +178,11 @@ describe('web: the dashboard in a real browser', function () {
       await server.request('POST', `/api/v1/databases/${databaseId}/scan`, { token });
       const recs = (await server.request('GET', '/api/v1/recommendations?status=open', { token })).body.recommendations as { id: string; type: string; object: { name: string } }[];
       return recs.find((r) => r.type === 'duplicate_index' && r.object.name === `${TABLE}_note_idx`);
+    }, () => out.log);
+    // The loop above may have queued one more scan: let it finish, or it reopens the recommendation (its index is still there) while the page reloads.
+    await waitFor('no scan queued or running', 30_000, async () => {
+      const scans = (await server.request('GET', `/api/v1/databases/${databaseId}/scans`, { token })).body.scans as { status: string }[];
+      return scans.every((s) => s.status !== 'queued' && s.status !== 'running') ? true : undefined;
     }, () => out.log);
     await page.getByRole('link', { name: 'Advice' }).click();
     const item = page.locator(`li[data-recommendation="${duplicate.id}"]`);

@@ -65,7 +65,7 @@ for (const backend of META_BACKENDS) {
       expect(listed.items.map((r) => [r.object.name, r.severity, r.status])).to.deep.equal([['b_idx', 'high', 'open'], ['a_idx', 'low', 'open']]);
       const [b, a] = listed.items as [(typeof listed.items)[0], (typeof listed.items)[0]];
       expect(a.runbook.sql).to.equal('DROP INDEX CONCURRENTLY "public"."a_idx";');
-      await store.advisors.applyScanChanges(scan, 'postgres', { ...NONE, seen: [{ id: a.id, finding: { ...finding('a_idx'), title: 'again' }, status: 'open', reopened: false }], closed: [{ id: b.id, closure: { outcome: 'applied', reason: 'dropped' } }] }, at(20));
+      await store.advisors.applyScanChanges(scan, 'postgres', { ...NONE, seen: [{ id: a.id, finding: { ...finding('a_idx'), title: 'again' }, status: 'open', reopened: false, priorStatus: 'open' }], closed: [{ id: b.id, closure: { outcome: 'applied', reason: 'dropped' }, priorStatus: 'open' }] }, at(20));
       expect(await store.advisors.getRecommendation(orgId, a.id)).to.deep.include({ title: 'again', last_seen_at: at(20), first_seen_at: at(10) });
       expect(await store.advisors.getRecommendation(orgId, b.id)).to.deep.include({ status: 'applied', attribution: 'auto_evidence', closed_reason: 'dropped' });
       expect(await store.advisors.getRecommendation(otherOrg, a.id)).to.equal(undefined);
@@ -73,6 +73,9 @@ for (const backend of META_BACKENDS) {
       expect(await store.advisors.setRecommendationStatus(orgId, a.id, { status: 'applied', snoozedUntil: null, at: at(30) })).to.deep.include({ status: 'applied', attribution: 'manual' });
       expect(await store.advisors.attributionCounts(orgId)).to.deep.equal({ manual: 1, auto_rule: 0, auto_evidence: 1, webhook: 0 });
       expect(await store.advisors.attributionCounts(otherOrg)).to.deep.equal({ manual: 0, auto_rule: 0, auto_evidence: 0, webhook: 0 });
+      // A scan that read a as open before the user marked it applied does not reopen it: the user's change wins.
+      await store.advisors.applyScanChanges(scan, 'postgres', { ...NONE, seen: [{ id: a.id, finding: finding('a_idx'), status: 'open', reopened: false, priorStatus: 'open' }] }, at(35));
+      expect(await store.advisors.getRecommendation(orgId, a.id)).to.deep.include({ status: 'applied', attribution: 'manual' });
       expect((await store.advisors.listRecommendations(orgId, { status: 'applied', severity: 'high', limit: 10, offset: 0 })).items.map((r) => r.id)).to.deep.equal([b.id]);
       // A snooze that ran out reads as open.
       await store.advisors.setRecommendationStatus(orgId, a.id, { status: 'snoozed', snoozedUntil: '2000-01-01T00:00:00.000Z', at: at(40) });

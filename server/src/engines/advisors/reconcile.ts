@@ -26,11 +26,15 @@ export interface SeenAgain {
   readonly status: RecommendationStatus;
   /** Counted as new: it was closed (applied or resolved) and is back. */
   readonly reopened: boolean;
+  /** The status the scan read: the change is written only if nobody changed it since (a user's action wins over a scan in flight). */
+  readonly priorStatus: RecommendationStatus;
 }
 
 export interface Closed {
   readonly id: string;
   readonly closure: Closure;
+  /** As SeenAgain's. */
+  readonly priorStatus: RecommendationStatus;
 }
 
 export interface ScanSummary {
@@ -66,7 +70,7 @@ export function reconcile<I>(advisors: readonly Advisor<I>[], input: I, existing
     const reopened = prior.status === 'applied' || prior.status === 'resolved';
     const snoozeOver = prior.status === 'snoozed' && (prior.snoozedUntilMs ?? 0) <= nowMs;
     const status: RecommendationStatus = reopened || snoozeOver ? 'open' : prior.status;
-    seen.push({ id: prior.id, finding, status, reopened });
+    seen.push({ id: prior.id, finding, status, reopened, priorStatus: prior.status });
   }
   const closed: Closed[] = [];
   for (const [key, prior] of stored) {
@@ -74,7 +78,7 @@ export function reconcile<I>(advisors: readonly Advisor<I>[], input: I, existing
     const advisor = byType.get(prior.type);
     // A type this engine's advisors do not produce (another engine's) is left alone.
     if (!advisor) continue;
-    closed.push({ id: prior.id, closure: advisor.closure(prior, input) });
+    closed.push({ id: prior.id, closure: advisor.closure(prior, input), priorStatus: prior.status });
   }
   return {
     created,

@@ -165,6 +165,7 @@ export class KyselyAdvisorsRepository implements AdvisorsRepository {
           .updateTable('recommendations')
           .set({ ...findingColumns(s.finding), ...reset, status: s.status, last_seen_at: at, last_scan_id: scan.id, updated_at: at, ...(s.reopened ? { status_changed_at: at } : {}) })
           .where('id', '=', s.id)
+          .where('status', '=', s.priorStatus)
           .execute();
       }
       for (const c of changes.closed) {
@@ -172,6 +173,7 @@ export class KyselyAdvisorsRepository implements AdvisorsRepository {
           .updateTable('recommendations')
           .set({ status: c.closure.outcome, attribution: c.closure.outcome === 'applied' ? 'auto_evidence' : null, closed_reason: c.closure.reason, snoozed_until: null, status_changed_at: at, updated_at: at, last_scan_id: scan.id })
           .where('id', '=', c.id)
+          .where('status', '=', c.priorStatus)
           .execute();
       }
     });
