@@ -16,6 +16,24 @@ export interface PostgresGrantsOptions {
 const READ_ALL_DATA_MAJOR = 14;
 export const POSTGRES_MIN_MAJOR = 10;
 
+/** A DO block running each statement (a format() string with %I for the schema) in every user schema of the current database. */
+function inEachUserSchema(statements: readonly string[]): string[] {
+  return [
+    'DO $$',
+    'DECLARE',
+    '  s name;',
+    'BEGIN',
+    '  FOR s IN',
+    "    SELECT nspname FROM pg_catalog.pg_namespace",
+    "    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'",
+    '  LOOP',
+    ...statements.map((statement) => `    EXECUTE format('${statement}', s);`),
+    '  END LOOP;',
+    'END',
+    '$$;',
+  ];
+}
+
 /**
  * Least-privilege SQL for the agent's PostgreSQL role: idempotent (safe to run twice), runnable
  * as is with `psql -f` or any client as a superuser, in the database the agent's url names.
@@ -50,7 +68,18 @@ export function postgresGrants(options: PostgresGrantsOptions): string {
     lines.push(`-- Set its password without it reaching the server log or shell history (psql): \\password ${user}`);
     lines.push('-- (or run vigil-agent grants again with --password-file FILE to print it as a SCRAM verifier).');
   }
-  lines.push('');
+  lines.push(
+    '',
+    '-- Sequence values (how close each is to running out): pg_monitor does not cover them. SELECT on a',
+    '-- sequence reads its position, no table data. Repeat in each database listed under databases: in the',
+    '-- agent configuration; sequences created later by the role running this are covered too.',
+    ...inEachUserSchema([
+      `GRANT USAGE ON SCHEMA %I TO ${role}`,
+      `GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${role}`,
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON SEQUENCES TO ${role}`,
+    ]),
+    '',
+  );
   if (!explain) {
     lines.push(
       '-- On-demand EXPLAIN (generic plans, never executed) also needs SELECT on the tables a statement reads:',
@@ -64,20 +93,11 @@ export function postgresGrants(options: PostgresGrantsOptions): string {
       `-- Before PostgreSQL ${READ_ALL_DATA_MAJOR} there is no pg_read_all_data: SELECT on every schema of this`,
       '-- database (repeat in each database the agent explains in). Tables created later are covered',
       '-- when the role running this creates them (ALTER DEFAULT PRIVILEGES); grant others as they appear.',
-      'DO $$',
-      'DECLARE',
-      '  s name;',
-      'BEGIN',
-      '  FOR s IN',
-      '    SELECT nspname FROM pg_catalog.pg_namespace',
-      "    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'",
-      '  LOOP',
-      `    EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${role}', s);`,
-      `    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO ${role}', s);`,
-      `    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO ${role}', s);`,
-      '  END LOOP;',
-      'END',
-      '$$;',
+      ...inEachUserSchema([
+        `GRANT USAGE ON SCHEMA %I TO ${role}`,
+        `GRANT SELECT ON ALL TABLES IN SCHEMA %I TO ${role}`,
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO ${role}`,
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -100,7 +100,7 @@ describe('agent: vigil-agent grants', function () {
     const users: string[] = [];
     after(async () => {
       for (const user of users) await pgh().query(`DROP OWNED BY ${user}; DROP ROLE IF EXISTS ${user}`).catch(() => undefined);
-      await pgh().query('DROP TABLE IF EXISTS grants_probe');
+      await pgh().query('DROP TABLE IF EXISTS grants_probe; DROP SEQUENCE IF EXISTS grants_probe_seq');
     });
 
     for (const variant of [
@@ -111,14 +111,16 @@ describe('agent: vigil-agent grants', function () {
       it(`${variant.args.join(' ') || 'defaults'}: runs twice without error, then vigil-agent test passes as ${variant.user}`, async () => {
         users.push(variant.user);
         const sql = grants(['--engine', 'postgres', '--user', variant.user, ...variant.args]);
-        await pgh().query('CREATE TABLE IF NOT EXISTS grants_probe (id int)');
+        await pgh().query('CREATE TABLE IF NOT EXISTS grants_probe (id int); CREATE SEQUENCE IF NOT EXISTS grants_probe_seq');
         // As psql -f would: one simple-protocol query with every statement; twice, since it is idempotent.
         await pgh().query(sql);
         await pgh().query(sql);
-        const { rows } = await pgh().query("SELECT pg_has_role($1, 'pg_monitor', 'member') AS monitor, has_table_privilege($1, 'grants_probe', 'SELECT') AS reads, r.rolsuper FROM pg_roles r WHERE rolname = $1", [variant.user]);
+        const { rows } = await pgh().query("SELECT pg_has_role($1, 'pg_monitor', 'member') AS monitor, has_table_privilege($1, 'grants_probe', 'SELECT') AS reads, has_sequence_privilege($1, 'grants_probe_seq', 'SELECT') AS sequences, r.rolsuper FROM pg_roles r WHERE rolname = $1", [variant.user]);
         expect(rows[0].monitor).to.equal(true);
         expect(rows[0].rolsuper).to.equal(false);
         expect(rows[0].reads).to.equal(variant.args.includes('--explain'));
+        // Sequence exhaustion needs their values whatever the options: pg_monitor does not cover them.
+        expect(rows[0].sequences).to.equal(true);
 
         const url = `postgres://${variant.user}@${pgh().host}:${pgh().port}/postgres`;
         const result = await agent(['test', '--config', configFor(variant.user, 'postgres', url)], { VIGIL_API_KEY: key, PGPASSWORD: PASSWORD });
