@@ -3,33 +3,72 @@
  * most constants with $n, but utility statements, truncated texts and ClickHouse queries keep
  * theirs, and comments can hold anything. This is a single-pass lexer, not a parser: it only
  * needs to know where strings, numbers, comments and identifiers start and end.
+ *
+ * It classifies UTF-16 code units with charCodeAt comparisons, not one regular expression per
+ * character: the agent runs it on every statement and query-log text it has not seen before.
  */
 
 const PLACEHOLDER = '?';
 
-function isIdentStart(ch: string): boolean {
-  return /[A-Za-z_\u0080-\uffff]/.test(ch);
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const DOLLAR = 36;
+const AMPERSAND = 38;
+const QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const STAR = 42;
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const ZERO = 48;
+const NINE = 57;
+const BACKSLASH = 92;
+const UNDERSCORE = 95;
+const BACKTICK = 96;
+
+/** What /\s/ matches: ASCII tab to carriage return and space, and Unicode's spaces and separators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === SPACE || (c >= TAB && c <= CR);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function isIdentPart(ch: string): boolean {
-  return /[A-Za-z0-9_$\u0080-\uffff]/.test(ch);
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
+function isDigitCode(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+/** [A-Za-z_] or any code unit from U+0080 (NaN past the end is neither). */
+function isIdentStart(c: number): boolean {
+  return isLetter(c) || c === UNDERSCORE || c >= 0x80;
+}
+
+/** [A-Za-z0-9_$] or any code unit from U+0080. */
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigitCode(c) || c === DOLLAR;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigitCode(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 /** End index (exclusive) of a quoted run starting at `start` with `quote`, honouring doubled quotes and, when `backslash`, backslash escapes. */
-function endOfQuoted(sql: string, start: number, quote: string, backslash: boolean): number {
+function endOfQuoted(sql: string, start: number, quote: number, backslash: boolean): number {
   let i = start + 1;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (backslash && ch === '\\') {
+  const n = sql.length;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    if (backslash && c === BACKSLASH) {
       i += 2;
       continue;
     }
-    if (ch === quote) {
-      if (sql[i + 1] === quote) {
+    if (c === quote) {
+      if (sql.charCodeAt(i + 1) === quote) {
         i += 2;
         continue;
       }
@@ -37,27 +76,48 @@ function endOfQuoted(sql: string, start: number, quote: string, backslash: boole
     }
     i++;
   }
-  return sql.length;
+  return n;
 }
 
 /** End index of a number literal: digits, one dot, exponent, or hex/binary prefix forms. */
 function endOfNumber(sql: string, start: number): number {
   let i = start;
-  if (sql[i] === '0' && /[xXbB]/.test(sql[i + 1] ?? '')) {
+  const second = sql.charCodeAt(i + 1) | 0x20; // lower case for letters
+  if (sql.charCodeAt(i) === ZERO && (second === 0x78 || second === 0x62)) {
+    // 0x… or 0b…
     i += 2;
-    while (i < sql.length && /[0-9A-Fa-f_]/.test(sql[i]!)) i++;
+    while (i < sql.length && (isHexDigit(sql.charCodeAt(i)) || sql.charCodeAt(i) === UNDERSCORE)) i++;
     return i;
   }
-  while (isDigit(sql[i]) || sql[i] === '_') i++;
-  if (sql[i] === '.' && sql[i + 1] !== '.') {
+  while (isDigitCode(sql.charCodeAt(i)) || sql.charCodeAt(i) === UNDERSCORE) i++;
+  if (sql.charCodeAt(i) === DOT && sql.charCodeAt(i + 1) !== DOT) {
     i++;
-    while (isDigit(sql[i])) i++;
+    while (isDigitCode(sql.charCodeAt(i))) i++;
   }
-  if ((sql[i] === 'e' || sql[i] === 'E') && (isDigit(sql[i + 1]) || (/[+-]/.test(sql[i + 1] ?? '') && isDigit(sql[i + 2])))) {
-    i += 2;
-    while (isDigit(sql[i])) i++;
+  const e = sql.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    const sign = sql.charCodeAt(i + 1);
+    if (isDigitCode(sign) || ((sign === PLUS || sign === MINUS) && isDigitCode(sql.charCodeAt(i + 2)))) {
+      i += 2;
+      while (isDigitCode(sql.charCodeAt(i))) i++;
+    }
   }
   return i;
+}
+
+/** End index of a dollar-quote tag ($$ or $tag$) starting at `start`, or -1 when there is none. */
+function endOfDollarTag(sql: string, start: number): number {
+  let i = start + 1;
+  if (sql.charCodeAt(i) === DOLLAR) return i + 1;
+  const first = sql.charCodeAt(i);
+  if (!(isLetter(first) || first === UNDERSCORE)) return -1;
+  i++;
+  for (;;) {
+    const c = sql.charCodeAt(i);
+    if (c === DOLLAR) return i + 1;
+    if (!(isLetter(c) || isDigitCode(c) || c === UNDERSCORE)) return -1;
+    i++;
+  }
 }
 
 /**
@@ -67,95 +127,109 @@ function endOfNumber(sql: string, start: number): number {
  */
 export function stripLiterals(sql: string): string {
   let out = '';
+  // Whether out ends with the space a whitespace run became (reading out's last character would flatten it).
+  let spaced = true;
   let i = 0;
-  const emit = (text: string): void => {
-    out += text;
-  };
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    const next = sql[i + 1];
+  const n = sql.length;
+  while (i < n) {
+    const c = sql.charCodeAt(i);
+    const next = sql.charCodeAt(i + 1);
 
-    if (/\s/.test(ch)) {
-      while (i < sql.length && /\s/.test(sql[i]!)) i++;
-      if (out.length > 0 && !out.endsWith(' ')) emit(' ');
+    if (isSpace(c)) {
+      i++;
+      while (i < n && isSpace(sql.charCodeAt(i))) i++;
+      if (!spaced) out += ' ';
+      spaced = true;
       continue;
     }
-    if (ch === '-' && next === '-') {
-      while (i < sql.length && sql[i] !== '\n') i++;
-      continue;
-    }
-    if (ch === '#' && next === ' ') {
+    if ((c === MINUS && next === MINUS) || (c === HASH && next === SPACE)) {
       // ClickHouse also accepts "# " line comments.
-      while (i < sql.length && sql[i] !== '\n') i++;
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? n : end;
       continue;
     }
-    if (ch === '/' && next === '*') {
+    if (c === SLASH && next === STAR) {
       // PostgreSQL block comments nest.
       let depth = 1;
       i += 2;
-      while (i < sql.length && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') {
+      while (i < n && depth > 0) {
+        const d = sql.charCodeAt(i);
+        if (d === SLASH && sql.charCodeAt(i + 1) === STAR) {
           depth++;
           i += 2;
-        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+        } else if (d === STAR && sql.charCodeAt(i + 1) === SLASH) {
           depth--;
           i += 2;
         } else i++;
       }
       continue;
     }
-    if (ch === "'") {
+    if (c === QUOTE) {
       // Standard strings: '' escapes; ClickHouse also honours backslashes inside them.
-      i = endOfQuoted(sql, i, "'", true);
-      emit(PLACEHOLDER);
+      i = endOfQuoted(sql, i, QUOTE, true);
+      out += PLACEHOLDER;
+      spaced = false;
       continue;
     }
-    if ((ch === 'E' || ch === 'e' || ch === 'B' || ch === 'b' || ch === 'X' || ch === 'x' || ch === 'N' || ch === 'n') && next === "'" && !isIdentPart(sql[i - 1] ?? ' ')) {
-      i = endOfQuoted(sql, i + 1, "'", ch === 'E' || ch === 'e');
-      emit(PLACEHOLDER);
-      continue;
+    if (next === QUOTE || (next === AMPERSAND && sql.charCodeAt(i + 2) === QUOTE)) {
+      const lower = c | 0x20;
+      const prefixed = i === 0 || !isIdentPart(sql.charCodeAt(i - 1));
+      // E'…' (backslash escapes), B'…', X'…', N'…'; U&'…'.
+      if (prefixed && next === QUOTE && (lower === 0x65 || lower === 0x62 || lower === 0x78 || lower === 0x6e) && isLetter(c)) {
+        i = endOfQuoted(sql, i + 1, QUOTE, lower === 0x65);
+        out += PLACEHOLDER;
+        spaced = false;
+        continue;
+      }
+      if (prefixed && next === AMPERSAND && lower === 0x75 && isLetter(c)) {
+        i = endOfQuoted(sql, i + 2, QUOTE, false);
+        out += PLACEHOLDER;
+        spaced = false;
+        continue;
+      }
     }
-    if ((ch === 'U' || ch === 'u') && next === '&' && sql[i + 2] === "'" && !isIdentPart(sql[i - 1] ?? ' ')) {
-      i = endOfQuoted(sql, i + 2, "'", false);
-      emit(PLACEHOLDER);
-      continue;
-    }
-    if (ch === '"' || ch === '`') {
-      const end = endOfQuoted(sql, i, ch, ch === '`');
-      emit(sql.slice(i, end));
+    if (c === DOUBLE_QUOTE || c === BACKTICK) {
+      const end = endOfQuoted(sql, i, c, c === BACKTICK);
+      out += sql.slice(i, end);
+      spaced = false;
       i = end;
       continue;
     }
-    if (ch === '$') {
-      if (isDigit(next)) {
+    if (c === DOLLAR) {
+      if (isDigitCode(next)) {
         // Bind parameter $n: already a placeholder.
-        let j = i + 1;
-        while (isDigit(sql[j])) j++;
-        emit(sql.slice(i, j));
+        let j = i + 2;
+        while (isDigitCode(sql.charCodeAt(j))) j++;
+        out += sql.slice(i, j);
+        spaced = false;
         i = j;
         continue;
       }
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i));
-      if (tag) {
-        const close = sql.indexOf(tag[0], i + tag[0].length);
-        i = close === -1 ? sql.length : close + tag[0].length;
-        emit(PLACEHOLDER);
+      const tagEnd = endOfDollarTag(sql, i);
+      if (tagEnd !== -1) {
+        const close = sql.indexOf(sql.slice(i, tagEnd), tagEnd);
+        i = close === -1 ? n : close + (tagEnd - i);
+        out += PLACEHOLDER;
+        spaced = false;
         continue;
       }
     }
-    if (isIdentStart(ch)) {
+    if (isIdentStart(c)) {
       let j = i + 1;
-      while (j < sql.length && isIdentPart(sql[j]!)) j++;
-      emit(sql.slice(i, j));
+      while (j < n && isIdentPart(sql.charCodeAt(j))) j++;
+      out += sql.slice(i, j);
+      spaced = false;
       i = j;
       continue;
     }
-    if (isDigit(ch) || (ch === '.' && isDigit(next))) {
+    if (isDigitCode(c) || (c === DOT && isDigitCode(next))) {
       i = endOfNumber(sql, i);
-      emit(PLACEHOLDER);
+      out += PLACEHOLDER;
+      spaced = false;
       continue;
     }
-    emit(ch);
+    out += sql[i];
+    spaced = false;
     i++;
   }
   return out.trimEnd();
