@@ -168,6 +168,8 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
   #welcomed = false;
   #failure: Failure | undefined;
   #sent = new Set<string>();
+  /** When a retryable batch refusal was last logged, by code. */
+  readonly #warnedAt = new Map<string, number>();
   #lastSeenMs = 0;
   #heartbeatMs = 0;
   #timers = new Set<NodeJS.Timeout>();
@@ -354,7 +356,12 @@ export class AgentConnection extends EventEmitter<AgentConnectionEvents> {
       this.#log.error({ code, batchId }, `server refused a batch and a retry cannot succeed, dropping it: ${message}`);
       void this.#forget(batchId);
     } else if (batchId) {
-      this.#log.warn({ code, batchId }, `server could not take a batch, retrying it later: ${message}`);
+      // Each held batch is refused on every retry (a database waiting for its organization's verification): one line a minute per code.
+      const now = Date.now();
+      if (now - (this.#warnedAt.get(code) ?? -Infinity) >= 60_000) {
+        this.#warnedAt.set(code, now);
+        this.#log.warn({ code, batchId }, `server could not take a batch, retrying it later: ${message}`);
+      }
       this.#after(this.#timing.batchRetryDelayMs, () => {
         this.#sent.delete(batchId);
         this.flush();

@@ -11,5 +11,5 @@ export async function assertMayRegisterDatabase(meta: MetaStore, orgId: string, 
   if (!org || org.verified_at !== null) return;
   const databases = await meta.listDatabases(orgId);
   if (databases.length === 0 || databases.some((db) => db.name === name)) return;
-  throw new VigilError('ORG_UNVERIFIED_LIMIT', `Database "${name}" was not registered: an organization whose email is not verified can monitor one database ("${databases[0]!.name}"). Verify the email, then reconnect the agent or register it again`);
+  throw new VigilError('ORG_UNVERIFIED_LIMIT', `Database "${name}" was not registered: an organization whose email is not verified can monitor one database ("${databases[0]!.name}"). Verify the email: a database an agent announced then registers by itself within a minute (the agent keeps its batches meanwhile); one added here, register again`);
 }

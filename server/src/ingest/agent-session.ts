@@ -26,6 +26,10 @@ import type { LastSeenRecorder } from './last-seen-recorder.js';
 import { ConnectionRateLimiter } from './rate-limiter.js';
 
 const MAX_DATABASES_PER_AGENT = 500;
+/** How often a database held back by an unverified organization's limit is checked again while its batches arrive. */
+const HELD_RECHECK_MS = 5_000;
+/** A database of the Hello, checked. */
+type AnnouncedDatabase = Pick<Database, 'name' | 'engine' | 'host' | 'port'> & { readonly engineVersion: string | null };
 // A heartbeat is stored as JSON: bound what one agent can make the server keep.
 const MAX_HEARTBEAT_COLLECTORS = 5000;
 // The agent answers COMMAND_TIMEOUT itself at the deadline; the server waits this much longer for that answer to travel.
@@ -127,6 +131,8 @@ export class AgentSession {
   readonly #limiter: ConnectionRateLimiter;
   readonly #databases = new Map<string, Database>();
   readonly #databaseIds = new Set<string>();
+  /** Databases of the Hello an unverified organization may not add yet, with when that was last checked. */
+  readonly #held = new Map<string, { readonly info: AnnouncedDatabase; checkedAtMs: number }>();
   readonly #live: LiveAgent;
   readonly #inbox: Received[] = [];
   readonly #pending = new Map<string, PendingCommand>();
@@ -311,14 +317,11 @@ export class AgentSession {
     // refused as unannounced); the others register and send as usual.
     const refused: VigilError[] = [];
     for (const info of checked) {
-      const limit = await assertMayRegisterDatabase(ctx.meta, orgId, info.name).catch((err: unknown) => (isVigilError(err) && err.code === 'ORG_UNVERIFIED_LIMIT' ? err : Promise.reject(err)));
+      const limit = await this.#register(info, at);
       if (limit) {
         refused.push(limit);
-        continue;
+        this.#held.set(info.name, { info, checkedAtMs: Date.now() });
       }
-      const db = await ctx.meta.upsertDatabase({ orgId, ...info, agentId: agent.id, at });
-      this.#databases.set(db.name, db);
-      this.#databaseIds.add(db.id);
     }
     if (this.#done) return;
     this.#helloDone = true;
@@ -402,10 +405,50 @@ export class AgentSession {
     if (name !== undefined && settings) this.#send({ settingsUpdate: { settings: [settingsToWire(name, settings)] } });
   }
 
+  /** Registers an announced database for this agent, or answers the unverified organization's limit that holds it back. */
+  async #register(info: AnnouncedDatabase, at: string): Promise<VigilError | undefined> {
+    const { meta } = this.#deps.ctx;
+    const orgId = this.#principal.orgId;
+    const limit = await assertMayRegisterDatabase(meta, orgId, info.name).catch((err: unknown) => (isVigilError(err) && err.code === 'ORG_UNVERIFIED_LIMIT' ? err : Promise.reject(err)));
+    if (limit) return limit;
+    const db = await meta.upsertDatabase({ orgId, ...info, agentId: this.#agentId, at });
+    this.#databases.set(db.name, db);
+    this.#databaseIds.add(db.id);
+    return undefined;
+  }
+
+  /**
+   * A held database's batch: refused with a code the agent retries (it keeps the batch), and at most
+   * every HELD_RECHECK_MS the limit is checked again, so once the email is verified the database
+   * registers on this connection and the agent's next retry is stored: nothing sent meanwhile is lost.
+   */
+  #onHeldBatch(name: string, batchId: string): void {
+    const held = this.#held.get(name)!;
+    this.#deps.metrics.ingestBatches.inc({ result: 'rejected' });
+    this.#sendError(new VigilError('ORG_UNVERIFIED_LIMIT', `Database "${name}" is not registered until the organization's email is verified; the agent keeps its batches and sends them again`), batchId);
+    const now = Date.now();
+    if (now - held.checkedAtMs < HELD_RECHECK_MS) return;
+    held.checkedAtMs = now;
+    this.#register(held.info, new Date(now).toISOString()).then(
+      (limit) => {
+        if (limit || this.#done) return;
+        this.#held.delete(name);
+        const db = this.#databases.get(name)!;
+        this.#log.info({ database_id: db.id }, `database "${name}" registered now that the organization is verified`);
+        void this.#pushSettings(db.id);
+      },
+      (err: unknown) => this.#log.warn({ err }, `could not check again whether database "${name}" may register`),
+    );
+  }
+
   #onBatch(batch: vigil.v1.IBatch, bytes: number, receivedAt: number): void {
     const { queue, metrics, lastSeen } = this.#deps;
     const batchId = batch.batchId ?? '';
     const db = this.#databases.get(batch.database ?? '');
+    if (!db && this.#held.has(batch.database ?? '')) {
+      this.#onHeldBatch(batch.database!, batchId);
+      return;
+    }
     if (!db) {
       metrics.ingestBatches.inc({ result: 'rejected' });
       this.#sendError(new VigilError('INGEST_UNKNOWN_DATABASE', `Batch names database "${batch.database ?? ''}", which this connection's Hello did not announce`), batchId);

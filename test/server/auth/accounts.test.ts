@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../helpers/free-port.js';
+import { waitFor } from '../../helpers/wait-for.js';
 import { connectRawAgent, hello, statementBatch, type RawAgent } from '../../helpers/raw-agent.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { linkIn, startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js';
@@ -149,6 +151,11 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     agent.send(statementBatch('db-one', [{ hash: '11', calls: 3 }], { seq: 1 }));
     const ack = await agent.next();
     expect(ack.ack, JSON.stringify(ack)).to.not.equal(undefined);
+    // The held database's batch is refused with the limit's code, which the agent retries (keeping the batch), not dropped as unknown.
+    const heldBatch = statementBatch('db-two', [{ hash: '22', calls: 5 }], { seq: 1 });
+    agent.send(heldBatch);
+    const held = (await agent.next()).error!;
+    expect(held).to.deep.include({ code: 'ORG_UNVERIFIED_LIMIT', batchId: heldBatch.batch!.batchId });
     const manual = await t.request('POST', '/api/v1/databases', { token: owner.token, body: { name: 'db-three', engine: 'postgres', host: 'db.internal' } });
     expect(manual.status).to.equal(403);
     expect(manual.body.code).to.equal('ORG_UNVERIFIED_LIMIT');
@@ -164,6 +171,20 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
     expect(me.user.email_verified).to.equal(true);
     expect(me.role).to.equal('owner');
     expect((await t.request('POST', '/api/v1/databases', { token: owner.token, body: { name: 'db-three', engine: 'postgres', host: 'db.internal' } })).status).to.equal(201);
+    // On the same connection, the held batch sent again is stored once the limit is checked again (every 5 s at most).
+    const stored = await waitFor('the held batch acknowledged after verification', 15_000, async () => {
+      agent.send(heldBatch);
+      let answer = await agent.next();
+      // Registering it pushes the database's settings to the agent first.
+      if (answer.settingsUpdate) answer = await agent.next();
+      if (answer.error) {
+        expect(answer.error.code).to.equal('ORG_UNVERIFIED_LIMIT');
+        await sleep(1000);
+        return undefined;
+      }
+      return answer;
+    });
+    expect(stored.ack?.batchId).to.equal(heldBatch.batch!.batchId);
     // The agent's next connection registers the second database too.
     agent.ws.close();
     const again2 = await connectRawAgent(t.wsUrl, await t.createKey(owner.token, 'agent'));
