@@ -15,11 +15,14 @@
  * Options: --agent tsx|binary|both (both when the binary exists, else tsx) --build (pnpm build:agent
  *          first) --warmup-minutes W (2) --minutes M (5) --statements S (5000) --cpu-prof DIR (the tsx
  *          agent writes a V8 CPU profile there when it stops, to see where its CPU goes) --binary FILE
- *          (dist/agent/vigil-agent; --build writes it there)
+ *          (dist/agent/vigil-agent; --build writes it there) --peer postgres_exporter (Debian's
+ *          prometheus-postgres-exporter runs beside each agent against the same PostgreSQL, its
+ *          pg_stat_statements metrics on, scraped over HTTP every statements interval; both processes'
+ *          RSS, its anonymous and file-backed parts (/proc/<pid>/smaps_rollup), and CPU, with their ratio)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -28,6 +31,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { FRAME_DEFLATE, agentMessageToJson, decodeAgentMessage } from '@vigil/shared';
 import { startClickHouse, type ChInstance } from '../test/harness/clickhouse.js';
 import { startPostgres, type PgInstance } from '../test/harness/postgres.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { benchAccount, startBenchServer } from './bench-server.js';
 
 const { values: opts } = parseArgs({
@@ -39,8 +43,15 @@ const { values: opts } = parseArgs({
     statements: { type: 'string', default: '5000' },
     'cpu-prof': { type: 'string' },
     binary: { type: 'string', default: 'dist/agent/vigil-agent' },
+    peer: { type: 'string' },
   },
 });
+const PEERS = ['postgres_exporter'] as const;
+type Peer = (typeof PEERS)[number];
+const EXPORTER_BINARY = '/usr/bin/prometheus-postgres-exporter';
+const EXPORTER_PACKAGE = 'prometheus-postgres-exporter';
+/** The agent's statements interval: the exporter is scraped as often as the agent reads pg_stat_statements. */
+const SCRAPE_EVERY_MS = 60_000;
 const BINARY = opts.binary;
 const WARMUP_MS = Number(opts['warmup-minutes']) * 60_000;
 const MEASURE_MS = Number(opts.minutes) * 60_000;
@@ -241,6 +252,18 @@ function procRssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
+/** Resident pages of one process split as /proc/<pid>/smaps_rollup counts them: anonymous (heap, stacks) and the rest (file-backed: the executable and libraries). */
+interface RssParts {
+  readonly anonMiB: number;
+  readonly fileMiB: number;
+}
+
+function procRssParts(pid: number): RssParts {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { anonMiB: kb('Anonymous') / 1024, fileMiB: (kb('Rss') - kb('Anonymous')) / 1024 };
+}
+
 function procCpuSeconds(pid: number): number {
   // Fields after the parenthesised command name: utime is the 12th, stime the 13th.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -258,15 +281,64 @@ interface Context {
   readonly dir: string;
 }
 
-interface Result {
-  readonly variant: string;
+/** A process's footprint over the window: RSS samples every 5 s (with their anonymous and file-backed parts) and CPU time. */
+interface Footprint {
   readonly rssMeanMiB: number;
   readonly rssMaxMiB: number;
+  readonly anonMeanMiB: number;
+  readonly fileMeanMiB: number;
+  readonly cpuSeconds: number;
   readonly cpuPercent: number;
+}
+
+/** Starts sampling `pid` now; stop() gives its footprint since. */
+function watchProcess(pid: number): { stop(): Promise<Footprint> } {
+  const rss: number[] = [];
+  const parts: RssParts[] = [];
+  const cpuStart = procCpuSeconds(pid);
+  const wallStart = performance.now();
+  const sampler = loop(RSS_SAMPLE_MS, async () => {
+    rss.push(procRssMiB(pid));
+    parts.push(procRssParts(pid));
+  });
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return {
+    async stop() {
+      const cpuSeconds = procCpuSeconds(pid) - cpuStart;
+      const wallS = (performance.now() - wallStart) / 1000;
+      await sampler.stop();
+      return {
+        rssMeanMiB: mean(rss),
+        rssMaxMiB: Math.max(...rss),
+        anonMeanMiB: mean(parts.map((p) => p.anonMiB)),
+        fileMeanMiB: mean(parts.map((p) => p.fileMiB)),
+        cpuSeconds,
+        cpuPercent: (cpuSeconds / wallS) * 100,
+      };
+    },
+  };
+}
+
+interface PeerResult {
+  readonly name: Peer;
+  readonly version: string;
+  readonly how: string;
+  readonly footprint: Footprint;
+  readonly scrapes: number;
+  readonly failedScrapes: number;
+  /** Series per scrape from its pg_stat_statements query, and the scrape's size (the last one). */
+  readonly statementSeries: number;
+  readonly scrapeBytes: number;
+}
+
+interface Result {
+  readonly variant: string;
+  readonly footprint: Footprint;
   readonly upBytesPerMin: number;
   readonly downBytesPerMin: number;
   readonly counters: RelayCounters;
   readonly freshnessS: number[];
+  readonly peer: PeerResult | undefined;
 }
 
 async function probeCalls(ctx: Context, databaseName: string): Promise<number> {
@@ -278,7 +350,96 @@ async function probeCalls(ctx: Context, databaseName: string): Promise<number> {
   return body.queries.find((q) => q.query_text === PROBE_TEXT)?.total_calls ?? 0;
 }
 
-async function runAgent(ctx: Context, variant: 'tsx' | 'binary'): Promise<Result> {
+
+/**
+ * pg_stat_statements as postgres_exporter exports it. Debian's 0.11 has no stat_statements
+ * collector (its --help lists none; upstream added it later), so the exporter's documented way is
+ * used: a custom query file, here the one in its packaged examples/queries.yaml with the
+ * PostgreSQL 13+ column names, over every entry as the agent reads them.
+ */
+const EXPORTER_QUERIES = `pg_stat_statements:
+  query: "SELECT r.rolname, d.datname, s.queryid, s.calls, s.total_exec_time / 1000 AS total_time_seconds, s.min_exec_time / 1000 AS min_time_seconds, s.max_exec_time / 1000 AS max_time_seconds, s.mean_exec_time / 1000 AS mean_time_seconds, s.stddev_exec_time / 1000 AS stddev_time_seconds, s.rows, s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written, s.local_blks_hit, s.local_blks_read, s.local_blks_dirtied, s.local_blks_written, s.temp_blks_read, s.temp_blks_written, s.blk_read_time / 1000 AS blk_read_time_seconds, s.blk_write_time / 1000 AS blk_write_time_seconds FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid"
+  master: true
+  metrics:
+    - rolname: { usage: "LABEL", description: "Name of user" }
+    - datname: { usage: "LABEL", description: "Name of database" }
+    - queryid: { usage: "LABEL", description: "Query ID" }
+${[
+  ['calls', 'COUNTER'], ['total_time_seconds', 'COUNTER'], ['min_time_seconds', 'GAUGE'], ['max_time_seconds', 'GAUGE'], ['mean_time_seconds', 'GAUGE'],
+  ['stddev_time_seconds', 'GAUGE'], ['rows', 'COUNTER'], ['shared_blks_hit', 'COUNTER'], ['shared_blks_read', 'COUNTER'], ['shared_blks_dirtied', 'COUNTER'],
+  ['shared_blks_written', 'COUNTER'], ['local_blks_hit', 'COUNTER'], ['local_blks_read', 'COUNTER'], ['local_blks_dirtied', 'COUNTER'], ['local_blks_written', 'COUNTER'],
+  ['temp_blks_read', 'COUNTER'], ['temp_blks_written', 'COUNTER'], ['blk_read_time_seconds', 'COUNTER'], ['blk_write_time_seconds', 'COUNTER'],
+].map(([name, usage]) => `    - ${name}: { usage: "${usage}", description: "pg_stat_statements ${name}" }`).join('\n')}
+`;
+
+/** Exits (non-zero) before anything starts when the peer asked for is not installed. */
+function checkPeer(peer: string | undefined): Peer | undefined {
+  if (peer === undefined) return undefined;
+  if (!(PEERS as readonly string[]).includes(peer)) throw new Error(`--peer takes ${PEERS.join(', ')}, not ${peer}`);
+  if (!existsSync(EXPORTER_BINARY)) {
+    process.stderr.write(`[bench] --peer postgres_exporter needs ${EXPORTER_BINARY}: install Debian's package with  apt-get install -y ${EXPORTER_PACKAGE}\n`);
+    process.exit(2);
+  }
+  return 'postgres_exporter';
+}
+
+/** Starts postgres_exporter against the bench's PostgreSQL and scrapes it every SCRAPE_EVERY_MS until stop(). */
+async function startExporter(ctx: Context, label: string): Promise<{ pid: number; version: string; how: string; scrapes(): { ok: number; failed: number; series: number; bytes: number }; stop(): Promise<void> }> {
+  const help = execFileSync(EXPORTER_BINARY, ['--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // It prints its version on stderr.
+  const printed = spawnSync(EXPORTER_BINARY, ['--version'], { encoding: 'utf8' });
+  const version = /version (\S+)/.exec(`${printed.stdout}${printed.stderr}`)?.[1] ?? 'unknown';
+  const port = await freePort();
+  const args = [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'];
+  let how: string;
+  if (help.includes('--collector.stat_statements')) {
+    args.push('--collector.stat_statements');
+    how = '--collector.stat_statements';
+  } else {
+    const queries = join(ctx.dir, `exporter-queries-${label}.yaml`);
+    writeFileSync(queries, EXPORTER_QUERIES);
+    args.push(`--extend.query-path=${queries}`);
+    how = '--extend.query-path (pg_stat_statements query; this release has no --collector.stat_statements)';
+  }
+  const dsn = new URL(ctx.pgInstance.monitorUrl);
+  dsn.searchParams.set('sslmode', 'disable');
+  const child = spawn(EXPORTER_BINARY, args, { env: { PATH: process.env.PATH ?? '', DATA_SOURCE_NAME: dsn.toString() }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise((r) => child.once('exit', r));
+  const url = `http://127.0.0.1:${port}/metrics`;
+  const tally = { ok: 0, failed: 0, series: 0, bytes: 0 };
+  const scrape = async () => {
+    try {
+      const res = await fetch(url);
+      const body = await res.text();
+      if (!res.ok || !/^pg_up 1$/m.test(body)) throw new Error(`HTTP ${res.status}`);
+      tally.ok++;
+      tally.bytes = body.length;
+      tally.series = body.split('\n').filter((line) => line.startsWith('pg_stat_statements_calls{')).length;
+    } catch {
+      tally.failed++;
+    }
+  };
+  // Listening takes a moment; the first scrape waits for it.
+  for (let i = 0; i < 50; i++) {
+    if (await fetch(url).then(() => true, () => false)) break;
+    await sleep(100);
+  }
+  tally.failed = 0;
+  const scraper = loop(SCRAPE_EVERY_MS, scrape);
+  return {
+    pid: child.pid!,
+    version,
+    how,
+    scrapes: () => ({ ...tally }),
+    async stop() {
+      await scraper.stop();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function runAgent(ctx: Context, variant: 'tsx' | 'binary', peer: Peer | undefined): Promise<Result> {
   const name = `bench-pg-${variant}`;
   const config = join(ctx.dir, `${variant}.yaml`);
   writeFileSync(
@@ -301,15 +462,16 @@ async function runAgent(ctx: Context, variant: 'tsx' | 'binary'): Promise<Result
     variant === 'binary' ? [BINARY, ['run', '--config', config]] : [process.execPath, [...profile, '--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config]];
   const child: ChildProcess = spawn(command, args, { env: { ...process.env, VIGIL_API_KEY: ctx.agentKey }, stdio: ['ignore', 'inherit', 'inherit'] });
   const pid = child.pid!;
+  const exporter = peer ? await startExporter(ctx, variant) : undefined;
   try {
-    process.stderr.write(`[bench] ${variant} agent (pid ${pid}): warming up for ${WARMUP_MS / MINUTE} min\n`);
+    process.stderr.write(`[bench] ${variant} agent (pid ${pid})${exporter ? ` and postgres_exporter ${exporter.version} (pid ${exporter.pid})` : ''}: warming up for ${WARMUP_MS / MINUTE} min\n`);
     await sleep(WARMUP_MS);
 
     ctx.relay.reset();
-    const rss: number[] = [];
-    const cpuStart = procCpuSeconds(pid);
+    const agentWatch = watchProcess(pid);
+    const exporterWatch = exporter ? watchProcess(exporter.pid) : undefined;
+    const scrapesBefore = exporter?.scrapes();
     const wallStart = performance.now();
-    const sampler = loop(RSS_SAMPLE_MS, async () => void rss.push(procRssMiB(pid)));
 
     // Freshness probes: the calls the API shows before, PROBE_CALLS more run now, and how long until they show.
     const freshnessS: number[] = [];
@@ -327,34 +489,48 @@ async function runAgent(ctx: Context, variant: 'tsx' | 'binary'): Promise<Result
 
     await sleep(MEASURE_MS);
     const wallS = (performance.now() - wallStart) / 1000;
-    const cpuPercent = ((procCpuSeconds(pid) - cpuStart) / wallS) * 100;
-    await sampler.stop();
+    const footprint = await agentWatch.stop();
+    const exporterFootprint = await exporterWatch?.stop();
     const counters = ctx.relay.counters();
     await probes;
+    const scrapes = exporter?.scrapes();
     return {
       variant,
-      rssMeanMiB: rss.reduce((a, b) => a + b, 0) / rss.length,
-      rssMaxMiB: Math.max(...rss),
-      cpuPercent,
+      footprint,
       upBytesPerMin: (counters.up / wallS) * 60,
       downBytesPerMin: (counters.down / wallS) * 60,
       counters,
       freshnessS,
+      peer:
+        exporter && exporterFootprint && scrapes && scrapesBefore
+          ? {
+              name: 'postgres_exporter',
+              version: exporter.version,
+              how: exporter.how,
+              footprint: exporterFootprint,
+              scrapes: scrapes.ok - scrapesBefore.ok,
+              failedScrapes: scrapes.failed - scrapesBefore.failed,
+              statementSeries: scrapes.series,
+              scrapeBytes: scrapes.bytes,
+            }
+          : undefined,
     };
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
+    const stopped = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await exited;
+    await Promise.all([stopped, exporter?.stop()]);
   }
 }
 
 function report(result: Result): void {
   const c = result.counters;
+  const f = result.footprint;
   const largest = c.largestStatements;
   const lines = [
-    `agent (${result.variant}), ${STATEMENTS} active statements, ClickHouse ${CH_QUERIES_PER_S} queries/s, default intervals, ${MEASURE_MS / MINUTE} min steady state:`,
-    `  RSS                         mean ${result.rssMeanMiB.toFixed(1)} MiB, max ${result.rssMaxMiB.toFixed(1)} MiB   (target ≤ 80 MB)`,
-    `  CPU                         ${result.cpuPercent.toFixed(2)} % of one core   (target ≤ 1 %)`,
+    `agent (${result.variant}), ${STATEMENTS} active statements, ClickHouse ${CH_QUERIES_PER_S} queries/s, default intervals, ${MEASURE_MS / MINUTE} min steady state (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`,
+    `  RSS                         mean ${f.rssMeanMiB.toFixed(1)} MiB (${((f.rssMeanMiB * 1048576) / 1e6).toFixed(1)} MB), max ${f.rssMaxMiB.toFixed(1)} MiB   (target ≤ 60 MB)`,
+    `    anonymous / file-backed   mean ${f.anonMeanMiB.toFixed(1)} / ${f.fileMeanMiB.toFixed(1)} MiB (smaps_rollup)`,
+    `  CPU                         ${f.cpuPercent.toFixed(2)} % of one core (${f.cpuSeconds.toFixed(2)} s process time)   (target ≤ 0.3 %)`,
     `  wire agent → server         ${kib(result.upBytesPerMin)}/min = ${(result.upBytesPerMin / 60 / 1024).toFixed(2)} KiB/s   (target ≤ 10 KB/s)`,
     `  wire server → agent         ${kib(result.downBytesPerMin)}/min`,
     `  batches                     ${c.batches} (${c.messages} messages): protobuf ${kib(c.protobuf)}, as sent ${kib(c.framed)}; as JSON ${kib(c.json)}, JSON deflated ${kib(c.jsonDeflated)}`,
@@ -363,15 +539,25 @@ function report(result: Result): void {
       : '  largest statements batch    none in the window',
     `  freshness                   ${result.freshnessS.map((s) => `${s.toFixed(1)} s`).join(', ') || 'no probe'}; max ${Math.max(0, ...result.freshnessS).toFixed(1)} s   (target ≤ 75 s)`,
   ];
+  const p = result.peer;
+  if (p) {
+    const e = p.footprint;
+    lines.push(
+      `  peer: postgres_exporter ${p.version} (${p.how}), same PostgreSQL, scraped every ${SCRAPE_EVERY_MS / 1000} s: ${p.scrapes} scrapes (${p.failedScrapes} failed), ${p.statementSeries} statements per scrape, ${kib(p.scrapeBytes)} each`,
+      `    RSS                       mean ${e.rssMeanMiB.toFixed(1)} MiB, max ${e.rssMaxMiB.toFixed(1)} MiB; anonymous / file-backed ${e.anonMeanMiB.toFixed(1)} / ${e.fileMeanMiB.toFixed(1)} MiB`,
+      `    CPU                       ${e.cpuPercent.toFixed(2)} % of one core (${e.cpuSeconds.toFixed(2)} s process time)`,
+      `    agent ÷ exporter          RSS ${(f.rssMeanMiB / e.rssMeanMiB).toFixed(2)}×, CPU ${e.cpuSeconds > 0 ? (f.cpuSeconds / e.cpuSeconds).toFixed(2) : '∞'}× (the agent also watches ClickHouse and sends to the server)`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 async function main(): Promise<void> {
+  const peer = checkPeer(opts.peer);
   if (opts.build) execFileSync('node', ['installers/build-agent.mjs', '--out', dirname(BINARY)], { stdio: 'inherit' });
   const variants: ('tsx' | 'binary')[] =
     opts.agent === 'both' ? ['tsx', 'binary'] : opts.agent === 'tsx' || opts.agent === 'binary' ? [opts.agent] : existsSync(BINARY) ? ['tsx', 'binary'] : ['tsx'];
   if (variants.includes('binary') && !existsSync(BINARY)) throw new Error(`${BINARY} is missing: run pnpm build:agent or pass --build`);
-
   const dir = mkdtempSync(join(tmpdir(), 'vigil-agent-bench-'));
   process.stderr.write('[bench] starting PostgreSQL and ClickHouse\n');
   const pgInstance = await startPostgres();
@@ -391,7 +577,7 @@ async function main(): Promise<void> {
     const { token, agentKey } = await benchAccount(server.baseUrl);
     loads.push(postgresLoad(pool, statements), clickHouseLoad(ch));
     const ctx: Context = { pgInstance, ch, pool, relay, serverBaseUrl: server.baseUrl, token, agentKey, dir };
-    for (const variant of variants) report(await runAgent(ctx, variant));
+    for (const variant of variants) report(await runAgent(ctx, variant, peer));
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM pg_stat_statements');
     process.stdout.write(`pg_stat_statements entries at the end: ${rows[0].n}\n`);
   } finally {

@@ -14,6 +14,8 @@ const DEFAULT_TIMEOUT_MS = 12_000;
 // A monitoring answer is small; anything far larger is a mistake that must not exhaust memory.
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
+/** Below ClickHouse's default keep_alive_timeout of 3 s. */
+const IDLE_SOCKET_TIMEOUT_MS = 2_500;
 
 export type ClickHouseSettings = Readonly<Record<string, string | number>>;
 
@@ -107,7 +109,10 @@ function endpointFor(rawUrl: string): Endpoint {
   const url = new URL(parsed.pathname, parsed.origin);
   const transport = parsed.protocol === 'https:' ? https : http;
   // One socket: the agent never runs two queries on a server at once, and one connection is all it should cost.
-  const agent = new transport.Agent({ keepAlive: true, maxSockets: 1 });
+  // The tasks due on the same tick (they are aligned to the wall clock) queue on it and share it. Idle, it is
+  // closed by the agent before ClickHouse's keep_alive_timeout (3 s by default) can close it under a request
+  // being written; Node shortens this further to the server's Keep-Alive hint less a second.
+  const agent = new transport.Agent({ keepAlive: true, maxSockets: 1, timeout: IDLE_SOCKET_TIMEOUT_MS });
   return { url, transport, agent, headers, secrets: [parsed.password, password].filter((s) => s.length > 0) };
 }
 

@@ -40,15 +40,33 @@ SELECT (extract(epoch FROM stats_reset) * 1000)::float8 AS stats_reset_ms FROM $
  * Counters for every entry, with the text only when `showText` (the first run, when no key is
  * known yet). Without text the extension skips reading its query-text file, which is what keeps
  * a large pg_stat_statements.max cheap every interval. Entries other roles ran show no queryid
- * without pg_read_all_stats: they cannot be keyed, so they are skipped.
+ * without pg_read_all_stats: they cannot be keyed, so they are skipped. Database and role names
+ * come from NAMES_SQL, not a join: thousands of rows share a handful of names, and a joined name
+ * would be a new string per row, every interval.
  */
 const STATEMENTS_SQL = (schema: string, c: VersionColumns, showText: boolean): string => `${AGENT_QUERY_MARKER}
-SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, d.datname, r.rolname, s.query,
+SELECT s.dbid, s.userid, s.queryid::text AS queryid, ${c.toplevel} AS toplevel, s.query,
        ${counterColumns(c)}
   FROM ${schema}.pg_stat_statements(${showText}) s
-  LEFT JOIN pg_database d ON d.oid = s.dbid
-  LEFT JOIN pg_roles r ON r.oid = s.userid
  WHERE s.queryid IS NOT NULL`;
+
+/** Every database and role name by oid, read just before the counters (a name dropped in between reads as null, as a join would have it). */
+const NAMES_SQL = `${AGENT_QUERY_MARKER}
+SELECT oid, datname AS name, true AS is_database FROM pg_database
+ UNION ALL
+SELECT oid, rolname, false FROM pg_roles`;
+
+interface Names {
+  readonly databases: ReadonlyMap<number, string>;
+  readonly roles: ReadonlyMap<number, string>;
+}
+
+async function readNames(client: PgQueryClient): Promise<Names> {
+  const databases = new Map<number, string>();
+  const roles = new Map<number, string>();
+  for (const row of (await client.query(NAMES_SQL)).rows) (row.is_database === true ? databases : roles).set(Number(row.oid), String(row.name));
+  return { databases, roles };
+}
 
 /** Result column of each counter: short, and named once rather than per row. */
 const COUNTER_COLUMNS = COUNTERS.map((_, i) => `c${i}`);
@@ -252,14 +270,16 @@ function toCounters(row: Record<string, unknown>): CounterValues {
   return counters;
 }
 
-function toRow(row: Record<string, unknown>, query: string): StatementRow {
+function toRow(row: Record<string, unknown>, query: string, names: Names): StatementRow {
+  const dbid = Number(row.dbid);
+  const userid = Number(row.userid);
   return {
-    dbid: Number(row.dbid),
-    userid: Number(row.userid),
+    dbid,
+    userid,
     queryid: String(row.queryid),
     toplevel: row.toplevel === true,
-    datname: typeof row.datname === 'string' ? row.datname : null,
-    rolname: typeof row.rolname === 'string' ? row.rolname : null,
+    datname: names.databases.get(dbid) ?? null,
+    rolname: names.roles.get(userid) ?? null,
     query,
     counters: toCounters(row),
   };
@@ -291,6 +311,7 @@ export async function collectStatements(client: PgQueryClient, known: KnownState
   const schema = probe.extension_schema;
   const statsResetMs = atLeast(installed, STATS_RESET_SINCE) ? await readStatsReset(client, schema) : null;
   const firstRun = known.size === 0;
+  const names = await readNames(client);
   const { rows: counters } = await client.query(STATEMENTS_SQL(schema, columns, firstRun));
   const keys = counters.map(keyOf);
   const texts = firstRun ? textsByKey(counters) : await readNewTexts(client, schema, columns, counters.filter((_, i) => !known.has(keys[i]!)));
@@ -302,7 +323,7 @@ export async function collectStatements(client: PgQueryClient, known: KnownState
     const text = texts.get(key);
     const kind = known.get(key) ?? (text === undefined ? undefined : text.startsWith(AGENT_QUERY_MARKER) ? 'own' : 'other');
     if (kind !== undefined) nowKnown.set(key, kind);
-    if (kind !== 'own') rows.push(toRow(row, text ?? ''));
+    if (kind !== 'own') rows.push(toRow(row, text ?? '', names));
   }
   return { ...base, statuses, statsResetMs, rows, known: nowKnown };
 }
