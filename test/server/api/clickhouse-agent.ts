@@ -24,7 +24,19 @@ export interface ClickHouseFixture {
  */
 export async function clickHouseFixture(t: TestServer): Promise<ClickHouseFixture> {
   const org = await t.signup();
-  const agent = await connectRawAgent(t.wsUrl, await t.createKey(org.accessToken, 'agent'));
+  const agent = await connectFixtureAgent(t, org.accessToken);
+  const registered = agent.databases;
+  const idOf = (name: string) => registered.find((d) => d.name === name)!.id!;
+  const end = Date.now();
+  await sendBatch(agent, 'warehouse', 1, end - 10 * MINUTE, clickHouseRecords(end - 10 * MINUTE));
+  await sendBatch(agent, 'warehouse', 2, end, clickHouseRecords(end));
+  agent.ws.close();
+  return { token: org.accessToken, readKey: await t.createKey(org.accessToken, 'read'), chId: idOf('warehouse'), emptyId: idOf('warehouse-idle'), pgId: idOf('orders'), end };
+}
+
+/** A raw agent connection announcing the fixture's three databases, welcomed. */
+export async function connectFixtureAgent(t: TestServer, token: string): Promise<RawAgent & { readonly databases: vigil.v1.Welcome.$Properties['databases'] & object }> {
+  const agent = await connectRawAgent(t.wsUrl, await t.createKey(token, 'agent'));
   agent.send({
     hello: {
       protocolMajor: PROTOCOL_MAJOR,
@@ -38,18 +50,13 @@ export async function clickHouseFixture(t: TestServer): Promise<ClickHouseFixtur
       ],
     },
   });
-  const registered = (await agent.next()).welcome!.databases!;
-  const idOf = (name: string) => registered.find((d) => d.name === name)!.id!;
-  const end = Date.now();
-  await send(agent, 1, end - 10 * MINUTE, clickHouseRecords(end - 10 * MINUTE));
-  await send(agent, 2, end, clickHouseRecords(end));
-  agent.ws.close();
-  return { token: org.accessToken, readKey: await t.createKey(org.accessToken, 'read'), chId: idOf('warehouse'), emptyId: idOf('warehouse-idle'), pgId: idOf('orders'), end };
+  return Object.assign(agent, { databases: (await agent.next()).welcome!.databases! });
 }
 
-async function send(agent: RawAgent, seq: number, end: number, records: vigil.v1.Batch.$Properties): Promise<void> {
+/** Sends one batch of records for a database the fixture announced and waits for its Ack. */
+export async function sendBatch(agent: RawAgent, database: string, seq: number, end: number, records: vigil.v1.Batch.$Properties): Promise<void> {
   const batchId = uuidv7();
-  agent.send({ batch: { batchId, seq, database: 'warehouse', windowStartMs: end - MINUTE, windowEndMs: end, ...records } });
+  agent.send({ batch: { batchId, seq, database, windowStartMs: end - MINUTE, windowEndMs: end, ...records } });
   const reply = await agent.next();
   if (!reply.ack || reply.ack.batchId !== batchId) throw new Error(`batch ${seq} not acknowledged: ${JSON.stringify(reply)}`);
 }

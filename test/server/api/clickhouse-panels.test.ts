@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { clickHouseFixture, type ClickHouseFixture } from './clickhouse-agent.js';
+import { clickHouseFixture, connectFixtureAgent, sendBatch, type ClickHouseFixture } from './clickhouse-agent.js';
 
 const GIB = 2 ** 30;
 
@@ -34,6 +34,13 @@ describe('API: ClickHouse panels', () => {
     expect(old.status).to.equal(200);
     expect(old.body.disks).to.deep.equal([]);
     expect(old.body.reason).to.match(/system\.disks needs ClickHouse 19\.15 or later; this server runs 18\.16\.1/);
+    // An agent that sends an empty disks snapshot (what 18.16 yields) gets the same reason, not null.
+    const agent = await connectFixtureAgent(t, f.token);
+    await sendBatch(agent, 'warehouse-idle', 1, f.end, { clickhouseDisks: [{ tsMs: f.end, disks: [] }] });
+    agent.ws.close();
+    const empty = await t.request('GET', `/api/v1/databases/${f.emptyId}/panels/disk`, { token: f.token });
+    expect(empty.body).to.deep.include({ disks: [], ts: new Date(f.end).toISOString() });
+    expect(empty.body.reason).to.match(/system\.disks needs ClickHouse 19\.15 or later/);
   });
 
   it('serves compression per table as uncompressed / compressed (above 1 is a saving)', async () => {

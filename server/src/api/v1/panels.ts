@@ -20,9 +20,9 @@ import { limitParam } from './route-support.js';
 /** system.disks arrived with storage policies in 19.15; before it the agent reports the table missing and sends no disks. */
 const DISKS_SINCE = { major: 19, minor: 15 } as const;
 
-/** Why the disk panel is empty: a release without system.disks, or no snapshot yet; undefined when there is data. */
-function disksAbsenceReason(db: Database, hasData: boolean): string | undefined {
-  if (hasData) return undefined;
+/** Why the disk panel is empty: a release without system.disks, or no snapshot (or an empty one) yet; undefined when there is data. */
+function disksAbsenceReason(db: Database, snapshot: { readonly disks: readonly unknown[] } | null): string | undefined {
+  if (snapshot && snapshot.disks.length > 0) return undefined;
   const match = /^(\d+)\.(\d+)/.exec(db.engine_version ?? '');
   if (match) {
     const [major, minor] = [Number(match[1]), Number(match[2])];
@@ -30,7 +30,7 @@ function disksAbsenceReason(db: Database, hasData: boolean): string | undefined 
       return `system.disks needs ClickHouse ${DISKS_SINCE.major}.${DISKS_SINCE.minor} or later; this server runs ${db.engine_version} (its free space shows in /server-metrics once the agent reads it elsewhere)`;
     }
   }
-  return 'No disks snapshot received for this database yet';
+  return snapshot ? 'The newest disks snapshot lists no disk' : 'No disks snapshot received for this database yet';
 }
 
 /** ClusterSight's named ranges and the bucket each is drawn with (60 to 168 points). */
@@ -102,7 +102,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
         schema: z.object({
           database_id: z.string(),
           ts: Ts,
-          reason: z.string().nullable().describe('Why `disks` is empty: a release without system.disks (before 19.15), or no snapshot yet; null when there is data'),
+          reason: z.string().nullable().describe('Why `disks` is empty: a release without system.disks (before 19.15), or no snapshot (or an empty one) yet; null when there is data'),
           disks: z.array(
             z.object({
               name: z.string(),
@@ -121,7 +121,7 @@ export function panelRoutes(ctx: AppContext): RouteSpec[] {
       async handler({ principal, params }) {
         const db = await clickHouseDatabase(ctx, principal.orgId, params.id);
         const disks = await reads.latest('clickhouse_disks', db, { limit: 1000 });
-        return { body: { database_id: db.id, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks !== null) ?? null, disks: disks?.disks ?? [] } };
+        return { body: { database_id: db.id, ts: iso(disks?.ts ?? null), reason: disksAbsenceReason(db, disks) ?? null, disks: disks?.disks ?? [] } };
       },
     }),
     panelRoute({
