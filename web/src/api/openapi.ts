@@ -9626,7 +9626,7 @@ export interface operations {
                             usage_pct: number | null;
                             used_bytes: number;
                         }[];
-                        /** @description Why `disks` is empty: a release without system.disks (before 19.15), or no snapshot yet; null when there is data */
+                        /** @description Why `disks` is empty: a release without system.disks (before 19.15), or no snapshot (or an empty one) yet; null when there is data */
                         reason: string | null;
                         /** @description When the snapshot was taken; null before the first one */
                         ts: string | null;
