@@ -25,6 +25,7 @@ import { telemetryReads } from './storage/telemetry/reads/telemetry-reads.js';
 import { Notifications } from './notify/notifications.js';
 import { notifyAlertEvents } from './notify/alert-notifications.js';
 import { DatabaseEvaluator } from './services/database-evaluator.js';
+import { metricDigests } from './services/metric-digests.js';
 import { LastSeenRecorder } from './ingest/last-seen-recorder.js';
 import { httpObserver, routeBase } from './ops/http-observer.js';
 import { ServerMetrics } from './ops/metrics.js';
@@ -115,7 +116,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   const alertEvents = new AlertEvents();
   // Each delivery attempt shows on its alert (GET /alerts/{id}: delivery_status, attempts, last_error).
   const notifications = new Notifications({ config, meta: stores.meta, logger, onAlertDelivery: (id, update) => stores.meta.alerts.recordDelivery(id, update) });
-  const inputs = metricInputs(telemetryReads(stores.telemetry), stores.meta);
+  // Every MetricInput read also stores the database's metric digest, which the alert tick judges instead of reading telemetry.
+  const inputs = metricDigests({ inputs: metricInputs(telemetryReads(stores.telemetry), stores.meta), digests: stores.meta.alerts, agents: stores.meta, logger });
   const evaluator = new DatabaseEvaluator({ meta: stores.meta, telemetry: stores.telemetry, logger, inputs });
   evaluator.listen(ingestEvents);
   evaluator.setAlertSource(alertReads(stores.meta.alerts));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { evaluateRules, thresholdOverrides } from '../engines/alerts/alert-rules.js';
 import { loadRules, type RuleView } from '../engines/alerts/alert-rule-set.js';
 import type { AlertEvents } from '../engines/alerts/alert-events.js';
-import { METRICS_BY_KEY, readMetrics, type MetricInput } from '../engines/catalogue/index.js';
+import { deriveMetrics, judgeMetrics, METRICS_BY_KEY, type DerivedMetrics, type MetricInput, type MetricReading } from '../engines/catalogue/index.js';
 import type { IngestEvents, StoredEvent } from '../ingest/ingest-events.js';
 import type { Logger } from '../logger.js';
 import type { Alert, AlertsRepository, EvaluationTarget } from '../storage/meta/alerts-repository.js';
@@ -14,14 +14,19 @@ export interface MetricInputSource {
   forDatabase(db: EvaluationTarget, now?: number): Promise<MetricInput>;
   /** Inputs of a tick's chunk, by database id: a dozen queries whatever its size. */
   forDatabases(dbs: readonly EvaluationTarget[], now?: number): Promise<Map<string, MetricInput>>;
+  /**
+   * Every metric's result at `now` for a tick's chunk, by database id, without reading telemetry where a
+   * database's digest is stored (services/metric-digests.ts); absent, the tick derives from forDatabases.
+   */
+  derivedMany?(dbs: readonly EvaluationTarget[], now: number): Promise<Map<string, DerivedMetrics>>;
 }
 
 /** What the tick hands on once a chunk's rules are evaluated: the health evaluator records each database's score (DatabaseEvaluator.recordMany). */
 export interface ChunkScores {
   /** Lease name of a database's stored score, taken with its alerts lease in the chunk's one statement. */
   leaseName(databaseId: string): string;
-  /** Scores the chunk over the inputs just read and the alerts now open, storing them in one insert. */
-  recordMany(chunk: readonly { readonly db: EvaluationTarget; readonly input: MetricInput; readonly open: readonly Alert[] }[], now: number): Promise<void>;
+  /** Scores the chunk over the readings its rules were just judged on and the alerts now open, storing them in one insert. */
+  recordMany(chunk: readonly { readonly db: EvaluationTarget; readonly readings: readonly MetricReading[]; readonly open: readonly Alert[] }[], now: number): Promise<void>;
 }
 
 export interface AlertEvaluationOptions {
@@ -142,7 +147,7 @@ export class AlertEvaluationJob {
     const outcome = await withLease(this.#o.meta, alertLeaseName(db.id), { owner: this.#owner, ttlMs: LEASE_TTL_MS }, async (signal) => {
       const { alerts } = this.#o.meta;
       const [rules, input, open] = await Promise.all([loadRules(alerts, db.org_id), this.#o.inputs.forDatabase(db, now), alerts.listOpenAlerts(db.org_id, db.id)]);
-      const decided = await this.#apply(db, input, rules, open, now, signal);
+      const decided = await this.#apply(db, deriveMetrics(input), rules, open, now, signal);
       if (!signal.aborted) await alerts.updateAlertValues(decided.values, new Date(now).toISOString());
       return decided.outcome;
     });
@@ -178,21 +183,21 @@ export class AlertEvaluationJob {
       const held = dbs.filter((db) => won.has(alertLeaseName(db.id)) && (!scores || won.has(scores.leaseName(db.id))));
       if (held.length === 0) return out;
       const orgs = [...new Set(held.map((db) => db.org_id))];
-      const [inputs, rulesOf, openOf] = await Promise.all([
-        this.#o.inputs.forDatabases(held, now),
+      const [derivedOf, rulesOf, openOf] = await Promise.all([
+        this.#derivedMany(held, now),
         Promise.all(orgs.map(async (org) => [org, await loadRules(alerts, org)] as const)).then((entries) => new Map(entries)),
-        Promise.all(orgs.map((org) => alerts.listOpenAlerts(org))).then((lists) => groupBy(lists.flat(), (a) => a.database_id)),
+        Promise.all(orgs.map((org) => alerts.listOpenAlerts(org, held.filter((db) => db.org_id === org).map((db) => db.id)))).then((lists) => groupBy(lists.flat(), (a) => a.database_id)),
       ]);
       const values: { id: string; value: number }[] = [];
-      const scored: { db: EvaluationTarget; input: MetricInput; open: readonly Alert[] }[] = [];
+      const scored: { db: EvaluationTarget; readings: readonly MetricReading[]; open: readonly Alert[] }[] = [];
       for (const db of held) {
         if (signal.aborted) break;
-        const input = inputs.get(db.id)!;
         const open = openOf.get(db.id) ?? [];
-        const decided = await this.#apply(db, input, rulesOf.get(db.org_id)!, open, now, signal);
+        const decided = await this.#apply(db, derivedOf.get(db.id)!, rulesOf.get(db.org_id)!, open, now, signal);
         out.set(db.id, decided.outcome);
         values.push(...decided.values);
-        scored.push({ db, input, open: decided.open });
+        // The score is judged at the same levels (the built-in rules as edited): one set of readings serves both.
+        scored.push({ db, readings: decided.readings, open: decided.open });
       }
       if (signal.aborted) return out;
       await alerts.updateAlertValues(values, new Date(now).toISOString());
@@ -204,17 +209,25 @@ export class AlertEvaluationJob {
     }
   }
 
-  /** Decides a database's alerts over its input and writes the transitions; the kept alerts' values are returned for one update. */
+  /** A chunk's metric results: from the source's digests when it keeps them, else derived from its inputs. */
+  async #derivedMany(dbs: readonly EvaluationTarget[], now: number): Promise<Map<string, DerivedMetrics>> {
+    const { inputs } = this.#o;
+    if (inputs.derivedMany) return inputs.derivedMany(dbs, now);
+    const read = await inputs.forDatabases(dbs, now);
+    return new Map([...read].map(([id, input]) => [id, deriveMetrics(input)]));
+  }
+
+  /** Decides a database's alerts over its metrics and writes the transitions; the kept alerts' values are returned for one update. */
   async #apply(
     db: EvaluationTarget,
-    input: MetricInput,
+    derived: DerivedMetrics,
     rules: readonly RuleView[],
     open: readonly Alert[],
     now: number,
     signal: AbortSignal,
-  ): Promise<{ outcome: EvaluationOutcome; values: { id: string; value: number }[]; open: Alert[] }> {
+  ): Promise<{ outcome: EvaluationOutcome; values: { id: string; value: number }[]; open: Alert[]; readings: MetricReading[] }> {
     const { alerts } = this.#o.meta;
-    const readings = readMetrics(input, thresholdOverrides(rules));
+    const readings = judgeMetrics(db.engine, derived, thresholdOverrides(rules));
     const decisions = evaluateRules({ databaseId: db.id, engine: db.engine, readings, rules, open });
     const at = new Date(now).toISOString();
     let opened = 0;
@@ -259,7 +272,7 @@ export class AlertEvaluationJob {
       }
     }
     if (opened + resolved > 0) this.#log.info({ database_id: db.id, opened, resolved }, 'alerts changed');
-    return { outcome: { evaluated: true, opened, resolved }, values, open: [...stillOpen.values()] };
+    return { outcome: { evaluated: true, opened, resolved }, values, open: [...stillOpen.values()], readings };
   }
 }
 

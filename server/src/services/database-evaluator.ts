@@ -38,7 +38,8 @@ export const NO_ALERTS: AlertSource = {
 export interface Evaluation {
   readonly database_id: string;
   readonly evaluated_at: number;
-  readonly input: MetricInput;
+  /** The telemetry read for it; absent when the tick judged the database's stored digest instead (services/metric-digests.ts). */
+  readonly input?: MetricInput | undefined;
   readonly readings: readonly MetricReading[];
   readonly health: HealthScore;
   readonly doctor: DoctorReport;
@@ -172,8 +173,16 @@ export class DatabaseEvaluator {
     const names = stale.map((db) => DatabaseEvaluator.leaseName(db.id));
     const won = await alerts.tryAcquireLeases(names, leaseFor(this.#owner, this.#options.leaseTtlMs, now));
     try {
-      const [inputs, open] = await Promise.all([this.#inputs.forDatabases(stale, now), Promise.all(stale.map((db) => this.#alerts.openAlerts(db)))]);
-      const chunk = stale.map((db, i) => ({ db, input: inputs.get(db.id)!, open: open[i]! }));
+      const orgs = [...new Set(stale.map((db) => db.org_id))];
+      const [inputs, open, thresholdsOf] = await Promise.all([
+        this.#inputs.forDatabases(stale, now),
+        Promise.all(stale.map((db) => this.#alerts.openAlerts(db))),
+        Promise.all(orgs.map(async (org) => [org, await this.#alerts.thresholds(org)] as const)).then((entries) => new Map(entries)),
+      ]);
+      const chunk = stale.map((db, i) => {
+        const input = inputs.get(db.id)!;
+        return { db, input, readings: readMetrics(input, thresholdsOf.get(db.org_id)!), open: open[i]! };
+      });
       for (const [id, evaluation] of await this.#scoreMany(chunk, now, (id) => won.has(DatabaseEvaluator.leaseName(id)))) out.set(id, evaluation);
     } finally {
       await alerts.releaseLeases([...won], this.#owner).catch((err: unknown) => this.#log.warn({ err }, 'could not release score leases'));
@@ -222,32 +231,30 @@ export class DatabaseEvaluator {
   }
 
   /**
-   * Scores a chunk the alert tick evaluated (its inputs, its open alerts after the tick's changes;
-   * the caller holds each database's score lease): the previous and recent scores read in two
-   * queries for the chunk, every score stored in one insert, at most one per writeIntervalMs.
+   * Scores a chunk the alert tick evaluated (the readings its rules were judged on, at the
+   * organization's levels; its open alerts after the tick's changes; the caller holds each
+   * database's score lease): the previous and recent scores read in two queries for the chunk,
+   * every score stored in one insert, at most one per writeIntervalMs.
    */
-  async recordMany(chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input: MetricInput; readonly open: readonly DoctorAlert[] }[], now: number): Promise<void> {
+  async recordMany(chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly readings: readonly MetricReading[]; readonly open: readonly DoctorAlert[] }[], now: number): Promise<void> {
     await this.#scoreMany(chunk, now, () => true);
   }
 
   /** Scores a chunk (previous and recent scores in two queries) and stores, in one insert, the scores of the databases `mayStore` allows that have none within writeIntervalMs. */
   async #scoreMany(
-    chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input: MetricInput; readonly open: readonly DoctorAlert[] }[],
+    chunk: readonly { readonly db: Database | EvaluationTargetLike; readonly input?: MetricInput; readonly readings: readonly MetricReading[]; readonly open: readonly DoctorAlert[] }[],
     now: number,
     mayStore: (databaseId: string) => boolean,
   ): Promise<Map<string, Evaluation>> {
     const out = new Map<string, Evaluation>();
     if (chunk.length === 0) return out;
     const dbs = chunk.map((c) => c.db);
-    const orgs = [...new Set(dbs.map((d) => d.org_id))];
-    const [previous, recent, thresholdsOf] = await Promise.all([
+    const [previous, recent] = await Promise.all([
       this.#reads.overMany('health_score', dbs, { since: now - 2 * HOUR_MS, until: now - HOUR_MS + 1 }),
       this.#reads.overMany('health_score', dbs, { since: now - this.#options.writeIntervalMs + 1, until: now + 1 }),
-      Promise.all(orgs.map(async (org) => [org, await this.#alerts.thresholds(org)] as const)).then((entries) => new Map(entries)),
     ]);
     const rows: Parameters<typeof scoreRow>[0][] = [];
-    for (const { db, input, open } of chunk) {
-      const readings = readMetrics(input, thresholdsOf.get(db.org_id)!);
+    for (const { db, input, readings, open } of chunk) {
       const health = healthScore(db.engine, readings, { openAlerts: open, previousScore: previous.get(db.id)?.score ?? null, calculatedAt: now });
       const evaluation: Evaluation = { database_id: db.id, evaluated_at: now, input, readings, health, doctor: diagnose(readings, open, health), open_alerts: open };
       this.#latest.set(db.id, evaluation);

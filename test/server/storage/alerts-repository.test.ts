@@ -110,5 +110,22 @@ for (const backend of META_BACKENDS) {
       expect(await store.alerts.getAlert(orgId, a.id)).to.equal(undefined);
       expect(await store.alerts.getCustomRule(orgId, rule.id)).to.equal(undefined);
     });
+
+    it('keeps the newest metric digest per database, reads many at once, and deletes it with its database', async () => {
+      const db2 = (await store.createDatabase({ orgId, name: 'digested', engine: 'postgres', engineVersion: '15', host: 'h', port: 5432, tags: {}, at: T })).id;
+      const t0 = Date.parse(T);
+      await store.alerts.putMetricDigests([
+        { org_id: orgId, database_id: dbId, derived_at: t0, body: '{"n":1}' },
+        { org_id: orgId, database_id: db2, derived_at: t0, body: '{"n":2}' },
+      ]);
+      // A newer evaluation replaces it; an older one (another process, late) does not.
+      await store.alerts.putMetricDigests([{ org_id: orgId, database_id: dbId, derived_at: t0 + 15_000, body: '{"n":3}' }]);
+      await store.alerts.putMetricDigests([{ org_id: orgId, database_id: dbId, derived_at: t0 + 5_000, body: '{"n":4}' }]);
+      const read = await store.alerts.metricDigests([dbId, db2, 'no-such-database']);
+      expect([...read.keys()].sort()).to.deep.equal([dbId, db2].sort());
+      expect(read.get(dbId)).to.deep.equal({ org_id: orgId, database_id: dbId, derived_at: t0 + 15_000, body: '{"n":3}' });
+      expect(await store.deleteDatabase(orgId, db2)).to.equal(true);
+      expect([...(await store.alerts.metricDigests([dbId, db2])).keys()]).to.deep.equal([dbId]);
+    });
   });
 }

@@ -12,6 +12,7 @@ export const AGENT_METRICS = defineMetrics([
     source: 'Vigil: the server pings every 30 s and agents heartbeat more often, so 2 min is four missed pings; after 10 min every other figure is stale',
     component: { postgres: 'connections', clickhouse: 'infrastructure' },
     category: 'availability',
+    live: true,
     derive(input) {
       if (input.agent_last_seen_ms === null) return unavailable('the agent has never connected');
       return found(Math.max(0, (input.now_ms - input.agent_last_seen_ms) / 1000), [{ key: 'agent', label: `agent last seen ${new Date(input.agent_last_seen_ms).toISOString()}` }]);

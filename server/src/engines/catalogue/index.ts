@@ -32,10 +32,13 @@ export interface MetricReading {
   readonly severity: Severity | null;
 }
 
-/** Every metric of the database's engine, derived from its telemetry and judged at the organization's levels. */
-export function readMetrics(input: MetricInput, overrides: ThresholdOverrides = {}): MetricReading[] {
-  return metricsFor(input.engine).map((entry) => {
-    const thresholds = thresholdsFor(entry, overrides);
+/** Every metric's derived value (or why none), by key: the part of an evaluation that needs the telemetry, before any threshold. */
+export type DerivedMetrics = ReadonlyMap<string, Derived>;
+
+/** Derives every metric of the input's engine (catalogue order); thresholds are applied by judgeMetrics. */
+export function deriveMetrics(input: MetricInput, entries: readonly MetricEntry[] = metricsFor(input.engine)): Map<string, Derived> {
+  const out = new Map<string, Derived>();
+  for (const entry of entries) {
     let result: Derived;
     try {
       result = entry.derive(input);
@@ -43,8 +46,23 @@ export function readMetrics(input: MetricInput, overrides: ThresholdOverrides = 
       // A malformed input for one metric must not hide the others.
       result = { unavailable: `could not be derived: ${err instanceof Error ? err.message : String(err)}` };
     }
-    const severity = 'value' in result && Number.isFinite(result.value) ? severityOf(result.value, thresholds) : null;
     if ('value' in result && !Number.isFinite(result.value)) result = { unavailable: 'the value is not a finite number' };
+    out.set(entry.key, result);
+  }
+  return out;
+}
+
+/** Judges derived values at the organization's levels: the readings the health score, the doctor and the alert rules share. */
+export function judgeMetrics(engine: EngineName, derived: DerivedMetrics, overrides: ThresholdOverrides = {}): MetricReading[] {
+  return metricsFor(engine).map((entry) => {
+    const thresholds = thresholdsFor(entry, overrides);
+    const result = derived.get(entry.key) ?? { unavailable: 'not derived yet' };
+    const severity = 'value' in result ? severityOf(result.value, thresholds) : null;
     return { entry, thresholds, result, severity };
   });
+}
+
+/** Every metric of the database's engine, derived from its telemetry and judged at the organization's levels. */
+export function readMetrics(input: MetricInput, overrides: ThresholdOverrides = {}): MetricReading[] {
+  return judgeMetrics(input.engine, deriveMetrics(input), overrides);
 }

@@ -64,6 +64,12 @@ export interface MetricEntry {
   readonly category: 'availability' | 'connections' | 'performance' | 'locking' | 'storage' | 'maintenance' | 'replication' | 'reliability';
   readonly doctor: DoctorTexts;
   readonly derive: (input: MetricInput) => Derived;
+  /**
+   * Derived at every evaluation from the input's metadata fields alone (now_ms, agent_last_seen_ms,
+   * server_version, collector_statuses), never kept in a database's digest (metric-digest.ts): its
+   * value moves with the clock, not with the telemetry.
+   */
+  readonly live?: true;
 }
 
 /** An entry as the catalogue files write it: the engines it runs on are the ones it has a health component for. */

@@ -121,6 +121,15 @@ export type EvaluationTarget = Pick<Database, 'id' | 'org_id' | 'name' | 'engine
 
 import type { ClaimLease } from './ledger-repository.js';
 
+/** A database's metric digest as stored: the body is the engines' MetricDigest as JSON. */
+export interface StoredMetricDigest {
+  readonly org_id: string;
+  readonly database_id: string;
+  /** Unix ms. */
+  readonly derived_at: number;
+  readonly body: string;
+}
+
 export interface AlertsRepository {
   /** Every database of every organization: what the evaluation tick walks for conditions of absence. */
   evaluationTargets(): Promise<EvaluationTarget[]>;
@@ -131,6 +140,10 @@ export interface AlertsRepository {
   tryAcquireLeases(names: readonly string[], lease: ClaimLease): Promise<Set<string>>;
   /** Releases those of the named leases `owner` holds, in one statement. */
   releaseLeases(names: readonly string[], owner: string): Promise<void>;
+  /** Stores databases' metric digests (table metric_digests), keeping a stored one derived later than the one offered. */
+  putMetricDigests(digests: readonly StoredMetricDigest[]): Promise<void>;
+  /** The stored metric digests of the databases, by database id (absent: none stored). */
+  metricDigests(databaseIds: readonly string[]): Promise<Map<string, StoredMetricDigest>>;
   listRuleOverrides(orgId: string): Promise<RuleOverride[]>;
   /** Creates or updates the organization's edit of a built-in rule; fields left out keep their previous edit. */
   putRuleOverride(orgId: string, ruleId: string, patch: RuleOverridePatch, at: string): Promise<RuleOverride>;
@@ -144,7 +157,7 @@ export interface AlertsRepository {
   /** Opens an alert; undefined when one is already open for its (rule, database, object), in this process or another. */
   openAlert(alert: NewAlert): Promise<Alert | undefined>;
   /** Unresolved alerts of the organization, of one database when given. */
-  listOpenAlerts(orgId: string, databaseId?: string): Promise<Alert[]>;
+  listOpenAlerts(orgId: string, databaseId?: string | readonly string[]): Promise<Alert[]>;
   /** Unresolved alert counts per database id of the organization (databases with none are absent). */
   openAlertCounts(orgId: string): Promise<Map<string, OpenAlertCounts>>;
   /** The latest value of alerts still open (ids of resolved ones are skipped). */

@@ -55,4 +55,11 @@ export interface AlertsSchema {
     delivery_last_error: string | null;
     delivered_at: string | null;
   };
+  /** 0012: a database's metric digest (JSON body), newest derived_at (Unix ms) kept. */
+  metric_digests: {
+    database_id: string;
+    org_id: string;
+    derived_at: number | string;
+    body: string;
+  };
 }

@@ -17,6 +17,7 @@ import type {
   OpenAlertCounts,
   RuleOverride,
   RuleOverridePatch,
+  StoredMetricDigest,
 } from './alerts-repository.js';
 import type { AlertsSchema } from './alerts-schema.js';
 import type { ClaimLease } from './ledger-repository.js';
@@ -78,6 +79,8 @@ function defined<T extends object>(o: T): Partial<T> {
 /** Alert rules, rule edits and alerts over any Kysely dialect. */
 /** Leases per statement: 3 values a row stays far below SQLite's 32766 parameters. */
 const LEASE_SLICE = 2000;
+/** Digests per insert: four parameters each, well inside SQLite's and PostgreSQL's limits. */
+const DIGEST_SLICE = 1000;
 
 export class KyselyAlertsRepository implements AlertsRepository {
   readonly #db: Kysely<MetaSchema>;
@@ -117,6 +120,32 @@ export class KyselyAlertsRepository implements AlertsRepository {
     for (let i = 0; i < names.length; i += LEASE_SLICE) {
       await this.#db.deleteFrom('leases').where('name', 'in', names.slice(i, i + LEASE_SLICE)).where('owner', '=', owner).execute();
     }
+  }
+
+  async putMetricDigests(digests: readonly StoredMetricDigest[]): Promise<void> {
+    // Sorted, like the leases: two processes writing overlapping sets lock rows in one order.
+    const sorted = [...digests].sort((a, b) => (a.database_id < b.database_id ? -1 : a.database_id > b.database_id ? 1 : 0));
+    for (let i = 0; i < sorted.length; i += DIGEST_SLICE) {
+      await this.#db
+        .insertInto('metric_digests')
+        .values(sorted.slice(i, i + DIGEST_SLICE).map((d) => ({ database_id: d.database_id, org_id: d.org_id, derived_at: d.derived_at, body: d.body })))
+        .onConflict((oc) =>
+          oc
+            .column('database_id')
+            .doUpdateSet((eb) => ({ derived_at: eb.ref('excluded.derived_at'), body: eb.ref('excluded.body') }))
+            .where(sql<boolean>`metric_digests.derived_at <= excluded.derived_at`),
+        )
+        .execute();
+    }
+  }
+
+  async metricDigests(databaseIds: readonly string[]): Promise<Map<string, StoredMetricDigest>> {
+    const out = new Map<string, StoredMetricDigest>();
+    for (let i = 0; i < databaseIds.length; i += LEASE_SLICE) {
+      const rows = await this.#db.selectFrom('metric_digests').selectAll().where('database_id', 'in', databaseIds.slice(i, i + LEASE_SLICE)).execute();
+      for (const row of rows) out.set(row.database_id, { ...row, derived_at: Number(row.derived_at) });
+    }
+    return out;
   }
 
   async listRuleOverrides(orgId: string): Promise<RuleOverride[]> {
@@ -181,11 +210,16 @@ export class KyselyAlertsRepository implements AlertsRepository {
     return row && alertOf(row);
   }
 
-  async listOpenAlerts(orgId: string, databaseId?: string): Promise<Alert[]> {
-    let q = this.#db.selectFrom('alerts').selectAll().where('org_id', '=', orgId).where('resolved_at', 'is', null);
-    if (databaseId !== undefined) q = q.where('database_id', '=', databaseId);
-    const rows = await q.orderBy('opened_at').orderBy('id').execute();
-    return rows.map(alertOf);
+  async listOpenAlerts(orgId: string, databaseId?: string | readonly string[]): Promise<Alert[]> {
+    const q = this.#db.selectFrom('alerts').selectAll().where('org_id', '=', orgId).where('resolved_at', 'is', null);
+    if (typeof databaseId !== 'object') {
+      const rows = await (databaseId === undefined ? q : q.where('database_id', '=', databaseId)).orderBy('opened_at').orderBy('id').execute();
+      return rows.map(alertOf);
+    }
+    // A tick's chunk: its databases' alerts only, not every open alert of the organization once per chunk.
+    const rows = [];
+    for (let i = 0; i < databaseId.length; i += LEASE_SLICE) rows.push(...(await q.where('database_id', 'in', databaseId.slice(i, i + LEASE_SLICE)).execute()));
+    return rows.sort((a, b) => (a.opened_at < b.opened_at ? -1 : a.opened_at > b.opened_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(alertOf);
   }
 
   async openAlertCounts(orgId: string): Promise<Map<string, OpenAlertCounts>> {

@@ -6,6 +6,7 @@ import { advisorsMigration } from './advisors-migration.js';
 import { accountsMigration } from './accounts-migration.js';
 import { askMigration } from './ask-migration.js';
 import { tokenVersionMigration } from './token-version-migration.js';
+import { metricDigestsMigration } from './metric-digests-migration.js';
 
 /**
  * Versioned metadata migrations, written once with Kysely's schema builder so SQLite and
@@ -135,6 +136,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_accounts': accountsMigration,
   '0011_ask': askMigration,
   '0010_token_version': tokenVersionMigration,
+  '0012_metric_digests': metricDigestsMigration,
 };
 
 /** Kysely migration provider over the migrations compiled into the server. */

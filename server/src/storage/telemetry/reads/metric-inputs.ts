@@ -1,4 +1,5 @@
 import type { EngineName } from '@vigil/shared';
+import type { AgedInput } from '../../../engines/catalogue/metric-digest.js';
 import type { ClickHouseInput, MetricInput, PostgresInput } from '../../../engines/catalogue/metric-input.js';
 import { partsTableKey } from './read-shapes.js';
 import type { DatabaseKey, LatestKind, Snapshot, TelemetryReads } from './telemetry-reads.js';
@@ -72,22 +73,49 @@ export interface MetricInputs {
   forDatabases(dbs: readonly InputDatabase[], now?: number): Promise<Map<string, MetricInput>>;
 }
 
-export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): MetricInputs {
-  async function agentFacts(dbs: readonly InputDatabase[]): Promise<Map<string, { lastSeenMs: number | null; statuses: string[] }>> {
-    const agentIds = [...new Set(dbs.map((d) => d.agent_id).filter((id): id is string => id !== null))];
-    const orgOf = new Map(dbs.map((d) => [d.agent_id, d.org_id]));
-    const byAgent = new Map(await Promise.all(agentIds.map(async (id) => [id, await agents.getAgent(orgOf.get(id)!, id)] as const)));
-    const out = new Map<string, { lastSeenMs: number | null; statuses: string[] }>();
-    for (const db of dbs) {
-      const agent = db.agent_id ? byAgent.get(db.agent_id) : undefined;
-      // The database's own last_seen_at is stamped by the same batches and pongs; the agent's covers a database that is quiet while its agent is not.
-      const seen = [agent?.last_seen_at, db.last_seen_at].map((s) => (s ? Date.parse(s) : NaN)).filter(Number.isFinite);
-      const statuses = (agent?.last_heartbeat?.collectors ?? []).filter((c) => c.database === db.name).flatMap((c) => c.statuses);
-      out.set(db.id, { lastSeenMs: seen.length > 0 ? Math.max(...seen) : null, statuses: [...new Set(statuses)] });
-    }
-    return out;
-  }
+export interface AgentFacts {
+  readonly lastSeenMs: number | null;
+  readonly statuses: string[];
+}
 
+/** The metadata facts of `dbs` (the agent's last seen and its heartbeat's collector statuses), by database id. */
+export async function agentFacts(agents: InputAgentSource, dbs: readonly InputDatabase[]): Promise<Map<string, AgentFacts>> {
+  const agentIds = [...new Set(dbs.map((d) => d.agent_id).filter((id): id is string => id !== null))];
+  const orgOf = new Map(dbs.map((d) => [d.agent_id, d.org_id]));
+  const byAgent = new Map(await Promise.all(agentIds.map(async (id) => [id, await agents.getAgent(orgOf.get(id)!, id)] as const)));
+  const out = new Map<string, AgentFacts>();
+  for (const db of dbs) {
+    const agent = db.agent_id ? byAgent.get(db.agent_id) : undefined;
+    // The database's own last_seen_at is stamped by the same batches and pongs; the agent's covers a database that is quiet while its agent is not.
+    const seen = [agent?.last_seen_at, db.last_seen_at].map((s) => (s ? Date.parse(s) : NaN)).filter(Number.isFinite);
+    const statuses = (agent?.last_heartbeat?.collectors ?? []).filter((c) => c.database === db.name).flatMap((c) => c.statuses);
+    out.set(db.id, { lastSeenMs: seen.length > 0 ? Math.max(...seen) : null, statuses: [...new Set(statuses)] });
+  }
+  return out;
+}
+
+/**
+ * The input as a read would return it after its windows' readings have left them with no new data
+ * (the windows above: counter totals 5 min, query fingerprints 15 min, objects and checkpoints an
+ * hour), cumulatively, each from the first millisecond its window no longer reaches back to now_ms.
+ * What a digest needs to age a windowed metric without reading again (engines/catalogue/metric-digest.ts).
+ */
+export function agedInputs(input: MetricInput): AgedInput[] {
+  const at = input.now_ms;
+  if (input.ch) {
+    const ch = input.ch;
+    const totals: ClickHouseInput = { ...ch, server_totals: ch.server_totals && { ...ch.server_totals, readings: 0, queries: 0, failed_queries: 0, delayed_inserts: 0, rejected_inserts: 0 } };
+    const fingerprints: ClickHouseInput = { ...totals, query_stats: ch.server ? [] : null };
+    return [
+      { from: at + CLICKHOUSE_COUNTER_WINDOW_MS + 1, input: { ...input, ch: totals } },
+      { from: at + QUERY_STATS_WINDOW_MS + 1, input: { ...input, ch: fingerprints } },
+    ];
+  }
+  if (input.pg) return [{ from: at + HOUR_MS + 1, input: { ...input, pg: { ...input.pg, tables: null, invalid_indexes: null, sequences: null, checkpoints: null } } }];
+  return [];
+}
+
+export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): MetricInputs {
   /** PostgreSQL inputs of `dbs`: their snapshots and object reads over the last hour, one query per kind for all of them. */
   async function postgres(dbs: readonly InputDatabase[], now: number): Promise<Map<string, PostgresInput>> {
     const hour = { since: now - HOUR_MS, until: now + 1 };
@@ -170,7 +198,7 @@ export function metricInputs(reads: TelemetryReads, agents: InputAgentSource): M
     const pg = dbs.filter((d) => d.engine !== 'clickhouse');
     const ch = dbs.filter((d) => d.engine === 'clickhouse');
     const [facts, pgInputs, chInputs] = await Promise.all([
-      agentFacts(dbs),
+      agentFacts(agents, dbs),
       pg.length > 0 ? postgres(pg, now) : new Map<string, PostgresInput>(),
       ch.length > 0 ? clickhouse(ch, now) : new Map<string, ClickHouseInput>(),
     ]);
