@@ -50,6 +50,18 @@ function reasonOf(err: unknown): string {
     .slice(0, 500);
 }
 
+/** An empty result's column names, from ClickHouse's own DESCRIBE of the query; none if the server cannot describe it. */
+async function columnsOf(client: TelemetrySqlClient, executable: string, settings: readonly string[]): Promise<string[]> {
+  try {
+    // The limits ride inside: 18.16 takes no SETTINGS after DESCRIBE.
+    const described = await client.select<{ name: string }>(rawSql(`DESCRIBE TABLE (SELECT * FROM (\n${executable}\n) SETTINGS ${settings.join(', ')})`));
+    return described.map((c) => c.name);
+  } catch {
+    // The rows (none) are the answer; a header is a courtesy an older server may not give.
+    return [];
+  }
+}
+
 /**
  * Runs a guarded query (sql-guard.ts: only its `executable`) read-only under the limits: readonly = 1
  * last in the query's SETTINGS, so nothing inside may change a setting, write or create, on chDB and
@@ -79,6 +91,6 @@ export async function runGuardedQuery(client: TelemetrySqlClient, executable: st
   const execution_time_ms = Math.round((performance.now() - started) * 10) / 10;
   const truncated = records.length > limits.maxRows;
   const kept = truncated ? records.slice(0, limits.maxRows) : records;
-  const columns = kept[0] ? Object.keys(kept[0]) : [];
+  const columns = kept[0] ? Object.keys(kept[0]) : await columnsOf(client, executable, settings);
   return { columns, rows: kept.map((r) => columns.map((c) => r[c])), row_count: kept.length, execution_time_ms, truncated };
 }

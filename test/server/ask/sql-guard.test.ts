@@ -109,6 +109,9 @@ for (const backend of ASK_BACKENDS) {
       ]);
       const b = await run('SELECT sum(calls) AS calls FROM statement_stats', ORG_B);
       expect(Number(b.rows[0]![0])).to.equal(1000);
+      // No rows still names the columns (ClickHouse's DESCRIBE of the query).
+      const none = await run("SELECT database_id, calls FROM statement_stats WHERE database_id = 'no-such-db'");
+      expect(none).to.deep.include({ columns: ['database_id', 'calls'], rows: [], row_count: 0 });
     });
 
     it('focuses on one database when asked, and joins views and the databases view', async () => {
