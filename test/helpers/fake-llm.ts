@@ -21,6 +21,8 @@ export class FakeLlm {
   script: (req: FakeLlmRequest) => string = () => 'I cannot answer that.';
   /** Status to answer instead of a completion (a provider refusing), once. */
   failNext: { status: number; message: string } | undefined;
+  /** A pause between streamed chunks, so a client can be seen drawing the answer as it arrives. */
+  chunkDelayMs = 0;
 
   get baseUrl(): string {
     return `${this.#url}/v1`;
@@ -58,7 +60,10 @@ export class FakeLlm {
         // Several chunks, split mid-word, as real servers do.
         const pieces = reply.match(/[\s\S]{1,7}/g) ?? [];
         res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
-        for (const piece of pieces) res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        for (const piece of pieces) {
+          res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+          if (this.chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.chunkDelayMs));
+        }
         res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
         res.write(`data: ${JSON.stringify({ ...base, choices: [], usage })}\n\n`);
         res.end('data: [DONE]\n\n');

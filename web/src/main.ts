@@ -12,6 +12,7 @@ import { AlertRules } from './pages/alert-rules';
 import { Optimizer } from './pages/optimizer';
 import { Settings } from './pages/settings';
 import { Advice } from './pages/advice';
+import { Ask } from './pages/ask';
 import { Members } from './pages/members';
 import { AuditLog } from './pages/audit-log';
 import { ForgotPassword, ResetPassword, VerifyEmail } from './pages/account-links';
@@ -31,6 +32,7 @@ function Nav({ path }: { path: string }) {
     ['/alerts', 'Alerts'],
     ['/advice', 'Advice'],
     ['/optimizer', 'Optimizer'],
+    ['/ask', 'Ask'],
     ['/settings', 'Settings'],
   ];
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/databases') : path.startsWith(href));
@@ -54,6 +56,7 @@ function Page({ path }: { path: string }) {
   if (path === '/optimizer') return html`<${Optimizer} />`;
   if (path === '/settings') return html`<${Settings} />`;
   if (path === '/advice') return html`<${Advice} />`;
+  if (path === '/ask') return html`<${Ask} />`;
   if (path === '/members') return html`<${Members} />`;
   if (path === '/audit-log') return html`<${AuditLog} />`;
   return html`<main id="main"><h1>Not found</h1><p>No page at ${path}. <a href="/">Back to the overview</a>.</p></main>`;

@@ -187,3 +187,59 @@ async function request<P extends keyof paths, M extends Method>(method: M, path:
 export function get<P extends keyof paths>(path: P, options?: CallOptions<Op<P, 'get'>>): Promise<Get<P>> {
   return call('get', path, options);
 }
+
+/** One Server-Sent Event: its name and its JSON data. */
+export interface StreamEvent {
+  readonly event: string;
+  readonly data: unknown;
+}
+
+/**
+ * A typed POST answered with Server-Sent Events (POST /chat): `onEvent` hears each event as it
+ * arrives; resolves when the stream ends. A refusal before the stream (a 400 or 404 in JSON) throws
+ * its ApiError; a 401 refreshes once and retries, as call() does. EventSource cannot POST or send
+ * the bearer token, so the stream is read from fetch's body.
+ */
+export async function postStream<P extends keyof paths>(path: P, options: CallOptions<Op<P, 'post'>>, onEvent: (e: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
+  const target = url(path as string, options as { path?: Record<string, unknown>; query?: Record<string, unknown> });
+  const send = (): Promise<Response> =>
+    fetch(target, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+      body: JSON.stringify(options.body ?? {}),
+      ...(signal ? { signal } : {}),
+    });
+  let res = await send();
+  if (res.status === 401) {
+    if (!(await refreshSession())) {
+      signedOut();
+      throw await errorOf(res);
+    }
+    res = await send();
+  }
+  if (!res.ok) throw await errorOf(res);
+  if (!res.body) return;
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  const take = (block: string) => {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+    // Comment lines (": keep-alive") carry no data and are not events.
+    if (data.length > 0) onEvent({ event, data: JSON.parse(data.join('\n')) as unknown });
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      take(buffered.slice(0, end));
+      buffered = buffered.slice(end + 2);
+    }
+  }
+  if (buffered.trim()) take(buffered);
+}

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { call, get, type Get } from '../api/client';
 import { Section, Time, attempt, html, useLoad, type Outcome } from '../ui';
 import { ApiKeys } from './api-keys';
+import { isAdmin } from './ask';
+import { AskSettings } from './ask-settings';
 
 type SettingsData = Get<'/settings'>;
 type Me = Get<'/auth/me'>;
@@ -81,5 +83,6 @@ export function Settings() {
     <h2>Notifications</h2>
     <${Section} loaded=${settings} what="the settings">${(s: SettingsData) => html`<${Notifications} settings=${s} onSaved=${settings.reload} />`}<//>
     ${keysSection(me.data)}
+    ${me.data ? html`<${AskSettings} admin=${isAdmin(me.data)} />` : null}
   </main>`;
 }
