@@ -100,5 +100,20 @@ for (const backend of META_BACKENDS) {
       expect([...again.values()].map((o) => o.opened)).to.deep.equal([1, 0]);
       expect(reads, 'the tick read no telemetry').to.deep.equal([]);
     });
+
+    it("takes a tick's agents in one read per organization, the live metric counting from the agent's last seen", async () => {
+      const org = dbs[0]!.org_id;
+      const other = (await store.createOrganizationWithUser({ orgName: 'E', email: `e-${backend.name}@e.io`, name: 'e', passwordHash: 'h' })).org.id;
+      const seen = new Date(NOW + 100_000).toISOString();
+      const agent = await store.upsertAgent({ orgId: org, hostname: 'digest-host', agentVersion: '1.0.0', at: seen });
+      const foreign = await store.upsertAgent({ orgId: other, hostname: 'digest-host', agentVersion: '1.0.0', at: seen });
+      expect((await store.getAgents(org, [agent.id, foreign.id, 'no-such-agent'])).map((a) => a.id)).to.deep.equal([agent.id]);
+      const db = await store.upsertDatabase({ orgId: org, name: 'three', engine: 'postgres', engineVersion: '15.4', agentId: agent.id, at: seen });
+      telemetry.set(db.id, healthy);
+      const target = (await store.alerts.evaluationTargets()).find((t) => t.id === db.id)!;
+      await digests.forDatabase(target, NOW + 120_000);
+      const derived = (await digests.derivedMany([target], NOW + 130_000)).get(db.id)!;
+      expect(valueOf(derived.get('agent.disconnected_s'))).to.equal(30);
+    });
   });
 }

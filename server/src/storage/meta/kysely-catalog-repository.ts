@@ -77,6 +77,15 @@ export class KyselyCatalogRepository implements CatalogRepository {
     return row && toAgent(row);
   }
 
+  async getAgents(orgId: string, ids: readonly string[]): Promise<Agent[]> {
+    const out: Agent[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.#db.selectFrom('agents').selectAll().where('org_id', '=', orgId).where('id', 'in', ids.slice(i, i + 1000)).execute();
+      out.push(...rows.map(toAgent));
+    }
+    return out;
+  }
+
 
   async recordAgentHeartbeat(agentId: string, at: string, heartbeat: AgentHeartbeat): Promise<void> {
     await this.#db

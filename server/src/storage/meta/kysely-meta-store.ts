@@ -105,6 +105,7 @@ export class KyselyMetaStore implements MetaStore {
 
   readonly upsertAgent: CatalogRepository['upsertAgent'] = (...args) => this.#catalog.upsertAgent(...args);
   readonly getAgent: CatalogRepository['getAgent'] = (...args) => this.#catalog.getAgent(...args);
+  readonly getAgents: CatalogRepository['getAgents'] = (...args) => this.#catalog.getAgents(...args);
   readonly recordAgentHeartbeat: CatalogRepository['recordAgentHeartbeat'] = (...args) => this.#catalog.recordAgentHeartbeat(...args);
   readonly upsertDatabase: CatalogRepository['upsertDatabase'] = (...args) => this.#catalog.upsertDatabase(...args);
   readonly listDatabases: CatalogRepository['listDatabases'] = (...args) => this.#catalog.listDatabases(...args);

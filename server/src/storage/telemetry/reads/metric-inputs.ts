@@ -23,16 +23,14 @@ export interface InputDatabase extends DatabaseKey {
 
 /** The metadata behind the non-telemetry fields: the agent serving a database and its latest heartbeat. */
 export interface InputAgentSource {
-  getAgent(
-    orgId: string,
-    id: string,
-  ): Promise<
-    | {
-        readonly last_seen_at: string | null;
-        readonly last_heartbeat: { readonly collectors: readonly { readonly database: string; readonly statuses: readonly string[] }[] } | null;
-      }
-    | undefined
-  >;
+  getAgent(orgId: string, id: string): Promise<InputAgent | undefined>;
+  /** Many agents of an organization in one query (a tick's chunk); without it, one getAgent each. */
+  getAgents?(orgId: string, ids: readonly string[]): Promise<readonly (InputAgent & { readonly id: string })[]>;
+}
+
+export interface InputAgent {
+  readonly last_seen_at: string | null;
+  readonly last_heartbeat: { readonly collectors: readonly { readonly database: string; readonly statuses: readonly string[] }[] } | null;
 }
 
 const HOUR_MS = 3600_000;
@@ -80,9 +78,16 @@ export interface AgentFacts {
 
 /** The metadata facts of `dbs` (the agent's last seen and its heartbeat's collector statuses), by database id. */
 export async function agentFacts(agents: InputAgentSource, dbs: readonly InputDatabase[]): Promise<Map<string, AgentFacts>> {
-  const agentIds = [...new Set(dbs.map((d) => d.agent_id).filter((id): id is string => id !== null))];
-  const orgOf = new Map(dbs.map((d) => [d.agent_id, d.org_id]));
-  const byAgent = new Map(await Promise.all(agentIds.map(async (id) => [id, await agents.getAgent(orgOf.get(id)!, id)] as const)));
+  const idsOf = new Map<string, Set<string>>();
+  for (const d of dbs) if (d.agent_id !== null) (idsOf.get(d.org_id) ?? idsOf.set(d.org_id, new Set()).get(d.org_id)!).add(d.agent_id);
+  const byAgent = new Map<string, InputAgent | undefined>();
+  await Promise.all(
+    [...idsOf].map(async ([orgId, set]) => {
+      const ids = [...set];
+      if (agents.getAgents) for (const agent of await agents.getAgents(orgId, ids)) byAgent.set(agent.id, agent);
+      else for (const [id, agent] of await Promise.all(ids.map(async (id) => [id, await agents.getAgent(orgId, id)] as const))) byAgent.set(id, agent);
+    }),
+  );
   const out = new Map<string, AgentFacts>();
   for (const db of dbs) {
     const agent = db.agent_id ? byAgent.get(db.agent_id) : undefined;
