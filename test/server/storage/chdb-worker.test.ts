@@ -64,6 +64,30 @@ describe('chDB worker thread (embedded telemetry off the event loop)', () => {
     }
   });
 
+  it('answers a short read while a long one runs: reads have sessions of their own, opened when the others are busy', async () => {
+    const handle = acquireChdb(dir);
+    try {
+      const settled: string[] = [];
+      const long = handle.worker.query('read', SLOW_READ, 'TabSeparated').then(() => settled.push('long'));
+      const short = handle.worker.query('read', 'SELECT 1', 'TabSeparated').then((text) => (settled.push('short'), text));
+      await Promise.all([long, short]);
+      expect(settled).to.deep.equal(['short', 'long']);
+      expect(await short).to.equal('1\n');
+    } finally {
+      await handle.release();
+    }
+  });
+
+  it("starts chDB's engine with the process's arguments: merges at a lower CPU priority", async () => {
+    const handle = acquireChdb(dir);
+    try {
+      const nice = await handle.worker.query('read', "SELECT value FROM system.server_settings WHERE name = 'os_threads_nice_value_merge_mutate'", 'TabSeparated');
+      expect(nice).to.equal('10\n');
+    } finally {
+      await handle.release();
+    }
+  });
+
   it('shares one worker per data directory between the store and the parser; the last release closes it', async () => {
     const store = acquireChdb(dir);
     const parser = acquireChdb(dir);

@@ -41,11 +41,11 @@ function asInsertError(err) {
 
 function run(request) {
   // Opened on the first call: a directory another process holds fails that call, not the thread.
-  session ??= new chdb.Session(workerData.dir);
+  session ??= new chdb.Session(workerData.dir, { connectionArgs: workerData.connectionArgs });
   if (request.op === 'insert') {
     try {
       // `table` is trusted code (the store's own table names), never input.
-      session.query(`INSERT INTO \`${request.table}\` FORMAT ${request.format}\n${request.payload}`, 'TabSeparated');
+      session.query(`INSERT INTO \`${request.table}\` SETTINGS ${workerData.insertSettings} FORMAT ${request.format}\n${request.payload}`, 'TabSeparated');
     } catch (err) {
       throw asInsertError(err);
     }
