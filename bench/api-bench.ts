@@ -10,12 +10,14 @@
  *          ClickHouse started by the test harness) --days D (7) --statements S (5000)
  *          --every-min M (10: each statement has a row every M minutes on average, as agents send
  *          only statements that ran) --requests R (200 per endpoint) --concurrency C (4)
+ *          --data-dir DIR: load into DIR and keep it; a DIR loaded before (its `loaded` file) is read
+ *          again without loading (its 7 days end when it was loaded), for runs that compare code
  *          --agents N (0) --interval-s S (60): N simulated agents (bench:ingest's) send a batch of 50
  *          statements every S s into the same server while the endpoints are timed (after one interval
  *          of warm-up), and their ack p50/p99 over the timed reads is printed too: the two loads at once.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +30,8 @@ import { benchAccount, histogramDelta, startBenchServer, startStoreServers, thre
 import { connectSimulatedAgents, type SimulatedAgents } from './simulated-agents.js';
 
 const { values: opts } = parseArgs({
+  // pnpm 9 passes the `--` of `pnpm bench:api -- --agents 2000` through.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: {
     store: { type: 'string', default: 'embedded' },
     days: { type: 'string', default: '7' },
@@ -37,6 +41,7 @@ const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     agents: { type: 'string', default: '0' },
     'interval-s': { type: 'string', default: '60' },
+    'data-dir': { type: 'string' },
     // Internal: the child process that loads the data (chDB binds a data directory to one process).
     'load-only': { type: 'boolean', default: false },
   },
@@ -151,18 +156,29 @@ async function main(): Promise<void> {
   } else if (opts.store !== 'embedded') {
     throw new Error('--store: must be embedded or servers');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-api-'));
+  const keep = opts['data-dir'];
+  const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'vigil-bench-api-'));
   env.VIGIL_DATA_DIR = dataDir;
   try {
-    const loader = spawn(process.execPath, ['--import', 'tsx', 'bench/api-bench.ts', '--load-only', '--days', String(DAYS), '--statements', String(STATEMENTS), '--every-min', String(EVERY_MIN)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    loader.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => loader.once('exit', resolve));
-    if (code !== 0) throw new Error(`loading failed (exit ${code})`);
-    const dbId = out.trim().split('\n').pop()!;
+    const loaded = join(dataDir, 'loaded');
+    let dbId: string;
+    let loadedAt = Date.now();
+    if (keep !== undefined && existsSync(loaded)) {
+      ({ dbId, loadedAt } = JSON.parse(readFileSync(loaded, 'utf8')) as { dbId: string; loadedAt: number });
+      process.stderr.write(`reading ${dataDir}, loaded ${new Date(loadedAt).toISOString()}\n`);
+    } else {
+      if (keep !== undefined) mkdirSync(keep, { recursive: true });
+      const loader = spawn(process.execPath, ['--import', 'tsx', 'bench/api-bench.ts', '--load-only', '--days', String(DAYS), '--statements', String(STATEMENTS), '--every-min', String(EVERY_MIN)], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      loader.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise<number | null>((resolve) => loader.once('exit', resolve));
+      if (code !== 0) throw new Error(`loading failed (exit ${code})`);
+      dbId = out.trim().split('\n').pop()!;
+      if (keep !== undefined) writeFileSync(loaded, JSON.stringify({ dbId, loadedAt }));
+    }
 
     const server = await startBenchServer({ ...env, VIGIL_LOG_LEVEL: 'error' });
     let agents: SimulatedAgents | undefined;
@@ -179,7 +195,8 @@ async function main(): Promise<void> {
       }
       const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
       const { access_token: token } = (await login.json()) as { access_token: string };
-      const since = new Date(Date.now() - DAYS * 24 * 3600_000).toISOString();
+      // The week loaded: it ended when it was loaded (now, unless --data-dir was loaded before).
+      const since = new Date(loadedAt - DAYS * 24 * 3600_000).toISOString();
       const endpoints = [
         `/api/v1/databases/${dbId}/queries?since=${since}`,
         `/api/v1/databases/${dbId}/queries?since=${since}&sort_by=calls&limit=100`,
@@ -212,7 +229,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (keep === undefined) rmSync(dataDir, { recursive: true, force: true });
     await cleanup();
   }
 }
