@@ -58,9 +58,10 @@ export const ERROR_GUIDE = {
     action: 'Log in without `org_id` to get your default organization, or ask an admin of that organization for an invitation.',
   },
   ORG_UNVERIFIED_LIMIT: {
-    meaning: 'An organization whose owner has not verified their email may monitor one database; a second one registered by an agent\'s Hello or `POST /databases` is refused (the agent keeps sending the first database\'s batches).',
-    action: 'Follow the link in the verification email (`GET /api/v1/auth/verify-email`); on a server without mail, run `pnpm vigil-server user verify <email>` on its host. Then restart the agent or register the database again.',
+    meaning: "An organization whose owner has not verified their email may monitor one database; a second one registered by an agent's Hello or `POST /databases` is refused. The agent's first database sends as usual; the held one's batches are answered with this code, which the agent retries, so they stay in its spool and nothing is lost.",
+    action: 'Follow the link in the verification email (`GET /api/v1/auth/verify-email`); on a server without mail, run `pnpm vigil-server user verify <email>` on its host. A database an agent announced then registers by itself on its next retry (within a minute, no restart) and its held batches are stored; register one added by `POST /databases` again.',
   },
+
   ORG_LAST_OWNER: {
     meaning: 'Removing or demoting the last owner of an organization would leave nobody able to manage it.',
     action: 'Make another member owner first (`PATCH /api/v1/org/members/{id}` with `{"role": "owner"}`).',
@@ -228,6 +229,10 @@ export const ERROR_GUIDE = {
   ASK_NO_PROVIDER: {
     meaning: '`POST /api/v1/chat` named no `provider` and the organization has no default provider (`PUT /api/v1/ask/settings`), or has none at all.',
     action: 'Add a provider with `POST /api/v1/providers` (an admin), then name it in `provider` or make it the default.',
+  },
+  ASK_RATE_LIMITED: {
+    meaning: 'The organization asked more questions through `POST /api/v1/chat` in the last minute than the server allows (`VIGIL_ASK_QUESTIONS_PER_MIN`, 20 by default): each question spends the tokens of the organization\'s own model. A burst up to the limit is allowed, then one question every 60/limit seconds.',
+    action: 'Wait the `Retry-After` seconds (also in `details.retry_after_s`) and ask again; an operator can raise the limit with `VIGIL_ASK_QUESTIONS_PER_MIN`.',
   },
   ASK_PROVIDER_URL_REFUSED: {
     meaning: 'A provider\'s `base_url` is not https, holds credentials, or resolves to a loopback, private, link-local or cloud-metadata address: the same rules as webhook URLs. The URL is not echoed.',

@@ -126,7 +126,8 @@ export async function startServer(config: ServerConfig, logger: Logger, options:
   // chDB allows one data directory per process: the parser shares the embedded store's (open-stores.ts), if any.
   const sql = new SqlParsers({ chdbDir: config.clickhouseUrl ? undefined : join(config.dataDir, 'telemetry') });
   const publicLimiter = new ClientRateLimiter(config.publicRateLimitPerMinute);
-  const context: AppContext = { config, logger, ...stores, agents, commands: commandBusFor(config, agents, logger), ingestEvents, alertEvents, notifications, evaluator, mailer, sql, publicLimiter };
+  const askLimiter = new ClientRateLimiter(config.askQuestionsPerMinute);
+  const context: AppContext = { config, logger, ...stores, agents, commands: commandBusFor(config, agents, logger), ingestEvents, alertEvents, notifications, evaluator, mailer, sql, publicLimiter, askLimiter };
   // Before listening: a command relayed by another process must find this one hearing.
   await context.commands.start();
   const stopAlertNotices = notifyAlertEvents(context);

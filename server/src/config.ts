@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   VIGIL_MAIL_FROM: z.string().min(3).max(320).default('Vigil <vigil@localhost>'),
   // The public routes (SQL optimizer, lineage, connectivity catalogue): requests a minute per client address.
   VIGIL_PUBLIC_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Questions a minute each organization may ask (POST /chat): each one spends the organization's own model tokens.
+  VIGIL_ASK_QUESTIONS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(20),
   DATABASE_URL: z.string().optional(),
   CLICKHOUSE_URL: z.string().optional(),
   // With CLICKHOUSE_URL: the cluster (remote_servers) whose replicas hold the telemetry schema, created ON CLUSTER as Replicated*MergeTree.
@@ -125,6 +127,8 @@ export interface ServerConfig {
   readonly notify: NotifyConfig;
   /** Requests a minute each client address may make to the public routes (VIGIL_PUBLIC_RATE_LIMIT_PER_MIN). */
   readonly publicRateLimitPerMinute: number;
+  /** Questions a minute each organization may ask through POST /chat (VIGIL_ASK_QUESTIONS_PER_MIN). */
+  readonly askQuestionsPerMinute: number;
   /** Account email; `smtpUrl` undefined: no mail (the embedded single-machine default). */
   readonly mail: MailConfig;
 }
@@ -178,6 +182,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     shutdownTimeoutMs: e.VIGIL_SHUTDOWN_TIMEOUT_MS,
     validateResponses: e.VIGIL_VALIDATE_RESPONSES === 'true',
     publicRateLimitPerMinute: e.VIGIL_PUBLIC_RATE_LIMIT_PER_MIN,
+    askQuestionsPerMinute: e.VIGIL_ASK_QUESTIONS_PER_MIN,
     alertEvalIntervalSeconds: e.VIGIL_ALERT_EVAL_INTERVAL_S,
     scans: Object.freeze({ intervalHours: e.VIGIL_SCAN_INTERVAL_H, pollMs: e.VIGIL_SCAN_POLL_MS }),
     retention: Object.freeze({ rawDays: e.VIGIL_RETENTION_RAW_DAYS, hourlyDays: e.VIGIL_RETENTION_HOURLY_DAYS, dailyDays: e.VIGIL_RETENTION_DAILY_DAYS }),

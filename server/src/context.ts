@@ -33,6 +33,8 @@ export interface AppContext {
   readonly sql: SqlParsers;
   /** The per-client-address limit of the public routes (optimizer, lineage, connectivity). */
   readonly publicLimiter: ClientRateLimiter;
+  /** Questions a minute per organization through POST /chat. */
+  readonly askLimiter: ClientRateLimiter;
   /** Account email (verification, password reset, invitations) over SMTP, or off (mail/mailer.ts). */
   readonly mailer: Mailer;
 }

@@ -74,6 +74,7 @@ export const ERROR_CATALOG = {
   ASK_NO_PROVIDER: { status: 400, message: 'No LLM provider is configured for this organization: add one with POST /api/v1/providers' },
   ASK_PROVIDER_URL_REFUSED: { status: 400, message: 'This provider base URL is not allowed' },
   ASK_PROVIDER_FAILED: { status: 502, message: 'The language model provider failed or did not answer in time', expose: true },
+  ASK_RATE_LIMITED: { status: 429, message: 'This organization asked too many questions this minute: wait for Retry-After seconds' },
   ASK_NOT_PENDING: { status: 409, message: 'This message is not waiting for approval' },
   // Configuration (agent and server start-up)
   CONFIG_INVALID: { status: 500, message: 'Invalid configuration' },

@@ -3,10 +3,10 @@ import { VigilError } from '@vigil/shared';
 import { TokenBucket } from '../ingest/rate-limiter.js';
 
 /**
- * Per-client-address limit for the public (credential-free) routes: a token bucket per address
- * holding a minute's allowance and refilled evenly, so a client may burst up to the limit and then
- * gets one request per 60/limit seconds. Above it: 429 RATE_LIMITED with Retry-After. The address is
- * the socket's (Express `req.ip`): behind a proxy every client shares the proxy's address.
+ * A limit per key (a client address, an organization): a token bucket per key holding a minute's
+ * allowance and refilled evenly, so a client may burst up to the limit and then gets one request per
+ * 60/limit seconds. Above it: a 429 with Retry-After. For the public (credential-free) routes the key
+ * is the socket's address (Express `req.ip`): behind a proxy every client shares the proxy's address.
  */
 export class ClientRateLimiter {
   readonly #perMinute: number;
@@ -19,18 +19,22 @@ export class ClientRateLimiter {
 
   /** Counts one request of `req`'s address; throws RATE_LIMITED (Retry-After set on `res`) above the limit. */
   check(req: Request, res: Response, now: number = Date.now()): void {
+    this.take(req.ip ?? req.socket.remoteAddress ?? 'unknown', res, (perMinute, seconds) => new VigilError('RATE_LIMITED', `Too many requests from this address (${perMinute} a minute): retry in ${seconds} s`, { details: { retry_after_s: seconds } }), now);
+  }
+
+  /** Counts one request of `key`; above the limit sets Retry-After on `res` and throws what `refusal` makes. */
+  take(key: string, res: Response, refusal: (perMinute: number, retryAfterS: number) => VigilError, now: number = Date.now()): void {
     this.#sweep(now);
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    let bucket = this.#buckets.get(address);
+    let bucket = this.#buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(this.#perMinute / 60, now, this.#perMinute);
-      this.#buckets.set(address, bucket);
+      this.#buckets.set(key, bucket);
     }
     const waitMs = bucket.tryTake(1, now);
     if (waitMs === 0) return;
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     res.setHeader('Retry-After', String(seconds));
-    throw new VigilError('RATE_LIMITED', `Too many requests from this address (${this.#perMinute} a minute): retry in ${seconds} s`, { details: { retry_after_s: seconds } });
+    throw refusal(this.#perMinute, seconds);
   }
 
   /** Forgets, once a minute, the addresses whose buckets are full again: memory stays bounded by recent clients. */

@@ -241,4 +241,17 @@ for (const telemetry of ['chdb', 'clickhouse'] as const) describe(`ask: chat ove
     const cut = await t.request('POST', '/api/v1/execute', { token: a.token, body: { sql: 'SELECT query_hash FROM statement_stats', max_rows: 100 } });
     expect(cut.body.results).to.include({ row_count: 1, truncated: true });
   });
+
+  it("limits an organization's questions a minute (each spends its model's tokens), with Retry-After", async () => {
+    let refused: Response | undefined;
+    for (let i = 0; i < 30 && !refused; i++) {
+      llm.answer(sqlAnswer('SELECT 1 AS one'));
+      const res = await fetch(`${t.baseUrl}/api/v1/chat`, { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ message: `question ${i}` }) });
+      if (res.status === 429) refused = res;
+      else await res.text();
+    }
+    expect(refused, 'no 429 within 30 questions (the default is 20 a minute)').to.not.equal(undefined);
+    expect(Number(refused!.headers.get('retry-after'))).to.be.greaterThan(0);
+    expect(((await refused!.json()) as { code: string }).code).to.equal('ASK_RATE_LIMITED');
+  });
 });

@@ -6162,6 +6162,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error: ASK_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "ASK_RATE_LIMITED";
+                    };
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {

@@ -89,12 +89,14 @@ export function chatRoutes(ctx: AppContext): RouteSpec[] {
       summary: 'Ask a question in words: SQL over the organization\'s views, run by its execution mode, streamed as Server-Sent Events',
       tag: 'ask',
       auth: 'read',
-      errors: ['ASK_NO_PROVIDER', 'NOT_FOUND'],
+      errors: ['ASK_NO_PROVIDER', 'ASK_RATE_LIMITED', 'NOT_FOUND'],
       body: ChatBody,
       success: { status: 200, description: 'text/event-stream: progress, delta, sql, rows and explanation events, then done (or error, code INTERNAL, if the server fails past the headers) (the answer: session_id, message_id, query, query_dialect, explanation, results, status, cache_hit, error, tokens)' },
       async handler({ principal, body, res }) {
         const database = body.database_id ? await databaseFor(ctx, principal.orgId, body.database_id) : undefined;
         const prepared = await ask().prepareChat(principal.orgId, body, database);
+        // Counted once the question is valid and has a model to go to: each spends the organization's own tokens.
+        ctx.askLimiter.take(principal.orgId, res, (perMinute, seconds) => new VigilError('ASK_RATE_LIMITED', `This organization asked ${perMinute} questions in the last minute: retry in ${seconds} s`, { details: { retry_after_s: seconds } }));
         res.status(200);
         res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
         res.setHeader('Cache-Control', 'no-cache, no-transform');
