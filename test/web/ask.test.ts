@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import type { StatementRow } from '../../server/src/storage/telemetry/telemetry-store.js';
+import { statementRow } from '../helpers/ask-fixtures.js';
 import { ensureBuilt, launchChromium, screenshot, watchedPage } from '../helpers/dashboard-browser.js';
 import { FakeLlm } from '../helpers/fake-llm.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -11,14 +11,6 @@ const WIDE_SQL =
   'SELECT query_hash, sum(calls) AS total_calls, sum(total_time_ms) AS total_time_ms, sum(rows) AS total_rows, sum(shared_blks_hit) AS shared_blocks_hit, sum(shared_blks_read) AS shared_blocks_read, sum(temp_blks_written) AS temp_blocks_written FROM statement_stats GROUP BY query_hash ORDER BY total_calls DESC';
 const sqlAnswer = (sql: string, words: string) => '```sql\n' + sql + '\n```\n' + words;
 
-function statement(org: string, db: string, hash: string, calls: number): StatementRow {
-  const ts = Date.now() - 60_000;
-  return {
-    org_id: org, database_id: db, batch_id: `${db}-${hash}`, ts, window_start: ts - 60_000, query_hash: hash, dbid: 1, userid: 1, username: 'app', toplevel: true,
-    calls, total_time_ms: calls * 3, rows: calls, shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
-    blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0, query_text: `SELECT ${hash}`, datname: 'app',
-  } as StatementRow;
-}
 
 /**
  * The Ask page and Settings' Ask section in Debian's Chromium against a real server (embedded
@@ -49,7 +41,7 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     const meta = server.server.context.meta;
     const orgId = (await meta.findUserByEmail(email))!.org_id;
     const db = await meta.createDatabase({ orgId, name: 'orders', engine: 'postgres', engineVersion: '16', host: 'h', port: 5432, tags: {}, at: new Date().toISOString() });
-    await server.server.context.telemetry.insertStatements([statement(orgId, db.id, 'qa1', 10), statement(orgId, db.id, 'qa2', 5)]);
+    await server.server.context.telemetry.insertStatements([statementRow(orgId, db.id, 'qa1', 10), statementRow(orgId, db.id, 'qa2', 5)]);
     ({ page, takeProblems } = await watchedPage(browser, server.baseUrl));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/signin');

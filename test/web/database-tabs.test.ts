@@ -19,7 +19,7 @@ const CH_DB = 'vigil_tabs';
  * seconds; at 1 s a loaded machine cancels runs, and the tabs rightly show that as a failure.
  */
 const TASKS = Object.fromEntries(
-  ['statements', 'activity', 'locks', 'wait_events', 'tables', 'replication', 'server', 'query_log', 'parts', 'merges', 'mutations', 'replicas', 'disks', 'errors', 'processes'].map((task) => [task, '2s']),
+  ['statements', 'activity', 'locks', 'wait_events', 'tables', 'replication', 'server', 'query_log', 'parts', 'merges', 'mutations', 'replicas', 'disks', 'errors', 'processes', 'keeper'].map((task) => [task, '2s']),
 );
 
 /**
@@ -97,7 +97,8 @@ describe('web: the database tabs in a real browser', function () {
       await setup;
       agent = startAgent(dir, server, key, TASKS, [
         { name: 'tabs-pg', engine: 'postgres', url: pg.monitorUrl },
-        { name: 'tabs-ch', engine: 'clickhouse', url: ch.monitorUrl },
+        // Nothing listens on port 1: the Keeper nodes panel shows a node the agent cannot reach.
+        { name: 'tabs-ch', engine: 'clickhouse', url: ch.monitorUrl, keeper_nodes: ['127.0.0.1:1'] },
       ], out);
       // Statements count from the agent's first reading, so the queries the tests open run until they are seen.
       workload = (async () => {
@@ -202,7 +203,7 @@ describe('web: the database tabs in a real browser', function () {
     await page.locator('dl.figures, .reason', { hasText: /WAL rate|pg_stat_wal/ }).first().waitFor();
   });
 
-  it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the activity, parts, merges, mutations, replication and cluster tabs', async () => {
+  it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the activity, parts, merges, mutations, replication and cluster tabs (Keeper panels included)', async () => {
     await clickhouse().query(`ALTER TABLE ${CH_DB}.events DELETE WHERE x = 4`);
     await openTab(chId, 'Queries');
     await waitFor('a ClickHouse query in the table', 45_000, async () => {
@@ -237,6 +238,21 @@ describe('web: the database tabs in a real browser', function () {
     await page.locator('.collector-notes li', { hasText: 'system_disks_' }).waitFor();
     await page.locator('.reason', { hasText: /system\.disks/ }).first().waitFor();
     await page.locator('dl.figures', { hasText: 'Uptime' }).waitFor();
+    // The harness server has no ZooKeeper; the agent's config lists one node nobody answers on: the Keeper panels say so.
+    const nodeRow = page.locator('section[aria-labelledby="keeper-nodes-title"] tr', { hasText: '127.0.0.1:1' });
+    let nodesAnswer = '';
+    await waitFor('the Keeper snapshot on the cluster tab', 30_000, async () => {
+      if ((await nodeRow.count()) > 0) return true;
+      nodesAnswer = JSON.stringify((await server.request('GET', `/api/v1/databases/${chId}/panels/keeper-nodes`, { token })).body);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Keeper nodes' }).waitFor();
+      return undefined;
+    }, () => `GET …/panels/keeper-nodes: ${nodesAnswer}\n${log()}`);
+    expect(await nodeRow.textContent()).to.include('unreachable');
+    const keeper = page.locator('section[aria-labelledby="keeper-title"]');
+    expect(await keeper.locator('.pill').textContent()).to.equal('not configured');
+    await keeper.locator('.reason', { hasText: 'no ZooKeeper/Keeper configured' }).waitFor();
+    await page.locator('section[aria-labelledby="zookeeper-title"] .reason', { hasText: 'no ZooKeeper/Keeper configured' }).waitFor();
     // A PostgreSQL tab asked for by URL explains itself instead of calling a route that would refuse.
     await page.goto(`/databases/${chId}?tab=waits`);
     await page.locator('.reason', { hasText: 'Waits is a PostgreSQL view; this database runs ClickHouse.' }).waitFor();

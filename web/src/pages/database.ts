@@ -40,7 +40,7 @@ const TAB_VIEWS: Record<string, Tab> = {
   parts: { label: 'Parts', view: (p) => html`<${PartsTab} ...${p} />`, collectors: { clickhouse: ['parts'] }, noRange: true },
   merges: { label: 'Merges', view: (p) => html`<${MergesTab} ...${p} />`, collectors: { clickhouse: ['merges'] } },
   mutations: { label: 'Mutations', view: (p) => html`<${MutationsTab} ...${p} />`, collectors: { clickhouse: ['mutations'] }, noRange: true },
-  cluster: { label: 'Cluster', view: (p) => html`<${ClusterTab} ...${p} />`, collectors: { clickhouse: ['server', 'disks', 'errors'] } },
+  cluster: { label: 'Cluster', view: (p) => html`<${ClusterTab} ...${p} />`, collectors: { clickhouse: ['server', 'disks', 'errors', 'keeper'] } },
   replication: { label: 'Replication', view: (p) => html`<${ReplicationTab} ...${p} />`, collectors: { postgres: ['replication'], clickhouse: ['replicas'] } },
   internals: { label: 'Internals', view: (p) => html`<${InternalsTab} ...${p} />`, collectors: { postgres: ['server'] } },
 };

@@ -1,5 +1,5 @@
 import { get, type Get } from '../../api/client';
-import { bytes, num } from '../../format';
+import { bytes, ms, num } from '../../format';
 import { Chart, Section, Time, html, useLoad } from '../../ui';
 import { DataTable, duration, OtherEngine, Reason, seconds, series, SnapshotNote, xRangeOf, type Column, type TabProps } from './common';
 
@@ -9,6 +9,9 @@ type Compression = Get<'/databases/{id}/panels/compression'>;
 type Broken = Get<'/databases/{id}/panels/broken-parts'>;
 type Errors = Get<'/databases/{id}/panels/errors'>;
 type Failed = Get<'/databases/{id}/queries/failed'>;
+type Keeper = Get<'/databases/{id}/panels/keeper'>;
+type KeeperNodes = Get<'/databases/{id}/panels/keeper-nodes'>;
+type ZooKeeper = Get<'/databases/{id}/panels/zookeeper'>;
 
 const HOURS = { '1h': 1, '6h': 6, '24h': 24, '7d': 168 } as const;
 
@@ -66,7 +69,46 @@ const FAILED_COLUMNS: Column<Failed['errors'][number]>[] = [
   { label: 'Failing most', cell: (e) => e.top_queries.slice(0, 2).map((q) => html`<code class="sql">${q.query_text.slice(0, 100)}</code> `) },
 ];
 
-/** The Cluster tab: ClusterSight's panels (server, disks, compression, detached parts, errors, failed queries) for a ClickHouse database. */
+const KEEPER_STATUS = { ONLINE: ['ok', 'online'], OFFLINE: ['critical', 'offline'], NOT_CONFIGURED: ['unavailable', 'not configured'] } as const;
+
+const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'yes' : 'no');
+
+function KeeperStatus({ k }: { k: Keeper }) {
+  const [cls, words] = k.status ? KEEPER_STATUS[k.status] : ['unavailable', 'unknown'];
+  return html`${k.status ? html`<p>Session: <span class=${`pill ${cls}`}>${words}</span></p>` : null}
+    ${k.reason ? html`<${Reason} text=${k.reason} />` : null}
+    ${k.status && k.status !== 'NOT_CONFIGURED'
+      ? html`<dl class="figures">
+          <div><dt>Root znode listed in</dt><dd>${k.root_read_ms === null ? '—' : ms(k.root_read_ms)}</dd></div>
+          <div><dt>Connected node</dt><dd>${k.connected_node ? html`<code>${k.connected_node.host}:${k.connected_node.port}</code>${k.connected_node.since ? html` since <${Time} iso=${k.connected_node.since} />` : null}` : html`<span class="muted">not told before ClickHouse 23</span>`}</dd></div>
+          <div><dt>Session expired</dt><dd>${yesNo(k.session_expired)}</dd></div>
+        </dl>`
+      : null}
+    ${k.ts ? html`<p class="muted small">Snapshot <${Time} iso=${k.ts} /></p>` : null}`;
+}
+
+const NODE_COLUMNS: Column<KeeperNodes['nodes'][number]>[] = [
+  { label: 'Node', cell: (n) => html`<code>${n.host}:${n.port}</code>${n.connected ? html` <span class="pill open">session</span>` : null}` },
+  { label: 'TCP from the agent', cell: (n) => (n.status === 1 ? html`<span class="pill ok">reachable</span>` : html`<span class="pill critical">unreachable</span>`) },
+  { label: 'Connect', cell: (n) => (n.connect_ms === null ? '—' : ms(n.connect_ms)), num: true },
+  { label: 'Error', cell: (n) => n.error ?? '' },
+];
+
+function ZooKeeperSession({ z }: { z: ZooKeeper }) {
+  const s = z.session;
+  if (!s) return html`<${Reason} text=${z.reason ?? 'No Keeper session figures.'} />`;
+  return html`<dl class="figures">
+    <div><dt>Healthy</dt><dd>${s.healthy ? html`<span class="ok">yes</span>` : html`<span class="error">no</span>`}</dd></div>
+    <div><dt>Open sessions</dt><dd>${num(s.sessions)}${s.sessions > 1 ? html` <span class="warn">(more than one risks stale reads)</span>` : null}</dd></div>
+    <div><dt>Watches / requests in flight</dt><dd>${num(s.watches)} / ${num(s.requests_in_flight)}</dd></div>
+    <div><dt>Reconnects since start</dt><dd>${num(s.reconnects)}</dd></div>
+    <div><dt>Exceptions (hardware / user / other)</dt><dd>${num(s.hardware_exceptions)} / ${num(s.user_exceptions)} / ${num(s.other_exceptions)}</dd></div>
+    <div><dt>Requests, average wait</dt><dd>${num(s.transactions)}, ${s.avg_wait_ms === null ? '—' : ms(s.avg_wait_ms)}</dd></div>
+    <div><dt>Session expired / up for</dt><dd>${yesNo(s.session_expired)} / ${duration(s.session_uptime_s)}</dd></div>
+  </dl><p class="muted small">Snapshot <${Time} iso=${z.ts} />; counters since the server started.</p>`;
+}
+
+/** The Cluster tab: ClusterSight's panels (server, disks, compression, detached parts, errors, failed queries, Keeper) for a ClickHouse database. */
 export function ClusterTab({ id, engine, range }: TabProps) {
   const ch = engine === 'clickhouse';
   const none = () => Promise.resolve(undefined);
@@ -76,6 +118,9 @@ export function ClusterTab({ id, engine, range }: TabProps) {
   const broken = useLoad(() => (ch ? get('/databases/{id}/panels/broken-parts', { path: { id } }) : none()), [id, ch], 60_000);
   const errors = useLoad(() => (ch ? get('/databases/{id}/panels/errors', { path: { id }, query: { range } }) : none()), [id, ch, range], 60_000);
   const failed = useLoad(() => (ch ? get('/databases/{id}/queries/failed', { path: { id }, query: { hours: HOURS[range] } }) : none()), [id, ch, range], 60_000);
+  const keeper = useLoad(() => (ch ? get('/databases/{id}/panels/keeper', { path: { id } }) : none()), [id, ch], 60_000);
+  const keeperNodes = useLoad(() => (ch ? get('/databases/{id}/panels/keeper-nodes', { path: { id } }) : none()), [id, ch], 60_000);
+  const zookeeper = useLoad(() => (ch ? get('/databases/{id}/panels/zookeeper', { path: { id } }) : none()), [id, ch], 60_000);
   if (!ch) return html`<${OtherEngine} what="The cluster panels" engine=${engine} on="clickhouse" />`;
   return html`<section aria-labelledby="server-title"><h2 id="server-title">Server</h2>
       <${Section} loaded=${server} what="the server metrics">${(s: Server | undefined) => (s ? html`<${ServerFigures} s=${s} />` : null)}<//></section>
@@ -109,5 +154,18 @@ export function ClusterTab({ id, engine, range }: TabProps) {
               <${DataTable} rows=${e.errors} columns=${ERROR_COLUMNS} caption="Errors, most frequent first" />`}<//></section>
     <section aria-labelledby="failed-title"><h2 id="failed-title">Failed queries</h2>
       <${Section} loaded=${failed} what="the failed queries">${(f: Failed | undefined) =>
-        !f ? null : f.errors.length === 0 ? html`<p class="muted">No failed query in the last ${range}.</p>` : html`<p>${num(f.total_failures)} failure(s).</p><${DataTable} rows=${f.errors} columns=${FAILED_COLUMNS} caption="Failed queries by error code" />`}<//></section>`;
+        !f ? null : f.errors.length === 0 ? html`<p class="muted">No failed query in the last ${range}.</p>` : html`<p>${num(f.total_failures)} failure(s).</p><${DataTable} rows=${f.errors} columns=${FAILED_COLUMNS} caption="Failed queries by error code" />`}<//></section>
+    <section aria-labelledby="keeper-title"><h2 id="keeper-title">Keeper</h2>
+      <${Section} loaded=${keeper} what="the Keeper status">${(k: Keeper | undefined) => (k ? html`<${KeeperStatus} k=${k} />` : null)}<//></section>
+    <section aria-labelledby="keeper-nodes-title"><h2 id="keeper-nodes-title">Keeper nodes</h2>
+      <${Section} loaded=${keeperNodes} what="the Keeper nodes">${(n: KeeperNodes | undefined) =>
+        !n
+          ? null
+          : !n.ts
+            ? html`<${SnapshotNote} ts=${n.ts} what="Keeper" />`
+            : n.nodes.length === 0
+              ? html`<${Reason} text="No Keeper node to test: list them under keeper_nodes in the agent's configuration (from ClickHouse 23 the node the session is on shows by itself)." />`
+              : html`<p>${num(n.reachable)} reachable, ${num(n.unreachable)} unreachable.</p><${DataTable} rows=${n.nodes} columns=${NODE_COLUMNS} caption="Keeper nodes, tried from the agent's host" />`}<//></section>
+    <section aria-labelledby="zookeeper-title"><h2 id="zookeeper-title">ZooKeeper session</h2>
+      <${Section} loaded=${zookeeper} what="the ZooKeeper session">${(z: ZooKeeper | undefined) => (z ? html`<${ZooKeeperSession} z=${z} />` : null)}<//></section>`;
 }
