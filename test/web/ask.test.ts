@@ -104,7 +104,7 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     expect((await server.request('GET', '/api/v1/ask/settings', { token })).body.execution_mode).to.equal('review_first');
   });
 
-  it('streams an answer in, shows its SQL, runs it once an admin approves, and copies the SQL', async () => {
+  it('streams an answer in, shows its SQL, runs it once an admin approves, copies the SQL and keeps it as an example', async () => {
     llm.chunkDelayMs = 25;
     llm.answer(sqlAnswer(WIDE_SQL, 'The statements with the most calls, with their time, rows and blocks.'));
     await nav('Ask');
@@ -137,6 +137,10 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     await page.getByRole('button', { name: 'Copy SQL' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).to.equal(sql);
+    await page.getByRole('button', { name: 'Keep as an example' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept' }).waitFor();
+    const examples = (await server.request('GET', '/api/v1/ask/examples', { token })).body.examples as { question: string; sql: string; builtin: boolean }[];
+    expect(examples.filter((e) => !e.builtin).map((e) => e.question)).to.deep.equal(['Which statements ran most often?']);
   });
 
   it('continues the session under auto execute, and picks an earlier session up from the list', async () => {
@@ -148,8 +152,8 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     await page.keyboard.press('Control+Enter');
     await page.locator('.turn').nth(1).locator('table.results-table').waitFor();
     expect(await page.locator('.turn').nth(1).locator('tbody td').textContent()).to.equal('2');
-    // The second question went to the model with the first in its history.
-    expect(llm.requests.at(-1)!.body.messages.map((m) => m.content).join('\n')).to.include('Which statements ran most often?');
+    // The second question went to the model with the first answer in its history (the kept example alone has no such words).
+    expect(llm.requests.at(-1)!.body.messages.map((m) => m.content).join('\n')).to.include('The statements with the most calls');
 
     await page.getByRole('link', { name: 'New session' }).click();
     await page.getByText('Ask, for example').waitFor();
@@ -169,7 +173,38 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     const [scrollWidth, clientWidth] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
     expect(scrollWidth, 'the table is wider than its box').to.be.above(clientWidth);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).to.be.at.most(390);
+    await page.locator('.turn').first().locator('.code').evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'ask-mobile');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('shows a member the providers and the mode without the means to change them, and asks them to leave approval to an admin', async () => {
+    const { hashPassword } = await import('../../server/src/auth/passwords.js');
+    const meta = server.server.context.meta;
+    const memberEmail = `web-ask-member-${Date.now()}@example.com`;
+    await meta.createUserInOrganization({ orgId: (await meta.findUserByEmail(email))!.org_id, email: memberEmail, name: 'Ask Member', passwordHash: await hashPassword(password), role: 'member', emailVerified: true });
+    await server.request('PUT', '/api/v1/ask/execution-mode', { token, body: { mode: 'review_first' } });
+    llm.answer(sqlAnswer('SELECT count() AS statements FROM statement_stats', 'Counts the rows.'));
+    const member = await watchedPage(browser, server.baseUrl);
+    try {
+      await member.page.goto('/signin');
+      await member.page.getByLabel('Email').fill(memberEmail);
+      await member.page.getByLabel('Password').fill(password);
+      await member.page.getByRole('button', { name: 'Sign in' }).click();
+      await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await member.page.locator('table.providers tr', { hasText: 'Local model' }).waitFor();
+      expect(await member.page.getByRole('button', { name: /^(Edit|Remove) Local model/ }).count()).to.equal(0);
+      expect(await member.page.locator('form.provider-form').count()).to.equal(0);
+      expect(await member.page.getByLabel(/Review first/).isDisabled(), 'the mode is read-only').to.equal(true);
+      await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ask' }).click();
+      await member.page.getByLabel('Question').fill('How many statement rows?');
+      await member.page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await member.page.getByText('An owner or admin of the organization approves this query before it runs.').waitFor();
+      expect(await member.page.getByRole('button', { name: 'Approve and run' }).count()).to.equal(0);
+      expect(member.takeProblems(), "the member's console errors or failed requests").to.deep.equal([]);
+    } finally {
+      await member.page.context().close();
+    }
   });
 
   it('removes the provider in Settings, and Ask says what to set up again', async () => {

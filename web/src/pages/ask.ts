@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, get, postStream, type Get, type Post, type StreamEvent } from '../api/client';
 import { ms, num } from '../format';
 import { setQuery, usePlace } from '../router';
-import { Code, Section, Time, describeError, html, useLoad } from '../ui';
+import { Code, OutcomeLine, Section, Time, attempt, describeError, html, useLoad, type Outcome } from '../ui';
 
 type Done = Post<'/chat/execute/{message_id}'>;
 type Results = NonNullable<Done['results']>;
@@ -62,14 +62,18 @@ function turnsOf(messages: readonly Message[]): Turn[] {
   return turns;
 }
 
+/** Values as the query returned them (no rounding: this is the SQL's answer), NULL marked. */
 function cell(value: unknown) {
   if (value === null || value === undefined) return html`<span class="muted">NULL</span>`;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return typeof value === 'number' ? num(value) : String(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+
+/** 64-bit integers arrive as strings: a column of numbers either way is right-aligned. */
+const numeric = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(v));
 
 /** The rows of an answer, in a table that scrolls in its box on a narrow screen. */
 export function ResultTable({ results }: { results: Results }) {
+  const numbers = results.columns.map((_, i) => results.rows.some((r) => r[i] !== null && r[i] !== undefined) && results.rows.every((r) => r[i] === null || r[i] === undefined || numeric(r[i])));
   const summary = `${num(results.row_count)} row${results.row_count === 1 ? '' : 's'} in ${ms(results.execution_time_ms)}${results.truncated ? ', more matched than the row limit' : ''}`;
   return html`<div class="results">
     <p class="muted small">${summary}</p>
@@ -77,8 +81,8 @@ export function ResultTable({ results }: { results: Results }) {
       ? html`<p>No row matched.</p>`
       : html`<div class="scroll" tabindex="0" role="region" aria-label="Results"><table class="data results-table">
           <caption class="sr-only">Results: ${summary}</caption>
-          <thead><tr>${results.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-          <tbody>${results.rows.map((row) => html`<tr>${row.map((v) => html`<td class=${typeof v === 'number' ? 'num' : ''}>${cell(v)}</td>`)}</tr>`)}</tbody>
+          <thead><tr>${results.columns.map((c, i) => html`<th scope="col" class=${numbers[i] ? 'num' : ''}>${c}</th>`)}</tr></thead>
+          <tbody>${results.rows.map((row) => html`<tr>${row.map((v, i) => html`<td class=${numbers[i] ? 'num' : ''}>${cell(v)}</td>`)}</tr>`)}</tbody>
         </table></div>`}
   </div>`;
 }
@@ -86,6 +90,7 @@ export function ResultTable({ results }: { results: Results }) {
 function Answer({ turn, admin, onChange }: { turn: Turn; admin: boolean; onChange: (patch: Partial<Turn>) => void }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const [kept, setKept] = useState<Outcome>();
   const act = async (work: () => Promise<Partial<Turn>>) => {
     setBusy(true);
     setFailure(undefined);
@@ -107,6 +112,8 @@ function Answer({ turn, admin, onChange }: { turn: Turn; admin: boolean; onChang
       const out = await call('post', '/execute', { body: { sql: turn.query!, ...(turn.databaseId ? { database_id: turn.databaseId } : {}) } });
       return { results: out.results };
     });
+  // An answer that ran is a verified question → SQL pair: kept, the model sees it as an example next time.
+  const keep = () => attempt(setKept, () => call('post', '/ask/examples', { body: { question: turn.question, sql: turn.query! } }), 'Kept: the model sees it as an example from now on.', () => undefined);
   const status = turn.status ? STATUS_WORDS[turn.status] : undefined;
   // Polite and busy while it streams: a screen reader reads the answer once, when it is whole.
   return html`<div class="answer" aria-live="polite" aria-busy=${turn.live ? 'true' : 'false'}>
@@ -123,6 +130,9 @@ function Answer({ turn, admin, onChange }: { turn: Turn; admin: boolean; onChang
     ${turn.status === 'query_only' && turn.query && !turn.results ? html`<div class="actions"><button type="button" onClick=${run} disabled=${busy}>Run this query</button></div>` : null}
     ${failure ? html`<p class="error" role="alert">${failure}</p>` : null}
     ${turn.results ? html`<${ResultTable} results=${turn.results} />` : null}
+    ${admin && turn.results && turn.query && turn.question && !turn.live
+      ? html`<div class="actions">${kept?.ok ? null : html`<button type="button" onClick=${keep}>Keep as an example</button>`}<${OutcomeLine} outcome=${kept} /></div>`
+      : null}
   </div>`;
 }
 
