@@ -207,6 +207,27 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     }
   });
 
+  it('lists the kept example in Settings and removes it, and saves the semantic model (naming a view that does not exist is refused)', async () => {
+    await nav('Settings');
+    await page.getByText('Examples the model is shown').click();
+    const kept = page.locator('ul.examples li', { hasText: 'Which statements ran most often?' });
+    await kept.getByRole('button', { name: 'Remove the example “Which statements ran most often?”' }).click();
+    await kept.waitFor({ state: 'detached' });
+    expect((await server.request('GET', '/api/v1/ask/examples', { token })).body.examples.filter((e: { builtin: boolean }) => !e.builtin)).to.deep.equal([]);
+
+    await page.getByText('Semantic model', { exact: true }).click();
+    const model = page.getByLabel('Semantic model (JSON)');
+    await model.fill(JSON.stringify({ views: { no_such_view: { description: 'x' } } }));
+    await page.getByRole('button', { name: 'Save semantic model' }).click();
+    await page.getByRole('alert').filter({ hasText: 'no_such_view' }).waitFor();
+    expect(takeProblems().filter((p) => !/(HTTP 400: PUT .*\/ask\/semantic-model|status of 400)/.test(p)), 'problems besides the refusal asked for').to.deep.equal([]);
+    const notes = { views: { statement_stats: { display_name: 'Statements', description: 'Per-minute statement statistics' } }, join_hints: [], glossary: { slow: 'over 100 ms a call' } };
+    await model.fill(JSON.stringify(notes));
+    await page.getByRole('button', { name: 'Save semantic model' }).click();
+    await page.getByRole('status').filter({ hasText: 'Semantic model saved.' }).waitFor();
+    expect((await server.request('GET', '/api/v1/ask/semantic-model', { token })).body).to.deep.include({ glossary: notes.glossary });
+  });
+
   it('removes the provider in Settings, and Ask says what to set up again', async () => {
     await nav('Settings');
     const row = page.locator('table.providers tr', { hasText: 'Local model' });

@@ -130,6 +130,49 @@ function Cache({ admin }: { admin: boolean }) {
   </p>`}<//>`;
 }
 
+type Example = Get<'/ask/examples'>['examples'][number];
+
+/** Verified question → SQL pairs the model is shown: the built-in starters, then the organization's (an admin removes those). */
+function Examples({ admin }: { admin: boolean }) {
+  const examples = useLoad(() => get('/ask/examples'), []);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const remove = (e: Example) => attempt(setOutcome, () => call('delete', '/ask/examples/{id}', { path: { id: e.id } }), 'Example removed.', examples.reload);
+  return html`<details class="ask-examples"><summary>Examples the model is shown</summary>
+    <p class="muted small">Keep an answer that ran as an example from the Ask page (“Keep as an example”); the built-in ones stay.</p>
+    <${Section} loaded=${examples} what="the examples">${(x: Get<'/ask/examples'>) => html`<ul class="examples">${x.examples.map(
+      (e) => html`<li data-example=${e.id}><p><strong>${e.question}</strong> <span class="muted small">${e.builtin ? 'built-in' : 'kept by your organization'}</span>
+        ${admin && !e.builtin ? html` <button type="button" onClick=${() => remove(e)}>Remove<span class="sr-only"> the example “${e.question}”</span></button>` : null}</p>
+        <pre><code>${e.sql}</code></pre></li>`,
+    )}</ul>`}<//>
+    <${OutcomeLine} outcome=${outcome} />
+  </details>`;
+}
+
+/** The semantic model as JSON (display names, descriptions, value mappings, join hints, glossary): the server names a bad field. */
+function SemanticModelEditor({ admin }: { admin: boolean }) {
+  const model = useLoad(() => get('/ask/semantic-model'), []);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const save = (event: SubmitEvent) => {
+    event.preventDefault();
+    const text = String(new FormData(event.target as HTMLFormElement).get('model') ?? '');
+    let body: Get<'/ask/semantic-model'>;
+    try {
+      body = JSON.parse(text) as Get<'/ask/semantic-model'>;
+    } catch (err) {
+      setOutcome({ ok: false, text: `Not JSON: ${(err as Error).message}` });
+      return;
+    }
+    void attempt(setOutcome, () => call('put', '/ask/semantic-model', { body }), 'Semantic model saved.', model.reload);
+  };
+  return html`<details class="ask-model"><summary>Semantic model</summary>
+    <p class="muted small">What your organization's words mean for the model: per view (<code>GET /api/v1/ask/schema</code> lists them) a display name, a description and column notes with value mappings; join hints; a glossary.</p>
+    <${Section} loaded=${model} what="the semantic model">${(m: Get<'/ask/semantic-model'>) => html`<form onSubmit=${save}>
+      <label class="block">Semantic model (JSON) <textarea name="model" rows="10" spellcheck=${false} readonly=${!admin} value=${JSON.stringify(m, null, 2)}></textarea></label>
+      ${admin ? html`<div class="actions"><button type="submit">Save semantic model</button><${OutcomeLine} outcome=${outcome} /></div>` : null}
+    </form>`}<//>
+  </details>`;
+}
+
 /** Settings → Ask: the organization's LLM providers (admins add, edit, remove them), the execution mode, the cache. */
 export function AskSettings({ admin }: { admin: boolean }) {
   const providers = useLoad(() => get('/providers'), []);
@@ -160,5 +203,7 @@ export function AskSettings({ admin }: { admin: boolean }) {
     }}<//>
     <${Section} loaded=${settings} what="the Ask settings">${(s: AskSettingsData) => html`<${ModeForm} settings=${s} admin=${admin} onSaved=${settings.reload} />`}<//>
     <${Cache} admin=${admin} />
+    <${Examples} admin=${admin} />
+    <${SemanticModelEditor} admin=${admin} />
   </section>`;
 }
