@@ -198,7 +198,7 @@ describe('web: the dashboard in a real browser', function () {
   it('sets the Slack webhook, shows it masked, and sends a test message', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('New incoming webhook URL').fill(slack.url());
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     // "Saved." shows before the settings are read again: wait for the reloaded, masked webhook (CI saw 'none' once).
     const current = page.locator('fieldset code').first();
