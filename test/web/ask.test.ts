@@ -165,17 +165,27 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
     expect(await page.locator('.turn').first().locator('tbody tr').count(), 'the approved rows were kept').to.equal(2);
   });
 
-  it('fits a 390×844 screen: the rows scroll in their box, the page does not', async () => {
+  it('fits a 390×844 screen: the rows scroll in their box, the page does not, nor does Settings with its Ask section', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
-    const box = page.locator('.turn').first().locator('.results .scroll');
-    await box.waitFor();
-    const [scrollWidth, clientWidth] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
-    expect(scrollWidth, 'the table is wider than its box').to.be.above(clientWidth);
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).to.be.at.most(390);
-    await page.locator('.turn').first().locator('.code').evaluate((el) => el.scrollIntoView());
-    await screenshot(page, 'ask-mobile');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.reload();
+      const box = page.locator('.turn').first().locator('.results .scroll');
+      await box.waitFor();
+      const [scrollWidth, clientWidth] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(scrollWidth, 'the table is wider than its box').to.be.above(clientWidth);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).to.be.at.most(390);
+      await page.locator('.turn').first().locator('.code').evaluate((el) => el.scrollIntoView());
+      await screenshot(page, 'ask-mobile');
+      // Settings with a provider listed, its edit form open and the examples unfolded: the page still fits.
+      await page.goto('/settings');
+      await page.locator('table.providers').getByRole('button', { name: 'Edit Local model' }).click();
+      await page.getByText('Examples the model is shown').click();
+      await page.getByText('Semantic model', { exact: true }).click();
+      await page.locator('ul.examples li').first().waitFor();
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), '/settings').to.be.at.most(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('shows a member the providers and the mode without the means to change them, and asks them to leave approval to an admin', async () => {
@@ -208,7 +218,7 @@ describe('web: Ask (questions in words) and its settings in a real browser', fun
   });
 
   it('lists the kept example in Settings and removes it, and saves the semantic model (naming a view that does not exist is refused)', async () => {
-    await nav('Settings');
+    await page.goto('/settings');
     await page.getByText('Examples the model is shown').click();
     const kept = page.locator('ul.examples li', { hasText: 'Which statements ran most often?' });
     await kept.getByRole('button', { name: 'Remove the example “Which statements ran most often?”' }).click();
