@@ -78,6 +78,20 @@ describe('chDB worker thread (embedded telemetry off the event loop)', () => {
     }
   });
 
+  it('runs a second write beside a long one: two flushes in flight insert side by side', async () => {
+    const handle = acquireChdb(dir);
+    try {
+      await handle.worker.query('write', 'CREATE TABLE t (a UInt32) ENGINE = MergeTree ORDER BY a', 'TabSeparated');
+      const settled: string[] = [];
+      const long = handle.worker.query('write', SLOW_READ, 'TabSeparated').then(() => settled.push('long'));
+      const insert = handle.worker.insert('t', '{"a":1}', 'JSONEachRow').then(() => settled.push('insert'));
+      await Promise.all([long, insert]);
+      expect(settled).to.deep.equal(['insert', 'long']);
+    } finally {
+      await handle.release();
+    }
+  });
+
   it("starts chDB's engine with the process's arguments: merges at a lower CPU priority", async () => {
     const handle = acquireChdb(dir);
     try {

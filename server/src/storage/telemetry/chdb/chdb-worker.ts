@@ -11,16 +11,17 @@ import { VigilError } from '@vigil/shared';
 /**
  * Which chDB session (and thread) a call runs on. A session runs one query at a time, so inserts and
  * DDL (`write`), telemetry reads (`read`) and SQL parsing (`parse`, started only when used) each have
- * their own: an ack's insert never waits behind a 7-day read, nor a parse behind either. Reads have
- * up to READ_SESSIONS sessions, so a short read does not queue behind a long one either.
+ * their own: an ack's insert never waits behind a 7-day read, nor a parse behind either.
  */
 export type ChdbLane = 'write' | 'read' | 'parse';
 
 /**
- * Sessions (threads) the read lane may open on the one directory, each started only when every open
- * one is busy. Sessions on one directory run their queries at the same time (checked on chDB 3.4).
+ * Sessions (threads) a lane may open on the one directory, each started only when every open one is
+ * busy; sessions on one directory run their queries at the same time (checked on chDB 3.4). Reads get
+ * three, so a short read does not queue behind a long one; writes two, so the ingest queue's two
+ * flushes in flight insert side by side instead of one waiting out the other's fsyncs.
  */
-export const READ_SESSIONS = 3;
+export const LANE_SESSIONS: Readonly<Record<ChdbLane, number>> = { write: 2, read: 3, parse: 1 };
 
 /**
  * The engine's command line, given when the process's first session opens (the engine is a process
@@ -205,7 +206,7 @@ export class ChdbWorker {
     const threads = this.#lanes.get(lane) ?? [];
     this.#lanes.set(lane, threads);
     const idlest = threads.reduce<LaneThread | undefined>((best, t) => (best === undefined || t.pending < best.pending ? t : best), undefined);
-    if (idlest && (idlest.pending === 0 || threads.length >= (lane === 'read' ? READ_SESSIONS : 1))) return idlest;
+    if (idlest && (idlest.pending === 0 || threads.length >= LANE_SESSIONS[lane])) return idlest;
     const thread = new LaneThread(this.#dir, (err) => this.#crashed(err));
     threads.push(thread);
     return thread;
