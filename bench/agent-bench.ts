@@ -264,10 +264,11 @@ function procRssParts(pid: number): RssParts {
   return { anonMiB: kb('Anonymous') / 1024, fileMiB: (kb('Rss') - kb('Anonymous')) / 1024 };
 }
 
-function procCpuSeconds(pid: number): number {
+/** User and system CPU seconds of one process, all threads. */
+function procCpuSplit(pid: number): { user: number; system: number } {
   // Fields after the parenthesised command name: utime is the 12th, stime the 13th.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
 }
 
 interface Context {
@@ -288,6 +289,7 @@ interface Footprint {
   readonly anonMeanMiB: number;
   readonly fileMeanMiB: number;
   readonly cpuSeconds: number;
+  readonly cpuSystemSeconds: number;
   readonly cpuPercent: number;
 }
 
@@ -295,7 +297,7 @@ interface Footprint {
 function watchProcess(pid: number): { stop(): Promise<Footprint> } {
   const rss: number[] = [];
   const parts: RssParts[] = [];
-  const cpuStart = procCpuSeconds(pid);
+  const cpuStart = procCpuSplit(pid);
   const wallStart = performance.now();
   const sampler = loop(RSS_SAMPLE_MS, async () => {
     rss.push(procRssMiB(pid));
@@ -304,7 +306,9 @@ function watchProcess(pid: number): { stop(): Promise<Footprint> } {
   const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return {
     async stop() {
-      const cpuSeconds = procCpuSeconds(pid) - cpuStart;
+      const cpuEnd = procCpuSplit(pid);
+      const cpuSystemSeconds = cpuEnd.system - cpuStart.system;
+      const cpuSeconds = cpuEnd.user - cpuStart.user + cpuSystemSeconds;
       const wallS = (performance.now() - wallStart) / 1000;
       await sampler.stop();
       return {
@@ -313,6 +317,7 @@ function watchProcess(pid: number): { stop(): Promise<Footprint> } {
         anonMeanMiB: mean(parts.map((p) => p.anonMiB)),
         fileMeanMiB: mean(parts.map((p) => p.fileMiB)),
         cpuSeconds,
+        cpuSystemSeconds,
         cpuPercent: (cpuSeconds / wallS) * 100,
       };
     },
@@ -530,7 +535,7 @@ function report(result: Result): void {
     `agent (${result.variant}), ${STATEMENTS} active statements, ClickHouse ${CH_QUERIES_PER_S} queries/s, default intervals, ${MEASURE_MS / MINUTE} min steady state (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`,
     `  RSS                         mean ${f.rssMeanMiB.toFixed(1)} MiB (${((f.rssMeanMiB * 1048576) / 1e6).toFixed(1)} MB), max ${f.rssMaxMiB.toFixed(1)} MiB   (target ≤ 60 MB)`,
     `    anonymous / file-backed   mean ${f.anonMeanMiB.toFixed(1)} / ${f.fileMeanMiB.toFixed(1)} MiB (smaps_rollup)`,
-    `  CPU                         ${f.cpuPercent.toFixed(2)} % of one core (${f.cpuSeconds.toFixed(2)} s process time)   (target ≤ 0.3 %)`,
+    `  CPU                         ${f.cpuPercent.toFixed(2)} % of one core (${f.cpuSeconds.toFixed(2)} s process time, ${f.cpuSystemSeconds.toFixed(2)} s of it system)   (target ≤ 0.3 %)`,
     `  wire agent → server         ${kib(result.upBytesPerMin)}/min = ${(result.upBytesPerMin / 60 / 1024).toFixed(2)} KiB/s   (target ≤ 10 KB/s)`,
     `  wire server → agent         ${kib(result.downBytesPerMin)}/min`,
     `  batches                     ${c.batches} (${c.messages} messages): protobuf ${kib(c.protobuf)}, as sent ${kib(c.framed)}; as JSON ${kib(c.json)}, JSON deflated ${kib(c.jsonDeflated)}`,
@@ -545,7 +550,7 @@ function report(result: Result): void {
     lines.push(
       `  peer: postgres_exporter ${p.version} (${p.how}), same PostgreSQL, scraped every ${SCRAPE_EVERY_MS / 1000} s: ${p.scrapes} scrapes (${p.failedScrapes} failed), ${p.statementSeries} statements per scrape, ${kib(p.scrapeBytes)} each`,
       `    RSS                       mean ${e.rssMeanMiB.toFixed(1)} MiB, max ${e.rssMaxMiB.toFixed(1)} MiB; anonymous / file-backed ${e.anonMeanMiB.toFixed(1)} / ${e.fileMeanMiB.toFixed(1)} MiB`,
-      `    CPU                       ${e.cpuPercent.toFixed(2)} % of one core (${e.cpuSeconds.toFixed(2)} s process time)`,
+      `    CPU                       ${e.cpuPercent.toFixed(2)} % of one core (${e.cpuSeconds.toFixed(2)} s process time, ${e.cpuSystemSeconds.toFixed(2)} s of it system)`,
       `    agent ÷ exporter          RSS ${(f.rssMeanMiB / e.rssMeanMiB).toFixed(2)}×, CPU ${e.cpuSeconds > 0 ? (f.cpuSeconds / e.cpuSeconds).toFixed(2) : '∞'}× (the agent also watches ClickHouse and sends to the server)`,
     );
   }
