@@ -90,6 +90,8 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   #timer: NodeJS.Timeout | undefined;
   // Flushes in progress (at most MAX_CONCURRENT_WRITES), and the end of the last one's settlement.
   #writes = 0;
+  // When the last flush took its group (the group-commit window, see #schedule).
+  #lastFlushAt = 0;
   #settled: Promise<void> = Promise.resolve();
   #saturated = false;
   // Set when shutting down: write what is queued without waiting for more.
@@ -157,15 +159,23 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
     this.#timer = undefined;
   }
 
+  /**
+   * Group commit: a flush starts once flushRows rows wait, or once the oldest has waited flushDelayMs.
+   * While another write is in flight the window also runs from when the last flush started: the
+   * batches acked by a finishing write come straight back as their agents' next ones, and gathering
+   * them keeps every insert large (ClickHouse's cost per row falls with the insert's size: its parts,
+   * merges and the rollup views), instead of a free slot sending the few stragglers at once.
+   */
   #schedule(): void {
     if (this.#writes >= MAX_CONCURRENT_WRITES || this.#waiting.length === 0) return;
     const oldest = this.#waiting[0]!;
-    const delay = this.#urgent || this.#waitingRows >= this.#limits.flushRows ? 0 : oldest.enqueuedAt + this.#limits.flushDelayMs - Date.now();
+    const opened = this.#writes > 0 ? Math.max(oldest.enqueuedAt, this.#lastFlushAt) : oldest.enqueuedAt;
+    const delay = this.#urgent || this.#waitingRows >= this.#limits.flushRows ? 0 : opened + this.#limits.flushDelayMs - Date.now();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (delay <= 0) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
       void this.#flush();
-    } else if (!this.#timer) {
+    } else {
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
         void this.#flush();
@@ -190,6 +200,7 @@ export class IngestQueue extends EventEmitter<QueueEvents> {
   async #flush(): Promise<void> {
     if (this.#writes >= MAX_CONCURRENT_WRITES || this.#waiting.length === 0) return;
     this.#writes += 1;
+    this.#lastFlushAt = Date.now();
     const group = this.#take();
     // Settled after the flush before it: each connection's acks still follow its batch order.
     const turn = this.#settled;
