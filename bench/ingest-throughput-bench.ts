@@ -32,12 +32,17 @@ const { values: opts } = parseArgs({
   options: {
     agents: { type: 'string', default: '100' },
     statements: { type: 'string', default: '1000' },
+    'in-flight': { type: 'string', default: '4' },
+    texts: { type: 'string', default: 'first' },
     'duration-s': { type: 'string', default: '40' },
     'warmup-s': { type: 'string', default: '8' },
   },
 });
 const AGENTS = Number(opts.agents);
 const STATEMENTS = Number(opts.statements);
+const IN_FLIGHT = Number(opts['in-flight']);
+if (opts.texts !== 'first' && opts.texts !== 'every') throw new Error('--texts: first or every');
+const TEXTS_EVERY_BATCH = opts.texts === 'every';
 const DURATION_MS = Number(opts['duration-s']) * 1000;
 const WARMUP_MS = Number(opts['warmup-s']) * 1000;
 const TARGET = 100_000;
@@ -63,18 +68,22 @@ function batchFrame(statements: Uint8Array, header: vigil.v1.IBatch): Buffer {
   return Buffer.concat([Buffer.of(FRAME_PLAIN, (2 << 3) | 2, ...varint(length)), head, statements]);
 }
 
-/** CPU seconds (user + system) of every process whose command line mentions `marker` (the harness servers' temp dirs). */
+/**
+ * CPU seconds (user + system) of every process whose command line mentions `marker` (the harness
+ * servers' temp dirs), and of the children of those (PostgreSQL's backends name no directory).
+ */
 function cpuSecondsOf(marker: string): number {
-  let ticks = 0;
+  const stats = new Map<string, { ppid: string; ticks: number; marked: boolean }>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      stats.set(pid, { ppid: fields[1]!, ticks: Number(fields[11]) + Number(fields[12]), marked: readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) });
     } catch {
       // the process ended meanwhile
     }
   }
+  let ticks = 0;
+  for (const { ppid, ticks: own, marked } of stats.values()) if (marked || stats.get(ppid)?.marked) ticks += own;
   return ticks / 100;
 }
 
@@ -100,14 +109,19 @@ async function main(): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const ws = new WebSocket(server.wsUrl + AGENT_CONNECT_PATH, { headers: { authorization: `Bearer ${agentKey}` }, perMessageDeflate: false });
         sockets.push(ws);
-        const statements = vigil.v1.Batch.encode({ statements: statementsToWire(benchStatementDeltas(agent, STATEMENTS)) }).finish();
+        const wire = statementsToWire(benchStatementDeltas(agent, STATEMENTS));
+        const withTexts = vigil.v1.Batch.encode({ statements: wire }).finish();
+        const withoutTexts = TEXTS_EVERY_BATCH ? withTexts : vigil.v1.Batch.encode({ statements: wire.map((s) => ({ ...s, queryText: '' })) }).finish();
         let seq = 0;
         const send = (): void => {
           if (stopping || ws.readyState !== ws.OPEN) return;
           const now = Date.now();
-          ws.send(batchFrame(statements, { batchId: uuidv7(), seq: ++seq, database: 'db', windowStartMs: now - 60_000, windowEndMs: now }));
+          seq += 1;
+          ws.send(batchFrame(seq === 1 ? withTexts : withoutTexts, { batchId: uuidv7(), seq, database: 'db', windowStartMs: now - 60_000, windowEndMs: now }));
         };
-        senders.push(send);
+        senders.push(() => {
+          for (let i = 0; i < IN_FLIGHT; i += 1) send();
+        });
         ws.on('message', (data: Buffer) => {
           const message = decodeServerMessage(data);
           if (message.welcome) resolve();
@@ -131,6 +145,7 @@ async function main(): Promise<void> {
   measuring = true;
   const cpu0 = server.cpuSeconds();
   const chCpu0 = cpuSecondsOf(ch.baseDir);
+  const pgCpu0 = cpuSecondsOf(pg.dataDir);
   const client0 = process.cpuUsage();
   const t0 = Date.now();
   const load0 = loadavg()[0]!;
@@ -139,6 +154,7 @@ async function main(): Promise<void> {
   const seconds = (Date.now() - t0) / 1000;
   const cpu = (server.cpuSeconds() - cpu0) / seconds;
   const chCpu = (cpuSecondsOf(ch.baseDir) - chCpu0) / seconds;
+  const pgCpu = (cpuSecondsOf(pg.dataDir) - pgCpu0) / seconds;
   const clientUsage = process.cpuUsage(client0);
   const clientCpu = (clientUsage.user + clientUsage.system) / 1e6 / seconds;
   stopping = true;
@@ -157,6 +173,8 @@ async function main(): Promise<void> {
         stores: `PostgreSQL ${pg.version} + ClickHouse ${ch.version}`,
         agents: AGENTS,
         statements_per_batch: STATEMENTS,
+        batches_in_flight_per_agent: IN_FLIGHT,
+        texts: TEXTS_EVERY_BATCH ? 'every batch' : 'first batch',
         measured_s: Number(seconds.toFixed(1)),
         statement_rows_per_s: rowsPerSecond,
         ratio_to_target: Number((rowsPerSecond / TARGET).toFixed(2)),
@@ -165,10 +183,12 @@ async function main(): Promise<void> {
         errors,
         server_cpu_cores: Number(cpu.toFixed(2)),
         clickhouse_cpu_cores: Number(chCpu.toFixed(2)),
+        postgres_cpu_cores: Number(pgCpu.toFixed(2)),
         bench_client_cpu_cores: Number(clientCpu.toFixed(2)),
         // CPU each side spends per 100k rows: what 2 cores left to these alone would carry.
         server_cpu_s_per_100k_rows: Number(((cpu * 100_000) / Math.max(1, rowsPerSecond)).toFixed(2)),
         clickhouse_cpu_s_per_100k_rows: Number(((chCpu * 100_000) / Math.max(1, rowsPerSecond)).toFixed(2)),
+        postgres_cpu_s_per_100k_rows: Number(((pgCpu * 100_000) / Math.max(1, rowsPerSecond)).toFixed(2)),
         load_average_1m: Number(((load0 + loadavg()[0]!) / 2).toFixed(1)),
       },
       null,
