@@ -16,8 +16,11 @@ export interface PostgresGrantsOptions {
 const READ_ALL_DATA_MAJOR = 14;
 export const POSTGRES_MIN_MAJOR = 10;
 
-/** A DO block running each statement (a format() string with %I for the schema) in every user schema of the current database. */
-function inEachUserSchema(statements: readonly string[]): string[] {
+/**
+ * A DO block granting `role` SELECT on every table or sequence (`objects`) of each user schema of
+ * the current database, and on those the role running it creates there later.
+ */
+function selectInEachUserSchema(role: string, objects: 'TABLES' | 'SEQUENCES'): string[] {
   return [
     'DO $$',
     'DECLARE',
@@ -27,7 +30,9 @@ function inEachUserSchema(statements: readonly string[]): string[] {
     "    SELECT nspname FROM pg_catalog.pg_namespace",
     "    WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'",
     '  LOOP',
-    ...statements.map((statement) => `    EXECUTE format('${statement}', s);`),
+    `    EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${role}', s);`,
+    `    EXECUTE format('GRANT SELECT ON ALL ${objects} IN SCHEMA %I TO ${role}', s);`,
+    `    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON ${objects} TO ${role}', s);`,
     '  END LOOP;',
     'END',
     '$$;',
@@ -73,11 +78,7 @@ export function postgresGrants(options: PostgresGrantsOptions): string {
     '-- Sequence values (how close each is to running out): pg_monitor does not cover them. SELECT on a',
     '-- sequence reads its position, no table data. Repeat in each database listed under databases: in the',
     '-- agent configuration; sequences created later by the role running this are covered too.',
-    ...inEachUserSchema([
-      `GRANT USAGE ON SCHEMA %I TO ${role}`,
-      `GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${role}`,
-      `ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON SEQUENCES TO ${role}`,
-    ]),
+    ...selectInEachUserSchema(role, 'SEQUENCES'),
     '',
   );
   if (!explain) {
@@ -93,11 +94,7 @@ export function postgresGrants(options: PostgresGrantsOptions): string {
       `-- Before PostgreSQL ${READ_ALL_DATA_MAJOR} there is no pg_read_all_data: SELECT on every schema of this`,
       '-- database (repeat in each database the agent explains in). Tables created later are covered',
       '-- when the role running this creates them (ALTER DEFAULT PRIVILEGES); grant others as they appear.',
-      ...inEachUserSchema([
-        `GRANT USAGE ON SCHEMA %I TO ${role}`,
-        `GRANT SELECT ON ALL TABLES IN SCHEMA %I TO ${role}`,
-        `ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO ${role}`,
-      ]),
+      ...selectInEachUserSchema(role, 'TABLES'),
     );
   }
   return `${lines.join('\n')}\n`;
