@@ -31,11 +31,12 @@ const EnvSchema = z.object({
   // Advisor scans: each database is scanned this often (hours); 0 turns the schedule off (POST …/scan still runs one).
   VIGIL_SCAN_INTERVAL_H: z.coerce.number().min(0).max(24 * 30).default(6),
   VIGIL_SCAN_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-  // Lower bounds: long-range reads switch to the hourly rollup 2 days back and to the daily one 30
-  // days back, so raw and hourly data must be kept at least that long.
+  // Lower bounds: reads take whole days from the daily rollup, partial days from the hourly and
+  // partial hours from raw rows, and raw rows back the last 2 days' detail; so raw is kept ≥ 2 days,
+  // hourly ≥ 30 and daily at least as long as hourly (checked below).
   VIGIL_RETENTION_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(7),
   VIGIL_RETENTION_HOURLY_DAYS: z.coerce.number().int().min(30).max(3650).default(30),
-  VIGIL_RETENTION_DAILY_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
+  VIGIL_RETENTION_DAILY_DAYS: z.coerce.number().int().min(30).max(36500).default(365),
   // The address agents and browsers reach this server at, when it differs from what requests show (a proxy in front).
   VIGIL_PUBLIC_URL: z
     .string()
@@ -156,6 +157,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const smtpUrl = e.VIGIL_SMTP_URL ? new ConnectionUrl('VIGIL_SMTP_URL', e.VIGIL_SMTP_URL, ['smtp:', 'smtps:']) : undefined;
   // Links in emails must not come from a request's Host header, which a caller chooses (reset-link poisoning).
   if (smtpUrl && !e.VIGIL_PUBLIC_URL) throw new VigilError('CONFIG_INVALID', 'VIGIL_PUBLIC_URL: required with VIGIL_SMTP_URL, for the links in account emails');
+  if (e.VIGIL_RETENTION_DAILY_DAYS < e.VIGIL_RETENTION_HOURLY_DAYS) {
+    throw new VigilError(
+      'CONFIG_INVALID',
+      `VIGIL_RETENTION_DAILY_DAYS: must be at least VIGIL_RETENTION_HOURLY_DAYS (${e.VIGIL_RETENTION_HOURLY_DAYS}); reads take whole days from the daily rollup`,
+    );
+  }
   const dataDir = resolve(e.VIGIL_DATA_DIR);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return Object.freeze({

@@ -51,7 +51,7 @@ describe('retention job', () => {
     expect(lines.filter((line) => line.includes('retention pass failed')).length).to.be.above(1);
   });
 
-  it('reads its retention from the environment, refusing a raw retention shorter than the raw reads', () => {
+  it('reads its retention from the environment, refusing a raw retention shorter than the raw reads and a daily one shorter than the hourly', () => {
     const base = { VIGIL_DATA_DIR: '/tmp/vigil-retention-config', VIGIL_JWT_SECRET: 'x'.repeat(32) };
     expect(loadServerConfig(base).retention).to.deep.equal(POLICY);
     expect(loadServerConfig({ ...base, VIGIL_RETENTION_RAW_DAYS: '3', VIGIL_RETENTION_HOURLY_DAYS: '90', VIGIL_RETENTION_DAILY_DAYS: '730' }).retention).to.deep.equal({ rawDays: 3, hourlyDays: 90, dailyDays: 730 });
@@ -65,5 +65,8 @@ describe('retention job', () => {
     expect(err).to.be.instanceOf(VigilError);
     expect((err as VigilError).code).to.equal('CONFIG_INVALID');
     expect((err as VigilError).message).to.contain('VIGIL_RETENTION_RAW_DAYS');
+    // Reads take whole days from the daily rollup: it may not be kept shorter than the hourly.
+    expect(() => loadServerConfig({ ...base, VIGIL_RETENTION_HOURLY_DAYS: '90', VIGIL_RETENTION_DAILY_DAYS: '60' }))
+      .to.throw(VigilError, /VIGIL_RETENTION_DAILY_DAYS: must be at least VIGIL_RETENTION_HOURLY_DAYS \(90\)/);
   });
 });

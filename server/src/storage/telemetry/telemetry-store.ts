@@ -44,8 +44,6 @@ export interface TopQueriesRequest {
   /** Only calls made by this role. With `datname`, read from raw rows only. */
   readonly username?: string;
   readonly sortBy: QuerySort;
-  /** Unix ms taken as "now" when picking raw data or a rollup (default: the clock); for tests. */
-  readonly now?: number;
 }
 
 /** A statement aggregated over a time range (Basira's /queries fields). */

@@ -36,13 +36,6 @@ function segments(since: number, until: number, tiers: readonly StatementTier[])
   return [...segments(since, start, finer), { tier, since: start, until: end }, ...segments(end, until, finer)];
 }
 
-/** The finest tier that still holds a range reaching back to `since`, and those finer than it. */
-function tiersFor(since: number, until: number, now: number): StatementTier[] {
-  const reach = Math.max(now, until) - since;
-  const finest = STATEMENT_TIERS.findIndex((tier, i) => i === STATEMENT_TIERS.length - 1 || reach > STATEMENT_TIERS[i + 1]!.reach);
-  return STATEMENT_TIERS.slice(finest);
-}
-
 /** Each API sort key and the aggregate column it orders by: the only identifiers a request can pick. */
 const SORT_COLUMNS = {
   total_time: 'total_time_ms',
@@ -95,16 +88,17 @@ interface QueryStatRow {
 }
 
 /**
- * Statements aggregated over [since, until), ranked: raw rows for ranges reaching up to 2 days back, whole
- * hours from the hourly rollup up to 30, whole days from the daily beyond, the partial buckets at each end from
- * the next finer table. A database or role filter reads raw rows over the whole range.
+ * Statements aggregated over [since, until), ranked: whole days from the daily rollup, the partial days at
+ * each end from the hourly, the partial hours from raw rows, so a 7-day range reads about a day of hourly
+ * rows instead of 168 hours of them (the rollups hold the raw rows' exact sums, and config keeps the daily
+ * table at least as long as the hourly). A database or role filter reads raw rows over the whole range.
  */
 export async function topQueries(ctx: KindContext, request: TopQueriesRequest): Promise<QueryStat[]> {
   const { time } = ctx.schema;
   const { order, offset } = ranking(request);
   // Database and role are columns of the raw rows only: a filtered ranking reads them over the whole range.
   const filtered = request.datname !== undefined || request.username !== undefined;
-  const tiers = filtered ? [RAW_TIER] : tiersFor(request.since, request.until, request.now ?? Date.now());
+  const tiers: readonly StatementTier[] = filtered ? [RAW_TIER] : STATEMENT_TIERS;
   const parts = segments(request.since, request.until, tiers).map(
     (segment): SqlFragment => sql`
         SELECT query_hash, calls, total_time_ms, rows, shared_blks_hit, shared_blks_read

@@ -115,14 +115,14 @@ const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
- * Where statement counters live, coarsest first. `reach`: how far back (from now) a range may start
- * and still be read from that table or a finer one; each is well inside the table's default retention
- * (raw 7 days, hourly 30), and config refuses retentions shorter than these reaches.
+ * Where statement counters live, coarsest first: a range reads whole buckets from the coarsest table
+ * and its partial buckets from the next finer one. Config keeps each coarser table at least as long as
+ * the finer (raw ≥ 2 days, hourly ≥ 30, daily ≥ hourly), so a bucket a coarse table should hold is there.
  */
 export const STATEMENT_TIERS = [
-  { table: STATEMENT_STATS_DAILY, bucketMs: DAY_MS, retention: 'daily', reach: Infinity },
-  { table: STATEMENT_STATS_HOURLY, bucketMs: HOUR_MS, retention: 'hourly', reach: 30 * DAY_MS },
-  { table: STATEMENT_STATS, bucketMs: 1, retention: 'raw', reach: 2 * DAY_MS },
+  { table: STATEMENT_STATS_DAILY, bucketMs: DAY_MS, retention: 'daily' },
+  { table: STATEMENT_STATS_HOURLY, bucketMs: HOUR_MS, retention: 'hourly' },
+  { table: STATEMENT_STATS, bucketMs: 1, retention: 'raw' },
 ] as const;
 export type StatementTier = (typeof STATEMENT_TIERS)[number];
 
