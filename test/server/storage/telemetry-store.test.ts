@@ -163,8 +163,8 @@ for (const backend of TELEMETRY_BACKENDS) {
         return sums;
       }
 
-      async function actual(since: number, until: number): Promise<Map<string, [number, number, number]>> {
-        const stats = await store.topQueries({ orgId: 'org', databaseId: 'rollup', since, until, limit: 10, sortBy: 'calls' });
+      async function actual(since: number, until: number, endsNow = false): Promise<Map<string, [number, number, number]>> {
+        const stats = await store.topQueries({ orgId: 'org', databaseId: 'rollup', since, until, limit: 10, sortBy: 'calls', endsNow });
         return new Map(stats.map((s) => [s.query_hash, [s.total_calls, s.total_time_ms, s.total_rows]]));
       }
 
@@ -194,6 +194,12 @@ for (const backend of TELEMETRY_BACKENDS) {
         expect(await actual(T0 + 60_000, T0 + 50 * 60_000)).to.deep.equal(expected(T0 + 60_000, T0 + 50 * 60_000));
         // Aligned to whole days: the daily table alone.
         expect(await actual(T0, T0 + 2 * 86_400_000)).to.deep.equal(expected(T0, T0 + 2 * 86_400_000));
+        // Ending now (just after the newest row, mid-day and mid-hour): the newest day read whole from the
+        // daily rollup, the same sums; and within the newest hour, that hour whole from the hourly.
+        const newest = rows.at(-1)!.ts;
+        expect(await actual(since, newest + 1, true)).to.deep.equal(expected(since, newest + 1));
+        expect(await actual(newest - 60_000, newest + 1, true)).to.deep.equal(expected(newest - 60_000, newest + 1));
+        expect(await actual(newest - 20 * 3600_000 - 7 * 60_000, newest + 1, true)).to.deep.equal(expected(newest - 20 * 3600_000 - 7 * 60_000, newest + 1));
       });
     });
 

@@ -58,7 +58,7 @@ export function overviewRoutes(ctx: AppContext): RouteSpec[] {
       reads.latest('pg_activity', db, { limit: ACTIVE_SCAN }),
       reads.latest('pg_database_stats', db),
       reads.over('pg_tables', db, day, { sortBy: 'size', limit: TABLE_SCAN }),
-      ctx.telemetry.topQueries({ orgId: db.org_id, databaseId: db.id, ...day, limit: TOP_QUERIES, sortBy: 'total_time' }),
+      ctx.telemetry.topQueries({ orgId: db.org_id, databaseId: db.id, ...day, limit: TOP_QUERIES, sortBy: 'total_time', endsNow: true }),
     ]);
     const sessions = activity ? activityFigures(activity.sessions) : null;
     const lastAutovacuum = lastAutovacuumMs(tables);

@@ -195,7 +195,8 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
       },
       async handler({ principal, params, query }) {
         const db = await databaseFor(ctx, principal.orgId, params.id);
-        const range = resolveRange(query);
+        const now = Date.now();
+        const range = resolveRange(query, now);
         const scoped = CALL_SCOPED.filter((name) => query[name] !== undefined);
         if (scoped.length > 0) {
           if (db.engine !== 'postgres') {
@@ -205,7 +206,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           }
           // Database and role live in the raw rows only (the hourly and daily rollups are per statement).
           const rawDays = ctx.config.retention.rawDays;
-          if (range.since < Date.now() - rawDays * DAY_MS) {
+          if (range.since < now - rawDays * DAY_MS) {
             throw new VigilError('VALIDATION_FAILED', `Invalid query param 'since': with ${scoped.join(', ')} it may reach back at most ${rawDays}d (raw retention, VIGIL_RETENTION_RAW_DAYS): per-database and per-role figures are kept only in raw rows`, {
               details: { query_param: 'since' },
             });
@@ -234,7 +235,7 @@ export function queryRoutes(ctx: AppContext): RouteSpec[] {
           const { orgId: _org, databaseId: _db, since, until, ...options } = request;
           queries = await reads.over('clickhouse_queries', db, { since, until }, { ...options, sortBy: query.sort_by });
         } else {
-          queries = await ctx.telemetry.topQueries({ ...request, sortBy: postgresSort(query.sort_by) });
+          queries = await ctx.telemetry.topQueries({ ...request, sortBy: postgresSort(query.sort_by), endsNow: range.until >= now });
         }
         const page = bounded<(typeof queries)[number]>(queries, query.limit);
         return { body: { ...envelope, has_more: page.truncated, queries: page.rows } };

@@ -44,6 +44,12 @@ export interface TopQueriesRequest {
   /** Only calls made by this role. With `datname`, read from raw rows only. */
   readonly username?: string;
   readonly sortBy: QuerySort;
+  /**
+   * The range ends at the present (`until` is now or later): no row is newer, save one an agent
+   * stamped ahead of this server's clock, so the newest day and hour are read whole from the rollups
+   * (a 7-day ranking: a third less CPU than reading today's hours and minutes as edges).
+   */
+  readonly endsNow?: boolean;
 }
 
 /** A statement aggregated over a time range (Basira's /queries fields). */

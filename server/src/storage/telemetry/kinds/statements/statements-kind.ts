@@ -24,16 +24,18 @@ interface Segment {
 
 /**
  * Splits [since, until) over the tiers from `tiers[0]` down: whole buckets from the coarsest, the
- * partial buckets at each end from the next finer tier, recursively, down to raw rows.
+ * partial buckets at each end from the next finer tier, recursively, down to raw rows. With
+ * `endsNow` the newest bucket is read whole: nothing in it is newer than now, so it holds the same
+ * rows as its part before `until`, and today's daily row replaces the hours and minutes since midnight.
  */
-function segments(since: number, until: number, tiers: readonly StatementTier[]): Segment[] {
+function segments(since: number, until: number, tiers: readonly StatementTier[], endsNow: boolean): Segment[] {
   const [tier, ...finer] = tiers;
   if (!tier || since >= until) return [];
   if (finer.length === 0) return [{ tier, since, until }];
   const start = Math.ceil(since / tier.bucketMs) * tier.bucketMs;
-  const end = Math.floor(until / tier.bucketMs) * tier.bucketMs;
-  if (start >= end) return segments(since, until, finer);
-  return [...segments(since, start, finer), { tier, since: start, until: end }, ...segments(end, until, finer)];
+  const end = (endsNow ? Math.ceil : Math.floor)(until / tier.bucketMs) * tier.bucketMs;
+  if (start >= end) return segments(since, until, finer, endsNow);
+  return [...segments(since, start, finer, false), { tier, since: start, until: end }, ...(endsNow ? [] : segments(end, until, finer, false))];
 }
 
 /** Each API sort key and the aggregate column it orders by: the only identifiers a request can pick. */
@@ -91,7 +93,8 @@ interface QueryStatRow {
  * Statements aggregated over [since, until), ranked: whole days from the daily rollup, the partial days at
  * each end from the hourly, the partial hours from raw rows, so a 7-day range reads about a day of hourly
  * rows instead of 168 hours of them (the rollups hold the raw rows' exact sums, and config keeps the daily
- * table at least as long as the hourly). A database or role filter reads raw rows over the whole range.
+ * table at least as long as the hourly). A range ending now reads today's daily row whole instead of
+ * its hours and minutes (`endsNow`). A database or role filter reads raw rows over the whole range.
  */
 export async function topQueries(ctx: KindContext, request: TopQueriesRequest): Promise<QueryStat[]> {
   const { time } = ctx.schema;
@@ -99,7 +102,7 @@ export async function topQueries(ctx: KindContext, request: TopQueriesRequest): 
   // Database and role are columns of the raw rows only: a filtered ranking reads them over the whole range.
   const filtered = request.datname !== undefined || request.username !== undefined;
   const tiers: readonly StatementTier[] = filtered ? [RAW_TIER] : STATEMENT_TIERS;
-  const parts = segments(request.since, request.until, tiers).map(
+  const parts = segments(request.since, request.until, tiers, request.endsNow === true).map(
     (segment): SqlFragment => sql`
         SELECT query_hash, calls, total_time_ms, rows, shared_blks_hit, shared_blks_read
         FROM ${tableName(segment.tier.table)}
