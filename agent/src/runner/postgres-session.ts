@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { AGENT_QUERY_MARKER } from '@vigil/shared';
-import { isQueryRefused, type PgDatabaseScope, type PgOtherDatabases, type PgQueryClient, type PgTaskClient } from '../collectors/postgres/pg-query-client.js';
+import { isQueryRefused, type PgArrayQuery, type PgDatabaseScope, type PgOtherDatabases, type PgQueryClient, type PgTaskClient } from '../collectors/postgres/pg-query-client.js';
 import type { DatabaseConfig } from '../config/agent-config.js';
 import { RunCancelledError, raceAbort, type DatabaseSession, type RunContext, type SessionOptions } from './database-session.js';
 
@@ -48,7 +48,7 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
   async client(run: RunContext): Promise<PgTaskClient> {
     this.#connection ??= this.#connect();
     const connection = await raceAbort(this.#connection, run.signal);
-    const client: PgTaskClient = { query: (text, values) => this.#query(connection, run, text, values) };
+    const client: PgTaskClient = { query: this.#queryOn(connection, run) };
     if (this.#options.scope === undefined) return client;
     const otherDatabases: PgOtherDatabases = { scope: this.#options.scope, withDatabase: (dbname, use) => this.#withDatabase(dbname, run, use) };
     return { ...client, otherDatabases };
@@ -74,7 +74,12 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
     void connection?.then(({ client }) => client.end()).catch(() => undefined);
   }
 
-  #query(connection: Connection, run: RunContext, text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+  /** PgQueryClient.query for one run on `connection`, in either of its forms. */
+  #queryOn(connection: Connection, run: RunContext): PgQueryClient['query'] {
+    return ((query: string | PgArrayQuery, values?: unknown[]) => this.#query(connection, run, query, values)) as PgQueryClient['query'];
+  }
+
+  #query(connection: Connection, run: RunContext, query: string | PgArrayQuery, values?: unknown[]): Promise<{ rows: unknown[] }> {
     if (run.signal.aborted) return Promise.reject(run.signal.reason as Error);
     const turn = connection.tail.then(async () => {
       // A run cancelled while its query waited never sends it.
@@ -87,7 +92,7 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
           () => (connection.statementTimeoutMs = undefined),
         );
       }
-      return client.query(text, values);
+      return typeof query === 'string' ? client.query(query, values) : client.query(query);
     });
     connection.tail = turn.catch(() => undefined);
     return raceAbort(turn, run.signal);
@@ -103,7 +108,7 @@ export class PostgresSession implements DatabaseSession<PgTaskClient> {
       try {
         await raceAbort(client.connect(), run.signal);
         const connection: Connection = { client, statementTimeoutMs: run.statementTimeoutMs, tail: Promise.resolve() };
-        return await use({ query: (text, values) => this.#query(connection, run, text, values) });
+        return await use({ query: this.#queryOn(connection, run) });
       } finally {
         await client.end().catch(() => undefined);
       }

@@ -109,7 +109,9 @@ describe('agent/collectors/postgres/tables-task on an application database', fun
     // A real PostgreSQL error from the sequences query's position, in the database named in the URL only.
     const failSequences = (client: PgTaskClient): PgTaskClient => ({
       ...client,
-      query: (text, values) => (text.includes('FROM pg_sequence') ? client.query(`SELECT nextval('pg_class'::regclass)`) : client.query(text, values)),
+      // The tables task issues plain text queries only, never PgArrayQuery.
+      query: ((text: string, values?: unknown[]) =>
+        text.includes('FROM pg_sequence') ? client.query(`SELECT nextval('pg_class'::regclass)`) : client.query(text, values)) as PgTaskClient['query'],
     });
     const result = await runTables({ url: postgres().superuserUrl, databases: ['postgres', appdb] }, failSequences);
     const failed = result.statuses.find((s) => s.code === 'database_read_failed');

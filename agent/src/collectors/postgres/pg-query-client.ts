@@ -4,6 +4,15 @@
  */
 export interface PgQueryClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** Rows as arrays in column order: no object per row, for results of thousands of rows every interval. */
+  query(config: PgArrayQuery): Promise<{ rows: unknown[][] }>;
+}
+
+/** A query whose rows come back as arrays (node-postgres's `rowMode: 'array'`). */
+export interface PgArrayQuery {
+  readonly text: string;
+  readonly values?: unknown[];
+  readonly rowMode: 'array';
 }
 
 /** Which databases of the server a monitored entry covers (config `databases:`); see DatabaseScope in agent-config.ts. */

@@ -68,15 +68,8 @@ async function readNames(client: PgQueryClient): Promise<Names> {
   return { databases, roles };
 }
 
-/** Result column of each counter: short, and named once rather than per row. */
-const COUNTER_COLUMNS = COUNTERS.map((_, i) => `c${i}`);
-
-/**
- * The counters in COUNTERS order, each as float8: pg hands bigint and numeric over as strings,
- * which would be thousands of short-lived strings per run, while a float8 arrives as a number
- * (Number() of the string rounded exactly the same way).
- */
-function counterColumns(c: VersionColumns): string {
+/** Each counter's expression in COUNTERS order; the NULL literal for a counter the version lacks. */
+function counterExpressions(c: VersionColumns): readonly string[] {
   const columns: Record<CounterName, string> = {
     calls: 's.calls',
     totalExecTimeMs: c.execTime,
@@ -103,7 +96,26 @@ function counterColumns(c: VersionColumns): string {
     walFpi: c.walFpi,
     walBytes: c.walBytes,
   };
-  return COUNTERS.map((name, i) => `(${columns[name]})::float8 AS ${COUNTER_COLUMNS[i]}`).join(', ');
+  return COUNTERS.map((name) => columns[name]);
+}
+
+/**
+ * The counters in COUNTERS order, each as float8: pg hands bigint and numeric over as strings,
+ * which would be thousands of short-lived strings per run, while a float8 arrives as a number
+ * (Number() of the string rounded exactly the same way). A zero comes as NULL, which costs pg no
+ * string and no parsing: most counters of most statements are zero (no temp or local blocks, no
+ * WAL from a SELECT, no timings without track_io_timing). toCounters tells it from a counter the
+ * version lacks by the version's NULL literal, not by the value.
+ */
+function counterColumns(c: VersionColumns): string {
+  return counterExpressions(c)
+    .map((expression, i) => (expression === 'NULL' ? `NULL::float8 AS c${i}` : `NULLIF((${expression})::float8, 0) AS c${i}`))
+    .join(', ');
+}
+
+/** Which counters the version lacks, in COUNTERS order. */
+function absentCounters(c: VersionColumns): readonly boolean[] {
+  return counterExpressions(c).map((expression) => expression === 'NULL');
 }
 
 /** Texts of the entries whose keys the agent has not seen; the extension still reads its whole text file, but only on runs with new keys. */
@@ -260,33 +272,46 @@ function degraded(probe: ProbeRow, installed: [number, number]): StatementsStatu
   return statuses;
 }
 
-/** The counters of a row read with counterColumns(), in COUNTERS order; a NULL (a counter the version lacks) becomes ABSENT. */
-function toCounters(row: Record<string, unknown>): CounterValues {
+/**
+ * A row of STATEMENTS_SQL or TEXTS_SQL read as an array (PgArrayQuery): thousands of rows of ~30
+ * columns every interval, where an object per row is measurable CPU and garbage. The key columns
+ * come first, in this order, then the counters.
+ */
+type ReadRow = readonly unknown[];
+const DBID = 0;
+const USERID = 1;
+const QUERYID = 2;
+const TOPLEVEL = 3;
+const QUERY = 4;
+const FIRST_COUNTER = 5;
+
+/** The counters of a row read with counterColumns(), in COUNTERS order: a NULL is ABSENT where the version lacks the counter, else zero. */
+function toCounters(row: ReadRow, absent: readonly boolean[]): CounterValues {
   const counters = new Array<number>(COUNTERS.length);
   for (let i = 0; i < COUNTERS.length; i++) {
-    const value = row[COUNTER_COLUMNS[i]!];
-    counters[i] = typeof value === 'number' ? value : ABSENT;
+    const value = row[FIRST_COUNTER + i];
+    counters[i] = typeof value === 'number' ? value : absent[i] ? ABSENT : 0;
   }
   return counters;
 }
 
-function toRow(row: Record<string, unknown>, query: string, names: Names): StatementRow {
-  const dbid = Number(row.dbid);
-  const userid = Number(row.userid);
+function toRow(row: ReadRow, query: string, names: Names, absent: readonly boolean[]): StatementRow {
+  const dbid = Number(row[DBID]);
+  const userid = Number(row[USERID]);
   return {
     dbid,
     userid,
-    queryid: String(row.queryid),
-    toplevel: row.toplevel === true,
+    queryid: String(row[QUERYID]),
+    toplevel: row[TOPLEVEL] === true,
     datname: names.databases.get(dbid) ?? null,
     rolname: names.roles.get(userid) ?? null,
     query,
-    counters: toCounters(row),
+    counters: toCounters(row, absent),
   };
 }
 
-function keyOf(row: Record<string, unknown>): string {
-  return statementKey({ dbid: Number(row.dbid), userid: Number(row.userid), queryid: String(row.queryid), toplevel: row.toplevel === true });
+function keyOf(row: ReadRow): string {
+  return statementKey({ dbid: Number(row[DBID]), userid: Number(row[USERID]), queryid: String(row[QUERYID]), toplevel: row[TOPLEVEL] === true });
 }
 
 /**
@@ -312,9 +337,10 @@ export async function collectStatements(client: PgQueryClient, known: KnownState
   const statsResetMs = atLeast(installed, STATS_RESET_SINCE) ? await readStatsReset(client, schema) : null;
   const firstRun = known.size === 0;
   const names = await readNames(client);
-  const { rows: counters } = await client.query(STATEMENTS_SQL(schema, columns, firstRun));
+  const { rows: counters } = await client.query({ text: STATEMENTS_SQL(schema, columns, firstRun), rowMode: 'array' });
   const keys = counters.map(keyOf);
   const texts = firstRun ? textsByKey(counters) : await readNewTexts(client, schema, columns, counters.filter((_, i) => !known.has(keys[i]!)));
+  const absent = absentCounters(columns);
   const rows: StatementRow[] = [];
   const nowKnown = new Map<string, 'own' | 'other'>();
   for (let i = 0; i < counters.length; i++) {
@@ -323,23 +349,26 @@ export async function collectStatements(client: PgQueryClient, known: KnownState
     const text = texts.get(key);
     const kind = known.get(key) ?? (text === undefined ? undefined : text.startsWith(AGENT_QUERY_MARKER) ? 'own' : 'other');
     if (kind !== undefined) nowKnown.set(key, kind);
-    if (kind !== 'own') rows.push(toRow(row, text ?? '', names));
+    if (kind !== 'own') rows.push(toRow(row, text ?? '', names, absent));
   }
   return { ...base, statuses, statsResetMs, rows, known: nowKnown };
 }
 
 /** Texts by key from rows read with their text (pg_stat_statements(true)); a null text (a lost text file) counts as unread. */
-function textsByKey(rows: readonly Record<string, unknown>[]): Map<string, string> {
+function textsByKey(rows: readonly ReadRow[]): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const row of rows) if (typeof row.query === 'string') texts.set(keyOf(row), row.query);
+  for (const row of rows) {
+    const query = row[QUERY];
+    if (typeof query === 'string') texts.set(keyOf(row), query);
+  }
   return texts;
 }
 
 /** Texts of `unknown`, rows whose keys the agent has not seen. */
-async function readNewTexts(client: PgQueryClient, schema: string, columns: VersionColumns, unknown: readonly Record<string, unknown>[]): Promise<Map<string, string>> {
-  const queryids = new Set(unknown.map((row) => String(row.queryid)));
+async function readNewTexts(client: PgQueryClient, schema: string, columns: VersionColumns, unknown: readonly ReadRow[]): Promise<Map<string, string>> {
+  const queryids = new Set(unknown.map((row) => String(row[QUERYID])));
   if (queryids.size === 0) return new Map();
-  return textsByKey((await client.query(TEXTS_SQL(schema, columns), [[...queryids]])).rows);
+  return textsByKey((await client.query({ text: TEXTS_SQL(schema, columns), values: [[...queryids]], rowMode: 'array' })).rows);
 }
 
 async function readStatsReset(client: PgQueryClient, schema: string): Promise<number | null> {
