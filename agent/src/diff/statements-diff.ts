@@ -97,7 +97,8 @@ function offsets(baseline: StatementsBaseline): Map<string, number> {
  */
 export function diffStatements(previous: StatementsBaseline | undefined, reading: StatementsReading): StatementsDiff {
   const keys: string[] = [];
-  const totals: number[] = [];
+  // Sized up front and written by index: 5,000 rows × 24 counters, every interval.
+  const totals = new Array<number>(reading.rows.length * WIDTH);
   const deltas: StatementDelta[] = [];
   let resetEntries = 0;
   // A null on either side is an extension upgrade or downgrade across 1.9, not a reset.
@@ -105,25 +106,28 @@ export function diffStatements(previous: StatementsBaseline | undefined, reading
     previous !== undefined && previous.statsResetMs !== null && reading.statsResetMs !== null && previous.statsResetMs !== reading.statsResetMs;
   const before = previous === undefined || wholeReset ? undefined : offsets(previous);
   const beforeTotals = previous?.totals ?? [];
-  for (const row of reading.rows) {
+  for (let r = 0; r < reading.rows.length; r++) {
+    const row = reading.rows[r]!;
     const key = statementKey(row);
     keys.push(key);
     const at = before?.get(key);
+    // Where the totals to keep come from: this reading, or (no call since) the older totals.
+    let kept: readonly number[] = row.counters;
+    let from = 0;
     if (previous === undefined) {
-      totals.push(...row.counters);
+      // The baseline run: nothing to subtract from.
     } else if (at === undefined) {
-      totals.push(...row.counters);
       if (row.counters[COUNTER.calls]! > 0) deltas.push(delta(row, subtract(row.counters, undefined, 0)));
     } else if (anyDecreased(row.counters, beforeTotals, at)) {
-      totals.push(...row.counters);
       resetEntries++;
     } else if (row.counters[COUNTER.calls] === beforeTotals[at + COUNTER.calls]) {
       // Keep the older totals so counters that moved without a call (planning) land in a later window.
-      for (let i = 0; i < WIDTH; i++) totals.push(beforeTotals[at + i]!);
+      kept = beforeTotals;
+      from = at;
     } else {
-      totals.push(...row.counters);
       deltas.push(delta(row, subtract(row.counters, beforeTotals, at)));
     }
+    for (let i = 0; i < WIDTH; i++) totals[r * WIDTH + i] = kept[from + i]!;
   }
   return {
     deltas,
