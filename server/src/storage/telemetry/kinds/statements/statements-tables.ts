@@ -116,8 +116,9 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Where statement counters live, coarsest first: a range reads whole buckets from the coarsest table
- * and its partial buckets from the next finer one. Config keeps each coarser table at least as long as
- * the finer (raw ≥ 2 days, hourly ≥ 30, daily ≥ hourly), so a bucket a coarse table should hold is there.
+ * and its partial buckets from the next finer one. Config keeps raw ≥ 2 days, hourly ≥ 30 and daily ≥
+ * hourly, so a whole day is always in the daily table; it does not keep hourly ≥ raw, so a range starting
+ * beyond the hourly retention misses its first partial day, as it did before.
  */
 export const STATEMENT_TIERS = [
   { table: STATEMENT_STATS_DAILY, bucketMs: DAY_MS, retention: 'daily' },
