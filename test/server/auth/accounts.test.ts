@@ -245,9 +245,12 @@ describe('server: accounts with email (verification, reset, invitations, roles, 
 
     // B's owner, an existing user, accepts an invitation to A with their token and no body.
     expect((await t.request('POST', '/api/v1/org/invitations', { token: a.token, body: { email: b.email, role: 'admin' } })).status).to.equal(201);
-    const token = fragmentToken(linkIn(await smtp.next(b.email)));
+    const invitationMail = await smtp.next(b.email);
+    // CI once saw NOT_FOUND here, not reproduced in 36 runs here (six beside two CPU burners): the messages say which email and which 404 it was.
+    expect(invitationMail.subject, `the second email to b: ${invitationMail.text}`).to.contain('invited');
+    const token = fragmentToken(linkIn(invitationMail));
     const withoutAuth = await t.request('POST', `/api/v1/org/invitations/${encodeURIComponent(token)}/accept`);
-    expect(withoutAuth.body.code).to.equal('AUTH_MISSING_CREDENTIALS');
+    expect(withoutAuth.body.code, JSON.stringify(withoutAuth.body)).to.equal('AUTH_MISSING_CREDENTIALS');
     const wrongUser = await t.request('POST', `/api/v1/org/invitations/${encodeURIComponent(token)}/accept`, { token: member.token });
     expect(wrongUser.body.code).to.equal('INVITATION_EMAIL_MISMATCH');
     const joined = await t.request('POST', `/api/v1/org/invitations/${encodeURIComponent(token)}/accept`, { token: b.token });
