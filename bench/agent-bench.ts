@@ -33,8 +33,10 @@ import { startClickHouse, type ChInstance } from '../test/harness/clickhouse.js'
 import { startPostgres, type PgInstance } from '../test/harness/postgres.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { benchAccount, startBenchServer } from './bench-server.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
+  args: benchArgs,
   options: {
     agent: { type: 'string' },
     build: { type: 'boolean', default: false },

@@ -24,8 +24,9 @@ import { blockRow, startAgent, stopAgent } from '../test/helpers/real-agent.js';
 import { waitFor } from '../test/helpers/wait-for.js';
 import { SlackReceiver, type ReceivedPost } from '../test/server/notify/slack-receiver.js';
 import { benchAccount, startBenchServer } from './bench-server.js';
+import { benchArgs } from './bench-args.js';
 
-const { values: args } = parseArgs({ options: { trials: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ args: benchArgs, options: { trials: { type: 'string', default: '5' } } });
 const TRIALS = Number(args.trials);
 const TABLE = 'vigil_alert_latency';
 const ACTIVITY_INTERVAL_S = 10;

@@ -28,10 +28,11 @@ import { openStores } from '../server/src/storage/open-stores.js';
 import type { StatementRow } from '../server/src/storage/telemetry/telemetry-store.js';
 import { benchAccount, histogramDelta, startBenchServer, startStoreServers, threadTimesPerSecond } from './bench-server.js';
 import { connectSimulatedAgents, type SimulatedAgents } from './simulated-agents.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
   // pnpm 9 passes the `--` of `pnpm bench:api -- --agents 2000` through.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: {
     store: { type: 'string', default: 'embedded' },
     days: { type: 'string', default: '7' },

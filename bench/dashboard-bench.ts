@@ -35,9 +35,10 @@ import { DIST, WEB, ensureBuilt, launchChromium } from '../test/helpers/dashboar
 import { connectRawAgent, statementBatch } from '../test/helpers/raw-agent.js';
 import { startTestServer } from '../test/helpers/test-server.js';
 import { clickHouseRecords } from '../test/server/storage/kinds/clickhouse-batches.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: args } = parseArgs({
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: { databases: { type: 'string', default: '50' }, runs: { type: 'string', default: '5' }, points: { type: 'string', default: '10000' } },
 });
 const N = Number(args.databases);

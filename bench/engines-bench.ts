@@ -40,9 +40,10 @@ import type { BatchIdentity } from '../server/src/storage/telemetry/record-kind.
 import { metricInputs } from '../server/src/storage/telemetry/reads/metric-inputs.js';
 import { telemetryReads } from '../server/src/storage/telemetry/reads/telemetry-reads.js';
 import { clickHouseRecords } from '../test/server/storage/kinds/clickhouse-batches.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: args } = parseArgs({
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: { databases: { type: 'string', default: '10000' }, chunk: { type: 'string', default: '500' } },
 });
 const N = Number(args.databases);

@@ -17,10 +17,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAccount, histogramDelta, startBenchServer, startStoreServers, threadTimesPerSecond } from './bench-server.js';
 import { connectSimulatedAgents } from './simulated-agents.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
   // pnpm 9 passes the `--` of `pnpm bench:ingest -- --store servers` through.
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: {
     agents: { type: 'string', default: '2000' },
     'interval-s': { type: 'string', default: '60' },

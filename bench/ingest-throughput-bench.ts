@@ -26,9 +26,10 @@ import { startClickHouse } from '../test/harness/clickhouse.js';
 import { startPostgres } from '../test/harness/postgres.js';
 import { benchAccount, startBenchServer } from './bench-server.js';
 import { benchStatementDeltas } from './simulated-agents.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: {
     agents: { type: 'string', default: '100' },
     statements: { type: 'string', default: '1000' },

@@ -23,8 +23,9 @@ import { parseArgs } from 'node:util';
 import { startPostgres } from '../test/harness/postgres.js';
 import { buildAgentBinary, buildDeb } from '../installers/deb/build-deb.mjs';
 import { benchAccount, startBenchServer } from './bench-server.js';
+import { benchArgs } from './bench-args.js';
 
-const { values: opts } = parseArgs({ options: { deb: { type: 'string' } } });
+const { values: opts } = parseArgs({ args: benchArgs, options: { deb: { type: 'string' } } });
 const ROLE = 'vigil';
 
 function fail(message: string): never {

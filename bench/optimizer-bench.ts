@@ -18,8 +18,9 @@ import { optimize } from '../server/src/engines/optimizer/optimize.js';
 import type { Dialect } from '../server/src/engines/sql-parse/query-model.js';
 import { SqlParsers } from '../server/src/engines/sql-parse/sql-parsers.js';
 import { CORPUS } from '../test/server/optimizer/corpus.js';
+import { benchArgs } from './bench-args.js';
 
-const { values: args } = parseArgs({ options: { variants: { type: 'string', default: '3' }, warmup: { type: 'string', default: '20' } } });
+const { values: args } = parseArgs({ args: benchArgs, options: { variants: { type: 'string', default: '3' }, warmup: { type: 'string', default: '20' } } });
 const variants = Number(args.variants);
 
 const queries = Array.from({ length: variants }, (_, v) => CORPUS.map((c) => ({ dialect: c.dialect, sql: `/* run ${v} */ ${c.sql}` }))).flat();

@@ -24,9 +24,10 @@ import { openStores } from '../server/src/storage/open-stores.js';
 import { objectsKind } from '../server/src/storage/telemetry/kinds/postgres/objects-tables.js';
 import type { StatementRow } from '../server/src/storage/telemetry/telemetry-store.js';
 import { telemetryReads } from '../server/src/storage/telemetry/reads/telemetry-reads.js';
+import { benchArgs } from './bench-args.js';
 
 const { values: args } = parseArgs({
-  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  args: benchArgs,
   options: { tables: { type: 'string', default: '2000' }, indexes: { type: 'string', default: '5000' }, statements: { type: 'string', default: '5000' }, scans: { type: 'string', default: '3' } },
 });
 const TABLES = Number(args.tables);
