@@ -25,7 +25,8 @@ describe('storage/telemetry/clickhouse/cluster-ddl', () => {
     expect(c('CREATE MATERIALIZED VIEW IF NOT EXISTS hourly_mv TO hourly AS SELECT a FROM raw')).to.equal('CREATE MATERIALIZED VIEW IF NOT EXISTS hourly_mv ON CLUSTER prod TO vigil.hourly AS SELECT a FROM vigil.raw');
     expect(c('ALTER TABLE clickhouse_server ADD COLUMN memory_limit_bytes UInt64')).to.equal('ALTER TABLE clickhouse_server ON CLUSTER prod ADD COLUMN memory_limit_bytes UInt64');
     expect(c('DROP TABLE IF EXISTS old')).to.equal('DROP TABLE IF EXISTS old ON CLUSTER prod');
-    for (const statement of ["ALTER TABLE parts DELETE WHERE org_id = 'o'", "ALTER TABLE parts DROP PARTITION ID '20261101'", 'INSERT INTO schema_migrations (version) VALUES (1)', 'SELECT 1']) {
+    // A projection is table metadata of a Replicated table (replicated through Keeper), its materialization a mutation.
+    for (const statement of ["ALTER TABLE parts DELETE WHERE org_id = 'o'", "ALTER TABLE parts DROP PARTITION ID '20261101'", 'ALTER TABLE raw ADD PROJECTION IF NOT EXISTS p (SELECT a ORDER BY a)', 'ALTER TABLE raw MATERIALIZE PROJECTION p', 'INSERT INTO schema_migrations (version) VALUES (1)', 'SELECT 1']) {
       expect(c(statement)).to.equal(statement);
     }
   });

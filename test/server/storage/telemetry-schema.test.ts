@@ -9,6 +9,16 @@ import { TELEMETRY_SQL_BACKENDS } from '../../helpers/backends.js';
 // Statement stats and their rollups: what migrateTelemetrySchema applies on its own.
 const VERSIONS = TELEMETRY_MIGRATIONS.map((m) => m.version);
 
+/** One statement_stats row at `ts` (window end): statement q, 3 calls in 6 ms, no block I/O. */
+function statementRow(ts: number) {
+  return {
+    org_id: 'o', database_id: 'd', batch_id: 'b', ts, window_start: ts - 60_000, query_hash: 'q', query_text: 'SELECT 1',
+    dbid: 1, userid: 1, username: 'u', toplevel: true, calls: 3, total_time_ms: 6, rows: 3,
+    shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
+    blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0,
+  };
+}
+
 describe('telemetry schema', () => {
   describe('feature detection', () => {
     it('reads versions of every shape ClickHouse reports', () => {
@@ -17,8 +27,10 @@ describe('telemetry schema', () => {
       expect(() => parseVersion('dev')).to.throw(/cannot read ClickHouse version/);
     });
 
-    it('uses newer types only from 20.1 and fsync only where the server lists the settings', () => {
-      expect(detectFeatures('18.16.1', [])).to.deep.include({ dateTime64: false, lowCardinality: false, codecs: false, fsyncOnInsert: false });
+    it('uses newer types only from 20.1, projections from 23.3 and fsync only where the server lists the settings', () => {
+      expect(detectFeatures('18.16.1', [])).to.deep.include({ dateTime64: false, lowCardinality: false, codecs: false, fsyncOnInsert: false, projections: false });
+      expect(detectFeatures('23.2.7', [])).to.deep.include({ dateTime64: true, projections: false });
+      expect(detectFeatures('23.3.1', [])).to.deep.include({ projections: true });
       expect(detectFeatures('19.17.4', [])).to.deep.include({ dateTime64: false, codecs: false });
       expect(detectFeatures('20.1.2', ['fsync_after_insert'])).to.deep.include({ dateTime64: true, lowCardinality: true, codecs: true, fsyncOnInsert: false });
       expect(detectFeatures('26.7.2.1', ['fsync_after_insert', 'fsync_part_directory'])).to.deep.include({ dateTime64: true, fsyncOnInsert: true });
@@ -90,12 +102,7 @@ describe('telemetry schema', () => {
       it('adds statement_stats.datname to a table holding rows (version 4), which then read as not reported', async () => {
         const { time } = await migrateTelemetrySchema(client, TELEMETRY_MIGRATIONS.filter((m) => m.version < 4));
         const ts = Date.parse('2026-11-01T00:00:00Z');
-        const stat = {
-          org_id: 'o', database_id: 'd', batch_id: 'b', ts, window_start: ts - 60_000, query_hash: 'q', query_text: 'SELECT 1',
-          dbid: 1, userid: 1, username: 'u', toplevel: true, calls: 3, total_time_ms: 6, rows: 3,
-          shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
-          blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0,
-        };
+        const stat = statementRow(ts);
         // A row as the previous release wrote it: no datname column yet.
         const { query_text: _text, ...legacy } = stat;
         await client.insert('statement_stats', [{ ...legacy, ts: time.value(ts), window_start: time.value(ts - 60_000), toplevel: 1 }]);
@@ -108,6 +115,29 @@ describe('telemetry schema', () => {
         expect(groups.map((g) => [g.key, g.total_calls])).to.deep.equal([['appdb', 4], ['', 3]]);
       });
 
+      it('keeps raw statement rows in time order too where the server has projections (version 6), and a partial hour reads from it', async () => {
+        const { features, time } = await migrateTelemetrySchema(client);
+        const store = new SqlTelemetryStore(client);
+        await store.migrate();
+        const created = (await client.select<{ statement: string }>(sql`SHOW CREATE TABLE statement_stats`))[0]!.statement;
+        expect(created.includes('PROJECTION by_time'), created).to.equal(features.projections);
+        if (!features.projections) return;
+        const hour = Date.parse('2026-11-01T10:00:00Z');
+        const row = (i: number, ts: number) => ({ ...statementRow(ts), batch_id: `b${ts}`, query_hash: `q${i}`, datname: 'appdb', calls: 1, total_time_ms: i });
+        // Two hours of 200 statements a minute (3 granules): ordered by statement, any half hour is spread over all of them.
+        const rows = [];
+        for (let minute = 0; minute < 120; minute++) for (let i = 0; i < 200; i++) rows.push(row(i, hour + minute * 60_000));
+        await store.insertStatements(rows);
+        const plan = await client.select<{ explain: string }>(sql`EXPLAIN SELECT query_hash, sum(calls) FROM statement_stats
+          WHERE org_id = 'o' AND database_id = 'd' AND ts >= ${time.literal(hour + 90 * 60_000)} AND ts < ${time.literal(hour + 120 * 60_000)} GROUP BY query_hash`);
+        const explained = plan.map((line) => line.explain).join('\n');
+        expect(explained, explained).to.match(/ReadFromMergeTree \(by_time\)/);
+        // The 30 minutes from 11:30: the projection gives the same sums as the table.
+        const ranked = await store.topQueries({ orgId: 'o', databaseId: 'd', since: hour + 90 * 60_000, until: hour + 120 * 60_000, limit: 500, sortBy: 'calls' });
+        expect(ranked).to.have.length(200);
+        expect(ranked.every((q) => q.total_calls === 30)).to.equal(true);
+      });
+
       it('keeps reading and writing tables an older server created (an upgraded 18.16)', async () => {
         // The 18.16 shape, whatever this server is: UInt64 milliseconds, no newer types, no codecs.
         const legacy = detectFeatures('18.16.1', []);
@@ -116,14 +146,7 @@ describe('telemetry schema', () => {
         await store.migrate();
         expect(await tsType()).to.equal('UInt64');
         const ts = Date.parse('2026-11-01T00:00:00Z');
-        await store.insertStatements([
-          {
-            org_id: 'o', database_id: 'd', batch_id: 'b', ts, window_start: ts - 60_000, query_hash: 'q', query_text: 'SELECT 1',
-            dbid: 1, userid: 1, username: 'u', toplevel: true, calls: 3, total_time_ms: 6, rows: 3,
-            shared_blks_hit: 0, shared_blks_read: 0, shared_blks_dirtied: 0, shared_blks_written: 0, temp_blks_read: 0, temp_blks_written: 0,
-            blk_read_time_ms: 0, blk_write_time_ms: 0, total_plan_time_ms: 0,
-          },
-        ]);
+        await store.insertStatements([statementRow(ts)]);
         const stats = await store.topQueries({ orgId: 'o', databaseId: 'd', since: ts, until: ts + 1, limit: 10, sortBy: 'calls' });
         expect(stats.map((s) => [s.query_hash, s.total_calls, s.mean_time_ms])).to.deep.equal([['q', 3, 2]]);
       });

@@ -19,11 +19,16 @@ export interface ServerFeatures {
   readonly codecs: boolean;
   /** MergeTree fsync_after_insert / fsync_part_directory: an INSERT that returned is on disk. */
   readonly fsyncOnInsert: boolean;
+  /** Projections (a second sort order kept inside each part), from 23.3: see statementsByTime. */
+  readonly projections: boolean;
 }
 
 // DateTime64 arrived in 20.1; LowCardinality and codecs are older but are switched on with it, so the
 // schema has exactly two shapes (before 20.1, and from 20.1) and the contract suite runs both.
 const MODERN_SINCE = { major: 20, minor: 1 } as const;
+// Projections came in 21.6 as experimental; 23.3 (LTS) is where they are on by default under the
+// setting name they have kept since (optimize_use_projections).
+const PROJECTIONS_SINCE = { major: 23, minor: 3 } as const;
 export const FSYNC_SETTINGS = ['fsync_after_insert', 'fsync_part_directory'] as const;
 
 /** "18.16.1", "26.7.2.1" → major and minor; anything else is not a ClickHouse version. */
@@ -36,13 +41,15 @@ export function parseVersion(version: string): { major: number; minor: number } 
 /** Features from version() and the server's MergeTree settings (which name the fsync ones exactly). */
 export function detectFeatures(version: string, mergeTreeSettings: readonly string[]): ServerFeatures {
   const { major, minor } = parseVersion(version);
-  const modern = major > MODERN_SINCE.major || (major === MODERN_SINCE.major && minor >= MODERN_SINCE.minor);
+  const since = (from: { major: number; minor: number }): boolean => major > from.major || (major === from.major && minor >= from.minor);
+  const modern = since(MODERN_SINCE);
   return {
     version,
     dateTime64: modern,
     lowCardinality: modern,
     codecs: modern,
     fsyncOnInsert: FSYNC_SETTINGS.every((name) => mergeTreeSettings.includes(name)),
+    projections: since(PROJECTIONS_SINCE),
   };
 }
 
@@ -53,6 +60,7 @@ export function featureNames(features: ServerFeatures): string[] {
   if (features.lowCardinality) names.push('LowCardinality');
   if (features.codecs) names.push('codecs');
   if (features.fsyncOnInsert) names.push('fsync_after_insert');
+  if (features.projections) names.push('projections');
   return names;
 }
 

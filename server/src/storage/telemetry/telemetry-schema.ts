@@ -16,7 +16,7 @@ function timeEncodingOfColumn(type: string): TimeEncoding {
   throw new Error(`statement_stats.ts has type ${type}, which this server does not know how to read`);
 }
 
-/** Statement stats, their texts and rollups (versions 1–4): what migrateTelemetrySchema applies when given no list. */
+/** Statement stats, their texts, rollups and time-ordered projection (versions 1–6): what migrateTelemetrySchema applies when given no list. */
 export const TELEMETRY_MIGRATIONS: readonly TelemetryMigration[] = statementsKind.migrations;
 
 /** Detects the server's features, applies pending migrations in order, and reports the result. Safe on every start and from several processes at once. */

@@ -1,9 +1,9 @@
 import { VigilError } from '@vigil/shared';
-import { identifier, joinSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
+import { identifier, joinSql, rawSql, sql, type SqlFragment } from '../../clickhouse-sql.js';
 import type { KindContext } from '../../record-kind.js';
 import { QUERY_SORTS, type QueryGroup, type QueryGroupsRequest, type QueryStat, type TopQueriesRequest } from '../../telemetry-store.js';
 import { tableName } from '../kind-table.js';
-import { STATEMENT_STATS, STATEMENT_TEXTS, STATEMENT_TIERS, type StatementSums, type StatementTier } from './statements-tables.js';
+import { RANKED_COLUMNS, STATEMENT_STATS, STATEMENT_TEXTS, STATEMENT_TIERS, type StatementSums, type StatementTier } from './statements-tables.js';
 
 // The kind's declaration, re-exported so the reads and the kind are one import.
 export * from './statements-tables.js';
@@ -14,6 +14,8 @@ export * from './statements-tables.js';
  */
 
 const RAW_TIER = STATEMENT_TIERS[STATEMENT_TIERS.length - 1]!;
+// The columns statement_stats' by_time projection holds, so raw reads of a ranking can be answered from it.
+const RANKED = rawSql(RANKED_COLUMNS.join(', '));
 
 /** The part of a range one table answers. */
 interface Segment {
@@ -104,8 +106,7 @@ export async function topQueries(ctx: KindContext, request: TopQueriesRequest): 
   const tiers: readonly StatementTier[] = filtered ? [RAW_TIER] : STATEMENT_TIERS;
   const parts = segments(request.since, request.until, tiers, request.endsNow === true).map(
     (segment): SqlFragment => sql`
-        SELECT query_hash, calls, total_time_ms, rows, shared_blks_hit, shared_blks_read
-        FROM ${tableName(segment.tier.table)}
+        SELECT ${RANKED} FROM ${tableName(segment.tier.table)}
         WHERE org_id = ${request.orgId} AND database_id = ${request.databaseId}
           AND ts >= ${time.literal(segment.since)} AND ts < ${time.literal(segment.until)}${filtered ? callFilter(request) : sql``}`,
   );

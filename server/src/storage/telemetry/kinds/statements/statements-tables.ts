@@ -127,10 +127,31 @@ export const STATEMENT_TIERS = [
 ] as const;
 export type StatementTier = (typeof STATEMENT_TIERS)[number];
 
+/** The counters a ranking of statements sums (topQueries reads these from every tier). */
+export const RANKED_COLUMNS = ['query_hash', 'calls', 'total_time_ms', 'rows', 'shared_blks_hit', 'shared_blks_read'] as const;
+
+/**
+ * statement_stats ordered by time within a database, as a projection: the raw rows are ordered by
+ * statement first, so reading the partial hour at the start of a ranged ranking scanned the database's
+ * whole day partition (576,000 rows for 21,500 on bench:api's week; 7.2 M a day for 5,000 statements
+ * reporting every minute). ClickHouse answers such a read from this copy instead, on the granules of
+ * that hour; reads that need other columns, or find the statement order cheaper, keep the table's own.
+ * Servers before 23.3 get none (see ServerFeatures.projections) and read as before.
+ */
+const STATEMENTS_BY_TIME = 'by_time';
+function statementsByTime(): SqlFragment[] {
+  const columns = ['org_id', 'database_id', 'ts', ...RANKED_COLUMNS].join(', ');
+  return [
+    rawSql(`ALTER TABLE ${STATEMENT_STATS.name} ADD PROJECTION IF NOT EXISTS ${STATEMENTS_BY_TIME} (SELECT ${columns} ORDER BY org_id, database_id, ts)`),
+    // The parts already stored get it in the background (a mutation); until then reads of them use the table's order.
+    rawSql(`ALTER TABLE ${STATEMENT_STATS.name} MATERIALIZE PROJECTION ${STATEMENTS_BY_TIME}`),
+  ];
+}
+
 /** statement_stats as version 1 created it: version 4 adds datname to every table, so version 1 never changes. */
 const STATEMENT_STATS_V1: KindTable = { ...STATEMENT_STATS, columns: STATEMENT_STATS.columns.filter(([name]) => name !== 'datname') };
 
-/** Versions 1–4, as shipped. Never edit one: add the next version (1–99 are this kind's). */
+/** Versions 1–6, as shipped. Never edit one: add the next version (1–99 are this kind's). */
 const STATEMENT_MIGRATIONS: readonly TelemetryMigration[] = [
   { version: 1, name: 'statement_stats', statements: (f, time) => [createTable(STATEMENT_STATS_V1, f, time), createTable(STATEMENT_TEXTS, f, time)] },
   { version: 2, name: 'statement_stats_hourly', statements: (f, time) => [createTable(STATEMENT_STATS_HOURLY, f, time)] },
@@ -140,6 +161,7 @@ const STATEMENT_MIGRATIONS: readonly TelemetryMigration[] = [
   addColumnsMigration(addedColumns(4, 'statement_stats_datname', STATEMENT_STATS, ['datname'])),
   // The rollups derived inside ClickHouse from each statement_stats insert (one insert per batch, see rollupTable).
   { version: 5, name: 'statement_rollup_views', statements: (_f, time) => ROLLUP_TIERS.map((tier) => rollupView(tier, time)) },
+  { version: 6, name: 'statement_stats_by_time', statements: (f) => (f.projections ? statementsByTime() : []) },
 ];
 
 /** The rollup tiers (hourly, daily): each filled by a materialized view over statement_stats. */
