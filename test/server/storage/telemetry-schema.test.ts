@@ -6,8 +6,10 @@ import { migrateTelemetrySchema, TELEMETRY_MIGRATIONS } from '../../../server/sr
 import type { TelemetrySqlClient } from '../../../server/src/storage/telemetry/telemetry-sql-client.js';
 import { TELEMETRY_SQL_BACKENDS } from '../../helpers/backends.js';
 
-// Statement stats and their rollups: what migrateTelemetrySchema applies on its own.
-const VERSIONS = TELEMETRY_MIGRATIONS.map((m) => m.version);
+// Statement stats and their rollups: what migrateTelemetrySchema applies on its own, where the server has every feature they need.
+const ALL_VERSIONS = TELEMETRY_MIGRATIONS.map((m) => m.version);
+// Without projections (18.16) the migration that needs them waits for a server that has them.
+const WITHOUT_PROJECTIONS = TELEMETRY_MIGRATIONS.filter((m) => m.requires !== 'projections').map((m) => m.version);
 
 /** One statement_stats row at `ts` (window end): statement q, 3 calls in 6 ms, no block I/O. */
 function statementRow(ts: number) {
@@ -42,8 +44,11 @@ describe('telemetry schema', () => {
       let client: TelemetrySqlClient;
       let dispose: (() => Promise<void>) | undefined;
       const open = backend.setup();
+      let VERSIONS: number[];
       beforeEach(async () => {
         ({ store: client, dispose } = await open());
+        const [version] = await client.select<{ v: string }>(sql`SELECT version() AS v`);
+        VERSIONS = detectFeatures(version!.v, []).projections ? ALL_VERSIONS : WITHOUT_PROJECTIONS;
       });
       afterEach(async () => {
         await dispose?.();
@@ -73,6 +78,15 @@ describe('telemetry schema', () => {
       it('stores time as DateTime64 where the server has it, else as UInt64 milliseconds', async () => {
         const { features } = await migrateTelemetrySchema(client);
         expect(await tsType()).to.equal(features.dateTime64 ? "DateTime64(3, 'UTC')" : 'UInt64');
+      });
+
+      it('runs a migration that needs a feature only where the server has it, and records it only then', async () => {
+        const { features } = await migrateTelemetrySchema(client);
+        const probe: TelemetryMigration = { version: 97, name: 'probe', requires: 'projections', statements: () => [rawSql('CREATE TABLE IF NOT EXISTS projection_probe (a UInt8) ENGINE = Memory')] };
+        const expected = features.projections ? [...VERSIONS, 97] : VERSIONS;
+        expect((await migrateTelemetrySchema(client, [...TELEMETRY_MIGRATIONS, probe])).applied).to.deep.equal(expected);
+        const [probeTable] = await client.select<{ n: number | string }>(sql`SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'projection_probe'`);
+        expect(Number(probeTable!.n)).to.equal(features.projections ? 1 : 0);
       });
 
       it('runs a newer migration once, after the ones before it', async () => {

@@ -116,7 +116,15 @@ export interface TelemetryMigration {
    * system.columns lacks it: 18.16 has no ADD COLUMN IF NOT EXISTS, and a migration must be safe to run twice.
    */
   readonly addColumns?: readonly { readonly table: string; readonly name: string; readonly kind: ColumnKind }[];
+  /**
+   * A feature the migration needs. Where the server lacks it the migration is neither run nor
+   * recorded, so the first start after the server is upgraded to have it applies it.
+   */
+  readonly requires?: OptionalFeature;
 }
+
+/** The server features a migration may require. */
+export type OptionalFeature = 'projections';
 
 /** Column roles; each maps to a type (and a codec where the server has them). */
 export type ColumnKind = 'tag' | 'string' | 'time' | 'uint32' | 'int32' | 'int64' | 'flag' | 'counter' | 'gauge' | 'duration' | 'float';

@@ -38,7 +38,7 @@ export async function migrateTelemetrySchema(client: TelemetrySqlClient, migrati
     throw new Error(`telemetry schema has migration ${unknown.join(', ')}, which this server does not know: run a server at least as new as the one that applied it`);
   }
   const time = (await existingTimeEncoding(client)) ?? (features.dateTime64 ? DATETIME64_MS : UINT64_MS);
-  const pending = [...migrations].filter((m) => !applied.includes(m.version)).sort((a, b) => a.version - b.version);
+  const pending = [...migrations].filter((m) => !applied.includes(m.version) && (m.requires === undefined || features[m.requires])).sort((a, b) => a.version - b.version);
   for (const migration of pending) {
     for (const column of migration.addColumns ?? []) await addColumnIfMissing(client, column, columnType(column.kind, features, time));
     for (const statement of migration.statements(features, time)) await client.command(statement);

@@ -136,7 +136,7 @@ export const RANKED_COLUMNS = ['query_hash', 'calls', 'total_time_ms', 'rows', '
  * whole day partition (576,000 rows for 21,500 on bench:api's week; 7.2 M a day for 5,000 statements
  * reporting every minute). ClickHouse answers such a read from this copy instead, on the granules of
  * that hour; reads that need other columns, or find the statement order cheaper, keep the table's own.
- * Servers before 23.3 get none (see ServerFeatures.projections) and read as before.
+ * Servers before 23.3 get none (the migration waits for a server that has projections) and read as before.
  */
 const STATEMENTS_BY_TIME = 'by_time';
 function statementsByTime(): SqlFragment[] {
@@ -161,7 +161,7 @@ const STATEMENT_MIGRATIONS: readonly TelemetryMigration[] = [
   addColumnsMigration(addedColumns(4, 'statement_stats_datname', STATEMENT_STATS, ['datname'])),
   // The rollups derived inside ClickHouse from each statement_stats insert (one insert per batch, see rollupTable).
   { version: 5, name: 'statement_rollup_views', statements: (_f, time) => ROLLUP_TIERS.map((tier) => rollupView(tier, time)) },
-  { version: 6, name: 'statement_stats_by_time', statements: (f) => (f.projections ? statementsByTime() : []) },
+  { version: 6, name: 'statement_stats_by_time', requires: 'projections', statements: statementsByTime },
 ];
 
 /** The rollup tiers (hourly, daily): each filled by a materialized view over statement_stats. */
