@@ -31,7 +31,6 @@ import { connectSimulatedAgents, type SimulatedAgents } from './simulated-agents
 import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
-  // pnpm 9 passes the `--` of `pnpm bench:api -- --agents 2000` through.
   args: benchArgs,
   options: {
     store: { type: 'string', default: 'embedded' },

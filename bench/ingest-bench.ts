@@ -20,7 +20,6 @@ import { connectSimulatedAgents } from './simulated-agents.js';
 import { benchArgs } from './bench-args.js';
 
 const { values: opts } = parseArgs({
-  // pnpm 9 passes the `--` of `pnpm bench:ingest -- --store servers` through.
   args: benchArgs,
   options: {
     agents: { type: 'string', default: '2000' },

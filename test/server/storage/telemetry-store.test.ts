@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { VigilError } from '@vigil/shared';
 import type { StatementRow, TelemetryStore, TopQueriesRequest } from '../../../server/src/storage/telemetry/telemetry-store.js';
 import { rawSql, sql } from '../../../server/src/storage/telemetry/clickhouse-sql.js';
+import { detectFeatures } from '../../../server/src/storage/telemetry/telemetry-ddl.js';
 import { TELEMETRY_BACKENDS } from '../../helpers/backends.js';
 
 const T0 = Date.parse('2026-11-01T00:00:00Z');
@@ -104,11 +105,12 @@ for (const backend of TELEMETRY_BACKENDS) {
       expect(status.serverVersion).to.match(/^\d+\.\d+\./);
       // Newer-server features follow the version: none on Debian's 18.16, all of them on chDB's 26.x.
       const major = Number(status.serverVersion.split('.')[0]);
+      const projections = detectFeatures(status.serverVersion, []).projections;
       // Statement stats and their rollups (1–99; 5: the rollups' materialized views, 6: the raw rows' time-ordered projection, where the server has projections); record kinds add their own ranges.
-      expect(status.migrations.filter((v) => v < 100)).to.deep.equal(major >= 24 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5]);
+      expect(status.migrations.filter((v) => v < 100)).to.deep.equal(projections ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5]);
       if (major >= 20) expect(status.features).to.include.members(['DateTime64', 'LowCardinality', 'codecs']);
-      if (major >= 24) expect(status.features).to.include('projections');
       else expect(status.features).to.deep.equal([]);
+      expect(status.features.includes('projections')).to.equal(projections);
       // Data written before the re-runs is still there.
       expect(await store.topQueries({ ...range, sortBy: 'calls' })).to.have.length(2);
     });

@@ -140,9 +140,9 @@ export const RANKED_COLUMNS = ['query_hash', 'calls', 'total_time_ms', 'rows', '
  */
 const STATEMENTS_BY_TIME = 'by_time';
 function statementsByTime(): SqlFragment[] {
-  const columns = ['org_id', 'database_id', 'ts', ...RANKED_COLUMNS].join(', ');
+  const key = ['org_id', 'database_id', 'ts'];
   return [
-    rawSql(`ALTER TABLE ${STATEMENT_STATS.name} ADD PROJECTION IF NOT EXISTS ${STATEMENTS_BY_TIME} (SELECT ${columns} ORDER BY org_id, database_id, ts)`),
+    rawSql(`ALTER TABLE ${STATEMENT_STATS.name} ADD PROJECTION IF NOT EXISTS ${STATEMENTS_BY_TIME} (SELECT ${[...key, ...RANKED_COLUMNS].join(', ')} ORDER BY ${key.join(', ')})`),
     // The parts already stored get it in the background (a mutation); until then reads of them use the table's order.
     rawSql(`ALTER TABLE ${STATEMENT_STATS.name} MATERIALIZE PROJECTION ${STATEMENTS_BY_TIME}`),
   ];
