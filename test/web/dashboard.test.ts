@@ -142,7 +142,8 @@ describe('web: the dashboard in a real browser', function () {
     await page.getByRole('link', { name: 'Queries' }).click();
     await waitFor('a statement in the queries table', 60_000, async () => {
       await page.reload();
-      await page.locator('table.queries, p.muted').first().waitFor();
+      // Not the loading line (aria-busy): the table, or the message that there is none yet.
+      await page.locator('table.queries, main p.muted:not([aria-busy])').first().waitFor();
       return (await page.locator('table.queries a.sql').count()) > 0 ? true : undefined;
     });
     await page.locator('table.queries a.sql', { hasText: TABLE }).first().click();

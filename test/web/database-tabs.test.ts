@@ -208,7 +208,8 @@ describe('web: the database tabs in a real browser', function () {
     await openTab(chId, 'Queries');
     await waitFor('a ClickHouse query in the table', 45_000, async () => {
       await page.reload();
-      await page.locator('table.queries, main p.muted').first().waitFor();
+      // Not the loading line (aria-busy): the table, or the message that there is none yet.
+      await page.locator('table.queries, main p.muted:not([aria-busy])').first().waitFor();
       return (await page.locator('table.queries a.sql', { hasText: `${CH_DB}.events` }).count()) > 0 ? true : undefined;
     }, log);
     await page.locator('table.queries a.sql', { hasText: `${CH_DB}.events` }).first().click();
