@@ -219,13 +219,27 @@ export class TaskScheduler {
   }
 
   #schedule(slot: TaskSlot): void {
-    const delay = slot.intervalMs - (Date.now() % slot.intervalMs);
+    const now = Date.now();
+    this.#arm(slot, now - (now % slot.intervalMs) + slot.intervalMs);
+  }
+
+  /**
+   * Launches the slot's run at `boundaryMs` on the wall clock. Node's timers keep a monotonic clock
+   * and can fire a millisecond before the wall clock reaches the boundary; counted from then, the
+   * next boundary would be this one again, a second launch of the same interval that finds the first
+   * still busy. So an early timer waits out the rest instead.
+   */
+  #arm(slot: TaskSlot, boundaryMs: number): void {
     slot.timer = setTimeout(() => {
       if (this.#stopped || slot.disabled) return;
       const dueMs = Date.now();
+      if (dueMs < boundaryMs) {
+        this.#arm(slot, boundaryMs);
+        return;
+      }
       this.#schedule(slot);
       void this.#launch(slot, dueMs + slot.intervalMs - cancelMarginMs(slot.intervalMs));
-    }, delay);
+    }, boundaryMs - Date.now());
   }
 
   /** Starts one run that must be over by `deadlineMs`; resolves when the run is (never rejects). */
