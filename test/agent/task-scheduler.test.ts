@@ -15,7 +15,8 @@ describe('agent/runner/task-scheduler', () => {
     Date.now = realNow;
   });
 
-  it('runs a task once per interval boundary when the timer fires before the wall clock gets there', async () => {
+  /** A scheduler over one task whose runs take 50 ms; `starts` are their real start times, `lines` the log. */
+  function probeScheduler() {
     const starts: number[] = [];
     const task: CollectorTask<null> = {
       name: 'probe',
@@ -42,6 +43,11 @@ describe('agent/runner/task-scheduler', () => {
       secrets: [],
       commit: async () => undefined,
     });
+    return { scheduler, starts, lines };
+  }
+
+  it('runs a task once per interval boundary when the timer fires before the wall clock gets there', async () => {
+    const { scheduler, starts, lines } = probeScheduler();
     // Node's timers keep a monotonic clock, which the wall clock drifts against (NTP slewing it, say);
     // here the wall clock runs 5 % slow, so every timer fires about 10 ms before the boundary it was
     // set for as Date.now() tells it.
@@ -54,5 +60,14 @@ describe('agent/runner/task-scheduler', () => {
     expect(lines.filter((line) => line.includes('still going')), 'a second launch of the same interval').to.deep.equal([]);
     expect(starts.length).to.be.within(3, 5);
     for (const [i, at] of starts.entries()) if (i > 0) expect(at - starts[i - 1]!, `run ${i}`).to.be.within(INTERVAL_MS - 20, INTERVAL_MS + 60);
+  });
+
+  it('keeps running on its interval when the wall clock is set back an hour', async () => {
+    const { scheduler, starts } = probeScheduler();
+    scheduler.scheduleAll();
+    Date.now = () => realNow() - 3_600_000;
+    await sleep(INTERVAL_MS * 4 + 20);
+    await scheduler.stop();
+    expect(starts.length).to.be.within(2, 5);
   });
 });

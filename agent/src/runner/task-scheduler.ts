@@ -218,28 +218,22 @@ export class TaskScheduler {
     }));
   }
 
-  #schedule(slot: TaskSlot): void {
-    const now = Date.now();
-    this.#arm(slot, now - (now % slot.intervalMs) + slot.intervalMs);
-  }
-
   /**
-   * Launches the slot's run at `boundaryMs` on the wall clock. Node's timers keep a monotonic clock
-   * and can fire a millisecond before the wall clock reaches the boundary; counted from then, the
-   * next boundary would be this one again, a second launch of the same interval that finds the first
-   * still busy. So an early timer waits out the rest instead.
+   * Arms the slot's timer for its next boundary on the wall clock. Node's timers keep a monotonic
+   * clock and can fire a millisecond before the wall clock reaches the boundary; launching then and
+   * counting the next boundary from that moment would give the same one again, a second launch of the
+   * interval that finds the first busy. An early timer only re-arms: for the same boundary, or for the
+   * next one after now if the wall clock was set back.
    */
-  #arm(slot: TaskSlot, boundaryMs: number): void {
+  #schedule(slot: TaskSlot, now = Date.now()): void {
+    const boundaryMs = now - (now % slot.intervalMs) + slot.intervalMs;
     slot.timer = setTimeout(() => {
       if (this.#stopped || slot.disabled) return;
       const dueMs = Date.now();
-      if (dueMs < boundaryMs) {
-        this.#arm(slot, boundaryMs);
-        return;
-      }
-      this.#schedule(slot);
+      this.#schedule(slot, dueMs);
+      if (dueMs < boundaryMs) return;
       void this.#launch(slot, dueMs + slot.intervalMs - cancelMarginMs(slot.intervalMs));
-    }, boundaryMs - Date.now());
+    }, boundaryMs - now);
   }
 
   /** Starts one run that must be over by `deadlineMs`; resolves when the run is (never rejects). */
