@@ -59,3 +59,15 @@ export async function watchedPage(browser: Browser, baseUrl: string): Promise<{ 
     },
   };
 }
+
+/**
+ * Reloads the Queries tab and tells whether its table lists a statement (one containing `text`, when
+ * given) once the tab has loaded: the table or its "no statements" message, never the loading line
+ * (`p.muted` too, with aria-busy), which shows before either and would be counted as an empty table.
+ */
+export async function queriesListed(page: Page, text?: string): Promise<true | undefined> {
+  await page.reload();
+  await page.locator('table.queries, main p.muted:not([aria-busy])').first().waitFor();
+  const links = page.locator('table.queries a.sql', text === undefined ? {} : { hasText: text });
+  return (await links.count()) > 0 ? true : undefined;
+}

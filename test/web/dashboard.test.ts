@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { usePostgres } from '../harness/postgres.js';
 import { SlackReceiver } from '../server/notify/slack-receiver.js';
 import { ALERT_E2E_ENV } from '../helpers/alert-e2e.js';
-import { DIST, ensureBuilt, launchChromium, screenshot, watchedPage } from '../helpers/dashboard-browser.js';
+import { DIST, ensureBuilt, launchChromium, queriesListed, screenshot, watchedPage } from '../helpers/dashboard-browser.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -140,12 +140,7 @@ describe('web: the dashboard in a real browser', function () {
     const pg = postgres();
     for (let i = 0; i < 5; i++) await pg.query(`SELECT count(*) FROM ${TABLE} WHERE id > $1`, [i]);
     await page.getByRole('link', { name: 'Queries' }).click();
-    await waitFor('a statement in the queries table', 60_000, async () => {
-      await page.reload();
-      // Not the loading line (aria-busy): the table, or the message that there is none yet.
-      await page.locator('table.queries, main p.muted:not([aria-busy])').first().waitFor();
-      return (await page.locator('table.queries a.sql').count()) > 0 ? true : undefined;
-    });
+    await waitFor('a statement in the queries table', 60_000, () => queriesListed(page));
     await page.locator('table.queries a.sql', { hasText: TABLE }).first().click();
     await page.locator('.query-detail figure.chart canvas').nth(2).waitFor();
     expect(await page.locator('.query-detail figcaption').allTextContents()).to.include.members(['Calls per bucket', 'Mean time (ms)', 'Rows per bucket']);

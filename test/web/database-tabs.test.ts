@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { useClickHouse } from '../harness/clickhouse.js';
 import { usePostgres } from '../harness/postgres.js';
-import { ensureBuilt, launchChromium, screenshot, watchedPage } from '../helpers/dashboard-browser.js';
+import { ensureBuilt, launchChromium, queriesListed, screenshot, watchedPage } from '../helpers/dashboard-browser.js';
 import { blockRow, startAgent, stopAgent, type BlockedRow } from '../helpers/real-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -206,12 +206,7 @@ describe('web: the database tabs in a real browser', function () {
   it('ClickHouse: a query with bytes read and memory, Explain now refused by 18.16 in words, and the activity, parts, merges, mutations, replication and cluster tabs (Keeper panels included)', async () => {
     await clickhouse().query(`ALTER TABLE ${CH_DB}.events DELETE WHERE x = 4`);
     await openTab(chId, 'Queries');
-    await waitFor('a ClickHouse query in the table', 45_000, async () => {
-      await page.reload();
-      // Not the loading line (aria-busy): the table, or the message that there is none yet.
-      await page.locator('table.queries, main p.muted:not([aria-busy])').first().waitFor();
-      return (await page.locator('table.queries a.sql', { hasText: `${CH_DB}.events` }).count()) > 0 ? true : undefined;
-    }, log);
+    await waitFor('a ClickHouse query in the table', 45_000, () => queriesListed(page, `${CH_DB}.events`), log);
     await page.locator('table.queries a.sql', { hasText: `${CH_DB}.events` }).first().click();
     await page.locator('.query-detail figure.chart canvas').nth(4).waitFor();
     expect(await page.locator('.query-detail figcaption').allTextContents()).to.include.members(['Bytes read per bucket (MiB)', 'Peak memory (MiB)']);
