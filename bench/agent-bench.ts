@@ -19,6 +19,10 @@
  *          prometheus-postgres-exporter runs beside each agent against the same PostgreSQL, its
  *          pg_stat_statements metrics on, scraped over HTTP every statements interval; both processes'
  *          RSS, its anonymous and file-backed parts (/proc/<pid>/smaps_rollup), and CPU, with their ratio)
+ *          --node-flags="F…" (with '=', as the value starts with a dash; node and V8 flags for the agent
+ *          only, e.g. --node-flags="--no-memory-reducer --trace-gc":
+ *          on the tsx agent's command line; the binary gets them as NODE_OPTIONS, which accepts only
+ *          Node's allow-list and makes it reject its code cache)
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +50,7 @@ const { values: opts } = parseArgs({
     'cpu-prof': { type: 'string' },
     binary: { type: 'string', default: 'dist/agent/vigil-agent' },
     peer: { type: 'string' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const PEERS = ['postgres_exporter'] as const;
@@ -465,9 +470,12 @@ async function runAgent(ctx: Context, variant: 'tsx' | 'binary', peer: Peer | un
     ].join('\n'),
   );
   const profile = opts['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', opts['cpu-prof']] : [];
+  const nodeFlags = opts['node-flags'].split(/\s+/).filter(Boolean);
   const [command, args] =
-    variant === 'binary' ? [BINARY, ['run', '--config', config]] : [process.execPath, [...profile, '--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config]];
-  const child: ChildProcess = spawn(command, args, { env: { ...process.env, VIGIL_API_KEY: ctx.agentKey }, stdio: ['ignore', 'inherit', 'inherit'] });
+    variant === 'binary' ? [BINARY, ['run', '--config', config]] : [process.execPath, [...profile, ...nodeFlags, '--import', 'tsx', 'agent/src/cli.ts', 'run', '--config', config]];
+  // A single executable takes no node flags on its command line: only NODE_OPTIONS reaches it.
+  const nodeOptions = variant === 'binary' && nodeFlags.length > 0 ? { NODE_OPTIONS: nodeFlags.join(' ') } : {};
+  const child: ChildProcess = spawn(command, args, { env: { ...process.env, VIGIL_API_KEY: ctx.agentKey, ...nodeOptions }, stdio: ['ignore', 'inherit', 'inherit'] });
   const pid = child.pid!;
   const exporter = peer ? await startExporter(ctx, variant) : undefined;
   try {
